@@ -1,0 +1,36 @@
+//! Stage 2: turn a decoded document into a clean [`Article`]: metadata out, boilerplate gone.
+
+use crate::ingest::Document;
+use crate::model::{Article, Block, BlockKind, Lang, Language};
+
+pub fn clean(doc: Document) -> Article {
+    let blocks = doc
+        .text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| Block {
+            kind: BlockKind::Paragraph,
+            lang: Lang::Other,
+            text: t.to_string(),
+        })
+        .collect();
+    Article {
+        path: doc.path.display().to_string(),
+        format: doc.format,
+        encoding: doc.encoding,
+        title: None,
+        title_en: None,
+        subtitles: vec![],
+        published: None,
+        updated: None,
+        outlet: None,
+        authors: vec![],
+        summary: None,
+        image: None,
+        categories: vec![],
+        keywords: vec![],
+        language: Language::Other,
+        blocks,
+    }
+}

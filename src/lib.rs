@@ -1,0 +1,23 @@
+//! duet: a terminal reader for Korean and English news, side by side.
+//!
+//! The crate follows the data flow of DESIGN.md, one module per stage:
+//! `ingest` (bytes → decoded document) → `clean` (→ [`Article`]) → `text` (sanitising, language,
+//! sentences, display width and wrapping) → `align` (→ [`Bitext`]) → `tui` (the reader).
+//! Everything except `tui` is terminal-free and can be run alone through the CLI.
+
+pub mod align;
+pub mod clean;
+pub mod error;
+pub mod ingest;
+pub mod model;
+pub mod text;
+pub mod tui;
+
+pub use error::{Error, Result};
+pub use model::{Article, Bead, Bitext, Block, BlockKind, Format, Lang, Language, Pair, Sentence};
+
+/// Read, decode and clean one file into an [`Article`]. Reads only; writes nothing.
+pub fn parse_file(path: &std::path::Path) -> Result<Article> {
+    let doc = ingest::read(path)?;
+    Ok(clean::clean(doc))
+}

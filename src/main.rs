@@ -1,0 +1,93 @@
+//! The `duet` binary: command-line parsing and error reporting around the library.
+
+mod cli;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// A terminal reader for Korean and English news, side by side.
+///
+/// With no arguments, opens the bundled sample articles; with paths, opens those files and
+/// folders (recursively).
+#[derive(Debug, Parser)]
+#[command(name = "duet", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Article files or folders to open in the reader.
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Clean article files and print them.
+    Parse(ParseArgs),
+    /// Pair Korean sentences and paragraphs with their English translation.
+    Align(AlignArgs),
+    /// Draw the reader headlessly after replaying keys and print the screen as text.
+    Render(RenderArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ParseArgs {
+    /// Files or folders to parse.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print JSON (an array, one article per file).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    Json,
+    Tsv,
+    Tmx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AlignArgs {
+    /// One bilingual article, or two articles (one per language, either order).
+    #[arg(required = true, num_args = 1..=2)]
+    pub files: Vec<PathBuf>,
+    /// The two files hold pre-split sentences, one per line (Korean first); no cleaning.
+    #[arg(long)]
+    pub sentences: bool,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: Option<AlignFormat>,
+    /// Shorthand for `--format json`.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// Screen size, e.g. 160x45.
+    #[arg(long, default_value = "80x24")]
+    pub size: String,
+    /// Keys to replay, separated by spaces: `j j Enter`, `<Tab> G`, `C-d`.
+    #[arg(long, default_value = "")]
+    pub keys: String,
+    /// Article files or folders (default: the bundled articles).
+    pub paths: Vec<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Parse(args)) => cli::parse::run(&args),
+        Some(Command::Align(args)) => cli::align::run(&args),
+        Some(Command::Render(args)) => cli::render::run(&args),
+        None => cli::read::run(&cli.paths),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("duet: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The reader: one `App` state, one loop, views split by pane.
