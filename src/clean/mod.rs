@@ -1,7 +1,8 @@
 //! Stage 2: turn a decoded document into a clean [`Article`]: metadata out, boilerplate gone.
 
 use crate::ingest::Document;
-use crate::model::{Article, Block, BlockKind, Lang, Language};
+use crate::model::{Article, Block, BlockKind, Language};
+use crate::text;
 
 pub fn clean(doc: Document) -> Article {
     let blocks = doc
@@ -11,8 +12,8 @@ pub fn clean(doc: Document) -> Article {
         .filter(|t| !t.is_empty())
         .map(|t| Block {
             kind: BlockKind::Paragraph,
-            lang: Lang::Other,
-            text: t.to_string(),
+            lang: text::detect_lang(t),
+            text: text::sanitize(t),
         })
         .collect();
     Article {

@@ -1,2 +1,8 @@
 //! Pure text code shared by the stages: sanitising, language of a span, sentences, display width
 //! and wrapping. Nothing here touches a terminal.
+
+pub mod lang;
+pub mod sanitize;
+
+pub use lang::detect as detect_lang;
+pub use sanitize::{fold_whitespace, sanitize};
