@@ -3,6 +3,7 @@
 
 pub mod lang;
 pub mod sanitize;
+pub mod sentences;
 
 pub use lang::detect as detect_lang;
 pub use sanitize::{fold_whitespace, sanitize};
