@@ -246,9 +246,19 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
         if text.is_empty()
             || meta::is_related(text)
             || meta::is_copyright(text)
-            || c.hint.is_none() && boilerplate::is_link_list(c)
-            || c.link_density > 0.6
             || titles.contains(text)
+        {
+            continue;
+        }
+        if let Some(names) = meta::byline(text) {
+            add_authors(art, names);
+            push(art, BlockKind::Byline, text);
+            continue;
+        }
+        let near_edge = i < 3 || i + 3 >= cands.len() || i * 10 >= cands.len() * 7;
+        if c.hint.is_none() && boilerplate::is_link_list(c)
+            || c.link_density > 0.6
+            || near_edge && meta::is_call_to_action(text)
         {
             continue;
         }
@@ -260,11 +270,6 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
                 push(art, BlockKind::Keywords, text);
                 continue;
             }
-        }
-        if let Some(names) = meta::byline(text) {
-            add_authors(art, names);
-            push(art, BlockKind::Byline, text);
-            continue;
         }
         if boilerplate::is_reference(text) {
             push(art, BlockKind::Reference, text);

@@ -228,7 +228,11 @@ impl Walker {
             return;
         }
         let kind = block_kind(&name, node);
-        let is_link = name == "a";
+        // Links out of the page make link density; a reporter's mailto link does not.
+        let is_link = name == "a"
+            && !node
+                .attr("href")
+                .is_some_and(|h| h.trim_start().to_ascii_lowercase().starts_with("mailto:"));
         if kind.is_some() || is_block(&name) {
             self.flush();
         }

@@ -342,6 +342,23 @@ pub fn is_related(text: &str) -> bool {
     t.chars().count() <= 160 && RELATED.is_match(t)
 }
 
+static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(\bshare (?:this|it)\b|\bfollow (?:us|\w+ on)\b|\bsubscribe\b|\bsubscribers?\b|\bsign up\b|\bnewsletters?\b|\blog ?in\b|\bsign in\b|\bclick here\b|\bdownload (?:the|our) app\b|\blike this story\b|\bread the rest\b|\bunlock this\b|\bshare your story\b|구독하기|구독 신청|공유하기|로그인|회원가입|앱 다운로드|제보하기)",
+    )
+});
+static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(facebook|twitter|instagram|youtube|tiktok|linkedin|whatsapp|telegram|카카오톡|페이스북|트위터|인스타그램|유튜브)\b",
+    )
+});
+
+/// A short call to action: share, follow, subscribe, sign in, a paywall notice.
+pub fn is_call_to_action(text: &str) -> bool {
+    text.chars().count() <= 200
+        && (CALL_TO_ACTION.is_match(text) || SOCIAL.find_iter(text).count() >= 2)
+}
+
 /// Ends like a sentence: a full stop, question or exclamation mark (closing quotes and
 /// brackets after it allowed), or the Korean `다`/`요` endings.
 pub fn ends_sentence(text: &str) -> bool {
@@ -439,6 +456,15 @@ mod tests {
         assert!(is_related("READ MORE: Markets slide"));
         assert!(!is_related("Reading the report, he said so."));
         assert!(ends_sentence("말했다.”"));
+        assert!(is_call_to_action(
+            "Like this story? Share it with a friend!"
+        ));
+        assert!(is_call_to_action(
+            "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube."
+        ));
+        assert!(!is_call_to_action(
+            "The ministry said the talks would resume on Monday."
+        ));
         assert!(!ends_sentence("Leave a Reply"));
     }
 }
