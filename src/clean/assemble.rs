@@ -46,6 +46,10 @@ impl Titles {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.ko.is_none() && self.en.is_none() && self.other.is_none()
+    }
+
     pub fn has(&self, lang: Lang) -> bool {
         match lang {
             Lang::Ko => self.ko.is_some(),
@@ -322,7 +326,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
         let next_same = cands
             .get(i + 1)
             .is_some_and(|n| block_lang(&n.text()) == lang && boilerplate::is_prose(&n.text()));
-        let heading_hint = matches!(c.hint, Some(BlockKind::Title | BlockKind::Heading));
+        let h1 = c.hint == Some(BlockKind::Title);
         if c.lines.len() == 1
             && text.chars().count() <= 200
             && !text.ends_with(['.', '?', '!', '。'])
@@ -391,7 +395,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
         };
         if kind == BlockKind::Paragraph {
             paragraph(text, c, art, lang);
-        } else if heading_hint && !titles.has(lang) && i == 0 {
+        } else if h1 && !titles.has(lang) && i == 0 {
             titles.offer(text, lang);
         } else {
             push(art, kind, text);
