@@ -277,10 +277,17 @@ impl Walker {
             "script" | "style" | "noscript" | "template" | "iframe" | "svg" | "button"
             | "select" | "option" | "textarea" | "input" | "head" | "title" | "meta" | "link"
             | "object" | "embed" | "canvas" => return,
-            "nav" | "footer" | "aside" | "form" | "menu" if self.drop_furniture => return,
+            "nav" | "footer" | "aside" | "menu" if self.drop_furniture => return,
+            // Some sites wrap the whole page in one form: only a form without prose goes.
+            "form" if self.drop_furniture && !has_paragraphs(node) => return,
             "header" if self.drop_furniture && !has_heading(node) => return,
             "br" => {
-                self.break_line();
+                // `<br><br>` (nothing but space between) is a paragraph break.
+                if self.line.trim().is_empty() && !self.lines.is_empty() {
+                    self.flush();
+                } else {
+                    self.break_line();
+                }
                 return;
             }
             "hr" => {
@@ -328,6 +335,16 @@ fn has_heading(node: &NodeRef<'_>) -> bool {
         d.node_name()
             .is_some_and(|n| matches!(n.as_ref(), "h1" | "h2"))
     })
+}
+
+fn has_paragraphs(node: &NodeRef<'_>) -> bool {
+    node.descendants_it()
+        .filter(|d| {
+            d.node_name()
+                .is_some_and(|n| matches!(n.as_ref(), "p" | "article"))
+        })
+        .nth(2)
+        .is_some()
 }
 
 fn is_hidden(node: &NodeRef<'_>) -> bool {
