@@ -150,7 +150,8 @@ fn ends_like_body(text: &str) -> bool {
 }
 
 /// Which candidates are the article body: the best-scoring run, ended early by a credit line
-/// followed only by short lines (those are the page's, not the story's).
+/// followed only by a couple of short lines that are not sentences (the page's, not the
+/// story's; a short last sentence after a credit is kept, whatever it is).
 pub fn body_of(cands: &[Cand]) -> std::ops::Range<usize> {
     let (main, bilingual) = boilerplate::main_langs(cands);
     let scores: Vec<f32> = cands
@@ -163,12 +164,17 @@ pub fn body_of(cands: &[Cand]) -> std::ops::Range<usize> {
     }
     if let Some(j) = (body.start..body.end)
         .rev()
-        .find(|&j| meta::byline(&cands[j].text()).is_some())
+        .find(|&j| meta::is_end_credit(&cands[j].text()))
     {
-        let tail_is_short = cands[j + 1..body.end].iter().all(|c| {
-            let t = c.text();
-            c.chars() < 80 && !boilerplate::is_reference(&t) && keywords(&t).is_none()
-        });
+        let tail = &cands[j + 1..body.end];
+        let tail_is_short = tail.len() <= 2
+            && tail.iter().all(|c| {
+                let t = c.text();
+                c.chars() < 80
+                    && !boilerplate::is_prose(&t)
+                    && !boilerplate::is_reference(&t)
+                    && keywords(&t).is_none()
+            });
         if j + 1 < body.end && tail_is_short {
             body.end = j + 1;
         }
@@ -450,9 +456,10 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
                     && n < 80
                     && !meta::ends_sentence(text)
                     && text.split_whitespace().count() >= 2
-                    && cands
-                        .get(i + 1)
-                        .is_some_and(|n| boilerplate::is_prose(&n.text()));
+                    && cands.get(i + 1).is_some_and(|n| {
+                        let t = n.text();
+                        boilerplate::is_prose(&t) && block_lang(&t) == lang
+                    });
                 if short_head {
                     BlockKind::Heading
                 } else {

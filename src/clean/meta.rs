@@ -332,6 +332,14 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
     None
 }
 
+/// A credit that closes an article: `Reporting by …; Editing by …`, a reporter's e-mail.
+pub fn is_end_credit(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 120
+        && (CREDIT.is_match(line) || has_email(line))
+        && byline(line).is_some()
+}
+
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)([\[(（][^\])）]{0,30}(?:사진|제공|캡처)\s*[\])）]|[\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|(?-u:\b)photo(?:graph)?\s*(?:by|credit)(?-u:\b))",
