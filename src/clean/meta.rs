@@ -375,8 +375,22 @@ pub fn is_related(text: &str) -> bool {
 }
 
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&[
+        r"(?i)(?-u:\b)(?:",
+        r"share (?:this|it) with|share this (?:article|story|page)|share your story",
+        r"|follow us|follow \w+ on (?:facebook|twitter|instagram|x|youtube|tiktok|linkedin)",
+        r"|sign up (?:for|to) (?:our|the|a free)|subscribe (?:to|for) (?:our|the|free)|(?:our|free|daily|weekly) newsletter",
+        r"|already have an account|click here|download (?:the|our) app|like this story|read the rest",
+        r"|unlock this|fill out the form|listen (?:live|back)|log in to (?:continue|read|comment)",
+        r"|exclusive to .{0,30}subscribers|to continue reading",
+        r")(?-u:\b)|구독하기|구독 신청|공유하기|공유합니다|기사 공유|로그인|회원가입|앱 다운로드|제보하기",
+    ]
+    .concat())
+});
+/// Words of a call to action that also occur in news: a short line only.
+static CALL_TO_ACTION_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)((?-u:\b)share (?:this|it)(?-u:\b)|(?-u:\b)follow (?:us|\w+ on)(?-u:\b)|(?-u:\b)subscribe(?-u:\b)|(?-u:\b)subscribers?(?-u:\b)|(?-u:\b)sign up(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)log ?in(?-u:\b)|(?-u:\b)sign in(?-u:\b)|(?-u:\b)click here(?-u:\b)|(?-u:\b)download (?:the|our) app(?-u:\b)|(?-u:\b)like this story(?-u:\b)|(?-u:\b)read the rest(?-u:\b)|(?-u:\b)unlock this(?-u:\b)|(?-u:\b)share your story(?-u:\b)|(?-u:\b)fill out the form(?-u:\b)|(?-u:\b)listen (?:live|back|now)(?-u:\b)|(?-u:\b)already have an account(?-u:\b)|구독하기|구독 신청|공유하기|공유합니다|기사 공유|로그인|회원가입|앱 다운로드|제보하기)",
+        r"(?i)(?-u:\b)(?:subscribe|subscribers|sign up|sign in|log ?in|newsletters?|share|follow)(?-u:\b)",
     )
 });
 static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -385,10 +399,13 @@ static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A short call to action: share, follow, subscribe, sign in, a paywall notice.
+/// A call to action: share, follow, subscribe, sign in, a paywall notice. Words that news
+/// also uses (`subscribers`, `Facebook and Twitter`) count only in a short line.
 pub fn is_call_to_action(text: &str) -> bool {
-    text.chars().count() <= 200
-        && (CALL_TO_ACTION.is_match(text) || SOCIAL.find_iter(text).count() >= 2)
+    let n = text.chars().count();
+    n <= 200 && CALL_TO_ACTION.is_match(text)
+        || n <= 60 && CALL_TO_ACTION_SHORT.is_match(text)
+        || n <= 100 && SOCIAL.find_iter(text).count() >= 2 && CALL_TO_ACTION_SHORT.is_match(text)
 }
 
 /// Ends with a full stop, question or exclamation mark (closing quotes and brackets after it
