@@ -371,7 +371,8 @@ static RELATED: LazyLock<Regex> = LazyLock::new(|| {
 /// A related-link insert: `READ …`, `Related: …`, `관련기사 …`, short and not a sentence.
 pub fn is_related(text: &str) -> bool {
     let t = text.trim_start_matches(['▶', '☞', '■', '▷', '→', '-', '*', '•', ' ', '[', '【']);
-    t.chars().count() <= 160 && RELATED.is_match(t)
+    // A headline, not a sentence: `관련 기사에 따르면 … 밝혔다.` is body text.
+    t.chars().count() <= 160 && RELATED.is_match(t) && !ends_with_stop(t) && !t.ends_with("다")
 }
 
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -530,6 +531,8 @@ mod tests {
         ));
         assert!(is_related("READ MORE: Markets slide"));
         assert!(!is_related("Reading the report, he said so."));
+        assert!(!is_related("관련 기사에 따르면 정부는 대책을 내놓았다."));
+        assert!(is_related("관련기사 북한, 또 탄도미사일 발사"));
         assert!(ends_sentence("말했다.”"));
         assert!(is_call_to_action(
             "Like this story? Share it with a friend!"
