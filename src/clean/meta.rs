@@ -353,7 +353,7 @@ pub fn is_caption(text: &str) -> bool {
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(ⓒ|©|\(c\)\s*\d{0,4}|copyright|저작권자|무단\s*전재|재배포\s*금지|all rights reserved|무단전재)",
+        r"(?i)(ⓒ|©|\(c\)\s*(?:\d{4}|[\p{L}])|copyright\s*(?:©|ⓒ|\(c\)|\d{4}|[:.]|$)|저작권자\s*[(ⓒ©]|무단\s*전재|재배포\s*금지|all rights reserved|^(?:image|photo|picture)\s+(?:copyright|credit)(?-u:\b))",
     )
 });
 
