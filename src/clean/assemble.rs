@@ -371,10 +371,21 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
             continue;
         }
         let near_edge = i < 3 || i + 3 >= cands.len() || i * 10 >= cands.len() * 7;
-        if c.hint.is_none() && boilerplate::is_link_list(c)
-            || c.link_density > 0.6
-            || near_edge && meta::is_call_to_action(text)
-        {
+        if c.link_density > 0.6 || near_edge && meta::is_call_to_action(text) {
+            continue;
+        }
+        // Short lines inside the body (a list typed as lines): keep each line, lose nothing.
+        if c.hint.is_none() && boilerplate::is_link_list(c) {
+            if !(near_edge && c.lines.iter().all(|l| l.chars().count() < 20)) {
+                for l in &c.lines {
+                    let kind = if l.starts_with(['-', '*', '•', '·', '▶', '■']) {
+                        BlockKind::ListItem
+                    } else {
+                        BlockKind::Paragraph
+                    };
+                    push(art, kind, l.as_str());
+                }
+            }
             continue;
         }
         let lang = block_lang(text);
