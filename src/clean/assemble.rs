@@ -233,6 +233,7 @@ fn header(
             && !meta::is_related(l)
             && !meta::is_copyright(l)
             && !meta::is_call_to_action(l)
+            && !meta::is_caption(l)
             && !l.ends_with(['.', ':'])
             && !boilerplate::has_inner_sentence_end(l)
     };

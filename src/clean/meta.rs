@@ -342,7 +342,7 @@ pub fn is_end_credit(line: &str) -> bool {
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)([\[(（][^\])）]{0,30}(?:사진|제공|캡처)\s*[\])）]|[\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|(?-u:\b)photo(?:graph)?\s*(?:by|credit)(?-u:\b))",
+        r"(?i)([\[(（][^\])）]{0,30}(?:사진|제공|캡처)\s*[\])）]|[\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|^(?:image|photo|picture)\s+caption(?-u:\b)|(?-u:\b)photo(?:graph)?\s*(?:by|credit)(?-u:\b))",
     )
 });
 
