@@ -185,6 +185,8 @@ pub fn body_of(cands: &[Cand]) -> std::ops::Range<usize> {
 /// Content a page extractor already chose (or a Markdown body): trim furniture at the edges,
 /// then give each block its role.
 pub fn content(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
+    // Date lines (`Updated Oct 5, 2023`) are metadata wherever they are.
+    let cands = super::text::pull_dates(cands, art);
     let (main, bilingual) = boilerplate::main_langs(&cands);
     let scores: Vec<f32> = cands
         .iter()
