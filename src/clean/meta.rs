@@ -220,8 +220,8 @@ static EN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// `[베이징=뉴스핌] 조용성 특파원 = …`, `(서울=연합뉴스) 홍길동 기자 = …`,
-/// `SEOUL (Reuters) - …` at the start of a paragraph.
+/// `[베이징=뉴스통신] 조용성 특파원 = …`, `(서울=한빛뉴스) 홍길동 기자 = …`,
+/// `SEOUL (Wire) - …` at the start of a paragraph.
 pub fn dateline(text: &str) -> Option<Dateline> {
     if let Some(c) = KO_DATELINE.captures(text) {
         let whole = c.get(0)?;
@@ -357,7 +357,7 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A copyright or reprint-ban line (`<저작권자 © 연합뉴스, 무단 전재-재배포 금지>`).
+/// A copyright or reprint-ban line (`<저작권자 © 한빛뉴스, 무단 전재-재배포 금지>`).
 pub fn is_copyright(text: &str) -> bool {
     text.chars().count() <= 200 && COPYRIGHT.is_match(text)
 }
@@ -486,17 +486,18 @@ mod tests {
 
     #[test]
     fn datelines_and_bylines() {
-        let d = dateline("[베이징=뉴스핌] 조용성 특파원 = 13일 북러정상회담이").expect("dateline");
+        let d =
+            dateline("[베이징=뉴스통신] 조용성 특파원 = 13일 북러정상회담이").expect("dateline");
         assert_eq!(d.authors, vec!["조용성"]);
         assert_eq!(d.place.as_deref(), Some("베이징"));
-        assert_eq!(d.outlet.as_deref(), Some("뉴스핌"));
-        assert_eq!(&"[베이징=뉴스핌] 조용성 특파원 = 13일"[d.len..], "13일");
-        let d = dateline("(서울=연합뉴스) 김철수 이영희 기자 = 정부는").expect("yonhap");
+        assert_eq!(d.outlet.as_deref(), Some("뉴스통신"));
+        assert_eq!(&"[베이징=뉴스통신] 조용성 특파원 = 13일"[d.len..], "13일");
+        let d = dateline("(서울=한빛뉴스) 김철수 이영희 기자 = 정부는").expect("wire ko");
         assert_eq!(d.authors, vec!["김철수", "이영희"]);
         let d = dateline("RAJSHAHI, Dec 20, 2025 (BSS) - Homestead").expect("dated wire");
         assert_eq!(d.outlet.as_deref(), Some("BSS"));
-        let d = dateline("SEOUL (Reuters) - North Korea fired").expect("wire");
-        assert_eq!(d.outlet.as_deref(), Some("Reuters"));
+        let d = dateline("SEOUL (Wire) - North Korea fired").expect("wire");
+        assert_eq!(d.outlet.as_deref(), Some("Wire"));
         assert_eq!(
             byline("By Jane Doe and John Roe"),
             Some(vec!["Jane Doe".into(), "John Roe".into()])
@@ -505,7 +506,7 @@ mod tests {
             byline("홍길동 기자 hong@example.com"),
             Some(vec!["홍길동".into()])
         );
-        assert_eq!(byline("ys1744@newspim.com"), Some(vec![]));
+        assert_eq!(byline("ys1744@example.com"), Some(vec![]));
         assert_eq!(
             byline("[서울=코리아뉴스] 박민수 기자"),
             Some(vec!["박민수".into()])
@@ -516,7 +517,7 @@ mod tests {
     #[test]
     fn markers() {
         assert!(is_caption("장면이 공개됐다. [사진=RBK] 2023.09.12"));
-        assert!(is_caption("합동참모본부 청사 모습 [연합뉴스 자료사진]"));
+        assert!(is_caption("합동참모본부 청사 모습 [한빛뉴스 자료사진]"));
         assert!(!is_caption("정부는 대책을 발표했다."));
         assert_eq!(byline("글 박지현 기자"), Some(vec!["박지현".into()]));
         assert_eq!(
@@ -524,7 +525,7 @@ mod tests {
             Some(vec![])
         );
         assert!(is_copyright(
-            "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
+            "<저작권자(c) 한빛뉴스, 무단 전재-재배포 금지>"
         ));
         assert!(is_related(
             "READ  여권 구매 : 엘리트가 전염병을 통과하는 방법"
