@@ -439,7 +439,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
                 let name = author.split('(').next().unwrap_or(author).to_string();
                 add_authors(art, vec![name]);
                 push(art, BlockKind::Byline, author);
-                paragraph(rest.as_str(), c, art, lang);
+                paragraph(rest.as_str(), art);
                 prev_lang = Some(lang);
                 continue;
             }
@@ -456,7 +456,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
                     BlockKind::Byline,
                     text[..d.len].trim().trim_end_matches('=').trim(),
                 );
-                paragraph(rest, c, art, lang);
+                paragraph(rest, art);
                 prev_lang = Some(lang);
                 continue;
             }
@@ -482,7 +482,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
             }
         };
         if kind == BlockKind::Paragraph {
-            paragraph(text, c, art, lang);
+            paragraph(text, art);
         } else if h1 && !titles.has(lang) && i == 0 {
             titles.offer(text, lang);
         } else {
@@ -493,8 +493,15 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
 }
 
 /// A body paragraph: a photo caption, or text with perhaps a credit at its end.
-fn paragraph(text: &str, c: &Cand, art: &mut Article, _lang: Lang) {
-    if meta::is_caption(text) {
+fn paragraph(text: &str, art: &mut Article) {
+    // The credit marker ends a caption (`… 추정된다. [사진=RBK] 2023.09.12`); inside a long
+    // paragraph it is just text.
+    let n = text.chars().count();
+    let tail = text
+        .char_indices()
+        .nth(n.saturating_sub(40))
+        .map_or(text, |(i, _)| &text[i..]);
+    if meta::is_caption(text) && (n <= 150 || meta::is_caption(tail)) {
         push(art, BlockKind::Caption, text);
         return;
     }
@@ -510,7 +517,6 @@ fn paragraph(text: &str, c: &Cand, art: &mut Article, _lang: Lang) {
             }
         }
     }
-    let _ = c;
     push(art, BlockKind::Paragraph, text);
 }
 
