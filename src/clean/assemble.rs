@@ -42,6 +42,16 @@ impl Titles {
                 *slot = Some(text.to_string());
                 true
             }
+            // `Headline | Site` from `<title>`, then the page's own `Headline`.
+            Some(old)
+                if old.starts_with(text)
+                    && old[text.len()..]
+                        .trim_start()
+                        .starts_with(['|', '-', '–', '—', ':', '·', '<']) =>
+            {
+                *slot = Some(text.to_string());
+                true
+            }
             Some(_) => false,
         }
     }
@@ -619,5 +629,9 @@ mod tests {
             Some("US-China First High-Level Military Talks, Nuclear Disarmament")
         );
         assert!(!t.offer("Another headline", Lang::En));
+        let mut t = Titles::default();
+        assert!(t.offer("Rates held steady | Wire News", Lang::En));
+        assert!(t.offer("Rates held steady", Lang::En));
+        assert_eq!(t.en.as_deref(), Some("Rates held steady"));
     }
 }
