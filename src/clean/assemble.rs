@@ -213,10 +213,14 @@ pub fn content(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
         .iter()
         .position(|&s| !junk(s))
         .unwrap_or(scores.len());
-    let end = scores
+    let mut end = scores
         .iter()
         .rposition(|&s| !junk(s))
         .map_or(start, |i| i + 1);
+    // A heading heads something: one left at the very end (`More from …`) is the page's.
+    while end > start && cands[end - 1].hint == Some(BlockKind::Heading) {
+        end -= 1;
+    }
     let at_end = end == cands.len();
     body_blocks(&cands[start..end.max(start)], at_end, art, titles);
     footer(&cands[end.max(start)..], art);
