@@ -26,6 +26,58 @@ const ABBREVIATIONS: &[&str] = &[
     "approx", "Dept", "Univ", "Assn", "Nos",
 ];
 
+/// Abbreviations that may also end a sentence (unlike titles such as `Mr.`).
+const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &[
+    "U.S", "U.K", "U.N", "E.U", "D.C", "Inc", "Ltd", "Co", "Corp", "Bros", "etc", "a.m", "p.m",
+    "Jr", "Sr",
+];
+
+/// Words that usually start a sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Yet",
+    "So",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "As",
+    "When",
+    "While",
+    "If",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Also",
+    "Then",
+    "Now",
+    "Some",
+    "Many",
+    "Most",
+];
+
 /// Words that take a full stop before a number (`No. 5`, `Jan. 3`, `p. 12`).
 const BEFORE_NUMBER: &[&str] = &[
     "No", "no", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
@@ -66,6 +118,18 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 push_trimmed(text, start..pos, &mut out);
                 start = pos;
             }
+            i += 1;
+            continue;
+        }
+        // `다음과 같다: 팔루는 …`: a Korean sentence ending before a colon ends the sentence.
+        if c == ':'
+            && i > 0
+            && matches!(chars[i - 1].1, '다' | '요')
+            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace())
+        {
+            let end = chars[i + 1].0;
+            push_trimmed(text, start..end, &mut out);
+            start = end;
             i += 1;
             continue;
         }
@@ -143,7 +207,9 @@ fn ends_before(
     let before = &text[start..pos];
     let word = last_word(before);
     if ABBREVIATIONS.contains(&word) {
-        return false;
+        // `… in the U.S. The next day …`: an abbreviation that can end a sentence does when a
+        // word that usually starts one follows.
+        return SENTENCE_FINAL_ABBREVIATIONS.contains(&word) && SENTENCE_STARTERS.contains(&next);
     }
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial: `J. K. Rowling`
@@ -362,6 +428,22 @@ mod tests {
         assert_eq!(
             texts("A line that wraps\nin the middle of a sentence."),
             vec!["A line that wraps\nin the middle of a sentence."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_that_end_sentences() {
+        assert_eq!(
+            texts("It will be shown in the U.S. The deal is done. U.S. Army units left."),
+            vec![
+                "It will be shown in the U.S.",
+                "The deal is done.",
+                "U.S. Army units left."
+            ]
+        );
+        assert_eq!(
+            texts("주요 사실은 다음과 같다: 팔루는 수도이다."),
+            vec!["주요 사실은 다음과 같다:", "팔루는 수도이다."]
         );
     }
 
