@@ -195,6 +195,15 @@ impl SidesBuilder {
         if text.trim().is_empty() {
             return;
         }
+        // A "title" of several long sentences is a body paragraph taken for a title.
+        let kind = if kind == BlockKind::Title
+            && text.chars().count() > 80
+            && sentences::split(&text).len() >= 2
+        {
+            BlockKind::Paragraph
+        } else {
+            kind
+        };
         let side = if lang == Lang::En {
             &mut self.en
         } else {
