@@ -165,11 +165,7 @@ fn language_runs(text: &str, start: Lang) -> Vec<(Lang, String)> {
     let mut lang = start;
     for range in sentences::split(text) {
         let s = &text[range];
-        let l = match detect_lang(s) {
-            Lang::Ko => Lang::Ko,
-            Lang::En => Lang::En,
-            _ => lang,
-        };
+        let l = sentence_lang(s).unwrap_or(lang);
         lang = l;
         match out.last_mut() {
             Some((last, acc)) if *last == l => {
@@ -180,6 +176,29 @@ fn language_runs(text: &str, start: Lang) -> Vec<(Lang, String)> {
         }
     }
     out
+}
+
+/// The language of one sentence, with e-mail addresses and links left out (a Korean byline
+/// `이서연 기자 lee.seoyeon@example.co.kr` is Korean); mixed text goes by the weightier script.
+fn sentence_lang(s: &str) -> Option<Lang> {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| !w.contains('@') && !w.contains("://") && !w.starts_with("www."))
+        .collect();
+    let t = words.join(" ");
+    match detect_lang(&t) {
+        Lang::Ko => Some(Lang::Ko),
+        Lang::En => Some(Lang::En),
+        Lang::Mixed => {
+            let n = crate::text::lang::count_scripts(&t);
+            Some(if n.hangul * 3 >= n.latin {
+                Lang::Ko
+            } else {
+                Lang::En
+            })
+        }
+        Lang::Other => None,
+    }
 }
 
 #[derive(Default)]
