@@ -51,10 +51,15 @@ pub fn from_article(article: &Article) -> Sides {
                 text = text[t.len()..].trim().to_string();
             }
         }
-        match block.lang {
+        // A block that is only an e-mail address or a link has no language of its own.
+        let lang = match block.lang {
+            Lang::Ko | Lang::En if sentence_lang(&text).is_none() => Lang::Other,
+            l => l,
+        };
+        match lang {
             Lang::Ko | Lang::En => {
-                current = Some(block.lang);
-                b.push(block.lang, block.kind, text);
+                current = Some(lang);
+                b.push(lang, block.kind, text);
             }
             Lang::Mixed => {
                 for (lang, run) in language_runs(&text, current.unwrap_or(Lang::Ko)) {
@@ -68,15 +73,21 @@ pub fn from_article(article: &Article) -> Sides {
     b.finish()
 }
 
-/// Two articles, one per language, either order: the one with more Hangul is Korean.
+/// Two articles, one per language, either order: the one with more Hangul is Korean. Two
+/// articles of the same language both go on that side, leaving the other empty.
 pub fn from_two(a: &Article, bb: &Article) -> Sides {
-    let (ko, en) = if hangul_share(a) >= hangul_share(bb) {
-        (a, bb)
+    let (sa, sb) = (hangul_share(a), hangul_share(bb));
+    let (ko, en) = if sa >= sb { (a, bb) } else { (bb, a) };
+    let same = (sa >= 0.5) == (sb >= 0.5);
+    let lang_ko = Lang::Ko;
+    let lang_en = if same && sa >= 0.5 {
+        Lang::Ko
     } else {
-        (bb, a)
+        Lang::En
     };
+    let lang_ko = if same && sa < 0.5 { Lang::En } else { lang_ko };
     let mut b = SidesBuilder::default();
-    for (art, lang) in [(ko, Lang::Ko), (en, Lang::En)] {
+    for (art, lang) in [(ko, lang_ko), (en, lang_en)] {
         let titles: Vec<&str> = [art.title.as_deref(), art.title_en.as_deref()]
             .into_iter()
             .flatten()
