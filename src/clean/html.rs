@@ -29,6 +29,10 @@ pub fn clean(html: &str, art: &mut Article) {
     } else {
         assemble::page(cands, art, &mut titles);
     }
+    let page_title = fold_whitespace(&doc.select("title").text());
+    if titles.is_empty() && !page_title.is_empty() {
+        titles.offer(&page_title, crate::text::detect_lang(&page_title));
+    }
     titles.resolve(art);
 }
 
@@ -121,8 +125,6 @@ fn apply_meta(
 
 /// Our own extractor: drop the page furniture by tag, then read blocks with link density.
 fn own_extraction(doc: &Document, art: &mut Article) -> Vec<Cand> {
-    let title = fold_whitespace(&doc.select("title").text());
-    let _ = title;
     if let Some(m) = doc
         .select("meta[property='article:published_time'], meta[name='pubdate'], meta[name='date']")
         .nodes()

@@ -150,7 +150,7 @@ pub fn find_date(s: &str) -> Option<DateHit> {
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(기사\s*입력|입력|최종\s*수정|수정|업데이트|등록|발행|게재|송고|승인|작성|일시|날짜|published|updated|last\s+updated|posted|modified|released|date|on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|[월화수목금토일]요일|edt|est|pdt|pst|gmt|utc|kst|am|pm|오전|오후)",
+        r"(?i)((?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|기사\s*입력|송고\s*시간|입력|최종\s*수정|수정|업데이트|등록|발행|게재|송고|승인|작성|일시|날짜|published|updated|last\s+updated|posted|modified|released|date|on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|[월화수목금토일]요일|edt|est|pdt|pst|gmt|utc|kst|am|pm|오전|오후)",
     )
 });
 static UPDATED_LABEL: LazyLock<Regex> =
@@ -262,8 +262,11 @@ static EN_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static KO_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^((?:[가-힣]{{2,4}}[ ,·]*)+?)\s*(?:{ROLES})(?:[\s,·]|$)"
+        r"^(?:(?:글|사진|취재|정리|글·사진|글/사진)\s*[=:]?\s*)?((?:[가-힣]{{2,4}}[ ,·]*)+?)\s*(?:{ROLES})(?:[\s,·]|$)"
     ))
+});
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled|Edited|Written) by\s+[A-Z]")
 });
 
 /// Does the text hold an e-mail address?
@@ -290,6 +293,9 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
             .collect();
         return Some(names);
     }
+    if CREDIT.is_match(line) {
+        return Some(vec![]);
+    }
     let without_mail = EMAIL.replace_all(line, "");
     let rest = without_mail.trim();
     if let Some(c) = KO_BYLINE.captures(rest) {
@@ -310,7 +316,7 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)([\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|\bphoto(?:graph)?\s*(?:by|credit)\b)",
+        r"(?i)([\[(（][^\])）]{0,30}(?:사진|제공|캡처)\s*[\])）]|[\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|\bphoto(?:graph)?\s*(?:by|credit)\b)",
     )
 });
 
@@ -447,6 +453,13 @@ mod tests {
     #[test]
     fn markers() {
         assert!(is_caption("장면이 공개됐다. [사진=RBK] 2023.09.12"));
+        assert!(is_caption("합동참모본부 청사 모습 [연합뉴스 자료사진]"));
+        assert!(!is_caption("정부는 대책을 발표했다."));
+        assert_eq!(byline("글 박지현 기자"), Some(vec!["박지현".into()]));
+        assert_eq!(
+            byline("Reporting by Jane Roe; Editing by Sam Holmes"),
+            Some(vec![])
+        );
         assert!(is_copyright(
             "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
         ));
