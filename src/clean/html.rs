@@ -10,20 +10,40 @@ use super::meta;
 use crate::model::{Article, BlockKind};
 use crate::text::fold_whitespace;
 
-/// Readability output shorter than this (in characters) is not trusted.
+/// Readability output shorter than this (in characters) is never used.
 const MIN_EXTRACTED_CHARS: usize = 200;
+/// Readability output at least this long is used without a second opinion.
+const TRUSTED_CHARS: usize = 1000;
 
 pub fn clean(html: &str, art: &mut Article) {
+    let stripped = strip_inert(html);
+    let html = stripped.as_str();
     let mut titles = Titles::default();
-    let doc = Document::from(html);
+    let mut readable = None;
     if !is_fragment(html) {
-        if let Some(cands) = readability(&doc, art, &mut titles) {
-            assemble::content(cands, art, &mut titles);
+        if let Some(cands) = readability(Document::from(html), art, &mut titles) {
+            let chars: usize = cands.iter().map(Cand::chars).sum();
+            if chars >= TRUSTED_CHARS {
+                assemble::content(cands, art, &mut titles);
+                titles.resolve(art);
+                return;
+            }
+            readable = Some((cands, chars));
+        }
+    }
+    // Readability changes the tree it reads: our own extractor parses the page afresh.
+    let doc = Document::from(html);
+    let cands = own_extraction(&doc, art);
+    // Readability found little: keep it unless our reading of the page finds far more body.
+    if let Some((ds, ds_chars)) = readable {
+        let body = assemble::body_of(&cands);
+        let own_chars: usize = cands[body].iter().map(Cand::chars).sum();
+        if ds_chars >= MIN_EXTRACTED_CHARS && own_chars < ds_chars * 3 {
+            assemble::content(ds, art, &mut titles);
             titles.resolve(art);
             return;
         }
     }
-    let cands = own_extraction(&doc, art);
     if is_fragment(html) {
         assemble::content(cands, art, &mut titles);
     } else {
@@ -34,6 +54,67 @@ pub fn clean(html: &str, art: &mut Article) {
         titles.offer(&page_title, crate::text::detect_lang(&page_title));
     }
     titles.resolve(art);
+}
+
+/// Scripts (JSON-LD metadata aside), styles, inline SVG and comments never hold article
+/// text; cutting them out before parsing halves the parser's work on a heavy page.
+fn strip_inert(html: &str) -> String {
+    const INERT: [(&str, &str); 4] = [
+        ("<script", "</script"),
+        ("<style", "</style"),
+        ("<svg", "</svg"),
+        ("<!--", "-->"),
+    ];
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut pos = 0;
+    let mut from = 0;
+    while let Some(off) = html[from..].find('<') {
+        let at = from + off;
+        from = at + 1;
+        let Some((open, close)) = INERT
+            .iter()
+            .find(|(open, _)| starts_with_ci(&bytes[at..], open.as_bytes()))
+        else {
+            continue;
+        };
+        // `<scripts>` or `<svgx>` are other tags; a comment needs no such check.
+        let next = bytes.get(at + open.len()).copied().unwrap_or(b'>');
+        if *open != "<!--" && !(next.is_ascii_whitespace() || next == b'>' || next == b'/') {
+            continue;
+        }
+        // A comment's own `>` may be its end (`<!-- x -->`): look for `-->` right after `<!--`.
+        let tag_end = if *open == "<!--" {
+            at + open.len()
+        } else {
+            html[at..].find('>').map_or(html.len(), |e| at + e + 1)
+        };
+        if *open == "<script" && html[at..tag_end].to_ascii_lowercase().contains("ld+json") {
+            continue;
+        }
+        let Some(end) = find_ci(&bytes[tag_end.min(bytes.len())..], close.as_bytes()) else {
+            break;
+        };
+        let close_start = tag_end + end;
+        let close_end = html[close_start..]
+            .find('>')
+            .map_or(html.len(), |e| close_start + e + 1);
+        out.push_str(&html[pos..at]);
+        pos = close_end;
+        from = close_end;
+    }
+    out.push_str(&html[pos..]);
+    out
+}
+
+fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len() && hay[..needle.len()].eq_ignore_ascii_case(needle)
+}
+
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle.first()?.to_ascii_lowercase();
+    (0..hay.len().saturating_sub(needle.len() - 1))
+        .find(|&i| hay[i].to_ascii_lowercase() == first && starts_with_ci(&hay[i..], needle))
 }
 
 /// A piece of HTML without `<html>`/`<body>`: everything in it is content.
@@ -54,21 +135,17 @@ pub fn fragment_cands(html: &str) -> Vec<Cand> {
     w.finish()
 }
 
-fn readability(doc: &Document, art: &mut Article, titles: &mut Titles) -> Option<Vec<Cand>> {
+fn readability(doc: Document, art: &mut Article, titles: &mut Titles) -> Option<Vec<Cand>> {
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
         ..Default::default()
     };
-    let mut r = dom_smoothie::Readability::with_document(doc.clone(), None, Some(cfg)).ok()?;
+    let mut r = dom_smoothie::Readability::with_document(doc, None, Some(cfg)).ok()?;
     let a = r.parse().ok()?;
     let content = Document::fragment(a.content.to_string());
     let mut w = Walker::new(false);
     w.walk(&content.root());
     let cands = w.finish();
-    let chars: usize = cands.iter().map(Cand::chars).sum();
-    if chars < MIN_EXTRACTED_CHARS {
-        return None;
-    }
     let title = fold_whitespace(&a.title);
     if !title.is_empty() {
         titles.offer(&title, crate::text::detect_lang(&title));
@@ -113,14 +190,27 @@ fn apply_meta(
             }
         })
     };
-    art.published = date(published);
-    art.updated = date(modified);
-    art.summary = excerpt.map(fold_whitespace).filter(|s| !s.is_empty());
-    art.outlet = site.map(fold_whitespace).filter(|s| !s.is_empty());
-    art.image = image
+    // What the page does not say leaves what we already know.
+    let keep = |new: Option<String>, old: &mut Option<String>| {
+        if new.is_some() {
+            *old = new;
+        }
+    };
+    keep(date(published), &mut art.published);
+    keep(date(modified), &mut art.updated);
+    keep(
+        excerpt.map(fold_whitespace).filter(|s| !s.is_empty()),
+        &mut art.summary,
+    );
+    keep(
+        site.map(fold_whitespace).filter(|s| !s.is_empty()),
+        &mut art.outlet,
+    );
+    let image = image
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string);
+    keep(image, &mut art.image);
 }
 
 /// Our own extractor: drop the page furniture by tag, then read blocks with link density.
@@ -213,10 +303,17 @@ impl Walker {
             "script" | "style" | "noscript" | "template" | "iframe" | "svg" | "button"
             | "select" | "option" | "textarea" | "input" | "head" | "title" | "meta" | "link"
             | "object" | "embed" | "canvas" => return,
-            "nav" | "footer" | "aside" | "form" | "menu" if self.drop_furniture => return,
+            "nav" | "footer" | "aside" | "menu" if self.drop_furniture => return,
+            // Some sites wrap the whole page in one form: only a form without prose goes.
+            "form" if self.drop_furniture && !has_paragraphs(node) => return,
             "header" if self.drop_furniture && !has_heading(node) => return,
             "br" => {
-                self.break_line();
+                // `<br><br>` (nothing but space between) is a paragraph break.
+                if self.line.trim().is_empty() && !self.lines.is_empty() {
+                    self.flush();
+                } else {
+                    self.break_line();
+                }
                 return;
             }
             "hr" => {
@@ -264,6 +361,16 @@ fn has_heading(node: &NodeRef<'_>) -> bool {
         d.node_name()
             .is_some_and(|n| matches!(n.as_ref(), "h1" | "h2"))
     })
+}
+
+fn has_paragraphs(node: &NodeRef<'_>) -> bool {
+    node.descendants_it()
+        .filter(|d| {
+            d.node_name()
+                .is_some_and(|n| matches!(n.as_ref(), "p" | "article"))
+        })
+        .nth(2)
+        .is_some()
 }
 
 fn is_hidden(node: &NodeRef<'_>) -> bool {
@@ -334,4 +441,24 @@ fn is_block(name: &str) -> bool {
             | "body"
             | "html"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_scripts_styles_svg_comments_but_not_json_ld() {
+        let html = "<p>a</p><SCRIPT src=x>var s = '<p>no</p>';</script ><style>p{}</style>\
+                    <script type=\"application/ld+json\">{\"a\":1}</script><svg><path/></svg>\
+                    <!-- <p>hidden</p> --><scripts>kept</scripts><!-- x --><p>b</p><!---->c";
+        assert_eq!(
+            strip_inert(html),
+            "<p>a</p><script type=\"application/ld+json\">{\"a\":1}</script><scripts>kept</scripts><p>b</p>c"
+        );
+        assert_eq!(
+            strip_inert("<p>x</p><script>unterminated"),
+            "<p>x</p><script>unterminated"
+        );
+    }
 }

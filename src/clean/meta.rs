@@ -29,7 +29,7 @@ const MONTHS: &str = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?",
+        r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?",
     )
 });
 static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -39,19 +39,19 @@ static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b\.?(?:\s*\(?[월화수목금토일]?\)?\s*(오전|오후|AM|PM|am|pm)?\s*(\d{1,2}):(\d{2})(?::\d{2})?)?",
+        r"(?-u:\b)(\d{4})[./](\d{1,2})[./](\d{1,2})(?-u:\b)\.?(?:\s*\(?[월화수목금토일]?\)?\s*(오전|오후|AM|PM|am|pm)?\s*(\d{1,2}):(\d{2})(?::\d{2})?)?",
     )
 });
 static MONTH_FIRST_KO: LazyLock<Regex> =
     LazyLock::new(|| re(r"(\d{1,2})월\s*(\d{1,2})일?,?\s*(\d{4})"));
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b({MONTHS})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?:,?\s+(?:at\s+)?(\d{{1,2}}):(\d{{2}})\s*(am|pm|a\.m\.|p\.m\.)?)?"
+        r"(?i)(?-u:\b)({MONTHS})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?:,?\s+(?:at\s+)?(\d{{1,2}}):(\d{{2}})\s*(am|pm|a\.m\.|p\.m\.)?)?"
     ))
 });
 static ENGLISH_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(\d{{1,2}})\s+({MONTHS})[a-z]*\.?,?\s+(\d{{4}})"
+        r"(?i)(?-u:\b)(\d{{1,2}})\s+({MONTHS})[a-z]*\.?,?\s+(\d{{4}})"
     ))
 });
 
@@ -216,7 +216,7 @@ static KO_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static EN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^([A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Z'.-]+){0,3})(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\(([A-Za-z][A-Za-z .&-]{1,30})\)\s*[-–—]+\s*",
+        r"^([A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Z'.-]+){0,3})(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\(([A-Za-z][A-Za-z .&-]{1,30})\)\s*[-–—]+\s*",
     )
 });
 
@@ -316,7 +316,7 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)([\[(（][^\])）]{0,30}(?:사진|제공|캡처)\s*[\])）]|[\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|\bphoto(?:graph)?\s*(?:by|credit)\b)",
+        r"(?i)([\[(（][^\])）]{0,30}(?:사진|제공|캡처)\s*[\])）]|[\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|(?-u:\b)photo(?:graph)?\s*(?:by|credit)(?-u:\b))",
     )
 });
 
@@ -338,7 +338,7 @@ pub fn is_copyright(text: &str) -> bool {
 
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:READ(?:\s+(?:MORE|ALSO|NEXT))?\b|(?i:read more|also read|read also|related(?:\s+(?:articles?|stories|news|coverage))?\s*:|see also\s*:|more\s*:|watch\s*:|listen\s*:|recommended\s*:)|관련\s*기사|관련\s*뉴스|추천\s*기사|함께\s*보면|같이\s*보면|이\s*시각\s*인기|많이\s*본\s*뉴스|인기\s*기사|주요\s*뉴스)",
+        r"^(?:READ(?:\s+(?:MORE|ALSO|NEXT))?(?-u:\b)|(?i:read more|also read|read also|related(?:\s+(?:articles?|stories|news|coverage))?\s*:|see also\s*:|more\s*:|watch\s*:|listen\s*:|recommended\s*:)|관련\s*기사|관련\s*뉴스|추천\s*기사|함께\s*보면|같이\s*보면|이\s*시각\s*인기|많이\s*본\s*뉴스|인기\s*기사|주요\s*뉴스)",
     )
 });
 
@@ -350,12 +350,12 @@ pub fn is_related(text: &str) -> bool {
 
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(\bshare (?:this|it)\b|\bfollow (?:us|\w+ on)\b|\bsubscribe\b|\bsubscribers?\b|\bsign up\b|\bnewsletters?\b|\blog ?in\b|\bsign in\b|\bclick here\b|\bdownload (?:the|our) app\b|\blike this story\b|\bread the rest\b|\bunlock this\b|\bshare your story\b|구독하기|구독 신청|공유하기|로그인|회원가입|앱 다운로드|제보하기)",
+        r"(?i)((?-u:\b)share (?:this|it)(?-u:\b)|(?-u:\b)follow (?:us|\w+ on)(?-u:\b)|(?-u:\b)subscribe(?-u:\b)|(?-u:\b)subscribers?(?-u:\b)|(?-u:\b)sign up(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)log ?in(?-u:\b)|(?-u:\b)sign in(?-u:\b)|(?-u:\b)click here(?-u:\b)|(?-u:\b)download (?:the|our) app(?-u:\b)|(?-u:\b)like this story(?-u:\b)|(?-u:\b)read the rest(?-u:\b)|(?-u:\b)unlock this(?-u:\b)|(?-u:\b)share your story(?-u:\b)|(?-u:\b)fill out the form(?-u:\b)|(?-u:\b)listen (?:live|back|now)(?-u:\b)|(?-u:\b)already have an account(?-u:\b)|구독하기|구독 신청|공유하기|로그인|회원가입|앱 다운로드|제보하기)",
     )
 });
 static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(facebook|twitter|instagram|youtube|tiktok|linkedin|whatsapp|telegram|카카오톡|페이스북|트위터|인스타그램|유튜브)\b",
+        r"(?i)(?-u:\b)(facebook|twitter|instagram|youtube|tiktok|linkedin|whatsapp|telegram|카카오톡|페이스북|트위터|인스타그램|유튜브)(?-u:\b)",
     )
 });
 
@@ -436,6 +436,8 @@ mod tests {
         assert_eq!(&"[베이징=뉴스핌] 조용성 특파원 = 13일"[d.len..], "13일");
         let d = dateline("(서울=연합뉴스) 김철수 이영희 기자 = 정부는").expect("yonhap");
         assert_eq!(d.authors, vec!["김철수", "이영희"]);
+        let d = dateline("RAJSHAHI, Dec 20, 2025 (BSS) - Homestead").expect("dated wire");
+        assert_eq!(d.outlet.as_deref(), Some("BSS"));
         let d = dateline("SEOUL (Reuters) - North Korea fired").expect("wire");
         assert_eq!(d.outlet.as_deref(), Some("Reuters"));
         assert_eq!(
