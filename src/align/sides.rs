@@ -35,12 +35,26 @@ pub fn from_article(article: &Article) -> Sides {
         };
         b.push(lang, BlockKind::Title, t.trim().to_string());
     }
+    // Subtitles and decks follow the titles; they are aligned like titles.
+    for sub in article.subtitles.iter().filter(|t| !t.trim().is_empty()) {
+        if is_foreign(sub) {
+            continue;
+        }
+        let lang = match sentence_lang(sub) {
+            Some(Lang::En) => Lang::En,
+            Some(_) => Lang::Ko,
+            None => continue,
+        };
+        b.push(lang, BlockKind::Subtitle, sub.trim().to_string());
+    }
     let mut current = None;
     for block in &article.blocks {
         let mut text = block.text.trim().to_string();
-        // A repeated title is not body text.
+        // A repeated title or subtitle is not body text.
         if titles
             .iter()
+            .copied()
+            .chain(article.subtitles.iter().map(String::as_str))
             .any(|t| fold_whitespace(t) == fold_whitespace(&text))
         {
             continue;
