@@ -448,7 +448,30 @@ fn one_sided(text: &str) -> f64 {
         "advertisement",
         "역주=",
         "번역=",
+        "[photo",
+        "(photo",
+        "image:",
+        "image copyright",
+        "image caption",
+        "media caption",
+        "credit:",
+        "follow us",
+        "많이 본",
+        "많이 읽은",
+        "구독",
+        "기사제보",
+        "공유하기",
     ];
+    // Short lines that are page furniture wherever they stand.
+    let furniture = [
+        "newsletter",
+        "print this",
+        "email this",
+        "댓글",
+        "좋아요",
+        "다른 기사",
+    ];
+    let short = t.chars().count() <= 60;
     let marks = [
         "all rights reserved",
         "무단전재",
@@ -476,6 +499,7 @@ fn one_sided(text: &str) -> f64 {
     if email
         || dateline
         || reporter
+        || (short && furniture.iter().any(|f| lower.contains(f)))
         || starts.iter().any(|s| lower.starts_with(s))
         || marks.iter().any(|m| lower.contains(m))
     {
@@ -554,5 +578,7 @@ mod tests {
         assert_eq!(one_sided("이서연 기자 lee.seoyeon@example.co.kr"), 1.0);
         assert_eq!(one_sided("READ LeBron to make Lakers debut"), 1.0);
         assert_eq!(one_sided("Rangers suffered another defeat."), 0.0);
+        assert_eq!(one_sided("Sign up for our daily newsletter"), 1.0);
+        assert_eq!(one_sided("[PHOTO] The victim was found in the area."), 1.0);
     }
 }
