@@ -25,7 +25,8 @@ impl Interner {
 /// One sentence as the cost function sees it.
 #[derive(Debug, Clone, Default)]
 pub struct Features {
-    /// Length in characters, spaces included.
+    /// Length in characters, spaces included; for Korean, the length its English translation
+    /// would have in Korean characters (see [`korean_length`]).
     pub chars: f64,
     /// Anchor keys, sorted, with repeats.
     pub items: Vec<u32>,
@@ -56,10 +57,10 @@ impl Builder<'_> {
         self.add(format!("n:{}", fmt_num(n)), true);
     }
 
-    fn finish(mut self, text: &str) -> Features {
+    fn finish(mut self, text: &str, chars: f64) -> Features {
         self.items.sort_unstable();
         Features {
-            chars: text.chars().count() as f64,
+            chars,
             items: self.items,
             weight: self.weight,
             one_sided: one_sided(text),
@@ -142,7 +143,29 @@ pub fn korean(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
             }
         }
     }
-    b.finish(text)
+    b.finish(text, korean_length(text))
+}
+
+/// The length of Korean text as the length model sees it. A Latin letter in Korean text stays
+/// one letter in the English translation, so it counts as half a character (English runs about
+/// two characters per Korean one); Latin inside brackets (`숀 콤스(Sean Combs)`) repeats what the
+/// Hangul before it already says, so it doesn't count at all.
+pub fn korean_length(text: &str) -> f64 {
+    let mut depth = 0usize;
+    let mut n = 0.0;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        n += if c.is_ascii_alphabetic() {
+            if depth > 0 { 0.0 } else { 0.5 }
+        } else {
+            1.0
+        };
+    }
+    n
 }
 
 /// Chinese names in hanja (`林建`, `張又俠`) by their pinyin, as English writes them: each
@@ -224,7 +247,7 @@ pub fn english(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
             }
         }
     }
-    b.finish(text)
+    b.finish(text, text.chars().count() as f64)
 }
 
 /// Korean names are written in English as two or three capitalised words (`Yoon Suk-yeol`,
