@@ -597,6 +597,12 @@ mod tests {
     }
 
     #[test]
+    fn korean_length_discounts_latin() {
+        assert_eq!(korean_length("숀 콤스(Sean Combs)는"), 8.0);
+        assert_eq!(korean_length("FBI 수사"), 4.5);
+    }
+
+    #[test]
     fn boilerplate() {
         assert_eq!(one_sided("이서연 기자 lee.seoyeon@example.co.kr"), 1.0);
         assert_eq!(one_sided("READ LeBron to make Lakers debut"), 1.0);
