@@ -58,9 +58,11 @@ pub fn assemble(ko: Side, en: Side, beads: Vec<Bead>, ko_first: bool) -> Bitext 
         }
         let joins = groups.last().is_some_and(|g| {
             let shares = |sents: &[usize], side: &Side, cut: &[bool], mine: &BTreeSet<usize>| {
+                // Beads run in document order: a shared block can only be the group's last.
+                let last = mine.last().map(|&t| side.sentences[t].block);
                 sents.iter().any(|&s| {
                     let b = side.sentences[s].block;
-                    !cut[b] && mine.iter().any(|&t| side.sentences[t].block == b)
+                    !cut[b] && last == Some(b)
                 })
             };
             shares(&bead.0, &ko, &ko_cut, &g.ko) || shares(&bead.1, &en, &en_cut, &g.en)
