@@ -106,6 +106,7 @@ pub fn assemble(ko: Side, en: Side, beads: Vec<Bead>, ko_first: bool) -> Bitext 
     };
     // Segments with their place in the reading order.
     let mut keyed: Vec<((usize, usize, usize), Segment)> = Vec::new();
+    let mut pair_keys: Vec<usize> = Vec::with_capacity(groups.len());
     let ko_by_block = ko.block_sentences();
     let en_by_block = en.block_sentences();
     let lead_pos = |g: &Group| -> Option<usize> {
@@ -118,6 +119,7 @@ pub fn assemble(ko: Side, en: Side, beads: Vec<Bead>, ko_first: bool) -> Bitext 
         let en_blocks: Vec<usize> = blocks_of(&en, &g.en);
         let kind = pair_kind(&ko, &ko_blocks, &en, &en_blocks);
         let key = lead_pos(g).unwrap_or(0);
+        pair_keys.push(key);
         keyed.push(((key, 1, gi), Segment::Pair(gi)));
         bitext.pairs.push(Pair {
             kind,
@@ -144,13 +146,7 @@ pub fn assemble(ko: Side, en: Side, beads: Vec<Bead>, ko_first: bool) -> Bitext 
             // After the pair that holds the nearest earlier sentence of its own side.
             let prev = (0..first_sentence).rev().find_map(|s| group_of[s]);
             match prev {
-                Some(gi) => {
-                    let k = keyed
-                        .iter()
-                        .find(|(_, s)| *s == Segment::Pair(gi))
-                        .map_or(0, |(k, _)| k.0);
-                    (k, 2, first_sentence)
-                }
+                Some(gi) => (pair_keys.get(gi).copied().unwrap_or(0), 2, first_sentence),
                 None => (0, 0, first_sentence),
             }
         };
