@@ -140,6 +140,8 @@ fn readability(doc: Document, art: &mut Article, titles: &mut Titles) -> Option<
         max_elements_to_parse: 0,
         ..Default::default()
     };
+    // The page's own headline, to take the site name off `<title>` (`Headline | Site`).
+    let h1 = fold_whitespace(&doc.select("h1").first().text());
     let mut r = dom_smoothie::Readability::with_document(doc, None, Some(cfg)).ok()?;
     let a = r.parse().ok()?;
     let content = Document::fragment(a.content.to_string());
@@ -149,6 +151,9 @@ fn readability(doc: Document, art: &mut Article, titles: &mut Titles) -> Option<
     let title = fold_whitespace(&a.title);
     if !title.is_empty() {
         titles.offer(&title, crate::text::detect_lang(&title));
+    }
+    if !h1.is_empty() && h1.chars().count() <= 300 {
+        titles.offer(&h1, crate::text::detect_lang(&h1));
     }
     apply_meta(
         art,
