@@ -1,9 +1,23 @@
 //! Stage 1: find article files, read their bytes, detect format and encoding, decode to text.
+//!
+//! Split by job: [`discover`] expands folders, [`sniff`] rejects what is not text,
+//! [`decode`] picks the encoding, [`detect`] tells the format from the content.
 
+pub mod decode;
+pub mod detect;
+pub mod discover;
+pub mod sniff;
+
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::model::Format;
+
+pub use discover::discover;
+
+/// Files larger than this are refused before reading (no news page is this big).
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// A file decoded to text, before cleaning.
 #[derive(Debug, Clone)]
@@ -14,22 +28,61 @@ pub struct Document {
     pub text: String,
 }
 
-/// Read and decode one file.
+/// Read and decode one file. Reads only; never writes.
 pub fn read(path: &Path) -> Result<Document> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| Error::bad_input(path, "not UTF-8"))?;
-    Ok(Document {
-        path: path.to_path_buf(),
-        format: Format::Text,
-        encoding: "UTF-8".into(),
-        text,
-    })
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(Error::bad_input(path, "is a folder, not an article file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Error::bad_input(
+            path,
+            format!(
+                "file is too large ({} MB; the limit is {} MB)",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .map_err(io)?
+        // The file may grow between stat and read: never read past the limit.
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::bad_input(path, "file is too large"));
+    }
+    from_bytes(path, &bytes)
 }
 
-/// Expand the paths given on the command line: files as they are, folders recursively.
-pub fn discover(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
-    paths.iter().map(|p| Ok(p.clone())).collect()
+/// Decode bytes already in memory as if they were read from `path` (tests, benches).
+pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::bad_input(path, "empty file"));
+    }
+    if let Some(kind) = sniff::binary_kind(bytes) {
+        return Err(Error::bad_input(path, format!("{kind}, not an article")));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let decoded = decode::decode(bytes)
+        .ok_or_else(|| Error::bad_input(path, "bytes are valid in no supported encoding"))?;
+    if sniff::looks_binary_text(&decoded.text) {
+        return Err(Error::bad_input(path, "binary data, not an article"));
+    }
+    let format = detect::format(&decoded.text, ext.as_deref());
+    Ok(Document {
+        path: path.to_path_buf(),
+        format,
+        encoding: decoded.encoding,
+        text: decoded.text,
+    })
 }

@@ -1,0 +1,481 @@
+//! From candidate blocks to the article: which blocks are body, which are header (title,
+//! subtitles, bylines) and footer (references, keywords, credits), and the role of each.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::boilerplate::{self, Cand};
+use super::meta;
+use crate::model::{Article, Block, BlockKind, Lang};
+use crate::text::{detect_lang, sentences};
+
+/// Titles per language while assembling; resolved into `title`/`title_en` at the end.
+#[derive(Debug, Default)]
+pub struct Titles {
+    pub ko: Option<String>,
+    pub en: Option<String>,
+    pub other: Option<String>,
+}
+
+impl Titles {
+    fn slot(&mut self, lang: Lang) -> &mut Option<String> {
+        match lang {
+            Lang::Ko => &mut self.ko,
+            Lang::En => &mut self.en,
+            _ => &mut self.other,
+        }
+    }
+
+    /// Offer a title: taken when the slot is empty or holds a shorter form of it (a short
+    /// English title, then the full one). True when `text` is (now) that language's title.
+    pub fn offer(&mut self, text: &str, lang: Lang) -> bool {
+        let slot = self.slot(lang);
+        match slot {
+            None => {
+                *slot = Some(text.to_string());
+                true
+            }
+            Some(old) if old == text => true,
+            Some(old) if text.starts_with(old.as_str()) => {
+                *slot = Some(text.to_string());
+                true
+            }
+            Some(_) => false,
+        }
+    }
+
+    pub fn has(&self, lang: Lang) -> bool {
+        match lang {
+            Lang::Ko => self.ko.is_some(),
+            Lang::En => self.en.is_some(),
+            _ => self.other.is_some(),
+        }
+    }
+
+    pub fn contains(&self, text: &str) -> bool {
+        [&self.ko, &self.en, &self.other].iter().any(|t| {
+            t.as_deref()
+                .is_some_and(|t| t == text || t.starts_with(text) && text.chars().count() >= 12)
+        })
+    }
+
+    /// Korean (or other) title first; the English one as `title_en` beside it.
+    pub fn resolve(self, art: &mut Article) {
+        let main = self.ko.or(self.other);
+        match main {
+            Some(t) => {
+                art.title = Some(t);
+                art.title_en = self.en;
+            }
+            None => art.title = self.en,
+        }
+    }
+}
+
+/// Set a date unless the page already gave that one.
+pub fn set_date(art: &mut Article, role: meta::DateRole, iso: String) {
+    let slot = match role {
+        meta::DateRole::Published => &mut art.published,
+        meta::DateRole::Updated => &mut art.updated,
+    };
+    if slot.is_none() {
+        *slot = Some(iso);
+    }
+}
+
+fn push(art: &mut Article, kind: BlockKind, text: impl Into<String>) {
+    let text = text.into();
+    if !text.trim().is_empty() {
+        art.blocks.push(Block {
+            kind,
+            lang: Lang::Other,
+            text,
+        });
+    }
+}
+
+fn add_authors(art: &mut Article, names: Vec<String>) {
+    for n in names {
+        if !art.authors.contains(&n) {
+            art.authors.push(n);
+        }
+    }
+}
+
+/// A whole page (a text copy or a page our own extractor read): header, body, footer.
+pub fn page(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
+    let (main, bilingual) = boilerplate::main_langs(&cands);
+    let scores: Vec<f32> = cands
+        .iter()
+        .map(|c| boilerplate::score(c, main, bilingual))
+        .collect();
+    let mut body = boilerplate::body_range(&scores);
+    if body.is_empty() {
+        body = 0..cands.len();
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for c in &cands {
+        for l in &c.lines {
+            *counts.entry(l.clone()).or_default() += 1;
+        }
+    }
+    header(&cands[..body.start], &counts, main, art, titles);
+    let end = body.end;
+    let at_end = end == cands.len();
+    body_blocks(&cands[body], at_end, art, titles);
+    footer(&cands[end..], art);
+}
+
+/// Content a page extractor already chose (or a Markdown body): trim furniture at the edges,
+/// then give each block its role.
+pub fn content(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
+    let (main, bilingual) = boilerplate::main_langs(&cands);
+    let scores: Vec<f32> = cands
+        .iter()
+        .map(|c| {
+            if c.hint.is_some_and(|h| h != BlockKind::Paragraph) {
+                0.0
+            } else {
+                boilerplate::score(c, main, bilingual)
+            }
+        })
+        .collect();
+    let junk = |s: f32| s < -1.0;
+    let start = scores
+        .iter()
+        .position(|&s| !junk(s))
+        .unwrap_or(scores.len());
+    let end = scores
+        .iter()
+        .rposition(|&s| !junk(s))
+        .map_or(start, |i| i + 1);
+    let at_end = end == cands.len();
+    body_blocks(&cands[start..end.max(start)], at_end, art, titles);
+    footer(&cands[end.max(start)..], art);
+}
+
+/// Before the body: the title (repeated, longest, in the body's language), subtitles after
+/// it, a title in the other language, bylines; menus and the rest are dropped.
+fn header(
+    cands: &[Cand],
+    counts: &HashMap<String, usize>,
+    main: Option<Lang>,
+    art: &mut Article,
+    titles: &mut Titles,
+) {
+    let lines: Vec<&String> = cands
+        .iter()
+        .filter(|c| !boilerplate::is_link_list(c))
+        .flat_map(|c| c.lines.iter())
+        .collect();
+    let title_score = |l: &str| -> Option<usize> {
+        let n = l.chars().count();
+        if !(4..=200).contains(&n)
+            || boilerplate::is_nav_line(l)
+            || meta::byline(l).is_some()
+            || meta::is_related(l)
+            || meta::is_copyright(l)
+            || l.ends_with(['.', ':'])
+        {
+            return None;
+        }
+        let lang = detect_lang(l);
+        if !matches!(lang, Lang::Ko | Lang::En | Lang::Other) {
+            return None;
+        }
+        let repeated = counts.get(l).copied().unwrap_or(0) >= 2;
+        let in_main = main.is_none_or(|m| m == lang);
+        Some(n.min(150) + if repeated { 1000 } else { 0 } + if in_main { 300 } else { 0 })
+    };
+    let best = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| title_score(l).map(|s| (s, i)))
+        .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)));
+    let Some((_, t)) = best else {
+        for l in &lines {
+            if let Some(names) = meta::byline(l) {
+                add_authors(art, names);
+                push(art, BlockKind::Byline, l.as_str());
+            }
+        }
+        return;
+    };
+    let title = lines[t].as_str();
+    let title_lang = detect_lang(title);
+    titles.offer(title, title_lang);
+    for (i, l) in lines.iter().enumerate() {
+        let l = l.as_str();
+        if let Some(names) = meta::byline(l) {
+            add_authors(art, names);
+            push(art, BlockKind::Byline, l);
+            continue;
+        }
+        if i <= t || titles.contains(l) || meta::is_related(l) || meta::is_copyright(l) {
+            continue;
+        }
+        let lang = detect_lang(l);
+        let n = l.chars().count();
+        if matches!(lang, Lang::Ko | Lang::En) && lang != title_lang {
+            titles.offer(l, lang);
+        } else if (6..=150).contains(&n) && l.split_whitespace().count() >= 2 {
+            art.subtitles.push(l.to_string());
+        }
+    }
+}
+
+static COLUMN_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^([^.?!。]{4,80}?)\s+([가-힣]{2,5}\([^()]{0,40}[가-힣][^()]{0,40}\))\s+(\S.{30,})$",
+    )
+    .unwrap_or_else(|e| panic!("column head pattern: {e}"))
+});
+
+fn block_lang(text: &str) -> Lang {
+    detect_lang(text)
+}
+
+/// The body, block by block.
+fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut Titles) {
+    let mut prev_lang: Option<Lang> = None;
+    for (i, c) in cands.iter().enumerate() {
+        let text = c.text();
+        let text = text.trim();
+        if text.is_empty()
+            || meta::is_related(text)
+            || meta::is_copyright(text)
+            || titles.contains(text)
+        {
+            continue;
+        }
+        if let Some(names) = meta::byline(text) {
+            add_authors(art, names);
+            push(art, BlockKind::Byline, text);
+            continue;
+        }
+        let near_edge = i < 3 || i + 3 >= cands.len() || i * 10 >= cands.len() * 7;
+        if c.hint.is_none() && boilerplate::is_link_list(c)
+            || c.link_density > 0.6
+            || near_edge && meta::is_call_to_action(text)
+        {
+            continue;
+        }
+        let lang = block_lang(text);
+        let last = i + 1 == cands.len();
+        if last && at_doc_end {
+            if let Some(k) = keywords(text) {
+                art.keywords = k;
+                push(art, BlockKind::Keywords, text);
+                continue;
+            }
+        }
+        if boilerplate::is_reference(text) {
+            push(art, BlockKind::Reference, text);
+            continue;
+        }
+        // A title where the language changes: a short line that is not a sentence, the first
+        // of a run in its language.
+        let next_same = cands
+            .get(i + 1)
+            .is_some_and(|n| block_lang(&n.text()) == lang && boilerplate::is_prose(&n.text()));
+        let heading_hint = matches!(c.hint, Some(BlockKind::Title | BlockKind::Heading));
+        if c.lines.len() == 1
+            && text.chars().count() <= 200
+            && !text.ends_with(['.', '?', '!', '。'])
+            && matches!(lang, Lang::Ko | Lang::En)
+            && prev_lang.is_some_and(|p| p != lang)
+            && next_same
+            && titles.offer(text, lang)
+        {
+            prev_lang = Some(lang);
+            continue;
+        }
+        if c.hint == Some(BlockKind::Title) && titles.offer(text, lang) {
+            continue;
+        }
+        // A column opening with its title and `이름(직함)` run into the first paragraph.
+        if prev_lang != Some(lang) && !titles.has(lang) {
+            if let Some(cap) = COLUMN_HEAD.captures(text) {
+                let (Some(t), Some(a), Some(rest)) = (cap.get(1), cap.get(2), cap.get(3)) else {
+                    continue;
+                };
+                titles.offer(t.as_str().trim(), lang);
+                let author = a.as_str();
+                let name = author.split('(').next().unwrap_or(author).to_string();
+                add_authors(art, vec![name]);
+                push(art, BlockKind::Byline, author);
+                paragraph(rest.as_str(), c, art, lang);
+                prev_lang = Some(lang);
+                continue;
+            }
+        }
+        if let Some(d) = meta::dateline(text) {
+            let rest = text[d.len..].trim();
+            if rest.chars().count() >= 20 {
+                add_authors(art, d.authors);
+                if art.outlet.is_none() {
+                    art.outlet = d.outlet;
+                }
+                push(
+                    art,
+                    BlockKind::Byline,
+                    text[..d.len].trim().trim_end_matches('=').trim(),
+                );
+                paragraph(rest, c, art, lang);
+                prev_lang = Some(lang);
+                continue;
+            }
+        }
+        let kind = match c.hint {
+            Some(BlockKind::Title | BlockKind::Heading) => BlockKind::Heading,
+            Some(k) => k,
+            None => {
+                let n = text.chars().count();
+                let short_head = c.lines.len() == 1
+                    && n < 80
+                    && !meta::ends_sentence(text)
+                    && text.split_whitespace().count() >= 2
+                    && cands
+                        .get(i + 1)
+                        .is_some_and(|n| boilerplate::is_prose(&n.text()));
+                if short_head {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Paragraph
+                }
+            }
+        };
+        if kind == BlockKind::Paragraph {
+            paragraph(text, c, art, lang);
+        } else if heading_hint && !titles.has(lang) && i == 0 {
+            titles.offer(text, lang);
+        } else {
+            push(art, kind, text);
+        }
+        prev_lang = Some(lang);
+    }
+}
+
+/// A body paragraph: a photo caption, or text with perhaps a credit at its end.
+fn paragraph(text: &str, c: &Cand, art: &mut Article, _lang: Lang) {
+    if meta::is_caption(text) {
+        push(art, BlockKind::Caption, text);
+        return;
+    }
+    // A credit after the last sentence: `… 발표했다. 역주=오성환 외신전문위원 x@y.com`.
+    let sents = sentences::split(text);
+    if sents.len() >= 2 {
+        if let Some(last) = sents.last() {
+            let tail = &text[last.clone()];
+            if meta::has_email(tail) && tail.chars().count() <= 90 && !meta::ends_sentence(tail) {
+                push(art, BlockKind::Paragraph, text[..last.start].trim_end());
+                push(art, BlockKind::Byline, tail);
+                return;
+            }
+        }
+    }
+    let _ = c;
+    push(art, BlockKind::Paragraph, text);
+}
+
+/// After the body: references, keywords and credits stay; the rest is page furniture.
+fn footer(cands: &[Cand], art: &mut Article) {
+    for (i, c) in cands.iter().enumerate() {
+        let text = c.text();
+        let text = text.trim();
+        if meta::is_copyright(text) || meta::is_related(text) {
+            continue;
+        }
+        if boilerplate::is_reference(text) {
+            push(art, BlockKind::Reference, text);
+        } else if let Some(names) = meta::byline(text) {
+            add_authors(art, names);
+            push(art, BlockKind::Byline, text);
+        } else if i + 1 == cands.len() {
+            if let Some(k) = keywords(text) {
+                art.keywords = k;
+                push(art, BlockKind::Keywords, text);
+            }
+        }
+    }
+}
+
+static KEYWORD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)(?:keywords?|tags?|키워드|태그|관련\s*키워드)\s*[:：]?\s*")
+        .unwrap_or_else(|e| panic!("keyword label pattern: {e}"))
+});
+
+/// A keywords line: three or more short comma-separated phrases, not a sentence.
+pub fn keywords(text: &str) -> Option<Vec<String>> {
+    let labelled = KEYWORD_LABEL.find(text).filter(|m| m.end() > 0);
+    let body = labelled.map_or(text, |m| &text[m.end()..]);
+    if body.chars().count() > 400 || meta::ends_sentence(body) && labelled.is_none() {
+        return None;
+    }
+    let items: Vec<String> = if body.contains('#') && !body.contains(',') {
+        body.split('#')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    } else {
+        body.split([',', '，', '、'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let ok = items.len() >= 3
+        && items.iter().all(|k| {
+            let n = k.chars().count();
+            (1..=40).contains(&n)
+                && k.split_whitespace().count() <= 5
+                && !k.ends_with(['.', '?', '!'])
+        });
+    ok.then_some(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_lines() {
+        assert_eq!(
+            keywords(
+                "Taiwan arms sales, US-China military talks, Biden, North Korea's nuclear program"
+            ),
+            Some(vec![
+                "Taiwan arms sales".into(),
+                "US-China military talks".into(),
+                "Biden".into(),
+                "North Korea's nuclear program".into()
+            ])
+        );
+        assert_eq!(
+            keywords("태그: 북한, 러시아, 중국"),
+            Some(vec!["북한".into(), "러시아".into(), "중국".into()])
+        );
+        assert_eq!(
+            keywords("He met Kim, Putin, and Xi, and then left for home."),
+            None
+        );
+    }
+
+    #[test]
+    fn titles_prefer_the_longer_form() {
+        let mut t = Titles::default();
+        assert!(t.offer("US-China First High-Level Military Talks", Lang::En));
+        assert!(t.offer(
+            "US-China First High-Level Military Talks, Nuclear Disarmament",
+            Lang::En
+        ));
+        assert_eq!(
+            t.en.as_deref(),
+            Some("US-China First High-Level Military Talks, Nuclear Disarmament")
+        );
+        assert!(!t.offer("Another headline", Lang::En));
+    }
+}

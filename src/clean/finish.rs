@@ -1,0 +1,140 @@
+//! Last steps for every format: tidy text, drop empty and repeated-title blocks, split blocks
+//! where the language changes at a sentence boundary, label languages.
+
+use crate::model::{Article, Block, BlockKind, Lang, Language};
+use crate::text::{detect_lang, fold_whitespace, sanitize, sentences};
+
+fn tidy(s: &str) -> String {
+    fold_whitespace(&sanitize(s))
+}
+
+pub fn finish(art: &mut Article) {
+    for f in [
+        &mut art.title,
+        &mut art.title_en,
+        &mut art.summary,
+        &mut art.outlet,
+    ] {
+        if let Some(t) = f.take() {
+            let t = tidy(&t);
+            if !t.is_empty() {
+                *f = Some(t);
+            }
+        }
+    }
+    if art.title_en == art.title {
+        art.title_en = None;
+    }
+    for list in [
+        &mut art.subtitles,
+        &mut art.authors,
+        &mut art.categories,
+        &mut art.keywords,
+    ] {
+        let mut seen = Vec::new();
+        for s in list.drain(..) {
+            let s = tidy(&s);
+            if !s.is_empty() && !seen.contains(&s) {
+                seen.push(s);
+            }
+        }
+        *list = seen;
+    }
+    let titles: Vec<String> = [&art.title, &art.title_en]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    art.subtitles.retain(|s| !titles.contains(s));
+    let mut blocks = Vec::with_capacity(art.blocks.len());
+    for b in art.blocks.drain(..) {
+        let text = tidy(&b.text);
+        if text.is_empty() || titles.contains(&text) {
+            continue;
+        }
+        split_by_language(b.kind, text, &mut blocks);
+    }
+    art.blocks = blocks;
+    art.language = article_language(&art.blocks);
+}
+
+/// One block, or several where whole sentences switch between Korean and English.
+fn split_by_language(kind: BlockKind, text: String, out: &mut Vec<Block>) {
+    let lang = detect_lang(&text);
+    if matches!(kind, BlockKind::Paragraph | BlockKind::Quote) && lang != Lang::Other {
+        let sents = sentences::split(&text);
+        if sents.len() >= 2 {
+            // Runs of sentences in one language; `mixed`/`other` sentences join the run before.
+            let mut runs: Vec<(Lang, usize, usize)> = Vec::new();
+            for r in &sents {
+                let l = detect_lang(&text[r.clone()]);
+                match (runs.last_mut(), l) {
+                    (Some(last), Lang::Ko | Lang::En) if last.0 == l || last.0 == Lang::Other => {
+                        last.0 = l;
+                        last.2 = r.end;
+                    }
+                    (Some(last), Lang::Mixed | Lang::Other) => last.2 = r.end,
+                    _ => runs.push((
+                        if matches!(l, Lang::Ko | Lang::En) {
+                            l
+                        } else {
+                            Lang::Other
+                        },
+                        r.start,
+                        r.end,
+                    )),
+                }
+            }
+            let substantial = runs
+                .iter()
+                .all(|(_, s, e)| text[*s..*e].chars().count() >= 15);
+            if runs.len() >= 2 && substantial {
+                let n = runs.len();
+                for (i, (l, s, e)) in runs.iter().enumerate() {
+                    let start = if i == 0 { 0 } else { *s };
+                    let end = if i + 1 == n { text.len() } else { *e };
+                    let part = text[start..end].trim().to_string();
+                    out.push(Block {
+                        kind,
+                        lang: if *l == Lang::Other {
+                            detect_lang(&part)
+                        } else {
+                            *l
+                        },
+                        text: part,
+                    });
+                }
+                return;
+            }
+        }
+    }
+    out.push(Block { kind, lang, text });
+}
+
+/// `ko+en` when both languages carry a fifth of the body text, else the one that dominates;
+/// `other` when neither Korean nor English does.
+fn article_language(blocks: &[Block]) -> Language {
+    let (mut ko, mut en, mut other) = (0usize, 0usize, 0usize);
+    for b in blocks {
+        let n = b.text.len();
+        match b.lang {
+            Lang::Ko => ko += n,
+            Lang::En => en += n,
+            Lang::Mixed => {
+                ko += n / 2;
+                en += n / 2;
+            }
+            Lang::Other => other += n,
+        }
+    }
+    let total = ko + en;
+    if total == 0 || other > total {
+        Language::Other
+    } else if ko.min(en) * 5 >= total {
+        Language::KoEn
+    } else if ko >= en {
+        Language::Ko
+    } else {
+        Language::En
+    }
+}

@@ -1,0 +1,335 @@
+//! HTML: whole saved pages and fragments, read with a real parser (dom_query/html5ever).
+//! The article is found by dom_smoothie (readability); when it finds nothing usable, our own
+//! structural extractor (furniture tags out, then [`assemble::page`]) takes over.
+
+use dom_query::{Document, NodeRef};
+
+use super::assemble::{self, Titles};
+use super::boilerplate::Cand;
+use super::meta;
+use crate::model::{Article, BlockKind};
+use crate::text::fold_whitespace;
+
+/// Readability output shorter than this (in characters) is not trusted.
+const MIN_EXTRACTED_CHARS: usize = 200;
+
+pub fn clean(html: &str, art: &mut Article) {
+    let mut titles = Titles::default();
+    let doc = Document::from(html);
+    if !is_fragment(html) {
+        if let Some(cands) = readability(&doc, art, &mut titles) {
+            assemble::content(cands, art, &mut titles);
+            titles.resolve(art);
+            return;
+        }
+    }
+    let cands = own_extraction(&doc, art);
+    if is_fragment(html) {
+        assemble::content(cands, art, &mut titles);
+    } else {
+        assemble::page(cands, art, &mut titles);
+    }
+    titles.resolve(art);
+}
+
+/// A piece of HTML without `<html>`/`<body>`: everything in it is content.
+fn is_fragment(html: &str) -> bool {
+    let head: String = html
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !(head.contains("<html") || head.contains("<body") || head.contains("<!doctype"))
+}
+
+/// Blocks of a fragment (a Markdown body written in HTML).
+pub fn fragment_cands(html: &str) -> Vec<Cand> {
+    let doc = Document::fragment(html);
+    let mut w = Walker::new(false);
+    w.walk(&doc.root());
+    w.finish()
+}
+
+fn readability(doc: &Document, art: &mut Article, titles: &mut Titles) -> Option<Vec<Cand>> {
+    let cfg = dom_smoothie::Config {
+        max_elements_to_parse: 0,
+        ..Default::default()
+    };
+    let mut r = dom_smoothie::Readability::with_document(doc.clone(), None, Some(cfg)).ok()?;
+    let a = r.parse().ok()?;
+    let content = Document::fragment(a.content.to_string());
+    let mut w = Walker::new(false);
+    w.walk(&content.root());
+    let cands = w.finish();
+    let chars: usize = cands.iter().map(Cand::chars).sum();
+    if chars < MIN_EXTRACTED_CHARS {
+        return None;
+    }
+    let title = fold_whitespace(&a.title);
+    if !title.is_empty() {
+        titles.offer(&title, crate::text::detect_lang(&title));
+    }
+    apply_meta(
+        art,
+        a.byline.as_deref(),
+        a.published_time.as_deref(),
+        a.modified_time.as_deref(),
+        a.excerpt.as_deref(),
+        a.site_name.as_deref(),
+        a.image.as_deref(),
+    );
+    Some(cands)
+}
+
+fn apply_meta(
+    art: &mut Article,
+    byline: Option<&str>,
+    published: Option<&str>,
+    modified: Option<&str>,
+    excerpt: Option<&str>,
+    site: Option<&str>,
+    image: Option<&str>,
+) {
+    if let Some(b) = byline
+        .map(fold_whitespace)
+        .filter(|b| !b.is_empty() && b.chars().count() <= 100)
+    {
+        let names = meta::byline(&b)
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| vec![b.clone()]);
+        art.authors.extend(names);
+    }
+    let date = |s: Option<&str>| {
+        s.and_then(|s| {
+            let s = s.trim();
+            if s.len() >= 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' {
+                Some(s.to_string())
+            } else {
+                meta::find_date(s).map(|h| h.iso)
+            }
+        })
+    };
+    art.published = date(published);
+    art.updated = date(modified);
+    art.summary = excerpt.map(fold_whitespace).filter(|s| !s.is_empty());
+    art.outlet = site.map(fold_whitespace).filter(|s| !s.is_empty());
+    art.image = image
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
+}
+
+/// Our own extractor: drop the page furniture by tag, then read blocks with link density.
+fn own_extraction(doc: &Document, art: &mut Article) -> Vec<Cand> {
+    let title = fold_whitespace(&doc.select("title").text());
+    let _ = title;
+    if let Some(m) = doc
+        .select("meta[property='article:published_time'], meta[name='pubdate'], meta[name='date']")
+        .nodes()
+        .first()
+    {
+        let content = m.attr("content").map(|c| c.to_string());
+        apply_meta(art, None, content.as_deref(), None, None, None, None);
+    }
+    let root = doc.body().unwrap_or_else(|| doc.root());
+    let mut w = Walker::new(true);
+    w.walk(&root);
+    w.finish()
+}
+
+/// Walks a DOM and collects text blocks, with the role the markup gives each and the share
+/// of its text inside links.
+struct Walker {
+    /// Skip navigation, headers, footers, asides and forms (whole pages).
+    drop_furniture: bool,
+    out: Vec<Cand>,
+    lines: Vec<String>,
+    line: String,
+    link_chars: usize,
+    kinds: Vec<BlockKind>,
+    in_link: usize,
+}
+
+impl Walker {
+    fn new(drop_furniture: bool) -> Self {
+        Walker {
+            drop_furniture,
+            out: Vec::new(),
+            lines: Vec::new(),
+            line: String::new(),
+            link_chars: 0,
+            kinds: Vec::new(),
+            in_link: 0,
+        }
+    }
+
+    fn break_line(&mut self) {
+        let l = fold_whitespace(&self.line);
+        self.line.clear();
+        if !l.is_empty() {
+            self.lines.push(l);
+        }
+    }
+
+    fn flush(&mut self) {
+        self.break_line();
+        if self.lines.is_empty() {
+            self.link_chars = 0;
+            return;
+        }
+        let lines = std::mem::take(&mut self.lines);
+        let mut c = Cand::new(lines);
+        let chars = c.chars().max(1);
+        c.link_density = (self.link_chars as f32 / chars as f32).min(1.0);
+        c.hint = self.kinds.last().copied();
+        self.link_chars = 0;
+        self.out.push(c);
+    }
+
+    fn finish(mut self) -> Vec<Cand> {
+        self.flush();
+        self.out
+    }
+
+    fn walk(&mut self, node: &NodeRef<'_>) {
+        if node.is_text() {
+            let t = node.text();
+            if self.in_link > 0 {
+                self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+            }
+            self.line.push_str(&t);
+            return;
+        }
+        if !(node.is_element() || node.is_document() || node.is_fragment()) {
+            return;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        match name.as_str() {
+            "script" | "style" | "noscript" | "template" | "iframe" | "svg" | "button"
+            | "select" | "option" | "textarea" | "input" | "head" | "title" | "meta" | "link"
+            | "object" | "embed" | "canvas" => return,
+            "nav" | "footer" | "aside" | "form" | "menu" if self.drop_furniture => return,
+            "header" if self.drop_furniture && !has_heading(node) => return,
+            "br" => {
+                self.break_line();
+                return;
+            }
+            "hr" => {
+                self.flush();
+                return;
+            }
+            "img" => return,
+            _ => {}
+        }
+        if self.drop_furniture && is_hidden(node) {
+            return;
+        }
+        let kind = block_kind(&name, node);
+        // Links out of the page make link density; a reporter's mailto link does not.
+        let is_link = name == "a"
+            && !node
+                .attr("href")
+                .is_some_and(|h| h.trim_start().to_ascii_lowercase().starts_with("mailto:"));
+        if kind.is_some() || is_block(&name) {
+            self.flush();
+        }
+        if let Some(k) = kind {
+            self.kinds.push(k);
+        }
+        if is_link {
+            self.in_link += 1;
+        }
+        for child in node.children() {
+            self.walk(&child);
+        }
+        if is_link {
+            self.in_link -= 1;
+        }
+        if kind.is_some() || is_block(&name) {
+            self.flush();
+        }
+        if kind.is_some() {
+            self.kinds.pop();
+        }
+    }
+}
+
+fn has_heading(node: &NodeRef<'_>) -> bool {
+    node.descendants_it().any(|d| {
+        d.node_name()
+            .is_some_and(|n| matches!(n.as_ref(), "h1" | "h2"))
+    })
+}
+
+fn is_hidden(node: &NodeRef<'_>) -> bool {
+    node.has_attr("hidden")
+        || node
+            .attr("aria-hidden")
+            .is_some_and(|v| v.as_ref() == "true")
+        || node.attr("style").is_some_and(|s| {
+            s.replace(' ', "")
+                .to_ascii_lowercase()
+                .contains("display:none")
+        })
+}
+
+/// The role an element gives the text inside it.
+fn block_kind(name: &str, node: &NodeRef<'_>) -> Option<BlockKind> {
+    Some(match name {
+        "h1" => BlockKind::Title,
+        "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+        "li" | "dd" | "dt" => BlockKind::ListItem,
+        "blockquote" => BlockKind::Quote,
+        "figcaption" | "caption" => BlockKind::Caption,
+        "p" => BlockKind::Paragraph,
+        "table" if one_cell(node) => BlockKind::Quote,
+        _ => return None,
+    })
+}
+
+/// A table of one cell: the callout box blogs make of tables.
+fn one_cell(node: &NodeRef<'_>) -> bool {
+    node.descendants_it()
+        .filter(|d| {
+            d.node_name()
+                .is_some_and(|n| matches!(n.as_ref(), "td" | "th"))
+        })
+        .count()
+        == 1
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "thead"
+            | "tbody"
+            | "figure"
+            | "pre"
+            | "address"
+            | "center"
+            | "details"
+            | "summary"
+            | "form"
+            | "fieldset"
+            | "body"
+            | "html"
+    )
+}
