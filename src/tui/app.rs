@@ -138,18 +138,14 @@ impl App {
     /// Recompute the geometry; re-wrap the open article if its columns changed; keep the
     /// focused pair and the selected entry in view.
     pub fn relayout(&mut self) {
-        let (has_ko, has_en) = self
-            .open_doc()
-            .map(|(_, d)| (d.has_ko, d.has_en))
-            .unwrap_or((true, true));
+        let bilingual = self.open_doc().is_none_or(|(_, d)| d.bilingual());
         self.geom = layout::compute(&LayoutInput {
             width: self.width,
             height: self.height,
             reader_open: self.reader.is_some(),
             browser_focused: self.focus == Pane::Browser,
             many_articles: self.entries.len() > 1,
-            has_ko,
-            has_en,
+            bilingual,
             layout: self.layout,
             ratio: self.ratio,
         });

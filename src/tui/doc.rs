@@ -114,8 +114,12 @@ impl Doc {
         }
     }
 
+    /// Two languages to show side by side: the aligner paired something, or the article says
+    /// it is bilingual. (A Korean article with one English byline is not.)
     pub fn bilingual(&self) -> bool {
-        self.has_ko && self.has_en
+        self.has_ko
+            && self.has_en
+            && (self.pairs > 0 || matches!(self.article.language, Language::KoEn | Language::Other))
     }
 
     /// KO, EN or KO+EN for the browser.

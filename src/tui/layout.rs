@@ -33,6 +33,8 @@ pub struct Geometry {
     pub right_w: u16,
     pub divider_x: u16,
     pub layout: Option<Layout>,
+    /// One-language article: one column, no layout choice.
+    pub single: bool,
 }
 
 /// What the geometry depends on.
@@ -42,9 +44,8 @@ pub struct LayoutInput {
     pub reader_open: bool,
     pub browser_focused: bool,
     pub many_articles: bool,
-    /// Which sides the open article has.
-    pub has_ko: bool,
-    pub has_en: bool,
+    /// The open article has two languages to show (else one full-width column).
+    pub bilingual: bool,
     /// The user's layout choice (`None` = automatic).
     pub layout: Option<Layout>,
     /// Percent of the text width given to the left column.
@@ -80,15 +81,17 @@ pub fn compute(inp: &LayoutInput) -> Geometry {
     if let Some(r) = g.reader {
         let text = inner(r);
         g.text = text;
-        let layout = match (inp.has_ko, inp.has_en) {
-            (true, false) => Layout::Korean,
-            (false, true) => Layout::English,
-            _ => inp.layout.unwrap_or(if text.width >= SIDE_BY_SIDE_FROM {
+        // A one-language article reads in one full-width column (its blocks in order).
+        let layout = if !inp.bilingual {
+            Layout::Stacked
+        } else {
+            inp.layout.unwrap_or(if text.width >= SIDE_BY_SIDE_FROM {
                 Layout::SideBySide
             } else {
                 Layout::Stacked
-            }),
+            })
         };
+        g.single = !inp.bilingual;
         g.layout = Some(layout);
         // One gutter column (focus marker) on the left, one blank column on the right.
         let x = text.x + 1;

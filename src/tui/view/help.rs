@@ -1,6 +1,6 @@
 //! The `?` overlay, generated from the keymap itself.
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 
@@ -31,6 +31,15 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         w,
         h,
     );
+    // A wide glyph straddling the overlay's left edge would cover its border: blank it.
+    if r.x > area.x {
+        for y in r.top()..r.bottom() {
+            let cell = &mut buf[(r.x - 1, y)];
+            if cell.symbol().cell_width() > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     Clear.render(r, buf);
     pane(buf, r, "Keys (? or Esc to close)", true, theme, amb);
     let inner_w = w.saturating_sub(4);
@@ -58,16 +67,13 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             amb,
         );
     }
-    let note = match crate::tui::config::Config::path() {
-        Some(p) => format!("keys and colours: {}", p.display()),
-        None => String::new(),
-    };
+    let note = "change keys under [keys] in config.toml";
     put(
         buf,
         r.x + 2,
         r.bottom() - 2,
         inner_w,
-        &note,
+        note,
         theme.dim(),
         amb,
     );

@@ -54,7 +54,10 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         let k = row - rows.top;
         let is_focus = seg_i == r.focus;
         if k + 1 == rows.height {
-            rule(buf, &ctx, sy, text);
+            // A thin rule between pairs; a plain blank line between paragraphs of one language.
+            if !g.single {
+                rule(buf, &ctx, sy, text);
+            }
             continue;
         }
         if is_focus {

@@ -65,7 +65,9 @@ pub fn hints(app: &App) -> String {
     let updown = format!("{}/{}", k(&Action::Down), k(&Action::Up));
     let reader = app.focus == Pane::Reader && app.reader.is_some();
     let mut items: Vec<(String, &str)> = Vec::new();
-    if reader {
+    if reader && app.geom.single {
+        items.push((updown, "block"));
+    } else if reader {
         let sentence = app.reader.as_ref().is_some_and(|r| r.sentence.is_some());
         items.push((updown, if sentence { "sentence" } else { "pair" }));
         items.push((
@@ -127,7 +129,11 @@ fn position(app: &App) -> String {
                 .position(|&i| i == r.focus)
                 .map_or(0, |p| p + 1);
             let what = if d.bilingual() { "pair" } else { "block" };
-            let layout = app.geom.layout.map(|l| l.label()).unwrap_or("");
+            let layout = if app.geom.single {
+                "one column"
+            } else {
+                app.geom.layout.map(|l| l.label()).unwrap_or("")
+            };
             format!("{loading}{layout}  {what} {at}/{}", shown.len())
         }
         _ if app.entries.is_empty() => loading,
