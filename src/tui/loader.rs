@@ -34,38 +34,17 @@ pub fn load_caught(path: &Path) -> Result<Doc, String> {
     })
 }
 
-/// Expand the paths given: folders become the files inside them.
+/// Expand the paths given: folders become the article files inside them, recursively.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     for r in crate::ingest::discover(paths) {
         match r {
-            Ok(p) if p.is_dir() => match std::fs::read_dir(&p) {
-                // Until ingest expands folders itself, list one level here.
-                Ok(rd) => {
-                    let mut files: Vec<PathBuf> = rd
-                        .filter_map(Result::ok)
-                        .map(|e| e.path())
-                        .filter(|p| p.is_file() && is_article_file(p))
-                        .collect();
-                    files.sort();
-                    found.extend(files);
-                }
-                Err(e) => errors.push(format!("{}: {e}", p.display())),
-            },
             Ok(p) => found.push(p),
             Err(e) => errors.push(e.to_string()),
         }
     }
     (found, errors)
-}
-
-fn is_article_file(p: &Path) -> bool {
-    let name = p
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    !name.starts_with('.') && name != "readme.md"
 }
 
 /// Start the loader: discovery, then `workers` threads parsing in library order.

@@ -14,7 +14,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     fill(buf, area.x, area.y, area.width, theme.status());
     let right = position(app);
     let rw = str_width(&right, amb) as u16;
-    let left_w = area.width.saturating_sub(rw + 2);
+    let left_w = area.width.saturating_sub(rw + 4);
     let msg = app.status.as_ref().or(app.config_error.as_ref());
     match msg {
         Some(m) => {
@@ -34,15 +34,17 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             );
         }
         None => {
-            put(
-                buf,
-                area.x + 1,
-                area.y,
-                left_w,
-                &hints(app),
-                theme.status(),
-                amb,
-            );
+            // Whole hints only: drop the least important (before help and quit) until they fit.
+            let mut items = hints(app);
+            let fits = |v: &[String]| str_width(&v.join("  "), amb) <= usize::from(left_w);
+            while !fits(&items) && items.len() > 2 {
+                items.remove(items.len() - 3);
+            }
+            while !fits(&items) {
+                items.pop();
+            }
+            let line = items.join("  ");
+            put(buf, area.x + 1, area.y, left_w, &line, theme.status(), amb);
         }
     }
     if rw + 2 <= area.width {
@@ -58,8 +60,8 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     }
 }
 
-/// `j/k pair  s sentences  v layout  Tab pane  ? help  q back` — from the keymap.
-pub fn hints(app: &App) -> String {
+/// `j/k pair`, `s sentences`, `v layout`, `Tab pane`, `? help`, `q back` — from the keymap.
+pub fn hints(app: &App) -> Vec<String> {
     let km = &app.config.keymap;
     let k = |a: &Action| km.hint(a).unwrap_or_default();
     let updown = format!("{}/{}", k(&Action::Down), k(&Action::Up));
@@ -98,8 +100,7 @@ pub fn hints(app: &App) -> String {
         .into_iter()
         .filter(|(key, _)| !key.is_empty())
         .map(|(key, what)| format!("{key} {what}"))
-        .collect::<Vec<_>>()
-        .join("  ")
+        .collect()
 }
 
 fn position(app: &App) -> String {
