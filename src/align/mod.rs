@@ -1,45 +1,90 @@
 //! Stage 3: pair Korean sentences and paragraphs with their English translation.
 //!
-//! PLACEHOLDER until issue 3 lands: it honours the `Bitext` contract (blocks split by language,
-//! reading order) but pairs nothing; every block comes out unpaired.
+//! - `sides`: the article's blocks split by language into two sides, each cut into sentences
+//!   (titles brought back from metadata);
+//! - `anchors` and `lexicon`: what each sentence offers as evidence (length, numbers and dates
+//!   across scripts, Latin words, quotations, names, lexicon concepts);
+//! - `cost`: the cost of one bead from length, shared anchors and its shape;
+//! - `dp`: the banded dynamic programme over beads (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3);
+//! - `pairs`: beads grouped into paragraph pairs, unpaired material, and the reading order;
+//! - `export`: TSV and TMX.
 
-use crate::model::{Article, Bitext, Block, Lang, Segment, Unpaired};
+pub mod anchors;
+pub mod cost;
+pub mod dp;
+pub mod export;
+pub mod lexicon;
+pub mod pairs;
+pub mod sides;
+
+use crate::model::{Article, Bead, Bitext, BlockKind};
+pub use cost::Params;
+use pairs::Side;
 
 /// Align the Korean and English blocks of one bilingual article.
 pub fn align_article(article: &Article) -> Bitext {
-    let mut bitext = Bitext::default();
-    for block in &article.blocks {
-        push_unpaired(&mut bitext, block);
-    }
-    bitext
+    let s = sides::from_article(article);
+    align_sides(s.ko, s.en, s.ko_first, Params::default())
 }
 
 /// Align two articles, one per language (either order).
 pub fn align_two(a: &Article, b: &Article) -> Bitext {
-    let mut bitext = Bitext::default();
-    for block in a.blocks.iter().chain(&b.blocks) {
-        push_unpaired(&mut bitext, block);
-    }
-    bitext
+    let s = sides::from_two(a, b);
+    align_sides(s.ko, s.en, s.ko_first, Params::default())
 }
 
-/// Align pre-split sentences, one per element; no cleaning.
-pub fn align_sentences(_ko: &[String], _en: &[String]) -> Bitext {
-    Bitext::default()
+/// Align pre-split sentences, one per element; no cleaning. Sentence and block indices are the
+/// element indices.
+pub fn align_sentences(ko: &[String], en: &[String]) -> Bitext {
+    let s = sides::from_lines(ko, en);
+    align_sides(s.ko, s.en, true, Params::default())
 }
 
-fn push_unpaired(bitext: &mut Bitext, block: &Block) {
-    let (lang, side) = if block.lang == Lang::En {
-        (Lang::En, &mut bitext.en_blocks)
-    } else {
-        (Lang::Ko, &mut bitext.ko_blocks)
+/// Align two prepared sides with explicit cost parameters.
+pub fn align_sides(ko: Side, en: Side, ko_first: bool, params: Params) -> Bitext {
+    let beads = sentence_beads(&ko, &en, params);
+    pairs::assemble(ko, en, beads, ko_first)
+}
+
+/// The sentence beads of two sides, in document order.
+pub fn sentence_beads(ko: &Side, en: &Side, params: Params) -> Vec<Bead> {
+    let lex = lexicon::shipped();
+    let mut interner = anchors::Interner::default();
+    let kind_of = |side: &Side, block: usize| side.blocks[block].kind;
+    let ko_f: Vec<anchors::Features> = ko
+        .sentences
+        .iter()
+        .map(|s| {
+            let mut f = anchors::korean(&s.text, lex, &mut interner);
+            mark(&mut f, kind_of(ko, s.block));
+            f
+        })
+        .collect();
+    let en_f: Vec<anchors::Features> = en
+        .sentences
+        .iter()
+        .map(|s| {
+            let mut f = anchors::english(&s.text, lex, &mut interner);
+            mark(&mut f, kind_of(en, s.block));
+            f
+        })
+        .collect();
+    let path = dp::align(&ko_f, &en_f, params);
+    path.into_iter()
+        .map(|(i, a, j, b)| Bead((i..i + a).collect(), (j..j + b).collect()))
+        .collect()
+}
+
+/// Titles pair with titles and references with references: the cost knows each sentence's role.
+/// Keyword lines and bylines are one-sided by nature.
+fn mark(f: &mut anchors::Features, kind: BlockKind) {
+    f.tag = match kind {
+        BlockKind::Title | BlockKind::Subtitle => 1,
+        BlockKind::Reference => 2,
+        BlockKind::Keywords | BlockKind::Byline | BlockKind::Caption => 3,
+        _ => 0,
     };
-    side.push(block.clone());
-    bitext.order.push(Segment::Unpaired(bitext.unpaired.len()));
-    bitext.unpaired.push(Unpaired {
-        lang,
-        kind: block.kind,
-        text: block.text.clone(),
-        block: side.len() - 1,
-    });
+    if matches!(kind, BlockKind::Keywords | BlockKind::Byline) {
+        f.one_sided = 1.0;
+    }
 }

@@ -1,0 +1,200 @@
+//! Dynamic programming over sentence beads, banded around the diagonal.
+//!
+//! Cell (i, j) holds the cheapest way to align the first `i` Korean and `j` English sentences.
+//! Only cells within `width` of the diagonal are filled, so time and memory grow with
+//! `n · width`; if the best path runs along the band's edge, the band doubles and the DP runs
+//! again (as Vecalign does), until the path stays inside or the band covers everything.
+
+use super::anchors::Features;
+use super::cost::{Params, Scorer};
+
+/// The bead shapes the DP considers: (Korean sentences, English sentences).
+pub const SHAPES: &[(usize, usize)] = &[
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+];
+
+/// Beads as (Korean range start, count, English range start, count), in document order.
+pub type Path = Vec<(usize, usize, usize, usize)>;
+
+/// Align two sentence lists; returns the bead path.
+pub fn align(ko: &[Features], en: &[Features], params: Params) -> Path {
+    let (n, m) = (ko.len(), en.len());
+    if n == 0 || m == 0 {
+        let mut path = Vec::new();
+        path.extend((0..n).map(|i| (i, 1, 0, 0)));
+        path.extend((0..m).map(|j| (n, 0, j, 1)));
+        return path;
+    }
+    let full = n.max(m);
+    let mut width = if full <= 200 {
+        full
+    } else {
+        64.max(n.abs_diff(m) + 32)
+    };
+    loop {
+        let band = Band::new(n, m, width);
+        let scorer = Scorer::new(ko, en, params, |i| band.range(i));
+        let (path, touched_edge) = run(&band, &scorer);
+        if !touched_edge || width >= full {
+            return path;
+        }
+        width = (width * 2).min(full);
+    }
+}
+
+/// For each Korean index `i` (0..=n), the English cells `lo[i]..=hi[i]` that are filled.
+struct Band {
+    n: usize,
+    m: usize,
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    offset: Vec<usize>,
+    width: usize,
+}
+
+impl Band {
+    fn new(n: usize, m: usize, width: usize) -> Band {
+        let mut lo = Vec::with_capacity(n + 1);
+        let mut hi = Vec::with_capacity(n + 1);
+        let mut offset = Vec::with_capacity(n + 2);
+        offset.push(0);
+        for i in 0..=n {
+            let centre = (i * m) / n;
+            let l = centre.saturating_sub(width);
+            let h = (centre + width).min(m);
+            lo.push(l);
+            hi.push(h);
+            let last = offset.last().copied().unwrap_or(0);
+            offset.push(last + (h - l + 1));
+        }
+        Band {
+            n,
+            m,
+            lo,
+            hi,
+            offset,
+            width,
+        }
+    }
+
+    fn range(&self, i: usize) -> (usize, usize) {
+        let i = i.min(self.n);
+        (self.lo[i], self.hi[i])
+    }
+
+    fn index(&self, i: usize, j: usize) -> Option<usize> {
+        if i > self.n || j < self.lo[i] || j > self.hi[i] {
+            return None;
+        }
+        Some(self.offset[i] + (j - self.lo[i]))
+    }
+
+    fn cells(&self) -> usize {
+        self.offset[self.n + 1]
+    }
+
+    /// Is (i, j) at an edge of the band that is not an edge of the whole matrix?
+    fn at_edge(&self, i: usize, j: usize) -> bool {
+        let near = |x: usize, y: usize| x.abs_diff(y) <= 2;
+        (self.lo[i] > 0 && near(j, self.lo[i])) || (self.hi[i] < self.m && near(j, self.hi[i]))
+    }
+}
+
+fn run(band: &Band, scorer: &Scorer) -> (Path, bool) {
+    let cells = band.cells();
+    let mut cost = vec![f64::INFINITY; cells];
+    let mut back = vec![u8::MAX; cells];
+    if let Some(start) = band.index(0, 0) {
+        cost[start] = 0.0;
+    }
+    for i in 0..=band.n {
+        for j in band.lo[i]..=band.hi[i] {
+            let Some(here) = band.index(i, j) else {
+                continue;
+            };
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut best = f64::INFINITY;
+            let mut arg = u8::MAX;
+            for (s, &(a, b)) in SHAPES.iter().enumerate() {
+                if a > i || b > j {
+                    continue;
+                }
+                let Some(prev) = band.index(i - a, j - b) else {
+                    continue;
+                };
+                let c = cost[prev];
+                if !c.is_finite() {
+                    continue;
+                }
+                let total = c + scorer.bead(i - a, a, j - b, b);
+                if total < best {
+                    best = total;
+                    arg = s as u8;
+                }
+            }
+            cost[here] = best;
+            back[here] = arg;
+        }
+    }
+    // Trace back from (n, m).
+    let mut path = Vec::new();
+    let (mut i, mut j) = (band.n, band.m);
+    let mut touched = false;
+    while i > 0 || j > 0 {
+        let Some(here) = band.index(i, j) else {
+            break;
+        };
+        let Some(&(a, b)) = SHAPES.get(back[here] as usize) else {
+            break;
+        };
+        if band.width < band.n.max(band.m) && band.at_edge(i, j) {
+            touched = true;
+        }
+        path.push((i - a, a, j - b, b));
+        i -= a;
+        j -= b;
+    }
+    path.reverse();
+    (path, touched)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feats(lens: &[f64]) -> Vec<Features> {
+        lens.iter()
+            .map(|&l| Features {
+                chars: l,
+                ..Features::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_to_one_by_length() {
+        let ko = feats(&[20.0, 40.0, 30.0]);
+        let en = feats(&[39.0, 78.0, 58.0]);
+        let path = align(&ko, &en, Params::default());
+        assert_eq!(path, vec![(0, 1, 0, 1), (1, 1, 1, 1), (2, 1, 2, 1)]);
+    }
+
+    #[test]
+    fn banded_path_covers_long_documents() {
+        let lens: Vec<f64> = (0..1500).map(|i| 20.0 + (i * 37 % 50) as f64).collect();
+        let ko = feats(&lens);
+        let en = feats(&lens.iter().map(|l| l * 1.94).collect::<Vec<_>>());
+        let path = align(&ko, &en, Params::default());
+        assert_eq!(path.len(), 1500);
+        assert!(path.iter().all(|&(i, a, j, b)| i == j && a == 1 && b == 1));
+    }
+}

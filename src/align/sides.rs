@@ -1,0 +1,247 @@
+//! From a cleaned article (or two, or pre-split lines) to the two sides the aligner works on:
+//! Korean and English blocks in document order, each cut into sentences.
+//!
+//! Titles are metadata in a cleaned `Article`; they come back here as the first block of their
+//! side, so that titles can pair with titles. A block that repeats a title is dropped, and a
+//! block that starts with one loses it. Blocks of mixed language are cut where the language of
+//! the sentences changes; blocks of neither language go with the side around them.
+
+use super::pairs::Side;
+use crate::model::{Article, Block, BlockKind, Lang, Sentence};
+use crate::text::{detect_lang, fold_whitespace, sentences};
+
+/// Both sides of one article; `ko_first` when its first Korean block comes before its first
+/// English one.
+pub struct Sides {
+    pub ko: Side,
+    pub en: Side,
+    pub ko_first: bool,
+}
+
+/// Split one bilingual article.
+pub fn from_article(article: &Article) -> Sides {
+    let mut b = SidesBuilder::default();
+    let titles: Vec<&str> = [article.title.as_deref(), article.title_en.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    // The titles go first on their sides, in the order of the article's first body blocks.
+    for t in &titles {
+        let lang = match detect_lang(t) {
+            Lang::En => Lang::En,
+            Lang::Ko | Lang::Mixed => Lang::Ko,
+            Lang::Other => continue,
+        };
+        b.push(lang, BlockKind::Title, t.trim().to_string());
+    }
+    let mut current = None;
+    for block in &article.blocks {
+        let mut text = block.text.trim().to_string();
+        // A repeated title is not body text.
+        if titles
+            .iter()
+            .any(|t| fold_whitespace(t) == fold_whitespace(&text))
+        {
+            continue;
+        }
+        for t in &titles {
+            let t = t.trim();
+            if text.len() > t.len() + 1 && text.starts_with(t) {
+                text = text[t.len()..].trim().to_string();
+            }
+        }
+        match block.lang {
+            Lang::Ko | Lang::En => {
+                current = Some(block.lang);
+                b.push(block.lang, block.kind, text);
+            }
+            Lang::Mixed => {
+                for (lang, run) in language_runs(&text, current.unwrap_or(Lang::Ko)) {
+                    current = Some(lang);
+                    b.push(lang, block.kind, run);
+                }
+            }
+            Lang::Other => b.push(current.unwrap_or(Lang::Ko), block.kind, text),
+        }
+    }
+    b.finish()
+}
+
+/// Two articles, one per language, either order: the one with more Hangul is Korean.
+pub fn from_two(a: &Article, bb: &Article) -> Sides {
+    let (ko, en) = if hangul_share(a) >= hangul_share(bb) {
+        (a, bb)
+    } else {
+        (bb, a)
+    };
+    let mut b = SidesBuilder::default();
+    for (art, lang) in [(ko, Lang::Ko), (en, Lang::En)] {
+        let titles: Vec<&str> = [art.title.as_deref(), art.title_en.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        // A single-language file: its title (whichever field holds it) is on this side.
+        if let Some(t) = titles
+            .iter()
+            .find(|t| matches!(detect_lang(t), l if side_of(l, lang)))
+        {
+            b.push(lang, BlockKind::Title, t.trim().to_string());
+        }
+        for block in &art.blocks {
+            let text = block.text.trim();
+            if titles
+                .iter()
+                .any(|t| fold_whitespace(t) == fold_whitespace(text))
+            {
+                continue;
+            }
+            b.push(lang, block.kind, text.to_string());
+        }
+    }
+    let mut sides = b.finish();
+    sides.ko_first = true;
+    sides
+}
+
+/// Pre-split sentences: one block and one sentence per line, so indices are line numbers.
+pub fn from_lines(ko: &[String], en: &[String]) -> Sides {
+    let side = |lines: &[String], lang: Lang| {
+        let mut s = Side::default();
+        for (i, line) in lines.iter().enumerate() {
+            s.blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                lang,
+                text: line.clone(),
+            });
+            s.pos.push(i);
+            s.sentences.push(Sentence {
+                text: line.clone(),
+                block: i,
+                start: 0,
+                end: line.len(),
+            });
+        }
+        s
+    };
+    Sides {
+        ko: side(ko, Lang::Ko),
+        en: side(en, Lang::En),
+        ko_first: true,
+    }
+}
+
+fn side_of(detected: Lang, side: Lang) -> bool {
+    match side {
+        Lang::En => detected == Lang::En,
+        _ => detected != Lang::En,
+    }
+}
+
+fn hangul_share(a: &Article) -> f64 {
+    let mut hangul = 0usize;
+    let mut total = 0usize;
+    let texts = a
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .chain(a.title.as_deref());
+    for t in texts {
+        let n = crate::text::lang::count_scripts(t);
+        hangul += n.hangul * 3;
+        total += n.hangul * 3 + n.latin;
+    }
+    if total == 0 {
+        0.0
+    } else {
+        hangul as f64 / total as f64
+    }
+}
+
+/// Cut a mixed block into runs of one language at sentence bounds.
+fn language_runs(text: &str, start: Lang) -> Vec<(Lang, String)> {
+    let mut out: Vec<(Lang, String)> = Vec::new();
+    let mut lang = start;
+    for range in sentences::split(text) {
+        let s = &text[range];
+        let l = match detect_lang(s) {
+            Lang::Ko => Lang::Ko,
+            Lang::En => Lang::En,
+            _ => lang,
+        };
+        lang = l;
+        match out.last_mut() {
+            Some((last, acc)) if *last == l => {
+                acc.push(' ');
+                acc.push_str(s);
+            }
+            _ => out.push((l, s.to_string())),
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct SidesBuilder {
+    ko: Side,
+    en: Side,
+    next_pos: usize,
+    first: Option<Lang>,
+}
+
+impl SidesBuilder {
+    fn push(&mut self, lang: Lang, kind: BlockKind, text: String) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let side = if lang == Lang::En {
+            &mut self.en
+        } else {
+            &mut self.ko
+        };
+        if kind != BlockKind::Title && self.first.is_none() {
+            self.first = Some(if lang == Lang::En { Lang::En } else { Lang::Ko });
+        }
+        let block = side.blocks.len();
+        // Titles, headings, references and keyword lines are one sentence each.
+        let whole = matches!(
+            kind,
+            BlockKind::Title
+                | BlockKind::Subtitle
+                | BlockKind::Heading
+                | BlockKind::Reference
+                | BlockKind::Keywords
+                | BlockKind::Byline
+                | BlockKind::Caption
+        );
+        let ranges = if whole {
+            std::iter::once(0..text.len()).collect()
+        } else {
+            sentences::split(&text)
+        };
+        for r in ranges {
+            side.sentences.push(Sentence {
+                text: text[r.clone()].to_string(),
+                block,
+                start: r.start,
+                end: r.end,
+            });
+        }
+        side.blocks.push(Block {
+            kind,
+            lang: if lang == Lang::En { Lang::En } else { Lang::Ko },
+            text,
+        });
+        side.pos.push(self.next_pos);
+        self.next_pos += 1;
+    }
+
+    fn finish(self) -> Sides {
+        Sides {
+            ko_first: self.first != Some(Lang::En),
+            ko: self.ko,
+            en: self.en,
+        }
+    }
+}

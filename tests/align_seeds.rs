@@ -1,0 +1,85 @@
+//! `duet align` on the two bilingual seed articles gives exactly the gold pairs, and keeps
+//! their one-sided material (003's title, author and translator credit, 004's keywords) out of
+//! every pair.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fold(s: &str) -> String {
+    s.replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn check_seed(seed: &str, gold: &str) {
+    let out = Command::new(env!("CARGO_BIN_EXE_duet"))
+        .args(["align", "--json"])
+        .arg(root().join("assets/articles").join(seed))
+        .output()
+        .expect("run duet");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/fixtures/align").join(gold)).expect("gold"),
+    )
+    .expect("gold json");
+    let pairs: Vec<(String, String)> = got["pairs"]
+        .as_array()
+        .expect("pairs")
+        .iter()
+        .map(|p| {
+            (
+                fold(p["ko"].as_str().unwrap_or("")),
+                fold(p["en"].as_str().unwrap_or("")),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String)> = gold["pairs"]
+        .as_array()
+        .expect("gold pairs")
+        .iter()
+        .map(|p| {
+            (
+                fold(p["ko"].as_str().unwrap_or("")),
+                fold(p["en"].as_str().unwrap_or("")),
+            )
+        })
+        .collect();
+    assert_eq!(pairs, want, "{seed}: pairs differ from gold");
+    let paired: String = pairs
+        .iter()
+        .map(|(k, e)| format!("{k} {e}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for key in ["unpaired_ko", "unpaired_en"] {
+        for u in gold[key].as_array().into_iter().flatten() {
+            let u = fold(u.as_str().unwrap_or(""));
+            let head: String = u.chars().take(40).collect();
+            assert!(
+                !paired.contains(&head),
+                "{seed}: {head:?} is glued into a pair"
+            );
+        }
+    }
+}
+
+#[test]
+fn seed_003_english_first_with_run_together_korean() {
+    check_seed("003_e153fa2be147832b.txt", "003.pairs.json");
+}
+
+#[test]
+fn seed_004_korean_first_with_title_pair_and_references() {
+    check_seed("004_8e658290ee760122.txt", "004.pairs.json");
+}
