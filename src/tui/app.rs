@@ -174,17 +174,22 @@ impl App {
     }
 
     fn ensure_selected_visible(&mut self) {
+        if self.geom.browser.is_none() {
+            return; // hidden: placed when it shows again
+        }
         let h = usize::from(self.geom.list.height).max(1);
+        let span = |app: &App, from: usize| -> usize {
+            (from..=app.selected).map(|i| app.entry_height(i)).sum()
+        };
         if self.selected < self.browser_top {
             self.browser_top = self.selected;
         }
-        while self.browser_top < self.selected
-            && (self.browser_top..=self.selected)
-                .map(|i| self.entry_height(i))
-                .sum::<usize>()
-                > h
-        {
+        while self.browser_top < self.selected && span(self, self.browser_top) > h {
             self.browser_top += 1;
+        }
+        // Use the room above when there is some (after a resize, or the pane reappearing).
+        while self.browser_top > 0 && span(self, self.browser_top - 1) <= h {
+            self.browser_top -= 1;
         }
     }
 

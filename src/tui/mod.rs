@@ -7,6 +7,11 @@
 //! - [`event`], [`terminal`], [`loader`]: the loop, the terminal, background work.
 //! - [`headless`]: the same app on ratatui's `TestBackend` (`duet render`, tests, benches).
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod action;
 pub mod app;
 pub mod config;
