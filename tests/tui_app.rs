@@ -361,3 +361,49 @@ fn wide_ambiguous_setting_measures_quotes_as_two_columns() {
         ratatui::buffer::CellDiffOption::ForcedWidth(w) if w.get() == 2
     ));
 }
+
+#[test]
+fn loader_threads_fill_the_library_and_report_bad_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for i in 0..40 {
+        std::fs::copy(seed(SEED_004), dir.path().join(format!("a{i:02}.txt"))).expect("copy");
+    }
+    std::fs::write(
+        dir.path().join("z-broken.txt"),
+        [0u8, 159, 146, 150, 0, 0, 1, 2],
+    )
+    .expect("write");
+    let (tx, rx) = std::sync::mpsc::channel();
+    duet::tui::loader::spawn(vec![dir.path().to_path_buf()], tx);
+    let mut app = fixture_app(120, 30);
+    app.entries.clear();
+    app.reader = None;
+    app.focus = Pane::Browser;
+    app.done = 0;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut first_discovered = false;
+    while std::time::Instant::now() < deadline {
+        let Ok(a) = rx.recv_timeout(std::time::Duration::from_secs(5)) else {
+            break;
+        };
+        if matches!(a, Action::Discovered(_)) {
+            first_discovered = true;
+        }
+        update(&mut app, a);
+        if first_discovered && !app.loading() {
+            break;
+        }
+    }
+    assert_eq!(app.entries.len(), 41);
+    assert!(!app.loading());
+    let failed = app
+        .entries
+        .iter()
+        .filter(|e| matches!(e.state, duet::tui::app::EntryState::Failed(_)))
+        .count();
+    assert_eq!(failed, 1);
+    keys(&mut app, "G");
+    let s = screen(&app);
+    assert!(s.contains("Library (41)"), "{s}");
+    assert!(s.contains("! z-broken.txt"), "{s}");
+}

@@ -210,6 +210,23 @@ impl Keymap {
     }
 }
 
+impl Keymap {
+    /// The key table as Markdown (the README's table is this, checked by a test).
+    pub fn markdown_table(&self) -> String {
+        let mut out = String::from("| keys | action |\n|---|---|\n");
+        for (action, _, desc) in Action::USER {
+            let keys = self
+                .keys_for(action)
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push_str(&format!("| {keys} | {desc} |\n"));
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

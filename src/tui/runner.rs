@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::action::Action;
 use super::app::{App, update};
@@ -32,6 +32,7 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     loader::spawn(paths, tx);
 
     let mut dirty = true;
+    let mut last_tick = Instant::now();
     loop {
         if dirty {
             let size = guard.terminal.size()?;
@@ -47,6 +48,11 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
             Err(RecvTimeoutError::Disconnected) => break,
         };
         dirty |= update(&mut app, action);
+        // Ticks keep time even while worker results stream in (the spinner turns).
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            dirty |= update(&mut app, Action::Tick);
+        }
         while !app.quit {
             match rx.try_recv() {
                 Ok(a) => dirty |= update(&mut app, a),
