@@ -25,6 +25,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_duet").as_ref(), args, &[])
+    }
+
+    fn start_program(program: &std::ffi::OsStr, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -33,8 +37,11 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_duet"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env("DUET_CONFIG", "/nonexistent/duet-test-config.toml");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
@@ -187,4 +194,45 @@ fn sigterm_restores_the_terminal() {
     assert!(killed.success());
     s.wait_exit();
     s.assert_restored();
+}
+
+/// Runs only inside the pty of `a_panic_restores_the_terminal`: this test binary, re-run.
+#[test]
+#[ignore = "the child half of a_panic_restores_the_terminal"]
+fn panic_child() {
+    if std::env::var_os("DUET_PANIC_CHILD").is_none() {
+        return;
+    }
+    duet::tui::terminal::install_panic_hook();
+    let _guard = duet::tui::terminal::TerminalGuard::enter().expect("enter the terminal");
+    thread::sleep(Duration::from_millis(300));
+    panic!("deliberate panic inside the reader");
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let exe = std::env::current_exe().expect("this test binary");
+    let mut s = Session::start_program(
+        exe.as_os_str(),
+        &[
+            "panic_child",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ],
+        &[("DUET_PANIC_CHILD", "1"), ("RUST_BACKTRACE", "0")],
+    );
+    s.wait_for("the alternate screen", |_| true);
+    let status = s.wait_exit();
+    assert!(
+        !status.success(),
+        "the child should have failed by panicking"
+    );
+    s.assert_restored();
+    assert!(
+        s.screen().contains("deliberate panic inside the reader"),
+        "the panic message is readable on the restored screen:\n{}",
+        s.screen()
+    );
 }

@@ -407,3 +407,56 @@ fn loader_threads_fill_the_library_and_report_bad_files() {
     assert!(s.contains("Library (41)"), "{s}");
     assert!(s.contains("! z-broken.txt"), "{s}");
 }
+
+#[test]
+fn sentence_beads_are_found_in_the_real_seed_004() {
+    let app = headless::app_with(&[seed(SEED_004)], 160, 45, Config::default(), true);
+    let (_, doc) = app.open_doc().expect("open");
+    let with_beads = doc.segs.iter().filter(|s| !s.beads.is_empty()).count();
+    assert!(
+        with_beads >= 10,
+        "{with_beads} pairs with located sentence beads"
+    );
+    for s in &doc.segs {
+        for (ko, en) in &s.beads {
+            let kt = s.ko.as_deref().unwrap_or_default();
+            let et = s.en.as_deref().unwrap_or_default();
+            assert!(ko.iter().all(|r| kt.get(r.clone()).is_some()));
+            assert!(en.iter().all(|r| et.get(r.clone()).is_some()));
+        }
+    }
+}
+
+#[test]
+fn sentence_mode_scrolls_to_the_sentence_in_a_tall_pair() {
+    let mut app = headless::app_with(&[seed(SEED_004)], 44, 12, Config::default(), true);
+    keys(&mut app, "s");
+    for _ in 0..30 {
+        keys(&mut app, "j");
+        let r = app.reader.as_ref().expect("reader");
+        let (_, doc) = app.open_doc().expect("doc");
+        let w = r.wrapped.as_ref().expect("wrapped");
+        let (Some(b), Some(seg)) = (r.sentence, doc.segs.get(r.focus)) else {
+            continue;
+        };
+        let Some((ko, _)) = seg.beads.get(b) else {
+            continue;
+        };
+        let Some(start) = ko.first().map(|k| k.start) else {
+            continue;
+        };
+        let rows = &w.segs[r.focus];
+        let k = rows
+            .ko
+            .iter()
+            .rposition(|row| row.start <= start)
+            .unwrap_or(0);
+        let row = rows.top + k;
+        assert!(
+            row >= r.scroll && row < r.scroll + app.geom.page(),
+            "sentence row {row} outside {}..{}",
+            r.scroll,
+            r.scroll + app.geom.page()
+        );
+    }
+}

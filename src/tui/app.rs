@@ -384,6 +384,7 @@ fn reader_action(app: &mut App, action: Action) {
                 r.sentence = r.sentence.map(|_| 0);
             }
             ensure_visible(r, page);
+            ensure_sentence_visible(r, &app.entries, app.swapped, page);
         }
         Action::Up => {
             if let Some(b) = r.sentence
@@ -396,6 +397,7 @@ fn reader_action(app: &mut App, action: Action) {
                 r.sentence = r.sentence.map(|_| last);
             }
             ensure_visible(r, page);
+            ensure_sentence_visible(r, &app.entries, app.swapped, page);
         }
         Action::HalfPageDown => scroll_by(r, (page / 2).max(1) as isize, page),
         Action::HalfPageUp => scroll_by(r, -((page / 2).max(1) as isize), page),
@@ -462,6 +464,44 @@ fn ensure_visible(r: &mut Reader, page: usize) {
         r.scroll = s.top;
     } else if s.top + s.height > r.scroll + page {
         r.scroll = (s.top + s.height).saturating_sub(page).min(s.top);
+    }
+}
+
+/// In sentence mode, a pair can be taller than the page: scroll to the sentence's first row.
+fn ensure_sentence_visible(r: &mut Reader, entries: &[Entry], swapped: bool, page: usize) {
+    let Some(b) = r.sentence else { return };
+    let Some(doc) = entries.get(r.entry).and_then(Entry::doc) else {
+        return;
+    };
+    let (Some(w), Some(seg)) = (&r.wrapped, doc.segs.get(r.focus)) else {
+        return;
+    };
+    let (Some(rows), Some((ko, en))) = (w.segs.get(r.focus), seg.beads.get(b)) else {
+        return;
+    };
+    let row_of = |wrapped: &[crate::text::wrap::Row], start: usize| {
+        wrapped
+            .iter()
+            .rposition(|row| row.start <= start)
+            .unwrap_or(0)
+    };
+    let ko_row = ko.first().map(|k| row_of(&rows.ko, k.start));
+    let en_row = en.first().map(|e| row_of(&rows.en, e.start));
+    let k = match w.columns.layout {
+        Layout::SideBySide => ko_row.into_iter().chain(en_row).min(),
+        // Stacked: the first side's rows come first.
+        Layout::Stacked if swapped => en_row.or(ko_row.map(|k| k + rows.en.len())),
+        Layout::Stacked => ko_row.or(en_row.map(|e| e + rows.ko.len())),
+        Layout::Korean => ko_row,
+        Layout::English => en_row,
+    };
+    if let Some(k) = k {
+        let row = rows.top + k;
+        if row < r.scroll {
+            r.scroll = row;
+        } else if row + 2 > r.scroll + page {
+            r.scroll = (row + 2).saturating_sub(page);
+        }
     }
 }
 
