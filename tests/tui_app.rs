@@ -460,3 +460,56 @@ fn sentence_mode_scrolls_to_the_sentence_in_a_tall_pair() {
         );
     }
 }
+
+/// Acceptance 1: `duet render --size 160x45` on seed 004 — Korean left, English right, and
+/// every pair's first line on the same screen row on both sides.
+#[test]
+fn seed_004_at_160x45_pairs_start_on_one_row() {
+    let app = headless::app_with(&[seed(SEED_004)], 160, 45, Config::default(), true);
+    assert_eq!(app.geom.layout, Some(Layout::SideBySide));
+    let r = app
+        .reader
+        .as_ref()
+        .expect("one file opens straight into the reader");
+    let w = r.wrapped.as_ref().expect("wrapped");
+    let (_, doc) = app.open_doc().expect("doc");
+    let buf = headless::draw(&app);
+    let text_of = |x0: u16, x1: u16, y: u16| {
+        let mut s = String::new();
+        let mut x = x0;
+        while x < x1 {
+            let c = &buf[(x, y)];
+            s.push_str(c.symbol());
+            x += c.cell_width().max(1);
+        }
+        s.trim().to_string()
+    };
+    let g = &app.geom;
+    let mut checked = 0;
+    for (seg, rows) in doc.segs.iter().zip(&w.segs) {
+        if rows.top < r.scroll || rows.top >= r.scroll + g.page() {
+            continue;
+        }
+        let (Some(ko), Some(en)) = (&seg.ko, &seg.en) else {
+            continue;
+        };
+        let y = g.text.y + (rows.top - r.scroll) as u16;
+        let left = text_of(g.left_x, g.left_x + g.left_w, y);
+        let right = text_of(g.right_x, g.right_x + g.right_w, y);
+        let first_word = |t: &str| t.split_whitespace().next().unwrap_or_default().to_string();
+        assert!(
+            left.starts_with(&first_word(ko)),
+            "row {y}: {left:?} vs {ko:?}"
+        );
+        assert!(
+            right.starts_with(&first_word(en)),
+            "row {y}: {right:?} vs {en:?}"
+        );
+        assert!(
+            left.chars().any(|c| ('가'..='힣').contains(&c)),
+            "Korean on the left: {left:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} pairs on screen");
+}
