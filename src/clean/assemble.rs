@@ -46,6 +46,10 @@ impl Titles {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.ko.is_none() && self.en.is_none() && self.other.is_none()
+    }
+
     pub fn has(&self, lang: Lang) -> bool {
         match lang {
             Lang::Ko => self.ko.is_some(),
@@ -115,6 +119,19 @@ pub fn page(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
     if body.is_empty() {
         body = 0..cands.len();
     }
+    // A credit line ends the article: short lines after it are the page's, not the story's.
+    if let Some(j) = (body.start..body.end)
+        .rev()
+        .find(|&j| meta::byline(&cands[j].text()).is_some())
+    {
+        let tail_is_short = cands[j + 1..body.end].iter().all(|c| {
+            let t = c.text();
+            c.chars() < 80 && !boilerplate::is_reference(&t) && keywords(&t).is_none()
+        });
+        if j + 1 < body.end && tail_is_short {
+            body.end = j + 1;
+        }
+    }
     let mut counts: HashMap<String, usize> = HashMap::new();
     for c in &cands {
         for l in &c.lines {
@@ -173,7 +190,6 @@ fn header(
     let title_score = |l: &str| -> Option<usize> {
         let n = l.chars().count();
         if !(4..=200).contains(&n)
-            || boilerplate::is_nav_line(l)
             || meta::byline(l).is_some()
             || meta::is_related(l)
             || meta::is_copyright(l)
@@ -187,13 +203,29 @@ fn header(
         }
         let repeated = counts.get(l).copied().unwrap_or(0) >= 2;
         let in_main = main.is_none_or(|m| m == lang);
-        Some(n.min(150) + if repeated { 1000 } else { 0 } + if in_main { 300 } else { 0 })
+        // A menu bar may be longer than a terse headline: weigh it down, don't rule it out.
+        let nav_penalty = if boilerplate::is_nav_line(l) { 200 } else { 0 };
+        Some(
+            (n.min(150) + if repeated { 1000 } else { 0 } + if in_main { 300 } else { 0 })
+                .saturating_sub(nav_penalty),
+        )
     };
     let best = lines
         .iter()
         .enumerate()
         .filter_map(|(i, l)| title_score(l).map(|s| (s, i)))
-        .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)));
+        .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)))
+        // A header of one short line right before the body is the title, however terse.
+        .or_else(|| {
+            let last = lines.last()?;
+            let ok = lines.len() == 1
+                && cands.len() == 1
+                && last.chars().count() >= 2
+                && meta::byline(last).is_none()
+                && !meta::is_related(last)
+                && !meta::is_call_to_action(last);
+            ok.then_some((0, 0))
+        });
     let Some((_, t)) = best else {
         for l in &lines {
             if let Some(names) = meta::byline(l) {
@@ -213,12 +245,26 @@ fn header(
             push(art, BlockKind::Byline, l);
             continue;
         }
-        if i <= t || titles.contains(l) || meta::is_related(l) || meta::is_copyright(l) {
+        if i == t
+            || titles.contains(l)
+            || meta::is_related(l)
+            || meta::is_copyright(l)
+            || meta::is_call_to_action(l)
+        {
             continue;
         }
         let lang = detect_lang(l);
         let n = l.chars().count();
-        if matches!(lang, Lang::Ko | Lang::En) && lang != title_lang {
+        if i < t {
+            // A kicker above the title (`Another black person?!`), not a menu entry.
+            let kicker = lang == title_lang
+                && (10..=150).contains(&n)
+                && l.split_whitespace().count() >= 3
+                && !boilerplate::is_nav_line(l);
+            if kicker {
+                art.subtitles.push(l.to_string());
+            }
+        } else if matches!(lang, Lang::Ko | Lang::En) && lang != title_lang {
             titles.offer(l, lang);
         } else if (6..=150).contains(&n) && l.split_whitespace().count() >= 2 {
             art.subtitles.push(l.to_string());
@@ -280,7 +326,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
         let next_same = cands
             .get(i + 1)
             .is_some_and(|n| block_lang(&n.text()) == lang && boilerplate::is_prose(&n.text()));
-        let heading_hint = matches!(c.hint, Some(BlockKind::Title | BlockKind::Heading));
+        let h1 = c.hint == Some(BlockKind::Title);
         if c.lines.len() == 1
             && text.chars().count() <= 200
             && !text.ends_with(['.', '?', '!', '。'])
@@ -349,7 +395,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
         };
         if kind == BlockKind::Paragraph {
             paragraph(text, c, art, lang);
-        } else if heading_hint && !titles.has(lang) && i == 0 {
+        } else if h1 && !titles.has(lang) && i == 0 {
             titles.offer(text, lang);
         } else {
             push(art, kind, text);
@@ -390,6 +436,8 @@ fn footer(cands: &[Cand], art: &mut Article) {
         }
         if boilerplate::is_reference(text) {
             push(art, BlockKind::Reference, text);
+        } else if meta::is_caption(text) && c.link_density < 0.5 && !boilerplate::is_link_list(c) {
+            push(art, BlockKind::Caption, text);
         } else if let Some(names) = meta::byline(text) {
             add_authors(art, names);
             push(art, BlockKind::Byline, text);

@@ -61,7 +61,7 @@ pub fn is_nav_line(line: &str) -> bool {
 
 /// Reads as running text: ends like a sentence and is not a couple of words.
 pub fn is_prose(text: &str) -> bool {
-    text.chars().count() >= 12 && meta::ends_sentence(text)
+    text.chars().count() >= 8 && meta::ends_sentence(text)
 }
 
 /// A reference line: `<기사 제목, 2021년 12월 21일자>` with an optional label after it.

@@ -14,6 +14,9 @@ pub fn finish(art: &mut Article) {
         &mut art.title_en,
         &mut art.summary,
         &mut art.outlet,
+        &mut art.published,
+        &mut art.updated,
+        &mut art.image,
     ] {
         if let Some(t) = f.take() {
             let t = tidy(&t);

@@ -14,22 +14,90 @@ use crate::text::fold_whitespace;
 const MIN_EXTRACTED_CHARS: usize = 200;
 
 pub fn clean(html: &str, art: &mut Article) {
+    let stripped = strip_inert(html);
+    let html = stripped.as_str();
     let mut titles = Titles::default();
-    let doc = Document::from(html);
     if !is_fragment(html) {
-        if let Some(cands) = readability(&doc, art, &mut titles) {
+        if let Some(cands) = readability(Document::from(html), art, &mut titles) {
             assemble::content(cands, art, &mut titles);
             titles.resolve(art);
             return;
         }
     }
+    // Readability changes the tree it reads: the (rare) fallback parses the page afresh.
+    let doc = Document::from(html);
     let cands = own_extraction(&doc, art);
     if is_fragment(html) {
         assemble::content(cands, art, &mut titles);
     } else {
         assemble::page(cands, art, &mut titles);
     }
+    let page_title = fold_whitespace(&doc.select("title").text());
+    if titles.is_empty() && !page_title.is_empty() {
+        titles.offer(&page_title, crate::text::detect_lang(&page_title));
+    }
     titles.resolve(art);
+}
+
+/// Scripts (JSON-LD metadata aside), styles, inline SVG and comments never hold article
+/// text; cutting them out before parsing halves the parser's work on a heavy page.
+fn strip_inert(html: &str) -> String {
+    const INERT: [(&str, &str); 4] = [
+        ("<script", "</script"),
+        ("<style", "</style"),
+        ("<svg", "</svg"),
+        ("<!--", "-->"),
+    ];
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut pos = 0;
+    let mut from = 0;
+    while let Some(off) = html[from..].find('<') {
+        let at = from + off;
+        from = at + 1;
+        let Some((open, close)) = INERT
+            .iter()
+            .find(|(open, _)| starts_with_ci(&bytes[at..], open.as_bytes()))
+        else {
+            continue;
+        };
+        // `<scripts>` or `<svgx>` are other tags; a comment needs no such check.
+        let next = bytes.get(at + open.len()).copied().unwrap_or(b'>');
+        if *open != "<!--" && !(next.is_ascii_whitespace() || next == b'>' || next == b'/') {
+            continue;
+        }
+        // A comment's own `>` may be its end (`<!-- x -->`): look for `-->` right after `<!--`.
+        let tag_end = if *open == "<!--" {
+            at + open.len()
+        } else {
+            html[at..].find('>').map_or(html.len(), |e| at + e + 1)
+        };
+        if *open == "<script" && html[at..tag_end].to_ascii_lowercase().contains("ld+json") {
+            continue;
+        }
+        let Some(end) = find_ci(&bytes[tag_end.min(bytes.len())..], close.as_bytes()) else {
+            break;
+        };
+        let close_start = tag_end + end;
+        let close_end = html[close_start..]
+            .find('>')
+            .map_or(html.len(), |e| close_start + e + 1);
+        out.push_str(&html[pos..at]);
+        pos = close_end;
+        from = close_end;
+    }
+    out.push_str(&html[pos..]);
+    out
+}
+
+fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len() && hay[..needle.len()].eq_ignore_ascii_case(needle)
+}
+
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle.first()?.to_ascii_lowercase();
+    (0..hay.len().saturating_sub(needle.len() - 1))
+        .find(|&i| hay[i].to_ascii_lowercase() == first && starts_with_ci(&hay[i..], needle))
 }
 
 /// A piece of HTML without `<html>`/`<body>`: everything in it is content.
@@ -50,12 +118,12 @@ pub fn fragment_cands(html: &str) -> Vec<Cand> {
     w.finish()
 }
 
-fn readability(doc: &Document, art: &mut Article, titles: &mut Titles) -> Option<Vec<Cand>> {
+fn readability(doc: Document, art: &mut Article, titles: &mut Titles) -> Option<Vec<Cand>> {
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
         ..Default::default()
     };
-    let mut r = dom_smoothie::Readability::with_document(doc.clone(), None, Some(cfg)).ok()?;
+    let mut r = dom_smoothie::Readability::with_document(doc, None, Some(cfg)).ok()?;
     let a = r.parse().ok()?;
     let content = Document::fragment(a.content.to_string());
     let mut w = Walker::new(false);
@@ -121,8 +189,6 @@ fn apply_meta(
 
 /// Our own extractor: drop the page furniture by tag, then read blocks with link density.
 fn own_extraction(doc: &Document, art: &mut Article) -> Vec<Cand> {
-    let title = fold_whitespace(&doc.select("title").text());
-    let _ = title;
     if let Some(m) = doc
         .select("meta[property='article:published_time'], meta[name='pubdate'], meta[name='date']")
         .nodes()
@@ -332,4 +398,24 @@ fn is_block(name: &str) -> bool {
             | "body"
             | "html"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_scripts_styles_svg_comments_but_not_json_ld() {
+        let html = "<p>a</p><SCRIPT src=x>var s = '<p>no</p>';</script ><style>p{}</style>\
+                    <script type=\"application/ld+json\">{\"a\":1}</script><svg><path/></svg>\
+                    <!-- <p>hidden</p> --><scripts>kept</scripts><!-- x --><p>b</p><!---->c";
+        assert_eq!(
+            strip_inert(html),
+            "<p>a</p><script type=\"application/ld+json\">{\"a\":1}</script><scripts>kept</scripts><p>b</p>c"
+        );
+        assert_eq!(
+            strip_inert("<p>x</p><script>unterminated"),
+            "<p>x</p><script>unterminated"
+        );
+    }
 }

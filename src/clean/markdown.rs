@@ -168,7 +168,8 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        let window = rest.char_indices().nth(12).map_or(rest.len(), |(i, _)| i);
+        let end = rest[..window].find(';');
         let decoded = end.and_then(|e| {
             let name = &rest[1..e];
             let c = match name {

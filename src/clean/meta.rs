@@ -29,7 +29,7 @@ const MONTHS: &str = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?",
+        r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?",
     )
 });
 static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -39,19 +39,19 @@ static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b\.?(?:\s*\(?[월화수목금토일]?\)?\s*(오전|오후|AM|PM|am|pm)?\s*(\d{1,2}):(\d{2})(?::\d{2})?)?",
+        r"(?-u:\b)(\d{4})[./](\d{1,2})[./](\d{1,2})(?-u:\b)\.?(?:\s*\(?[월화수목금토일]?\)?\s*(오전|오후|AM|PM|am|pm)?\s*(\d{1,2}):(\d{2})(?::\d{2})?)?",
     )
 });
 static MONTH_FIRST_KO: LazyLock<Regex> =
     LazyLock::new(|| re(r"(\d{1,2})월\s*(\d{1,2})일?,?\s*(\d{4})"));
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b({MONTHS})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?:,?\s+(?:at\s+)?(\d{{1,2}}):(\d{{2}})\s*(am|pm|a\.m\.|p\.m\.)?)?"
+        r"(?i)(?-u:\b)({MONTHS})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?:,?\s+(?:at\s+)?(\d{{1,2}}):(\d{{2}})\s*(am|pm|a\.m\.|p\.m\.)?)?"
     ))
 });
 static ENGLISH_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(\d{{1,2}})\s+({MONTHS})[a-z]*\.?,?\s+(\d{{4}})"
+        r"(?i)(?-u:\b)(\d{{1,2}})\s+({MONTHS})[a-z]*\.?,?\s+(\d{{4}})"
     ))
 });
 
@@ -150,7 +150,7 @@ pub fn find_date(s: &str) -> Option<DateHit> {
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(기사\s*입력|입력|최종\s*수정|수정|업데이트|등록|발행|게재|송고|승인|작성|일시|날짜|published|updated|last\s+updated|posted|modified|released|date|on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|[월화수목금토일]요일|edt|est|pdt|pst|gmt|utc|kst|am|pm|오전|오후)",
+        r"(?i)((?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|기사\s*입력|송고\s*시간|입력|최종\s*수정|수정|업데이트|등록|발행|게재|송고|승인|작성|일시|날짜|published|updated|last\s+updated|posted|modified|released|date|on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|[월화수목금토일]요일|edt|est|pdt|pst|gmt|utc|kst|am|pm|오전|오후)",
     )
 });
 static UPDATED_LABEL: LazyLock<Regex> =
@@ -262,8 +262,11 @@ static EN_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static KO_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^((?:[가-힣]{{2,4}}[ ,·]*)+?)\s*(?:{ROLES})(?:[\s,·]|$)"
+        r"^(?:(?:글|사진|취재|정리|글·사진|글/사진)\s*[=:]?\s*)?((?:[가-힣]{{2,4}}[ ,·]*)+?)\s*(?:{ROLES})(?:[\s,·]|$)"
     ))
+});
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled|Edited|Written) by\s+[A-Z]")
 });
 
 /// Does the text hold an e-mail address?
@@ -290,6 +293,9 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
             .collect();
         return Some(names);
     }
+    if CREDIT.is_match(line) {
+        return Some(vec![]);
+    }
     let without_mail = EMAIL.replace_all(line, "");
     let rest = without_mail.trim();
     if let Some(c) = KO_BYLINE.captures(rest) {
@@ -310,7 +316,7 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)([\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|\bphoto(?:graph)?\s*(?:by|credit)\b)",
+        r"(?i)([\[(（][^\])）]{0,30}(?:사진|제공|캡처)\s*[\])）]|[\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|(?-u:\b)photo(?:graph)?\s*(?:by|credit)(?-u:\b))",
     )
 });
 
@@ -332,7 +338,7 @@ pub fn is_copyright(text: &str) -> bool {
 
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:READ(?:\s+(?:MORE|ALSO|NEXT))?\b|(?i:read more|also read|read also|related(?:\s+(?:articles?|stories|news|coverage))?\s*:|see also\s*:|more\s*:|watch\s*:|listen\s*:|recommended\s*:)|관련\s*기사|관련\s*뉴스|추천\s*기사|함께\s*보면|같이\s*보면|이\s*시각\s*인기|많이\s*본\s*뉴스|인기\s*기사|주요\s*뉴스)",
+        r"^(?:READ(?:\s+(?:MORE|ALSO|NEXT))?(?-u:\b)|(?i:read more|also read|read also|related(?:\s+(?:articles?|stories|news|coverage))?\s*:|see also\s*:|more\s*:|watch\s*:|listen\s*:|recommended\s*:)|관련\s*기사|관련\s*뉴스|추천\s*기사|함께\s*보면|같이\s*보면|이\s*시각\s*인기|많이\s*본\s*뉴스|인기\s*기사|주요\s*뉴스)",
     )
 });
 
@@ -344,12 +350,12 @@ pub fn is_related(text: &str) -> bool {
 
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(\bshare (?:this|it)\b|\bfollow (?:us|\w+ on)\b|\bsubscribe\b|\bsubscribers?\b|\bsign up\b|\bnewsletters?\b|\blog ?in\b|\bsign in\b|\bclick here\b|\bdownload (?:the|our) app\b|\blike this story\b|\bread the rest\b|\bunlock this\b|\bshare your story\b|구독하기|구독 신청|공유하기|로그인|회원가입|앱 다운로드|제보하기)",
+        r"(?i)((?-u:\b)share (?:this|it)(?-u:\b)|(?-u:\b)follow (?:us|\w+ on)(?-u:\b)|(?-u:\b)subscribe(?-u:\b)|(?-u:\b)subscribers?(?-u:\b)|(?-u:\b)sign up(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)log ?in(?-u:\b)|(?-u:\b)sign in(?-u:\b)|(?-u:\b)click here(?-u:\b)|(?-u:\b)download (?:the|our) app(?-u:\b)|(?-u:\b)like this story(?-u:\b)|(?-u:\b)read the rest(?-u:\b)|(?-u:\b)unlock this(?-u:\b)|(?-u:\b)share your story(?-u:\b)|구독하기|구독 신청|공유하기|로그인|회원가입|앱 다운로드|제보하기)",
     )
 });
 static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(facebook|twitter|instagram|youtube|tiktok|linkedin|whatsapp|telegram|카카오톡|페이스북|트위터|인스타그램|유튜브)\b",
+        r"(?i)(?-u:\b)(facebook|twitter|instagram|youtube|tiktok|linkedin|whatsapp|telegram|카카오톡|페이스북|트위터|인스타그램|유튜브)(?-u:\b)",
     )
 });
 
@@ -447,6 +453,13 @@ mod tests {
     #[test]
     fn markers() {
         assert!(is_caption("장면이 공개됐다. [사진=RBK] 2023.09.12"));
+        assert!(is_caption("합동참모본부 청사 모습 [연합뉴스 자료사진]"));
+        assert!(!is_caption("정부는 대책을 발표했다."));
+        assert_eq!(byline("글 박지현 기자"), Some(vec!["박지현".into()]));
+        assert_eq!(
+            byline("Reporting by Jane Roe; Editing by Sam Holmes"),
+            Some(vec![])
+        );
         assert!(is_copyright(
             "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
         ));

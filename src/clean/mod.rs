@@ -37,7 +37,12 @@ pub fn clean(doc: Document) -> Article {
         language: Language::Other,
         blocks: vec![],
     };
-    let text = crate::text::sanitize(&doc.text);
+    // Text and Markdown are read line by line, so they are cleaned first; a page's markup is
+    // not text, and its blocks are cleaned one by one in `finish`.
+    let text = match doc.format {
+        Format::Html => doc.text,
+        _ => crate::text::sanitize(&doc.text),
+    };
     match doc.format {
         Format::Text => text::clean(&text, &mut art),
         Format::Markdown => markdown::clean(&text, &mut art),

@@ -48,7 +48,22 @@ fn strict(enc: &'static Encoding, bytes: &[u8]) -> Option<String> {
 }
 
 /// The legacy encoding whose strict decoding reads most like text of its own script.
+/// Korean puts spaces between words and Chinese and Japanese don't: double-byte characters
+/// with spaces between them are EUC-KR/CP949 (the same bytes are often valid GBK too).
 fn detect(bytes: &[u8]) -> Option<Decoded> {
+    let wide = bytes.iter().filter(|&&b| b >= 0x80).count() / 2;
+    let spaced = bytes
+        .windows(3)
+        .filter(|w| w[1] == b' ' && w[0] >= 0x80 && w[2] >= 0x80)
+        .count();
+    if wide > 0 && spaced * 25 >= wide {
+        if let Some(text) = strict(EUC_KR, bytes) {
+            return Some(Decoded {
+                text,
+                encoding: EUC_KR.name().to_string(),
+            });
+        }
+    }
     let mut best: Option<(usize, &'static Encoding, String)> = None;
     for enc in [EUC_KR, GB18030, SHIFT_JIS] {
         let Some(text) = strict(enc, bytes) else {

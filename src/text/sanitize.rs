@@ -2,11 +2,14 @@
 //! (CSI, OSC, DCS, SOS/PM/APC, C1) are removed; tabs, NBSP and odd spaces become plain spaces;
 //! zero-width spaces and bidi overrides go; the result is NFC. Nothing else is rewritten.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Clean one piece of untrusted text. Newlines are kept (callers decide what a line means);
 /// every other control character is removed or, for tabs, turned into a space.
 pub fn sanitize(input: &str) -> String {
+    if !input.chars().any(needs_work) {
+        return normalize(input.to_string());
+    }
     let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
@@ -32,11 +35,27 @@ pub fn sanitize(input: &str) -> String {
             c => out.push(c),
         }
     }
-    if out.is_ascii() {
-        out
+    normalize(out)
+}
+
+/// NFC. Most text already is (precomposed Hangul is): check quickly before rebuilding it.
+fn normalize(s: String) -> String {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s
     } else {
-        out.nfc().collect()
+        s.nfc().collect()
     }
+}
+
+/// A character `sanitize` removes or replaces.
+fn needs_work(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || is_invisible(c)
+        || matches!(
+            c,
+            '\u{a0}' | '\u{2000}'
+                ..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{2028}' | '\u{2029}'
+        )
 }
 
 /// Zero-width spaces, BOMs, soft hyphens and bidi embedding/override/isolate controls.
