@@ -258,6 +258,13 @@ fn one_language_article_is_all_unpaired_with_a_warning() {
     assert!(!v["unpaired"].as_array().expect("unpaired").is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("warning") && err.contains("Korean"), "{err}");
+    // Two files of the same language are not paired with each other.
+    let en2 = dir.path().join("en2.txt");
+    std::fs::write(&en2, EN).expect("write");
+    let out = duet(&["align", s(&en), s(&en2), "--json"]);
+    let v = json(&out);
+    assert!(v["pairs"].as_array().is_some_and(Vec::is_empty));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning"));
 }
 
 #[test]

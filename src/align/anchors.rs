@@ -137,11 +137,34 @@ pub fn korean(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
                         }
                     }
                 }
+                Class::Han => hanja(run, &mut b),
                 Class::Other => {}
             }
         }
     }
     b.finish(text)
+}
+
+/// Chinese names in hanja (`林建`, `張又俠`) by their pinyin, as English writes them: each
+/// syllable, and the given name's syllables joined (`Lin Jian`, `Zhang Youxia`).
+fn hanja(run: &str, b: &mut Builder) {
+    use pinyin::ToPinyin;
+    let syllables: Vec<&str> = run
+        .to_pinyin()
+        .map(|p| p.map_or("", |p| p.plain()))
+        .collect();
+    if syllables.iter().any(|s| s.is_empty()) || syllables.is_empty() {
+        return;
+    }
+    for s in &syllables {
+        b.add(format!("w:{s}"), false);
+    }
+    if syllables.len() >= 3 {
+        b.add(format!("w:{}", syllables[1..].concat()), false);
+    }
+    if syllables.len() >= 2 {
+        b.weight += 1.0;
+    }
 }
 
 /// The features of an English sentence.
@@ -217,6 +240,7 @@ fn quotes(text: &str, b: &mut Builder) {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     Hangul,
+    Han,
     Latin,
     Digit,
     Other,
@@ -225,6 +249,8 @@ enum Class {
 fn class(c: char) -> Class {
     if is_hangul(c) {
         Class::Hangul
+    } else if ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c) {
+        Class::Han
     } else if c.is_ascii_alphabetic() {
         Class::Latin
     } else if c.is_ascii_digit() {
@@ -466,6 +492,17 @@ mod tests {
                 "like the New START Treaty"
             ) >= 2
         );
+    }
+
+    #[test]
+    fn hanja_names_by_pinyin() {
+        assert!(
+            shared(
+                "린젠(林建) 중국 외교부 대변인은",
+                "Lin Jian, a spokesperson"
+            ) >= 2
+        );
+        assert!(shared("장유샤(張又俠) 부주석", "Vice Chairman Zhang Youxia") >= 2);
     }
 
     #[test]

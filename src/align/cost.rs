@@ -65,6 +65,67 @@ pub struct Scorer<'a> {
     /// For Korean sentence `i`, shared anchors with English `lo[i] + k` at `rows[i][k]`.
     lo: Vec<usize>,
     rows: Vec<Vec<u16>>,
+    ko_sums: Sums,
+    en_sums: Sums,
+    table: LengthTable,
+}
+
+/// Prefix sums of the per-sentence figures, so a bead's totals cost O(1).
+struct Sums {
+    chars: Vec<f64>,
+    weight: Vec<f64>,
+    one_sided: Vec<f64>,
+}
+
+impl Sums {
+    fn new(f: &[Features]) -> Sums {
+        let scan = |get: &dyn Fn(&Features) -> f64| {
+            let mut acc = 0.0;
+            std::iter::once(0.0)
+                .chain(f.iter().map(|x| {
+                    acc += get(x);
+                    acc
+                }))
+                .collect::<Vec<f64>>()
+        };
+        Sums {
+            chars: scan(&|x| x.chars),
+            weight: scan(&|x| x.weight),
+            one_sided: scan(&|x| x.one_sided),
+        }
+    }
+
+    fn range(v: &[f64], i: usize, n: usize) -> f64 {
+        v[i + n] - v[i]
+    }
+}
+
+/// The length cost as a function of |δ|, tabulated (the DP asks for it millions of times).
+struct LengthTable {
+    values: Vec<f64>,
+}
+
+const TABLE_STEP: f64 = 1.0 / 64.0;
+const TABLE_MAX: f64 = 12.0;
+
+impl LengthTable {
+    fn new() -> LengthTable {
+        let n = (TABLE_MAX / TABLE_STEP) as usize + 2;
+        LengthTable {
+            values: (0..n).map(|k| tail_cost(k as f64 * TABLE_STEP)).collect(),
+        }
+    }
+
+    fn get(&self, delta: f64) -> f64 {
+        let d = delta.abs();
+        if d >= TABLE_MAX {
+            return tail_cost(d);
+        }
+        let x = d / TABLE_STEP;
+        let k = x as usize;
+        let f = x - k as f64;
+        self.values[k] * (1.0 - f) + self.values[k + 1] * f
+    }
 }
 
 impl<'a> Scorer<'a> {
@@ -94,6 +155,9 @@ impl<'a> Scorer<'a> {
             params,
             lo,
             rows,
+            ko_sums: Sums::new(ko),
+            en_sums: Sums::new(en),
+            table: LengthTable::new(),
         }
     }
 
@@ -109,15 +173,12 @@ impl<'a> Scorer<'a> {
     pub fn bead(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
         let p = &self.params;
         if a == 0 || b == 0 {
-            let side = if a == 0 {
-                &self.en[j..j + b]
+            let (sums, start, n) = if a == 0 {
+                (&self.en_sums, j, b)
             } else {
-                &self.ko[i..i + a]
+                (&self.ko_sums, i, a)
             };
-            return side
-                .iter()
-                .map(|s| p.null - p.null_boilerplate * s.one_sided)
-                .sum();
+            return n as f64 * p.null - p.null_boilerplate * Sums::range(&sums.one_sided, start, n);
         }
         let prior = match (a, b) {
             (1, 1) => 0.0,
@@ -125,27 +186,30 @@ impl<'a> Scorer<'a> {
             (2, 2) => p.merge22,
             _ => p.merge3,
         };
-        let ko = &self.ko[i..i + a];
-        let en = &self.en[j..j + b];
-        let lk: f64 = ko.iter().map(|s| s.chars).sum();
-        let le: f64 = en.iter().map(|s| s.chars).sum();
-        let length = length_cost(lk, le, p.ratio, p.variance);
+        let lk = Sums::range(&self.ko_sums.chars, i, a);
+        let le = Sums::range(&self.en_sums.chars, j, b);
+        let length = self.table.get(delta(lk, le, p.ratio, p.variance));
         let mut shared = 0.0;
         for ii in i..i + a {
             for jj in j..j + b {
                 shared += self.shared(ii, jj);
             }
         }
-        let weight: f64 =
-            ko.iter().map(|s| s.weight).sum::<f64>() + en.iter().map(|s| s.weight).sum::<f64>();
+        let weight =
+            Sums::range(&self.ko_sums.weight, i, a) + Sums::range(&self.en_sums.weight, j, b);
         let sim = if weight > 0.0 {
             (2.0 * shared / weight).min(1.0)
         } else {
             0.0
         };
-        let boiler: f64 = ko.iter().chain(en).map(|s| s.one_sided).sum();
+        let boiler =
+            Sums::range(&self.ko_sums.one_sided, i, a) + Sums::range(&self.en_sums.one_sided, j, b);
         let roles = |side: &[Features]| side.iter().fold(0u8, |acc, s| acc | (1 << s.tag));
-        let role = if roles(ko) == roles(en) { 0.0 } else { p.role };
+        let role = if roles(&self.ko[i..i + a]) == roles(&self.en[j..j + b]) {
+            0.0
+        } else {
+            p.role
+        };
         prior
             + role
             + p.length * length
@@ -154,15 +218,24 @@ impl<'a> Scorer<'a> {
     }
 }
 
-/// Gale & Church: −log of the two-sided tail probability of the length difference.
-pub fn length_cost(lk: f64, le: f64, ratio: f64, variance: f64) -> f64 {
+/// Gale & Church's normalised length difference of a bead.
+fn delta(lk: f64, le: f64, ratio: f64, variance: f64) -> f64 {
     let mean_len = (lk + le / ratio) / 2.0;
     if mean_len <= 0.0 {
         return 0.0;
     }
-    let delta = (le - lk * ratio) / (variance * mean_len).sqrt();
+    (le - lk * ratio) / (variance * mean_len).sqrt()
+}
+
+/// −log of the two-sided tail probability of a standard normal beyond |δ|.
+fn tail_cost(delta: f64) -> f64 {
     let tail = 2.0 * (1.0 - normal_cdf(delta.abs()));
     -(tail.max(1e-12)).ln()
+}
+
+/// Gale & Church: −log of the two-sided tail probability of the length difference.
+pub fn length_cost(lk: f64, le: f64, ratio: f64, variance: f64) -> f64 {
+    tail_cost(delta(lk, le, ratio, variance))
 }
 
 fn normal_cdf(x: f64) -> f64 {
@@ -214,6 +287,14 @@ mod tests {
         let bad = length_cost(50.0, 200.0, 1.94, 11.2);
         assert!(good < 0.1, "{good}");
         assert!(bad > 5.0, "{bad}");
+    }
+
+    #[test]
+    fn tabulated_length_cost_matches() {
+        let t = LengthTable::new();
+        for d in [0.0, 0.3, 1.7, 4.2, 11.9, 15.0] {
+            assert!((t.get(d) - tail_cost(d)).abs() < 0.01, "{d}");
+        }
     }
 
     #[test]

@@ -33,13 +33,9 @@ pub fn align(ko: &[Features], en: &[Features], params: Params) -> Path {
         return path;
     }
     let full = n.max(m);
-    let mut width = if full <= 200 {
-        full
-    } else {
-        64.max(n.abs_diff(m) + 32)
-    };
+    let mut width = if full <= 200 { full } else { 48 };
     loop {
-        let band = Band::new(n, m, width);
+        let band = Band::new(ko, en, width);
         let scorer = Scorer::new(ko, en, params, |i| band.range(i));
         let (path, touched_edge) = run(&band, &scorer);
         if !touched_edge || width >= full {
@@ -60,13 +56,28 @@ struct Band {
 }
 
 impl Band {
-    fn new(n: usize, m: usize, width: usize) -> Band {
+    /// The band follows the diagonal in characters, not in sentence counts: cell (i, j) is on
+    /// it when the first `i` Korean sentences are as long, relative to the whole, as the first
+    /// `j` English ones.
+    fn new(ko: &[Features], en: &[Features], width: usize) -> Band {
+        let (n, m) = (ko.len(), en.len());
+        let total_ko: f64 = ko.iter().map(|f| f.chars.max(1.0)).sum();
+        let total_en: f64 = en.iter().map(|f| f.chars.max(1.0)).sum();
         let mut lo = Vec::with_capacity(n + 1);
         let mut hi = Vec::with_capacity(n + 1);
         let mut offset = Vec::with_capacity(n + 2);
         offset.push(0);
+        let (mut cum_ko, mut cum_en, mut j) = (0.0, 0.0, 0usize);
         for i in 0..=n {
-            let centre = (i * m) / n;
+            if i > 0 {
+                cum_ko += ko[i - 1].chars.max(1.0);
+            }
+            let target = cum_ko / total_ko * total_en;
+            while j < m && cum_en + en[j].chars.max(1.0) / 2.0 < target {
+                cum_en += en[j].chars.max(1.0);
+                j += 1;
+            }
+            let centre = if i == n { m } else { j };
             let l = centre.saturating_sub(width);
             let h = (centre + width).min(m);
             lo.push(l);

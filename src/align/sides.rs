@@ -51,10 +51,15 @@ pub fn from_article(article: &Article) -> Sides {
                 text = text[t.len()..].trim().to_string();
             }
         }
-        match block.lang {
+        // A block that is only an e-mail address or a link has no language of its own.
+        let lang = match block.lang {
+            Lang::Ko | Lang::En if sentence_lang(&text).is_none() => Lang::Other,
+            l => l,
+        };
+        match lang {
             Lang::Ko | Lang::En => {
-                current = Some(block.lang);
-                b.push(block.lang, block.kind, text);
+                current = Some(lang);
+                b.push(lang, block.kind, text);
             }
             Lang::Mixed => {
                 for (lang, run) in language_runs(&text, current.unwrap_or(Lang::Ko)) {
@@ -68,15 +73,21 @@ pub fn from_article(article: &Article) -> Sides {
     b.finish()
 }
 
-/// Two articles, one per language, either order: the one with more Hangul is Korean.
+/// Two articles, one per language, either order: the one with more Hangul is Korean. Two
+/// articles of the same language both go on that side, leaving the other empty.
 pub fn from_two(a: &Article, bb: &Article) -> Sides {
-    let (ko, en) = if hangul_share(a) >= hangul_share(bb) {
-        (a, bb)
+    let (sa, sb) = (hangul_share(a), hangul_share(bb));
+    let (ko, en) = if sa >= sb { (a, bb) } else { (bb, a) };
+    let same = (sa >= 0.5) == (sb >= 0.5);
+    let lang_ko = Lang::Ko;
+    let lang_en = if same && sa >= 0.5 {
+        Lang::Ko
     } else {
-        (bb, a)
+        Lang::En
     };
+    let lang_ko = if same && sa < 0.5 { Lang::En } else { lang_ko };
     let mut b = SidesBuilder::default();
-    for (art, lang) in [(ko, Lang::Ko), (en, Lang::En)] {
+    for (art, lang) in [(ko, lang_ko), (en, lang_en)] {
         let titles: Vec<&str> = [art.title.as_deref(), art.title_en.as_deref()]
             .into_iter()
             .flatten()
@@ -165,11 +176,7 @@ fn language_runs(text: &str, start: Lang) -> Vec<(Lang, String)> {
     let mut lang = start;
     for range in sentences::split(text) {
         let s = &text[range];
-        let l = match detect_lang(s) {
-            Lang::Ko => Lang::Ko,
-            Lang::En => Lang::En,
-            _ => lang,
-        };
+        let l = sentence_lang(s).unwrap_or(lang);
         lang = l;
         match out.last_mut() {
             Some((last, acc)) if *last == l => {
@@ -180,6 +187,29 @@ fn language_runs(text: &str, start: Lang) -> Vec<(Lang, String)> {
         }
     }
     out
+}
+
+/// The language of one sentence, with e-mail addresses and links left out (a Korean byline
+/// `이서연 기자 lee.seoyeon@example.co.kr` is Korean); mixed text goes by the weightier script.
+fn sentence_lang(s: &str) -> Option<Lang> {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| !w.contains('@') && !w.contains("://") && !w.starts_with("www."))
+        .collect();
+    let t = words.join(" ");
+    match detect_lang(&t) {
+        Lang::Ko => Some(Lang::Ko),
+        Lang::En => Some(Lang::En),
+        Lang::Mixed => {
+            let n = crate::text::lang::count_scripts(&t);
+            Some(if n.hangul * 3 >= n.latin {
+                Lang::Ko
+            } else {
+                Lang::En
+            })
+        }
+        Lang::Other => None,
+    }
 }
 
 #[derive(Default)]
@@ -195,6 +225,15 @@ impl SidesBuilder {
         if text.trim().is_empty() {
             return;
         }
+        // A "title" of several long sentences is a body paragraph taken for a title.
+        let kind = if kind == BlockKind::Title
+            && text.chars().count() > 80
+            && sentences::split(&text).len() >= 2
+        {
+            BlockKind::Paragraph
+        } else {
+            kind
+        };
         let side = if lang == Lang::En {
             &mut self.en
         } else {

@@ -22,7 +22,7 @@ use crate::text::lang::is_hangul;
 const ABBREVIATIONS: &[&str] = &[
     "U.S", "U.K", "U.N", "E.U", "D.C", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt",
     "Cmdr", "Adm", "Maj", "Rep", "Sen", "Gov", "Pres", "Prof", "Rev", "Hon", "St", "Jr", "Sr",
-    "Co", "Corp", "Inc", "Ltd", "Bros", "vs", "etc", "e.g", "i.e", "a.m", "p.m", "Mt", "Ft",
+    "Co", "Corp", "Inc", "Ltd", "Bros", "vs", "v", "etc", "e.g", "i.e", "a.m", "p.m", "Mt", "Ft",
     "approx", "Dept", "Univ", "Assn", "Nos",
 ];
 
@@ -126,6 +126,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             && i > 0
             && matches!(chars[i - 1].1, '다' | '요')
             && chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace())
+            && !next_word(text, chars[i + 1].0).starts_with(is_opener)
         {
             let end = chars[i + 1].0;
             push_trimmed(text, start..end, &mut out);
@@ -259,6 +260,13 @@ fn line_break_ends(text: &str, chars: &[(usize, char)], start: usize, i: usize) 
 
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…' | '。' | '？' | '！' | '‼' | '⁇')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '「' | '『' | '《' | '〈' | '«'
+    )
 }
 
 fn is_closer(c: char) -> bool {
@@ -444,6 +452,14 @@ mod tests {
         assert_eq!(
             texts("주요 사실은 다음과 같다: 팔루는 수도이다."),
             vec!["주요 사실은 다음과 같다:", "팔루는 수도이다."]
+        );
+        assert_eq!(
+            texts("그는 대답했다: \"길고 힘든 길이다.\" 끝."),
+            vec!["그는 대답했다: \"길고 힘든 길이다.\"", "끝."]
+        );
+        assert_eq!(
+            texts("rulings against Roe v. Wade, as he is a conservative."),
+            vec!["rulings against Roe v. Wade, as he is a conservative."]
         );
     }
 
