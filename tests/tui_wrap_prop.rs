@@ -51,4 +51,37 @@ proptest! {
             prop_assert!(w[0].end <= w[1].start);
         }
     }
+
+    #[test]
+    fn nothing_is_lost_and_words_split_only_when_too_wide(text in mixed_text(), width in 2usize..=120) {
+        let amb = AmbiguousWidth::Narrow;
+        let rows = wrap(&text, width, amb);
+        // Every visible grapheme outside spaces is drawn exactly once, in order.
+        let visible = |range: std::ops::Range<usize>| {
+            let mut v = Vec::new();
+            cells(&text, range, amb, width, |c| if !c.symbol.starts_with(' ') { v.push(c.symbol.to_string()) });
+            v
+        };
+        let drawn: Vec<String> = rows.iter().flat_map(|r| visible(r.range())).collect();
+        let mut whole = Vec::new();
+        for line in text.split('\n') {
+            for word in line.split(' ') {
+                let ws = word.as_ptr() as usize - text.as_ptr() as usize;
+                whole.extend(visible(ws..ws + word.len()));
+            }
+        }
+        prop_assert_eq!(drawn, whole);
+        // A row that starts inside a word (no space or newline before it) continues a word
+        // that is wider than the column on its own.
+        for r in rows.iter().skip(1) {
+            let before = text[..r.start].chars().next_back();
+            if matches!(before, Some(' ') | Some('\n') | None) {
+                continue;
+            }
+            let ws = text[..r.start].rfind([' ', '\n']).map_or(0, |p| p + 1);
+            let we = text[r.start..].find([' ', '\n']).map_or(text.len(), |p| r.start + p);
+            let ww = drawn_width(&text, ws..we, amb, width);
+            prop_assert!(ww > width, "split a word of width {} at width {}: {:?}", ww, width, &text[ws..we]);
+        }
+    }
 }
