@@ -9,11 +9,6 @@ use crate::RenderArgs;
 pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     let (w, h) = parse_size(&args.size)?;
     let paths = library_paths(&args.paths)?;
-    for p in &paths {
-        if !p.exists() {
-            anyhow::bail!("{}: no such file or folder", p.display());
-        }
-    }
     let (config, config_error) = Config::load();
     if let Some(e) = config_error {
         eprintln!("duet: {e}");
@@ -38,9 +33,12 @@ fn parse_size(s: &str) -> anyhow::Result<(u16, u16)> {
     Ok((parse(w)?, parse(h)?))
 }
 
-/// The paths given, or the bundled articles when none are.
+/// The paths given (each must exist), or the bundled articles when none are.
 pub fn library_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     if !paths.is_empty() {
+        if let Some(p) = paths.iter().find(|p| !p.exists()) {
+            anyhow::bail!("{}: no such file or folder", p.display());
+        }
         return Ok(paths.to_vec());
     }
     bundled_articles().map(|p| vec![p])

@@ -269,7 +269,7 @@ pub fn update(app: &mut App, action: Action) -> bool {
                 read: false,
             }));
             app.open_first |= single;
-            if app.entries.is_empty() {
+            if app.entries.is_empty() && app.status.is_none() {
                 app.status = Some("no articles found".into());
             }
         }
