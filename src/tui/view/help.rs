@@ -67,7 +67,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             amb,
         );
     }
-    let note = "change keys under [keys] in config.toml";
+    let note = "mouse: wheel scrolls, click selects · keys: [keys] in config.toml";
     put(
         buf,
         r.x + 2,
