@@ -110,7 +110,25 @@ fn add_authors(art: &mut Article, names: Vec<String>) {
 
 /// A whole page (a text copy or a page our own extractor read): header, body, footer.
 pub fn page(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
-    let (main, bilingual) = boilerplate::main_langs(&cands);
+    let (main, _) = boilerplate::main_langs(&cands);
+    let body = body_of(&cands);
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for c in &cands {
+        for l in &c.lines {
+            *counts.entry(l.clone()).or_default() += 1;
+        }
+    }
+    header(&cands[..body.start], &counts, main, art, titles);
+    let end = body.end;
+    let at_end = end == cands.len();
+    body_blocks(&cands[body], at_end, art, titles);
+    footer(&cands[end..], art);
+}
+
+/// Which candidates are the article body: the best-scoring run, ended early by a credit line
+/// followed only by short lines (those are the page's, not the story's).
+pub fn body_of(cands: &[Cand]) -> std::ops::Range<usize> {
+    let (main, bilingual) = boilerplate::main_langs(cands);
     let scores: Vec<f32> = cands
         .iter()
         .map(|c| boilerplate::score(c, main, bilingual))
@@ -119,7 +137,6 @@ pub fn page(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
     if body.is_empty() {
         body = 0..cands.len();
     }
-    // A credit line ends the article: short lines after it are the page's, not the story's.
     if let Some(j) = (body.start..body.end)
         .rev()
         .find(|&j| meta::byline(&cands[j].text()).is_some())
@@ -132,17 +149,7 @@ pub fn page(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
             body.end = j + 1;
         }
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for c in &cands {
-        for l in &c.lines {
-            *counts.entry(l.clone()).or_default() += 1;
-        }
-    }
-    header(&cands[..body.start], &counts, main, art, titles);
-    let end = body.end;
-    let at_end = end == cands.len();
-    body_blocks(&cands[body], at_end, art, titles);
-    footer(&cands[end..], art);
+    body
 }
 
 /// Content a page extractor already chose (or a Markdown body): trim furniture at the edges,

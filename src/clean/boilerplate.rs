@@ -64,6 +64,26 @@ pub fn is_prose(text: &str) -> bool {
     text.chars().count() >= 8 && meta::ends_sentence(text)
 }
 
+/// A sentence ends inside the text and more follows (`…했다. 그러나`, `…观赏。那一天`).
+fn has_inner_sentence_end(text: &str) -> bool {
+    let t = text.trim_end();
+    t.char_indices().any(|(i, c)| {
+        let rest = &t[i + c.len_utf8()..];
+        match c {
+            '。' | '！' | '？' => !rest.is_empty(),
+            '.' | '?' | '!' => {
+                rest.starts_with(' ')
+                    && rest.len() > 1
+                    && t[..i]
+                        .chars()
+                        .last()
+                        .is_some_and(|p| !p.is_ascii_digit() && !p.is_ascii_uppercase())
+            }
+            _ => false,
+        }
+    })
+}
+
 /// A reference line: `<기사 제목, 2021년 12월 21일자>` with an optional label after it.
 pub fn is_reference(text: &str) -> bool {
     let t = text.trim();
@@ -116,7 +136,8 @@ pub fn score(c: &Cand, main: Option<Lang>, bilingual: bool) -> f32 {
     if is_reference(&text) || meta::byline(&text).is_some() {
         return 0.0;
     }
-    let prose = is_prose(&text);
+    // Hard-wrapped text breaks lines mid-sentence: a sentence end inside counts too.
+    let prose = is_prose(&text) || n >= 20 && has_inner_sentence_end(&text);
     let mut s = if prose {
         (n as f32 / 60.0).max(0.5)
     } else if n >= 100 {

@@ -10,23 +10,40 @@ use super::meta;
 use crate::model::{Article, BlockKind};
 use crate::text::fold_whitespace;
 
-/// Readability output shorter than this (in characters) is not trusted.
+/// Readability output shorter than this (in characters) is never used.
 const MIN_EXTRACTED_CHARS: usize = 200;
+/// Readability output at least this long is used without a second opinion.
+const TRUSTED_CHARS: usize = 1000;
 
 pub fn clean(html: &str, art: &mut Article) {
     let stripped = strip_inert(html);
     let html = stripped.as_str();
     let mut titles = Titles::default();
+    let mut readable = None;
     if !is_fragment(html) {
         if let Some(cands) = readability(Document::from(html), art, &mut titles) {
-            assemble::content(cands, art, &mut titles);
+            let chars: usize = cands.iter().map(Cand::chars).sum();
+            if chars >= TRUSTED_CHARS {
+                assemble::content(cands, art, &mut titles);
+                titles.resolve(art);
+                return;
+            }
+            readable = Some((cands, chars));
+        }
+    }
+    // Readability changes the tree it reads: our own extractor parses the page afresh.
+    let doc = Document::from(html);
+    let cands = own_extraction(&doc, art);
+    // Readability found little: keep it unless our reading of the page finds far more body.
+    if let Some((ds, ds_chars)) = readable {
+        let body = assemble::body_of(&cands);
+        let own_chars: usize = cands[body].iter().map(Cand::chars).sum();
+        if ds_chars >= MIN_EXTRACTED_CHARS && own_chars < ds_chars * 3 {
+            assemble::content(ds, art, &mut titles);
             titles.resolve(art);
             return;
         }
     }
-    // Readability changes the tree it reads: the (rare) fallback parses the page afresh.
-    let doc = Document::from(html);
-    let cands = own_extraction(&doc, art);
     if is_fragment(html) {
         assemble::content(cands, art, &mut titles);
     } else {
@@ -129,10 +146,6 @@ fn readability(doc: Document, art: &mut Article, titles: &mut Titles) -> Option<
     let mut w = Walker::new(false);
     w.walk(&content.root());
     let cands = w.finish();
-    let chars: usize = cands.iter().map(Cand::chars).sum();
-    if chars < MIN_EXTRACTED_CHARS {
-        return None;
-    }
     let title = fold_whitespace(&a.title);
     if !title.is_empty() {
         titles.offer(&title, crate::text::detect_lang(&title));
@@ -177,14 +190,27 @@ fn apply_meta(
             }
         })
     };
-    art.published = date(published);
-    art.updated = date(modified);
-    art.summary = excerpt.map(fold_whitespace).filter(|s| !s.is_empty());
-    art.outlet = site.map(fold_whitespace).filter(|s| !s.is_empty());
-    art.image = image
+    // What the page does not say leaves what we already know.
+    let keep = |new: Option<String>, old: &mut Option<String>| {
+        if new.is_some() {
+            *old = new;
+        }
+    };
+    keep(date(published), &mut art.published);
+    keep(date(modified), &mut art.updated);
+    keep(
+        excerpt.map(fold_whitespace).filter(|s| !s.is_empty()),
+        &mut art.summary,
+    );
+    keep(
+        site.map(fold_whitespace).filter(|s| !s.is_empty()),
+        &mut art.outlet,
+    );
+    let image = image
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string);
+    keep(image, &mut art.image);
 }
 
 /// Our own extractor: drop the page furniture by tag, then read blocks with link density.
@@ -277,10 +303,17 @@ impl Walker {
             "script" | "style" | "noscript" | "template" | "iframe" | "svg" | "button"
             | "select" | "option" | "textarea" | "input" | "head" | "title" | "meta" | "link"
             | "object" | "embed" | "canvas" => return,
-            "nav" | "footer" | "aside" | "form" | "menu" if self.drop_furniture => return,
+            "nav" | "footer" | "aside" | "menu" if self.drop_furniture => return,
+            // Some sites wrap the whole page in one form: only a form without prose goes.
+            "form" if self.drop_furniture && !has_paragraphs(node) => return,
             "header" if self.drop_furniture && !has_heading(node) => return,
             "br" => {
-                self.break_line();
+                // `<br><br>` (nothing but space between) is a paragraph break.
+                if self.line.trim().is_empty() && !self.lines.is_empty() {
+                    self.flush();
+                } else {
+                    self.break_line();
+                }
                 return;
             }
             "hr" => {
@@ -328,6 +361,16 @@ fn has_heading(node: &NodeRef<'_>) -> bool {
         d.node_name()
             .is_some_and(|n| matches!(n.as_ref(), "h1" | "h2"))
     })
+}
+
+fn has_paragraphs(node: &NodeRef<'_>) -> bool {
+    node.descendants_it()
+        .filter(|d| {
+            d.node_name()
+                .is_some_and(|n| matches!(n.as_ref(), "p" | "article"))
+        })
+        .nth(2)
+        .is_some()
 }
 
 fn is_hidden(node: &NodeRef<'_>) -> bool {

@@ -216,7 +216,7 @@ static KO_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static EN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^([A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Z'.-]+){0,3})(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\(([A-Za-z][A-Za-z .&-]{1,30})\)\s*[-–—]+\s*",
+        r"^([A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Z'.-]+){0,3})(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\(([A-Za-z][A-Za-z .&-]{1,30})\)\s*[-–—]+\s*",
     )
 });
 
@@ -350,7 +350,7 @@ pub fn is_related(text: &str) -> bool {
 
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)((?-u:\b)share (?:this|it)(?-u:\b)|(?-u:\b)follow (?:us|\w+ on)(?-u:\b)|(?-u:\b)subscribe(?-u:\b)|(?-u:\b)subscribers?(?-u:\b)|(?-u:\b)sign up(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)log ?in(?-u:\b)|(?-u:\b)sign in(?-u:\b)|(?-u:\b)click here(?-u:\b)|(?-u:\b)download (?:the|our) app(?-u:\b)|(?-u:\b)like this story(?-u:\b)|(?-u:\b)read the rest(?-u:\b)|(?-u:\b)unlock this(?-u:\b)|(?-u:\b)share your story(?-u:\b)|구독하기|구독 신청|공유하기|로그인|회원가입|앱 다운로드|제보하기)",
+        r"(?i)((?-u:\b)share (?:this|it)(?-u:\b)|(?-u:\b)follow (?:us|\w+ on)(?-u:\b)|(?-u:\b)subscribe(?-u:\b)|(?-u:\b)subscribers?(?-u:\b)|(?-u:\b)sign up(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)log ?in(?-u:\b)|(?-u:\b)sign in(?-u:\b)|(?-u:\b)click here(?-u:\b)|(?-u:\b)download (?:the|our) app(?-u:\b)|(?-u:\b)like this story(?-u:\b)|(?-u:\b)read the rest(?-u:\b)|(?-u:\b)unlock this(?-u:\b)|(?-u:\b)share your story(?-u:\b)|(?-u:\b)fill out the form(?-u:\b)|(?-u:\b)listen (?:live|back|now)(?-u:\b)|(?-u:\b)already have an account(?-u:\b)|구독하기|구독 신청|공유하기|로그인|회원가입|앱 다운로드|제보하기)",
     )
 });
 static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -436,6 +436,8 @@ mod tests {
         assert_eq!(&"[베이징=뉴스핌] 조용성 특파원 = 13일"[d.len..], "13일");
         let d = dateline("(서울=연합뉴스) 김철수 이영희 기자 = 정부는").expect("yonhap");
         assert_eq!(d.authors, vec!["김철수", "이영희"]);
+        let d = dateline("RAJSHAHI, Dec 20, 2025 (BSS) - Homestead").expect("dated wire");
+        assert_eq!(d.outlet.as_deref(), Some("BSS"));
         let d = dateline("SEOUL (Reuters) - North Korea fired").expect("wire");
         assert_eq!(d.outlet.as_deref(), Some("Reuters"));
         assert_eq!(
