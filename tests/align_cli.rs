@@ -286,3 +286,30 @@ fn empty_or_missing_input_exits_2_with_one_line() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn text_in_other_languages_is_shown_not_aligned() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("page.txt");
+    std::fs::write(
+        &page,
+        "한국은행은 기준금리를 동결했다.\n\n中国人民银行维持利率不变。\n\n\
+         The Bank of Korea kept its rate unchanged.\n",
+    )
+    .expect("write");
+    let v = json(&duet(&["align", s(&page), "--json"]));
+    assert_eq!(v["pairs"].as_array().map(Vec::len), Some(1));
+    let other: Vec<&Value> = v["unpaired"]
+        .as_array()
+        .expect("unpaired")
+        .iter()
+        .filter(|u| u["lang"] == "other")
+        .collect();
+    assert_eq!(other.len(), 1);
+    assert!(
+        other[0]["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("中国"))
+    );
+    assert_eq!(v["order"].as_array().map(Vec::len), Some(2));
+}

@@ -83,3 +83,41 @@ fn seed_003_english_first_with_run_together_korean() {
 fn seed_004_korean_first_with_title_pair_and_references() {
     check_seed("004_8e658290ee760122.txt", "004.pairs.json");
 }
+
+#[test]
+fn seed_003_reading_order_keeps_one_sided_korean_in_place() {
+    let out = Command::new(env!("CARGO_BIN_EXE_duet"))
+        .args(["align", "--json"])
+        .arg(root().join("assets/articles/003_e153fa2be147832b.txt"))
+        .output()
+        .expect("run duet");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let order = v["order"].as_array().expect("order");
+    let text_of = |seg: &Value| -> String {
+        let i = seg["index"].as_u64().unwrap_or(0) as usize;
+        match seg["type"].as_str() {
+            Some("pair") => v["pairs"][i]["en"].as_str().unwrap_or("").to_string(),
+            _ => v["unpaired"][i]["text"].as_str().unwrap_or("").to_string(),
+        }
+    };
+    // The Korean title comes before the first pair, the translator's credit after the last.
+    let first_pair = order
+        .iter()
+        .position(|s| s["type"] == "pair")
+        .expect("a pair");
+    let last_pair = order
+        .iter()
+        .rposition(|s| s["type"] == "pair")
+        .expect("a pair");
+    assert!(
+        order[..first_pair]
+            .iter()
+            .any(|s| text_of(s).contains("공동기술 개발에 협력한다"))
+    );
+    assert!(
+        order[last_pair + 1..]
+            .iter()
+            .any(|s| text_of(s).contains("역주=오성환"))
+    );
+    assert!(text_of(&order[first_pair]).starts_with("China and Russia have become"));
+}

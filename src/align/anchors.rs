@@ -175,6 +175,7 @@ pub fn english(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
         weight: 0.0,
     };
     quotes(text, &mut b);
+    korean_name_runs(text, &mut b);
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '—' | '–'))
         .map(|w| {
@@ -224,6 +225,44 @@ pub fn english(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
         }
     }
     b.finish(text)
+}
+
+/// Korean names are written in English as two or three capitalised words (`Yoon Suk-yeol`,
+/// `Oh Se-hoon`); their joined skeleton meets the skeleton of the Hangul name (`윤석열`).
+fn korean_name_runs(text: &str, b: &mut Builder) {
+    let tokens: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .replace('-', "")
+        })
+        .collect();
+    let capital = |t: &String| t.starts_with(|c: char| c.is_ascii_uppercase()) && t.len() <= 12;
+    let mut i = 0;
+    while i < tokens.len() {
+        if !capital(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < tokens.len() && capital(&tokens[j]) {
+            j += 1;
+        }
+        // Every window of two or three words in a run of capitalised words.
+        for start in i..j {
+            for len in 2..=3 {
+                if start + len <= j {
+                    let joined = tokens[start..start + len].concat().to_lowercase();
+                    if let Some(k) = skeleton_key(&latin_skeleton(&joined)) {
+                        b.add(k, false);
+                    }
+                }
+            }
+        }
+        i = j;
+    }
 }
 
 /// Quotations: one item per pair of double quotes.
@@ -482,6 +521,11 @@ mod tests {
             latin_skeleton("trump")[..3]
         );
         assert!(shared("설리번 보좌관은", "Advisor Sullivan said") >= 2);
+    }
+
+    #[test]
+    fn korean_names_written_in_english() {
+        assert!(shared("윤석열 대통령은 말했다.", "President Yoon Suk-yeol said.") >= 2);
     }
 
     #[test]

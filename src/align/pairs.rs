@@ -130,7 +130,7 @@ pub fn assemble(ko: Side, en: Side, beads: Vec<Bead>, ko_first: bool) -> Bitext 
     collect_unpaired(&ko, &ko_by_block, &ko_group, Lang::Ko, &mut unpaired);
     collect_unpaired(&en, &en_by_block, &en_group, Lang::En, &mut unpaired);
     for (u, first_sentence) in unpaired {
-        let (side, group_of, leads) = if u.lang == Lang::Ko {
+        let (side, group_of, leads) = if u.lang != Lang::En {
             (&ko, &ko_group, ko_first)
         } else {
             (&en, &en_group, !ko_first)
@@ -290,5 +290,21 @@ fn collect_unpaired(
         ));
         s = e + 1;
     }
-    // Blocks without sentences (empty after cleaning) are not shown.
+    // Blocks without sentences (text in another language) stand alone where they are.
+    let mut before = 0;
+    for (b, sents) in by_block.iter().enumerate() {
+        if sents.is_empty() {
+            let block = &side.blocks[b];
+            out.push((
+                Unpaired {
+                    lang: block.lang,
+                    kind: block.kind,
+                    text: block.text.clone(),
+                    block: b,
+                },
+                before,
+            ));
+        }
+        before += sents.len();
+    }
 }

@@ -51,6 +51,11 @@ pub fn from_article(article: &Article) -> Sides {
                 text = text[t.len()..].trim().to_string();
             }
         }
+        // Chinese, Japanese …: neither side; shown unpaired, not aligned.
+        if is_foreign(&text) {
+            b.push_foreign(block.kind, text);
+            continue;
+        }
         // A block that is only an e-mail address or a link has no language of its own.
         let lang = match block.lang {
             Lang::Ko | Lang::En if sentence_lang(&text).is_none() => Lang::Other,
@@ -63,8 +68,12 @@ pub fn from_article(article: &Article) -> Sides {
             }
             Lang::Mixed => {
                 for (lang, run) in language_runs(&text, current.unwrap_or(Lang::Ko)) {
-                    current = Some(lang);
-                    b.push(lang, block.kind, run);
+                    if lang == Lang::Other {
+                        b.push_foreign(block.kind, run);
+                    } else {
+                        current = Some(lang);
+                        b.push(lang, block.kind, run);
+                    }
                 }
             }
             Lang::Other => b.push(current.unwrap_or(Lang::Ko), block.kind, text),
@@ -176,8 +185,13 @@ fn language_runs(text: &str, start: Lang) -> Vec<(Lang, String)> {
     let mut lang = start;
     for range in sentences::split(text) {
         let s = &text[range];
-        let l = sentence_lang(s).unwrap_or(lang);
-        lang = l;
+        let l = if is_foreign(s) {
+            Lang::Other
+        } else {
+            let l = sentence_lang(s).unwrap_or(lang);
+            lang = l;
+            l
+        };
         match out.last_mut() {
             Some((last, acc)) if *last == l => {
                 acc.push(' ');
@@ -187,6 +201,12 @@ fn language_runs(text: &str, start: Lang) -> Vec<(Lang, String)> {
         }
     }
     out
+}
+
+/// Text in another script (Chinese, Japanese …) with no Hangul.
+fn is_foreign(s: &str) -> bool {
+    let n = crate::text::lang::count_scripts(s);
+    n.hangul == 0 && n.other > 0 && n.other * 2 > n.latin
 }
 
 /// The language of one sentence, with e-mail addresses and links left out (a Korean byline
@@ -273,6 +293,21 @@ impl SidesBuilder {
             text,
         });
         side.pos.push(self.next_pos);
+        self.next_pos += 1;
+    }
+
+    /// A block in neither language: kept with the Korean blocks (as `Unpaired` documents for
+    /// languages other than English), with no sentences, so it is shown but never aligned.
+    fn push_foreign(&mut self, kind: BlockKind, text: String) {
+        if text.trim().is_empty() {
+            return;
+        }
+        self.ko.blocks.push(Block {
+            kind,
+            lang: Lang::Other,
+            text,
+        });
+        self.ko.pos.push(self.next_pos);
         self.next_pos += 1;
     }
 
