@@ -3,8 +3,9 @@
 //! - [`action`]: the one message type; [`keymap`]: keys → actions; [`config`]: user settings.
 //! - [`app`]: the state and `update`, the only place it changes; [`layout`]: geometry.
 //! - [`doc`]: an article as the reader shows it (segments, wrapped rows).
-//! - [`view`]: drawing, by pane; [`theme`]: styles and symbols.
-//! - [`event`], [`terminal`], [`loader`]: the loop, the terminal, background work.
+//! - [`view`](mod@view): drawing, by pane; [`theme`]: styles and symbols.
+//! - [`runner`]: the loop; [`event`]: input and signals; [`terminal`]: enter/restore;
+//!   [`loader`]: parsing and aligning on worker threads.
 //! - [`headless`]: the same app on ratatui's `TestBackend` (`duet render`, tests, benches).
 
 #![cfg_attr(
