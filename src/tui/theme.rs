@@ -116,18 +116,22 @@ impl Theme {
     pub fn border(&self, focused: bool) -> Style {
         if focused { self.accent() } else { self.dim() }
     }
-    /// The selected browser row.
+    /// The selected browser row. A light foreground is set with the dark background, so it
+    /// reads on light and dark terminal themes alike.
     pub fn selected(&self) -> Style {
         if self.color {
-            Style::new().bg(self.focus_bg).add_modifier(Modifier::BOLD)
+            Style::new()
+                .bg(self.focus_bg)
+                .fg(Color::Indexed(255))
+                .add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
     }
-    /// The focused pair, both columns.
+    /// The focused pair, both columns (light text on the dark background, as above).
     pub fn focus(&self) -> Style {
         if self.color {
-            Style::new().bg(self.focus_bg)
+            Style::new().bg(self.focus_bg).fg(Color::Indexed(252))
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }
