@@ -148,7 +148,7 @@ impl Theme {
     }
     pub fn status(&self) -> Style {
         if self.color {
-            Style::new().bg(Color::Indexed(235))
+            Style::new().bg(Color::Indexed(235)).fg(Color::Indexed(250))
         } else {
             Style::new()
         }
