@@ -110,23 +110,48 @@ fn add_authors(art: &mut Article, names: Vec<String>) {
 
 /// A whole page (a text copy or a page our own extractor read): header, body, footer.
 pub fn page(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
-    let (main, _) = boilerplate::main_langs(&cands);
-    let body = body_of(&cands);
+    let (main, bilingual) = boilerplate::main_langs(&cands);
+    let mut body = body_of(&cands);
+    // A first line that reads like a headline (a Korean one may end in `다` with no full stop)
+    // above running text is the title, even when it scored as text.
+    if body.start == 0 && body.len() >= 2 {
+        let first = &cands[0];
+        let t = first.text();
+        let headline = first.lines.len() == 1
+            && t.chars().count() <= 80
+            && (2..=12).contains(&t.split_whitespace().count())
+            && !ends_like_body(&t)
+            && !boilerplate::has_inner_sentence_end(&t)
+            && boilerplate::is_prose(&cands[1].text());
+        if headline {
+            body.start = 1;
+        }
+    }
     let mut counts: HashMap<String, usize> = HashMap::new();
     for c in &cands {
         for l in &c.lines {
             *counts.entry(l.clone()).or_default() += 1;
         }
     }
-    header(&cands[..body.start], &counts, main, art, titles);
+    header(&cands[..body.start], &counts, main, bilingual, art, titles);
     let end = body.end;
     let at_end = end == cands.len();
     body_blocks(&cands[body], at_end, art, titles);
     footer(&cands[end..], art);
 }
 
+/// A full stop ends body text; a headline may end in `?` or `!` (short) or nothing at all.
+fn ends_like_body(text: &str) -> bool {
+    meta::ends_with_stop(text)
+        && (text.chars().count() > 60
+            || !text
+                .trim_end_matches(['"', '\'', '”', '’', ')'])
+                .ends_with(['?', '!']))
+}
+
 /// Which candidates are the article body: the best-scoring run, ended early by a credit line
-/// followed only by short lines (those are the page's, not the story's).
+/// followed only by a couple of short lines that are not sentences (the page's, not the
+/// story's; a short last sentence after a credit is kept, whatever it is).
 pub fn body_of(cands: &[Cand]) -> std::ops::Range<usize> {
     let (main, bilingual) = boilerplate::main_langs(cands);
     let scores: Vec<f32> = cands
@@ -139,12 +164,17 @@ pub fn body_of(cands: &[Cand]) -> std::ops::Range<usize> {
     }
     if let Some(j) = (body.start..body.end)
         .rev()
-        .find(|&j| meta::byline(&cands[j].text()).is_some())
+        .find(|&j| meta::is_end_credit(&cands[j].text()))
     {
-        let tail_is_short = cands[j + 1..body.end].iter().all(|c| {
-            let t = c.text();
-            c.chars() < 80 && !boilerplate::is_reference(&t) && keywords(&t).is_none()
-        });
+        let tail = &cands[j + 1..body.end];
+        let tail_is_short = tail.len() <= 2
+            && tail.iter().all(|c| {
+                let t = c.text();
+                c.chars() < 80
+                    && !boilerplate::is_prose(&t)
+                    && !boilerplate::is_reference(&t)
+                    && keywords(&t).is_none()
+            });
         if j + 1 < body.end && tail_is_short {
             body.end = j + 1;
         }
@@ -186,6 +216,7 @@ fn header(
     cands: &[Cand],
     counts: &HashMap<String, usize>,
     main: Option<Lang>,
+    bilingual: bool,
     art: &mut Article,
     titles: &mut Titles,
 ) {
@@ -194,34 +225,55 @@ fn header(
         .filter(|c| !boilerplate::is_link_list(c))
         .flat_map(|c| c.lines.iter())
         .collect();
-    let title_score = |l: &str| -> Option<usize> {
+    // A line that can be a title: not a sentence, a byline, a link or a notice.
+    let can_be_title = |l: &str| -> bool {
         let n = l.chars().count();
-        if !(4..=200).contains(&n)
-            || meta::byline(l).is_some()
-            || meta::is_related(l)
-            || meta::is_copyright(l)
-            || l.ends_with(['.', ':'])
-        {
-            return None;
-        }
+        (4..=200).contains(&n)
+            && meta::byline(l).is_none()
+            && !meta::is_related(l)
+            && !meta::is_copyright(l)
+            && !meta::is_call_to_action(l)
+            && !l.ends_with(['.', ':'])
+            && !boilerplate::has_inner_sentence_end(l)
+    };
+    let in_main = |l: &str| {
         let lang = detect_lang(l);
-        if !matches!(lang, Lang::Ko | Lang::En | Lang::Other) {
+        main.is_none_or(|m| m == lang) || bilingual && matches!(lang, Lang::Ko | Lang::En)
+    };
+    // Like a headline: a few words (one long Korean word group will do), not a menu bar.
+    let headline = |l: &str| {
+        let words = l.split_whitespace().count();
+        let korean = detect_lang(l) == Lang::Ko;
+        (words >= 3 || korean && words >= 2 && l.chars().count() >= 8)
+            && !boilerplate::is_nav_line(l)
+    };
+    let title_score = |l: &str| -> Option<usize> {
+        if !can_be_title(l) {
             return None;
         }
         let repeated = counts.get(l).copied().unwrap_or(0) >= 2;
-        let in_main = main.is_none_or(|m| m == lang);
         // A menu bar may be longer than a terse headline: weigh it down, don't rule it out.
         let nav_penalty = if boilerplate::is_nav_line(l) { 200 } else { 0 };
         Some(
-            (n.min(150) + if repeated { 1000 } else { 0 } + if in_main { 300 } else { 0 })
-                .saturating_sub(nav_penalty),
+            (l.chars().count().min(150)
+                + if repeated { 1000 } else { 0 }
+                + if in_main(l) { 300 } else { 0 })
+            .saturating_sub(nav_penalty),
         )
     };
-    let best = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| title_score(l).map(|s| (s, i)))
-        .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)))
+    let pick = |pred: &dyn Fn(&str) -> bool| lines.iter().position(|l| can_be_title(l) && pred(l));
+    // A line printed twice is the title; else the first headline in the body's language
+    // (a longer deck usually follows it); else the best-scoring line.
+    let best = pick(&|l| counts.get(l).copied().unwrap_or(0) >= 2 && in_main(l))
+        .or_else(|| pick(&|l| headline(l) && in_main(l)))
+        .map(|i| (0, i))
+        .or_else(|| {
+            lines
+                .iter()
+                .enumerate()
+                .filter_map(|(i, l)| title_score(l).map(|s| (s, i)))
+                .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)))
+        })
         // A header of one short line right before the body is the title, however terse.
         .or_else(|| {
             let last = lines.last()?;
@@ -262,7 +314,15 @@ fn header(
         }
         let lang = detect_lang(l);
         let n = l.chars().count();
-        if i < t {
+        let other_title = bilingual
+            && matches!(lang, Lang::Ko | Lang::En)
+            && lang != title_lang
+            && can_be_title(l)
+            && (l.split_whitespace().count() >= 3 || l.chars().count() >= 8);
+        if i < t && other_title {
+            // The title in the other language, printed first.
+            titles.offer(l, lang);
+        } else if i < t {
             // A kicker above the title (`Another black person?!`), not a menu entry.
             let kicker = lang == title_lang
                 && (10..=150).contains(&n)
@@ -271,8 +331,10 @@ fn header(
             if kicker {
                 art.subtitles.push(l.to_string());
             }
-        } else if matches!(lang, Lang::Ko | Lang::En) && lang != title_lang {
+        } else if other_title {
             titles.offer(l, lang);
+        } else if matches!(lang, Lang::Ko | Lang::En) && lang != title_lang {
+            // A line in another language in a one-language page: furniture.
         } else if (6..=150).contains(&n) && l.split_whitespace().count() >= 2 {
             art.subtitles.push(l.to_string());
         }
@@ -330,13 +392,17 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
         }
         // A title where the language changes: a short line that is not a sentence, the first
         // of a run in its language.
-        let next_same = cands
-            .get(i + 1)
+        // The next block that is not a byline is running text in the same language.
+        let next_same = cands[i + 1..]
+            .iter()
+            .find(|n| meta::byline(&n.text()).is_none())
             .is_some_and(|n| block_lang(&n.text()) == lang && boilerplate::is_prose(&n.text()));
+        let limit = if lang == Lang::Ko { 80 } else { 150 };
         let h1 = c.hint == Some(BlockKind::Title);
         if c.lines.len() == 1
-            && text.chars().count() <= 200
-            && !text.ends_with(['.', '?', '!', '。'])
+            && text.chars().count() <= limit
+            && !ends_like_body(text)
+            && !boilerplate::has_inner_sentence_end(text)
             && matches!(lang, Lang::Ko | Lang::En)
             && prev_lang.is_some_and(|p| p != lang)
             && next_same
@@ -390,9 +456,10 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
                     && n < 80
                     && !meta::ends_sentence(text)
                     && text.split_whitespace().count() >= 2
-                    && cands
-                        .get(i + 1)
-                        .is_some_and(|n| boilerplate::is_prose(&n.text()));
+                    && cands.get(i + 1).is_some_and(|n| {
+                        let t = n.text();
+                        boilerplate::is_prose(&t) && block_lang(&t) == lang
+                    });
                 if short_head {
                     BlockKind::Heading
                 } else {

@@ -65,7 +65,7 @@ pub fn is_prose(text: &str) -> bool {
 }
 
 /// A sentence ends inside the text and more follows (`…했다. 그러나`, `…观赏。那一天`).
-fn has_inner_sentence_end(text: &str) -> bool {
+pub fn has_inner_sentence_end(text: &str) -> bool {
     let t = text.trim_end();
     t.char_indices().any(|(i, c)| {
         let rest = &t[i + c.len_utf8()..];

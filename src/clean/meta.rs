@@ -311,7 +311,33 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
     if has_email(line) && rest.chars().count() <= 40 && !ends_sentence(rest) {
         return Some(vec![]);
     }
+    // A dateline alone on its line, with the reporter after it: `[서울=뉴스] 박민수 기자`.
+    if let Some(d) = dateline(line) {
+        let after = line[d.len..].trim();
+        if after.is_empty() {
+            return Some(d.authors);
+        }
+        if after.chars().count() <= 40 {
+            if let Some(c) = KO_BYLINE.captures(&EMAIL.replace_all(after, "")) {
+                let mut names = d.authors;
+                names.extend(
+                    c[1].split([' ', ',', '·'])
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string),
+                );
+                return Some(names);
+            }
+        }
+    }
     None
+}
+
+/// A credit that closes an article: `Reporting by …; Editing by …`, a reporter's e-mail.
+pub fn is_end_credit(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 120
+        && (CREDIT.is_match(line) || has_email(line))
+        && byline(line).is_some()
 }
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -350,7 +376,7 @@ pub fn is_related(text: &str) -> bool {
 
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)((?-u:\b)share (?:this|it)(?-u:\b)|(?-u:\b)follow (?:us|\w+ on)(?-u:\b)|(?-u:\b)subscribe(?-u:\b)|(?-u:\b)subscribers?(?-u:\b)|(?-u:\b)sign up(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)log ?in(?-u:\b)|(?-u:\b)sign in(?-u:\b)|(?-u:\b)click here(?-u:\b)|(?-u:\b)download (?:the|our) app(?-u:\b)|(?-u:\b)like this story(?-u:\b)|(?-u:\b)read the rest(?-u:\b)|(?-u:\b)unlock this(?-u:\b)|(?-u:\b)share your story(?-u:\b)|(?-u:\b)fill out the form(?-u:\b)|(?-u:\b)listen (?:live|back|now)(?-u:\b)|(?-u:\b)already have an account(?-u:\b)|구독하기|구독 신청|공유하기|로그인|회원가입|앱 다운로드|제보하기)",
+        r"(?i)((?-u:\b)share (?:this|it)(?-u:\b)|(?-u:\b)follow (?:us|\w+ on)(?-u:\b)|(?-u:\b)subscribe(?-u:\b)|(?-u:\b)subscribers?(?-u:\b)|(?-u:\b)sign up(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)log ?in(?-u:\b)|(?-u:\b)sign in(?-u:\b)|(?-u:\b)click here(?-u:\b)|(?-u:\b)download (?:the|our) app(?-u:\b)|(?-u:\b)like this story(?-u:\b)|(?-u:\b)read the rest(?-u:\b)|(?-u:\b)unlock this(?-u:\b)|(?-u:\b)share your story(?-u:\b)|(?-u:\b)fill out the form(?-u:\b)|(?-u:\b)listen (?:live|back|now)(?-u:\b)|(?-u:\b)already have an account(?-u:\b)|구독하기|구독 신청|공유하기|공유합니다|기사 공유|로그인|회원가입|앱 다운로드|제보하기)",
     )
 });
 static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -363,6 +389,19 @@ static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_call_to_action(text: &str) -> bool {
     text.chars().count() <= 200
         && (CALL_TO_ACTION.is_match(text) || SOCIAL.find_iter(text).count() >= 2)
+}
+
+/// Ends with a full stop, question or exclamation mark (closing quotes and brackets after it
+/// allowed): punctuation a headline does without.
+pub fn ends_with_stop(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '”' | '’' | ')' | ']' | '」' | '』' | '》' | '〉' | '>'
+            )
+    });
+    t.ends_with(['.', '?', '!', '。', '？', '！', '…'])
 }
 
 /// Ends like a sentence: a full stop, question or exclamation mark (closing quotes and
@@ -449,6 +488,10 @@ mod tests {
             Some(vec!["홍길동".into()])
         );
         assert_eq!(byline("ys1744@newspim.com"), Some(vec![]));
+        assert_eq!(
+            byline("[서울=코리아뉴스] 박민수 기자"),
+            Some(vec!["박민수".into()])
+        );
         assert_eq!(byline("중국은 북한과 협력했다."), None);
     }
 
