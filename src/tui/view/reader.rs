@@ -129,6 +129,12 @@ fn body_row(
     en_hl: &[Range<usize>],
 ) {
     let g = ctx.g;
+    // In a bilingual article, a block with no counterpart is set apart (italic).
+    let base = if !g.single && (seg.ko.is_none() || seg.en.is_none()) {
+        base.add_modifier(ratatui::style::Modifier::ITALIC)
+    } else {
+        base
+    };
     let ko = Side {
         text: seg.ko.as_deref(),
         rows: &rows.ko,
