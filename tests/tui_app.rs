@@ -513,3 +513,19 @@ fn seed_004_at_160x45_pairs_start_on_one_row() {
     }
     assert!(checked >= 5, "only {checked} pairs on screen");
 }
+
+#[test]
+fn unpaired_blocks_are_set_apart_with_a_marker_on_the_blank_side() {
+    let app = fixture_app(100, 24);
+    let buf = headless::draw(&app);
+    let s = screen(&app);
+    let y = s
+        .lines()
+        .position(|l| l.contains("<설리번"))
+        .expect("the unpaired Korean reference on screen") as u16;
+    let g = &app.geom;
+    let first = &buf[(g.left_x, y)];
+    assert_eq!(first.symbol(), "<");
+    assert!(first.modifier.contains(ratatui::style::Modifier::ITALIC));
+    assert_eq!(buf[(g.right_x, y)].symbol(), "∅");
+}
