@@ -94,7 +94,7 @@ fn html_fragment_and_page_without_enough_text_use_our_own_extractor() {
     let frag = dir.path().join("fragment.html");
     std::fs::write(
         &frag,
-        "<h2>요약</h2>\n<p>정부가 &nbsp;새 대책을 <b>발표했다</b>.</p>\n<ul><li>첫째 항목</li><li>둘째 항목</li></ul>\n<blockquote>인용문이다.</blockquote>",
+        "<h2>요약</h2>\n<p>입력 2024.03.05 14:22</p><p>정부가 &nbsp;새 대책을 <b>발표했다</b>.</p>\n<ul><li>첫째 항목</li><li>둘째 항목</li></ul>\n<blockquote>인용문이다.</blockquote>",
     )
     .expect("write");
     let small = dir.path().join("small.html");
@@ -113,6 +113,7 @@ fn html_fragment_and_page_without_enough_text_use_our_own_extractor() {
         ["heading", "paragraph", "list_item", "list_item", "quote"]
     );
     assert_eq!(b[1].2, "정부가 새 대책을 발표했다.");
+    assert_eq!(s(&arts[0], "published"), "2024-03-05T14:22");
     let p = texts_of(&arts[1], "paragraph");
     assert_eq!(
         p,

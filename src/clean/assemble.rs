@@ -185,6 +185,8 @@ pub fn body_of(cands: &[Cand]) -> std::ops::Range<usize> {
 /// Content a page extractor already chose (or a Markdown body): trim furniture at the edges,
 /// then give each block its role.
 pub fn content(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
+    // Date lines (`Updated Oct 5, 2023`) are metadata wherever they are.
+    let cands = super::text::pull_dates(cands, art);
     let (main, bilingual) = boilerplate::main_langs(&cands);
     let scores: Vec<f32> = cands
         .iter()
@@ -233,6 +235,7 @@ fn header(
             && !meta::is_related(l)
             && !meta::is_copyright(l)
             && !meta::is_call_to_action(l)
+            && !meta::is_caption(l)
             && !l.ends_with(['.', ':'])
             && !boilerplate::has_inner_sentence_end(l)
     };
@@ -371,10 +374,21 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
             continue;
         }
         let near_edge = i < 3 || i + 3 >= cands.len() || i * 10 >= cands.len() * 7;
-        if c.hint.is_none() && boilerplate::is_link_list(c)
-            || c.link_density > 0.6
-            || near_edge && meta::is_call_to_action(text)
-        {
+        if c.link_density > 0.6 || near_edge && meta::is_call_to_action(text) {
+            continue;
+        }
+        // Short lines inside the body (a list typed as lines): keep each line, lose nothing.
+        if c.hint.is_none() && boilerplate::is_link_list(c) {
+            if !(near_edge && c.lines.iter().all(|l| l.chars().count() < 20)) {
+                for l in &c.lines {
+                    let kind = if l.starts_with(['-', '*', '•', '·', '▶', '■']) {
+                        BlockKind::ListItem
+                    } else {
+                        BlockKind::Paragraph
+                    };
+                    push(art, kind, l.as_str());
+                }
+            }
             continue;
         }
         let lang = block_lang(text);
@@ -425,7 +439,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
                 let name = author.split('(').next().unwrap_or(author).to_string();
                 add_authors(art, vec![name]);
                 push(art, BlockKind::Byline, author);
-                paragraph(rest.as_str(), c, art, lang);
+                paragraph(rest.as_str(), art);
                 prev_lang = Some(lang);
                 continue;
             }
@@ -442,7 +456,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
                     BlockKind::Byline,
                     text[..d.len].trim().trim_end_matches('=').trim(),
                 );
-                paragraph(rest, c, art, lang);
+                paragraph(rest, art);
                 prev_lang = Some(lang);
                 continue;
             }
@@ -468,7 +482,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
             }
         };
         if kind == BlockKind::Paragraph {
-            paragraph(text, c, art, lang);
+            paragraph(text, art);
         } else if h1 && !titles.has(lang) && i == 0 {
             titles.offer(text, lang);
         } else {
@@ -479,8 +493,15 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
 }
 
 /// A body paragraph: a photo caption, or text with perhaps a credit at its end.
-fn paragraph(text: &str, c: &Cand, art: &mut Article, _lang: Lang) {
-    if meta::is_caption(text) {
+fn paragraph(text: &str, art: &mut Article) {
+    // The credit marker ends a caption (`… 추정된다. [사진=RBK] 2023.09.12`); inside a long
+    // paragraph it is just text.
+    let n = text.chars().count();
+    let tail = text
+        .char_indices()
+        .nth(n.saturating_sub(40))
+        .map_or(text, |(i, _)| &text[i..]);
+    if meta::is_caption(text) && (n <= 150 || meta::is_caption(tail)) {
         push(art, BlockKind::Caption, text);
         return;
     }
@@ -496,7 +517,6 @@ fn paragraph(text: &str, c: &Cand, art: &mut Article, _lang: Lang) {
             }
         }
     }
-    let _ = c;
     push(art, BlockKind::Paragraph, text);
 }
 

@@ -127,13 +127,19 @@ pub fn score(c: &Cand, main: Option<Lang>, bilingual: bool) -> f32 {
     if is_link_list(c) {
         return -3.0;
     }
-    if meta::is_related(&text) || meta::is_copyright(&text) {
-        return -2.0;
-    }
     if c.link_density > 0.5 {
         return -1.5 - c.link_density;
     }
-    if is_reference(&text) || meta::byline(&text).is_some() {
+    // Lines that are dropped or set apart one by one later (related links, calls to action,
+    // copyright, captions, credits, references) neither make nor break the body: a `READ …`
+    // insert must not cut a short paragraph off the story.
+    if meta::is_related(&text)
+        || meta::is_copyright(&text)
+        || meta::is_call_to_action(&text)
+        || meta::is_caption(&text) && n < 200
+        || is_reference(&text)
+        || meta::byline(&text).is_some()
+    {
         return 0.0;
     }
     // Hard-wrapped text breaks lines mid-sentence: a sentence end inside counts too.
@@ -160,7 +166,9 @@ pub fn body_range(scores: &[f32]) -> Range<usize> {
     let mut best = (f32::MIN, 0usize, 0usize);
     let (mut sum, mut start) = (0.0f32, 0usize);
     for (i, &s) in scores.iter().enumerate() {
-        if sum <= 0.0 {
+        // Restart only after a loss: furniture that merely cancels a paragraph out does not
+        // cut that paragraph off.
+        if sum < 0.0 || i == 0 {
             sum = 0.0;
             start = i;
         }

@@ -220,8 +220,8 @@ static EN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// `[베이징=뉴스핌] 조용성 특파원 = …`, `(서울=연합뉴스) 홍길동 기자 = …`,
-/// `SEOUL (Reuters) - …` at the start of a paragraph.
+/// `[베이징=뉴스통신] 조용성 특파원 = …`, `(서울=한빛뉴스) 홍길동 기자 = …`,
+/// `SEOUL (Wire) - …` at the start of a paragraph.
 pub fn dateline(text: &str) -> Option<Dateline> {
     if let Some(c) = KO_DATELINE.captures(text) {
         let whole = c.get(0)?;
@@ -342,7 +342,7 @@ pub fn is_end_credit(line: &str) -> bool {
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)([\[(（][^\])）]{0,30}(?:사진|제공|캡처)\s*[\])）]|[\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|(?-u:\b)photo(?:graph)?\s*(?:by|credit)(?-u:\b))",
+        r"(?i)([\[(（][^\])）]{0,30}(?:사진|제공|캡처)\s*[\])）]|[\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|^(?:image|photo|picture)\s+caption(?-u:\b)|(?-u:\b)photo(?:graph)?\s*(?:by|credit)(?-u:\b))",
     )
 });
 
@@ -353,11 +353,11 @@ pub fn is_caption(text: &str) -> bool {
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(ⓒ|©|\(c\)\s*\d{0,4}|copyright|저작권자|무단\s*전재|재배포\s*금지|all rights reserved|무단전재)",
+        r"(?i)(ⓒ|©|\(c\)\s*(?:\d{4}|[\p{L}])|copyright\s*(?:©|ⓒ|\(c\)|\d{4}|[:.]|$)|저작권자\s*[(ⓒ©]|무단\s*전재|재배포\s*금지|all rights reserved|^(?:image|photo|picture)\s+(?:copyright|credit)(?-u:\b))",
     )
 });
 
-/// A copyright or reprint-ban line (`<저작권자 © 연합뉴스, 무단 전재-재배포 금지>`).
+/// A copyright or reprint-ban line (`<저작권자 © 한빛뉴스, 무단 전재-재배포 금지>`).
 pub fn is_copyright(text: &str) -> bool {
     text.chars().count() <= 200 && COPYRIGHT.is_match(text)
 }
@@ -371,12 +371,27 @@ static RELATED: LazyLock<Regex> = LazyLock::new(|| {
 /// A related-link insert: `READ …`, `Related: …`, `관련기사 …`, short and not a sentence.
 pub fn is_related(text: &str) -> bool {
     let t = text.trim_start_matches(['▶', '☞', '■', '▷', '→', '-', '*', '•', ' ', '[', '【']);
-    t.chars().count() <= 160 && RELATED.is_match(t)
+    // A headline, not a sentence: `관련 기사에 따르면 … 밝혔다.` is body text.
+    t.chars().count() <= 160 && RELATED.is_match(t) && !ends_with_stop(t) && !t.ends_with("다")
 }
 
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&[
+        r"(?i)(?-u:\b)(?:",
+        r"share (?:this|it) with|share this (?:article|story|page)|share your story",
+        r"|follow us|follow \w+ on (?:facebook|twitter|instagram|x|youtube|tiktok|linkedin)",
+        r"|sign up (?:for|to) (?:our|the|a free)|subscribe (?:to|for) (?:our|the|free)|(?:our|free|daily|weekly) newsletter",
+        r"|already have an account|click here|download (?:the|our) app|like this story|read the rest",
+        r"|unlock this|fill out the form|listen (?:live|back)|log in to (?:continue|read|comment)",
+        r"|exclusive to .{0,30}subscribers|to continue reading",
+        r")(?-u:\b)|구독하기|구독 신청|공유하기|공유합니다|기사 공유|로그인|회원가입|앱 다운로드|제보하기",
+    ]
+    .concat())
+});
+/// Words of a call to action that also occur in news: a short line only.
+static CALL_TO_ACTION_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)((?-u:\b)share (?:this|it)(?-u:\b)|(?-u:\b)follow (?:us|\w+ on)(?-u:\b)|(?-u:\b)subscribe(?-u:\b)|(?-u:\b)subscribers?(?-u:\b)|(?-u:\b)sign up(?-u:\b)|(?-u:\b)newsletters?(?-u:\b)|(?-u:\b)log ?in(?-u:\b)|(?-u:\b)sign in(?-u:\b)|(?-u:\b)click here(?-u:\b)|(?-u:\b)download (?:the|our) app(?-u:\b)|(?-u:\b)like this story(?-u:\b)|(?-u:\b)read the rest(?-u:\b)|(?-u:\b)unlock this(?-u:\b)|(?-u:\b)share your story(?-u:\b)|(?-u:\b)fill out the form(?-u:\b)|(?-u:\b)listen (?:live|back|now)(?-u:\b)|(?-u:\b)already have an account(?-u:\b)|구독하기|구독 신청|공유하기|공유합니다|기사 공유|로그인|회원가입|앱 다운로드|제보하기)",
+        r"(?i)(?-u:\b)(?:subscribe|subscribers|sign up|sign in|log ?in|newsletters?|share|follow)(?-u:\b)",
     )
 });
 static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -385,10 +400,13 @@ static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A short call to action: share, follow, subscribe, sign in, a paywall notice.
+/// A call to action: share, follow, subscribe, sign in, a paywall notice. Words that news
+/// also uses (`subscribers`, `Facebook and Twitter`) count only in a short line.
 pub fn is_call_to_action(text: &str) -> bool {
-    text.chars().count() <= 200
-        && (CALL_TO_ACTION.is_match(text) || SOCIAL.find_iter(text).count() >= 2)
+    let n = text.chars().count();
+    n <= 200 && CALL_TO_ACTION.is_match(text)
+        || n <= 60 && CALL_TO_ACTION_SHORT.is_match(text)
+        || n <= 100 && SOCIAL.find_iter(text).count() >= 2 && CALL_TO_ACTION_SHORT.is_match(text)
 }
 
 /// Ends with a full stop, question or exclamation mark (closing quotes and brackets after it
@@ -468,17 +486,18 @@ mod tests {
 
     #[test]
     fn datelines_and_bylines() {
-        let d = dateline("[베이징=뉴스핌] 조용성 특파원 = 13일 북러정상회담이").expect("dateline");
+        let d =
+            dateline("[베이징=뉴스통신] 조용성 특파원 = 13일 북러정상회담이").expect("dateline");
         assert_eq!(d.authors, vec!["조용성"]);
         assert_eq!(d.place.as_deref(), Some("베이징"));
-        assert_eq!(d.outlet.as_deref(), Some("뉴스핌"));
-        assert_eq!(&"[베이징=뉴스핌] 조용성 특파원 = 13일"[d.len..], "13일");
-        let d = dateline("(서울=연합뉴스) 김철수 이영희 기자 = 정부는").expect("yonhap");
+        assert_eq!(d.outlet.as_deref(), Some("뉴스통신"));
+        assert_eq!(&"[베이징=뉴스통신] 조용성 특파원 = 13일"[d.len..], "13일");
+        let d = dateline("(서울=한빛뉴스) 김철수 이영희 기자 = 정부는").expect("wire ko");
         assert_eq!(d.authors, vec!["김철수", "이영희"]);
         let d = dateline("RAJSHAHI, Dec 20, 2025 (BSS) - Homestead").expect("dated wire");
         assert_eq!(d.outlet.as_deref(), Some("BSS"));
-        let d = dateline("SEOUL (Reuters) - North Korea fired").expect("wire");
-        assert_eq!(d.outlet.as_deref(), Some("Reuters"));
+        let d = dateline("SEOUL (Wire) - North Korea fired").expect("wire");
+        assert_eq!(d.outlet.as_deref(), Some("Wire"));
         assert_eq!(
             byline("By Jane Doe and John Roe"),
             Some(vec!["Jane Doe".into(), "John Roe".into()])
@@ -487,7 +506,7 @@ mod tests {
             byline("홍길동 기자 hong@example.com"),
             Some(vec!["홍길동".into()])
         );
-        assert_eq!(byline("ys1744@newspim.com"), Some(vec![]));
+        assert_eq!(byline("ys1744@example.com"), Some(vec![]));
         assert_eq!(
             byline("[서울=코리아뉴스] 박민수 기자"),
             Some(vec!["박민수".into()])
@@ -498,7 +517,7 @@ mod tests {
     #[test]
     fn markers() {
         assert!(is_caption("장면이 공개됐다. [사진=RBK] 2023.09.12"));
-        assert!(is_caption("합동참모본부 청사 모습 [연합뉴스 자료사진]"));
+        assert!(is_caption("합동참모본부 청사 모습 [한빛뉴스 자료사진]"));
         assert!(!is_caption("정부는 대책을 발표했다."));
         assert_eq!(byline("글 박지현 기자"), Some(vec!["박지현".into()]));
         assert_eq!(
@@ -506,13 +525,15 @@ mod tests {
             Some(vec![])
         );
         assert!(is_copyright(
-            "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
+            "<저작권자(c) 한빛뉴스, 무단 전재-재배포 금지>"
         ));
         assert!(is_related(
             "READ  여권 구매 : 엘리트가 전염병을 통과하는 방법"
         ));
         assert!(is_related("READ MORE: Markets slide"));
         assert!(!is_related("Reading the report, he said so."));
+        assert!(!is_related("관련 기사에 따르면 정부는 대책을 내놓았다."));
+        assert!(is_related("관련기사 북한, 또 탄도미사일 발사"));
         assert!(ends_sentence("말했다.”"));
         assert!(is_call_to_action(
             "Like this story? Share it with a friend!"
