@@ -51,7 +51,73 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
+fn article(
+    title: Option<String>,
+    title_en: Option<String>,
+    subtitles: Vec<String>,
+    blocks: Vec<(u8, u8, String)>,
+) -> duet::Article {
+    use duet::model::{Block, BlockKind, Format, Lang, Language};
+    let kinds = [
+        BlockKind::Paragraph,
+        BlockKind::Title,
+        BlockKind::Reference,
+        BlockKind::Keywords,
+        BlockKind::Byline,
+        BlockKind::Caption,
+        BlockKind::Heading,
+    ];
+    let langs = [Lang::Ko, Lang::En, Lang::Mixed, Lang::Other];
+    duet::Article {
+        path: "prop.txt".into(),
+        format: Format::Text,
+        encoding: "UTF-8".into(),
+        title,
+        title_en,
+        subtitles,
+        published: None,
+        updated: None,
+        outlet: None,
+        authors: vec![],
+        summary: None,
+        image: None,
+        categories: vec![],
+        keywords: vec![],
+        language: Language::KoEn,
+        blocks: blocks
+            .into_iter()
+            .map(|(k, l, text)| Block {
+                kind: kinds[k as usize % kinds.len()],
+                lang: langs[l as usize % langs.len()],
+                text,
+            })
+            .collect(),
+    }
+}
+
 proptest! {
+    #[test]
+    fn any_article_aligns_without_panic(
+        title in prop::option::of(text()),
+        title_en in prop::option::of(text()),
+        subtitles in prop::collection::vec(text(), 0..3),
+        blocks in prop::collection::vec((any::<u8>(), any::<u8>(), text()), 0..20),
+    ) {
+        let a = article(title, title_en, subtitles, blocks);
+        let b = duet::align::align_article(&a);
+        prop_assert_eq!(b.order.len(), b.pairs.len() + b.unpaired.len());
+        for u in &b.unpaired {
+            let side = if u.lang == duet::Lang::En { &b.en_blocks } else { &b.ko_blocks };
+            prop_assert!(u.block < side.len());
+        }
+        for s in b.ko_sentences.iter() {
+            let block = &b.ko_blocks[s.block].text;
+            prop_assert_eq!(&block[s.start..s.end], s.text.as_str());
+        }
+        let two = duet::align::align_two(&a, &a);
+        prop_assert_eq!(two.order.len(), two.pairs.len() + two.unpaired.len());
+    }
+
     #[test]
     fn splitter_ranges_are_sound(s in text()) {
         let ranges = duet::text::sentences::split(&s);

@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 
 use super::lexicon::Lexicon;
+use super::names::{hangul_skeleton, latin_skeleton, skeleton_key};
+use super::{boilerplate, names};
 use crate::text::lang::is_hangul;
 
 /// Keys are interned per alignment so sentences compare as sorted `u32` lists.
@@ -25,7 +27,8 @@ impl Interner {
 /// One sentence as the cost function sees it.
 #[derive(Debug, Clone, Default)]
 pub struct Features {
-    /// Length in characters, spaces included.
+    /// Length in characters, spaces included; for Korean, the length its English translation
+    /// would have in Korean characters (see [`korean_length`]).
     pub chars: f64,
     /// Anchor keys, sorted, with repeats.
     pub items: Vec<u32>,
@@ -56,13 +59,13 @@ impl Builder<'_> {
         self.add(format!("n:{}", fmt_num(n)), true);
     }
 
-    fn finish(mut self, text: &str) -> Features {
+    fn finish(mut self, text: &str, chars: f64) -> Features {
         self.items.sort_unstable();
         Features {
-            chars: text.chars().count() as f64,
+            chars,
             items: self.items,
             weight: self.weight,
-            one_sided: one_sided(text),
+            one_sided: boilerplate::score(text),
             tag: 0,
         }
     }
@@ -137,34 +140,42 @@ pub fn korean(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
                         }
                     }
                 }
-                Class::Han => hanja(run, &mut b),
+                Class::Han => {
+                    let keys = names::hanja_keys(run);
+                    if keys.len() >= 2 {
+                        b.weight += 1.0;
+                    }
+                    for k in keys {
+                        b.add(k, false);
+                    }
+                }
                 Class::Other => {}
             }
         }
     }
-    b.finish(text)
+    b.finish(text, korean_length(text))
 }
 
-/// Chinese names in hanja (`林建`, `張又俠`) by their pinyin, as English writes them: each
-/// syllable, and the given name's syllables joined (`Lin Jian`, `Zhang Youxia`).
-fn hanja(run: &str, b: &mut Builder) {
-    use pinyin::ToPinyin;
-    let syllables: Vec<&str> = run
-        .to_pinyin()
-        .map(|p| p.map_or("", |p| p.plain()))
-        .collect();
-    if syllables.iter().any(|s| s.is_empty()) || syllables.is_empty() {
-        return;
+/// The length of Korean text as the length model sees it. A Latin letter in Korean text stays
+/// one letter in the English translation, so it counts as half a character (English runs about
+/// two characters per Korean one); Latin inside brackets (`숀 콤스(Sean Combs)`) repeats what the
+/// Hangul before it already says, so it doesn't count at all.
+pub fn korean_length(text: &str) -> f64 {
+    let mut depth = 0usize;
+    let mut n = 0.0;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        n += if c.is_ascii_alphabetic() {
+            if depth > 0 { 0.0 } else { 0.5 }
+        } else {
+            1.0
+        };
     }
-    for s in &syllables {
-        b.add(format!("w:{s}"), false);
-    }
-    if syllables.len() >= 3 {
-        b.add(format!("w:{}", syllables[1..].concat()), false);
-    }
-    if syllables.len() >= 2 {
-        b.weight += 1.0;
-    }
+    n
 }
 
 /// The features of an English sentence.
@@ -175,7 +186,9 @@ pub fn english(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
         weight: 0.0,
     };
     quotes(text, &mut b);
-    korean_name_runs(text, &mut b);
+    for k in names::korean_name_keys(text) {
+        b.add(k, false);
+    }
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '—' | '–'))
         .map(|w| {
@@ -224,45 +237,7 @@ pub fn english(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
             }
         }
     }
-    b.finish(text)
-}
-
-/// Korean names are written in English as two or three capitalised words (`Yoon Suk-yeol`,
-/// `Oh Se-hoon`); their joined skeleton meets the skeleton of the Hangul name (`윤석열`).
-fn korean_name_runs(text: &str, b: &mut Builder) {
-    let tokens: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .replace('-', "")
-        })
-        .collect();
-    let capital = |t: &String| t.starts_with(|c: char| c.is_ascii_uppercase()) && t.len() <= 12;
-    let mut i = 0;
-    while i < tokens.len() {
-        if !capital(&tokens[i]) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < tokens.len() && capital(&tokens[j]) {
-            j += 1;
-        }
-        // Every window of two or three words in a run of capitalised words.
-        for start in i..j {
-            for len in 2..=3 {
-                if start + len <= j {
-                    let joined = tokens[start..start + len].concat().to_lowercase();
-                    if let Some(k) = skeleton_key(&latin_skeleton(&joined)) {
-                        b.add(k, false);
-                    }
-                }
-            }
-        }
-        i = j;
-    }
+    b.finish(text, text.chars().count() as f64)
 }
 
 /// Quotations: one item per pair of double quotes.
@@ -343,148 +318,6 @@ fn fmt_num(n: f64) -> String {
     }
 }
 
-/// Consonant classes of Hangul syllables, as a loanword or name would be spelled in Latin.
-pub fn hangul_skeleton(s: &str) -> Vec<u8> {
-    const INITIAL: &[u8; 19] = b"KKNTTLMPPSS-SSSKTPH";
-    const FINAL: &[u8; 28] = b"-KKKNNNTLLLLLLLLMPPTTNTTKTP-";
-    let mut out = Vec::new();
-    for c in s.chars() {
-        let code = c as u32;
-        if !(0xAC00..=0xD7A3).contains(&code) {
-            continue;
-        }
-        let idx = code - 0xAC00;
-        let l = INITIAL[(idx / 588) as usize];
-        let t = FINAL[(idx % 28) as usize];
-        for x in [l, t] {
-            if x != b'-' && out.last() != Some(&x) {
-                out.push(x);
-            }
-        }
-    }
-    out
-}
-
-/// Consonant classes of a Latin word (lower case), in the same alphabet as [`hangul_skeleton`].
-pub fn latin_skeleton(s: &str) -> Vec<u8> {
-    let b: Vec<u8> = s.bytes().filter(u8::is_ascii_lowercase).collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let next = b.get(i + 1).copied();
-        let (class, skip) = match (c, next) {
-            (b'c' | b's', Some(b'h')) => (Some(b'S'), 2),
-            (b't', Some(b'h')) => (Some(b'T'), 2),
-            (b'p', Some(b'h')) => (Some(b'P'), 2),
-            (b'g', Some(b'h')) => (None, 2),
-            (b'c', Some(b'k')) => (Some(b'K'), 2),
-            (b'n', Some(b'g')) => (Some(b'N'), 2),
-            (b'q', Some(b'u')) => (Some(b'K'), 2),
-            (b'c', Some(b'e' | b'i' | b'y')) => (Some(b'S'), 1),
-            (b'x', _) => {
-                push_class(&mut out, b'K');
-                (Some(b'S'), 1)
-            }
-            (b'b' | b'p' | b'f' | b'v', _) => (Some(b'P'), 1),
-            (b'c' | b'g' | b'k' | b'q', _) => (Some(b'K'), 1),
-            (b'd' | b't', _) => (Some(b'T'), 1),
-            (b'l' | b'r', _) => (Some(b'L'), 1),
-            (b'm', _) => (Some(b'M'), 1),
-            (b'n', _) => (Some(b'N'), 1),
-            (b'h', _) => (Some(b'H'), 1),
-            (b's' | b'z' | b'j', _) => (Some(b'S'), 1),
-            _ => (None, 1),
-        };
-        if let Some(k) = class {
-            push_class(&mut out, k);
-        }
-        i += skip;
-    }
-    out
-}
-
-fn push_class(out: &mut Vec<u8>, k: u8) {
-    if out.last() != Some(&k) {
-        out.push(k);
-    }
-}
-
-/// The first three consonant classes, the key two spellings of one name share.
-fn skeleton_key(sk: &[u8]) -> Option<String> {
-    (sk.len() >= 3).then(|| format!("s:{}", String::from_utf8_lossy(&sk[..3])))
-}
-
-/// Boilerplate that one side carries alone: bylines and e-mails, related links, share buttons,
-/// photo captions and credits, copyright lines.
-fn one_sided(text: &str) -> f64 {
-    let t = text.trim();
-    let lower = t.to_lowercase();
-    let email = t.split_whitespace().any(|w| {
-        w.split_once('@')
-            .is_some_and(|(a, d)| !a.is_empty() && d.contains('.'))
-    });
-    let starts = [
-        "read ",
-        "read more",
-        "related",
-        "share this",
-        "관련기사",
-        "관련 기사",
-        "이 기사를",
-        "▲",
-        "△",
-        "[사진",
-        "사진=",
-        "photo:",
-        "photo credit",
-        "copyright",
-        "©",
-        "저작권자",
-        "ⓒ",
-        "click ",
-        "subscribe",
-        "sign up",
-        "advertisement",
-        "역주=",
-        "번역=",
-    ];
-    let marks = [
-        "all rights reserved",
-        "무단전재",
-        "무단 전재",
-        "재배포 금지",
-        "getty images",
-        "(ap photo",
-        "(reuters)",
-        "기자 =",
-        "특파원 =",
-    ];
-    // `[서울=코리아뉴스] 박민수 기자`: a dateline or a short line ending in a reporter's title.
-    let dateline = t.starts_with('[') && t.split(']').next().is_some_and(|h| h.contains('='));
-    let reporter = t.chars().count() <= 40
-        && [
-            "기자",
-            "특파원",
-            "통신원",
-            "기자=",
-            "Reporter",
-            "Correspondent",
-        ]
-        .iter()
-        .any(|r| t.trim_end_matches(['.', ' ']).ends_with(r));
-    if email
-        || dateline
-        || reporter
-        || starts.iter().any(|s| lower.starts_with(s))
-        || marks.iter().any(|m| lower.contains(m))
-    {
-        1.0
-    } else {
-        0.0
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,9 +383,8 @@ mod tests {
     }
 
     #[test]
-    fn boilerplate() {
-        assert_eq!(one_sided("이서연 기자 lee.seoyeon@example.co.kr"), 1.0);
-        assert_eq!(one_sided("READ LeBron to make Lakers debut"), 1.0);
-        assert_eq!(one_sided("Rangers suffered another defeat."), 0.0);
+    fn korean_length_discounts_latin() {
+        assert_eq!(korean_length("숀 콤스(Sean Combs)는"), 8.0);
+        assert_eq!(korean_length("FBI 수사"), 4.5);
     }
 }

@@ -3,8 +3,9 @@
 //!
 //! Consecutive beads join one pair while they share a paragraph on either side, so a pair cuts
 //! no paragraph. One exception makes the run-together layout readable: a paragraph that holds
-//! the translation of three or more paragraphs of the other side, on a side with at most half as
-//! many paragraphs (a whole translation printed as one block), may be cut at sentence bounds.
+//! the translation of three or more paragraphs of the other side and at least a third of its
+//! side's sentences, on a side with at most half as many paragraphs (a whole translation printed
+//! as one block), may be cut at sentence bounds.
 //! One-sided sentences inside a pair's paragraphs stay in the pair; elsewhere they come out
 //! unpaired, never glued to a neighbour.
 
@@ -179,7 +180,13 @@ fn cuttable(side: &Side, other: &Side, beads: &[Bead], is_ko: bool) -> Vec<bool>
         }
     }
     let few = side.blocks.len() * 2 <= other.blocks.len();
-    touched.iter().map(|t| few && t.len() >= 3).collect()
+    let by_block = side.block_sentences();
+    let total = side.sentences.len();
+    touched
+        .iter()
+        .zip(&by_block)
+        .map(|(t, sents)| few && t.len() >= 3 && sents.len() * 3 >= total)
+        .collect()
 }
 
 fn absorb(

@@ -35,12 +35,26 @@ pub fn from_article(article: &Article) -> Sides {
         };
         b.push(lang, BlockKind::Title, t.trim().to_string());
     }
+    // Subtitles and decks follow the titles; they are aligned like titles.
+    for sub in article.subtitles.iter().filter(|t| !t.trim().is_empty()) {
+        if is_foreign(sub) {
+            continue;
+        }
+        let lang = match sentence_lang(sub) {
+            Some(Lang::En) => Lang::En,
+            Some(_) => Lang::Ko,
+            None => continue,
+        };
+        b.push(lang, BlockKind::Subtitle, sub.trim().to_string());
+    }
     let mut current = None;
     for block in &article.blocks {
         let mut text = block.text.trim().to_string();
-        // A repeated title is not body text.
+        // A repeated title or subtitle is not body text.
         if titles
             .iter()
+            .copied()
+            .chain(article.subtitles.iter().map(String::as_str))
             .any(|t| fold_whitespace(t) == fold_whitespace(&text))
         {
             continue;
@@ -85,16 +99,15 @@ pub fn from_article(article: &Article) -> Sides {
 /// Two articles, one per language, either order: the one with more Hangul is Korean. Two
 /// articles of the same language both go on that side, leaving the other empty.
 pub fn from_two(a: &Article, bb: &Article) -> Sides {
+    let lang_of = |share: f64| if share >= 0.5 { Lang::Ko } else { Lang::En };
     let (sa, sb) = (hangul_share(a), hangul_share(bb));
     let (ko, en) = if sa >= sb { (a, bb) } else { (bb, a) };
-    let same = (sa >= 0.5) == (sb >= 0.5);
-    let lang_ko = Lang::Ko;
-    let lang_en = if same && sa >= 0.5 {
-        Lang::Ko
+    // Each file keeps its own language; only when they differ do they face each other.
+    let (lang_ko, lang_en) = if lang_of(sa) == lang_of(sb) {
+        (lang_of(sa), lang_of(sb))
     } else {
-        Lang::En
+        (Lang::Ko, Lang::En)
     };
-    let lang_ko = if same && sa < 0.5 { Lang::En } else { lang_ko };
     let mut b = SidesBuilder::default();
     for (art, lang) in [(ko, lang_ko), (en, lang_en)] {
         let titles: Vec<&str> = [art.title.as_deref(), art.title_en.as_deref()]
