@@ -10,9 +10,10 @@ use super::{html, meta};
 use crate::model::{Article, BlockKind};
 
 pub fn clean(text: &str, art: &mut Article) {
-    let (front, body) = split_front_matter(text);
-    if let Some(front) = front {
-        front_matter(front, art);
+    let (front, mut body) = split_front_matter(text);
+    // Text between two `---` rules that is not metadata is part of the body.
+    if front.is_some_and(|f| !front_matter(f, art)) {
+        body = text;
     }
     let mut titles = Titles::default();
     if let Some(t) = art.title.take() {
@@ -46,7 +47,8 @@ fn split_front_matter(text: &str) -> (Option<&str>, &str) {
     (None, t)
 }
 
-fn front_matter(yaml: &str, art: &mut Article) {
+/// Read the front matter into the article; false when it is not metadata at all.
+fn front_matter(yaml: &str, art: &mut Article) -> bool {
     match serde_yaml_ng::from_str::<serde_yaml_ng::Value>(yaml) {
         Ok(serde_yaml_ng::Value::Mapping(map)) => {
             for (k, v) in map {
@@ -54,19 +56,27 @@ fn front_matter(yaml: &str, art: &mut Article) {
                     set_field(art, &k.to_ascii_lowercase(), &values(&v));
                 }
             }
+            true
         }
         // `title: Breaking: X` is a YAML error: read `key: value` lines instead.
         _ => {
+            let mut any = false;
             for line in yaml.lines() {
-                if let Some((k, v)) = line.split_once(':') {
-                    if !k.starts_with([' ', '-']) {
-                        let v = v.trim().trim_matches(['"', '\'']).to_string();
-                        if !v.is_empty() {
-                            set_field(art, &k.trim().to_ascii_lowercase(), &[v]);
-                        }
+                let Some((k, v)) = line.split_once(':') else {
+                    continue;
+                };
+                let key_like = !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+                if key_like {
+                    any = true;
+                    let v = v.trim().trim_matches(['"', '\'']).to_string();
+                    if !v.is_empty() {
+                        set_field(art, &k.to_ascii_lowercase(), &[v]);
                     }
                 }
             }
+            any
         }
     }
 }
@@ -313,6 +323,20 @@ mod tests {
         assert_eq!(
             art.blocks[0].text,
             "Seoul said the launch came at dawn, the third this month."
+        );
+        let art = crate::clean::clean(crate::ingest::Document {
+            path: "x.md".into(),
+            format: crate::model::Format::Markdown,
+            encoding: "UTF-8".into(),
+            text: "---\nA ruled paragraph that is body text, not metadata.\n---\n\nAnd a second one follows it here.\n".into(),
+        });
+        let texts: Vec<&str> = art.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "A ruled paragraph that is body text, not metadata.",
+                "And a second one follows it here."
+            ]
         );
     }
 }
