@@ -4,6 +4,10 @@
 pub mod lang;
 pub mod sanitize;
 pub mod sentences;
+pub mod width;
+pub mod wrap;
 
 pub use lang::detect as detect_lang;
 pub use sanitize::{fold_whitespace, sanitize};
+pub use width::{AmbiguousWidth, str_width};
+pub use wrap::{Row, wrap};

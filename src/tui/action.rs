@@ -1,0 +1,114 @@
+//! The one message type: what a key maps to, and what `update` consumes.
+//!
+//! User-facing actions have serde names (the keymap and `config.toml` use them); internal ones
+//! (resize, mouse, worker results, tick) are `#[serde(skip)]`.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::doc::Doc;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Down,
+    Up,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    Quit,
+    FocusNext,
+    CycleLayout,
+    Narrower,
+    Wider,
+    SwapSides,
+    SentenceMode,
+    Help,
+    /// The terminal changed size (columns, rows).
+    #[serde(skip)]
+    Resize(u16, u16),
+    #[serde(skip)]
+    Mouse(MouseAction),
+    /// The loader found these files (in library order).
+    #[serde(skip)]
+    Discovered(Vec<PathBuf>),
+    /// A path given could not be expanded (unreadable folder …).
+    #[serde(skip)]
+    DiscoverFailed(String),
+    /// The loader finished parsing and aligning one entry.
+    #[serde(skip)]
+    Loaded(usize, Box<Result<Doc, String>>),
+    /// Time passes (spinner while loading).
+    #[serde(skip)]
+    Tick,
+}
+
+/// A mouse event reduced to what the reader handles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseAction {
+    ScrollDown { column: u16, row: u16 },
+    ScrollUp { column: u16, row: u16 },
+    Click { column: u16, row: u16 },
+}
+
+impl Action {
+    /// Every user-facing action, in the order the help shows them, with a description.
+    pub const USER: &'static [(Action, &'static str, &'static str)] = &[
+        (
+            Action::Down,
+            "down",
+            "next pair / article (next sentence in sentence mode)",
+        ),
+        (Action::Up, "up", "previous pair / article"),
+        (Action::HalfPageDown, "half_page_down", "half a page down"),
+        (Action::HalfPageUp, "half_page_up", "half a page up"),
+        (Action::PageDown, "page_down", "a page down"),
+        (Action::PageUp, "page_up", "a page up"),
+        (Action::Top, "top", "first pair / article"),
+        (Action::Bottom, "bottom", "last pair / article"),
+        (Action::Open, "open", "open the selected article"),
+        (Action::Back, "back", "back to the library, or quit"),
+        (Action::Quit, "quit", "quit at once"),
+        (Action::FocusNext, "focus_next", "switch pane focus"),
+        (
+            Action::CycleLayout,
+            "cycle_layout",
+            "layout: side by side, stacked, Korean, English",
+        ),
+        (Action::Narrower, "narrower", "left column narrower"),
+        (Action::Wider, "wider", "left column wider"),
+        (
+            Action::SwapSides,
+            "swap_sides",
+            "swap Korean and English sides",
+        ),
+        (
+            Action::SentenceMode,
+            "sentence_mode",
+            "sentence mode: highlight sentence pairs",
+        ),
+        (Action::Help, "help", "this help"),
+    ];
+
+    /// The serde name of a user-facing action.
+    pub fn name(&self) -> Option<&'static str> {
+        Self::USER
+            .iter()
+            .find(|(a, _, _)| std::mem::discriminant(a) == std::mem::discriminant(self))
+            .map(|(_, n, _)| *n)
+    }
+
+    /// The user-facing action with this name.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Self::USER
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(a, _, _)| a.clone())
+    }
+}

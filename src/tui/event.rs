@@ -1,0 +1,70 @@
+//! The one event channel: an input thread forwarding key presses, mouse and resize; a signal
+//! thread turning SIGTERM/SIGHUP/SIGINT into a clean quit; the loader's results; a tick.
+
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+
+use super::action::{Action, MouseAction};
+use super::keymap::{Key, Keymap};
+
+/// What a terminal event means to the app (`None`: ignored, e.g. key releases).
+pub fn translate(ev: &Event, keymap: &Keymap) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => keymap.action_for(Key::from_event(k)),
+        Event::Mouse(m) => {
+            let (column, row) = (m.column, m.row);
+            match m.kind {
+                MouseEventKind::ScrollDown => {
+                    Some(Action::Mouse(MouseAction::ScrollDown { column, row }))
+                }
+                MouseEventKind::ScrollUp => {
+                    Some(Action::Mouse(MouseAction::ScrollUp { column, row }))
+                }
+                MouseEventKind::Down(MouseButton::Left) => {
+                    Some(Action::Mouse(MouseAction::Click { column, row }))
+                }
+                _ => None,
+            }
+        }
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+/// Read terminal events on a thread of their own until the loop stops listening.
+pub fn spawn_input(tx: Sender<Action>, keymap: Keymap) -> std::io::Result<()> {
+    thread::Builder::new()
+        .name("duet-input".into())
+        .spawn(move || {
+            while let Ok(ev) = crossterm::event::read() {
+                if let Some(a) = translate(&ev, &keymap)
+                    && tx.send(a).is_err()
+                {
+                    break;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// SIGTERM, SIGHUP and SIGINT end the loop normally, so the terminal is restored.
+#[cfg(unix)]
+pub fn spawn_signals(tx: Sender<Action>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    thread::Builder::new()
+        .name("duet-signals".into())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = tx.send(Action::Quit);
+            }
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn spawn_signals(_tx: Sender<Action>) -> std::io::Result<()> {
+    Ok(())
+}

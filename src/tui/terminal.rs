@@ -1,0 +1,72 @@
+//! Entering and leaving the terminal's reader mode, on every exit path: the guard's `Drop` on a
+//! normal return or an error, the chained panic hook on a panic (installed before the terminal
+//! is touched), the signal thread on SIGTERM (which ends the loop normally).
+
+use std::io::{self, Stdout, stdout};
+use std::panic;
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::loader::WORKER_PREFIX;
+
+/// Put the terminal back as the shell expects it. Safe to call more than once.
+pub fn restore() -> io::Result<()> {
+    let raw = disable_raw_mode();
+    let screen = execute!(
+        stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    raw.and(screen)
+}
+
+/// Restore the terminal before the default panic message is printed (so it is readable).
+/// Panics on worker threads are caught there and reported as a failed article instead.
+pub fn install_panic_hook() {
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        let worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with(WORKER_PREFIX));
+        if worker {
+            return;
+        }
+        let _ = restore();
+        previous(info);
+    }));
+}
+
+/// The terminal in reader mode; restored when dropped.
+pub struct TerminalGuard {
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<TerminalGuard> {
+        enable_raw_mode()?;
+        let entered = execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+            .and_then(|_| Terminal::new(CrosstermBackend::new(stdout())));
+        match entered {
+            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Err(e) => {
+                let _ = restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = restore();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The library pane: one entry per article — unread marker, date, outlet, language badge, title
+//! (the English title beside the Korean one in a wide list, under it in a narrow one).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{fill, pane, put};
+use crate::text::sanitize;
+use crate::text::width::{pad, truncate};
+use crate::tui::app::{App, Entry, EntryState, Pane};
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+pub fn spinner(app: &App) -> &'static str {
+    SPINNER[app.spinner % SPINNER.len()]
+}
+
+pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
+    let theme = &app.theme;
+    let amb = app.config.ambiguous;
+    let focused = app.focus == Pane::Browser || app.reader.is_none();
+    let title = if app.loading() {
+        format!(
+            "Library {}/{} {}",
+            app.done,
+            app.entries.len(),
+            spinner(app)
+        )
+    } else {
+        format!("Library ({})", app.entries.len())
+    };
+    pane(buf, area, &title, focused, theme, amb);
+    let list = app.geom.list;
+    if list.width == 0 || list.height == 0 {
+        return;
+    }
+    if app.entries.is_empty() {
+        let msg = if app.loading() {
+            "looking for articles…"
+        } else {
+            "no articles"
+        };
+        put(
+            buf,
+            list.x + 1,
+            list.y,
+            list.width.saturating_sub(1),
+            msg,
+            theme.dim(),
+            amb,
+        );
+        return;
+    }
+    let wide = app.wide_list();
+    let mut y = list.y;
+    let mut i = app.browser_top;
+    while i < app.entries.len() && y < list.bottom() {
+        let e = &app.entries[i];
+        let lines = entry_lines(app, e, wide, usize::from(list.width.saturating_sub(2)));
+        let selected = i == app.selected;
+        for (k, (text, style)) in lines.iter().enumerate() {
+            if y >= list.bottom() {
+                break;
+            }
+            if selected {
+                fill(buf, list.x, y, list.width, theme.selected());
+                if k == 0 {
+                    put(
+                        buf,
+                        list.x,
+                        y,
+                        1,
+                        "›",
+                        theme.selected().patch(theme.accent()),
+                        amb,
+                    );
+                }
+            }
+            let st = if selected {
+                theme.selected().patch(*style)
+            } else {
+                *style
+            };
+            put(
+                buf,
+                list.x + 1,
+                y,
+                list.width.saturating_sub(2),
+                text,
+                st,
+                amb,
+            );
+            y += 1;
+        }
+        i += 1;
+    }
+}
+
+fn entry_lines(
+    app: &App,
+    e: &Entry,
+    wide: bool,
+    width: usize,
+) -> Vec<(String, ratatui::style::Style)> {
+    let theme = &app.theme;
+    let amb = app.config.ambiguous;
+    let name = e
+        .path
+        .file_name()
+        .map(|n| sanitize(&n.to_string_lossy()))
+        .unwrap_or_default();
+    match &e.state {
+        EntryState::Pending => vec![(format!("  {name}  {}", spinner(app)), theme.dim())],
+        EntryState::Failed(err) => vec![(format!("! {name}: {}", sanitize(err)), theme.error())],
+        EntryState::Ready(doc) => {
+            let mark = if e.read { " " } else { theme.symbols.unread };
+            let a = &doc.article;
+            let date = a
+                .published
+                .as_deref()
+                .map(|d| sanitize(d).chars().take(10).collect::<String>())
+                .unwrap_or_default();
+            let outlet = a.outlet.as_deref().map(sanitize).unwrap_or_default();
+            let badge = doc.badge();
+            if wide {
+                let title = match &doc.title_en {
+                    Some(en) => format!("{}  ·  {en}", doc.title),
+                    None => doc.title.clone(),
+                };
+                let line = format!(
+                    "{mark} {}  {}  {}  {}",
+                    pad(&date, 10, amb),
+                    pad(&outlet, 14, amb),
+                    pad(badge, 5, amb),
+                    title
+                );
+                vec![(truncate(&line, width, amb), theme.plain())]
+            } else {
+                let mut v = vec![(
+                    truncate(
+                        &format!(
+                            "{mark} {} {} {}",
+                            pad(&date, 10, amb),
+                            pad(badge, 5, amb),
+                            outlet
+                        ),
+                        width,
+                        amb,
+                    ),
+                    theme.dim(),
+                )];
+                v.push((
+                    truncate(&format!("  {}", doc.title), width, amb),
+                    theme.plain(),
+                ));
+                if let Some(en) = &doc.title_en {
+                    v.push((truncate(&format!("  {en}"), width, amb), theme.plain()));
+                }
+                v
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! The `?` overlay, generated from the keymap itself.
+
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Widget};
+
+use super::{pane, put};
+use crate::text::width::{pad, str_width};
+use crate::tui::app::App;
+
+pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
+    let theme = &app.theme;
+    let amb = app.config.ambiguous;
+    let rows = app.config.keymap.help_rows();
+    let kw = rows
+        .iter()
+        .map(|(k, _)| str_width(k, amb))
+        .max()
+        .unwrap_or(0);
+    let want_w = rows
+        .iter()
+        .map(|(_, d)| kw + 3 + str_width(d, amb))
+        .max()
+        .unwrap_or(20)
+        + 4;
+    let w = (want_w as u16).min(area.width.saturating_sub(2));
+    let h = (rows.len() as u16 + 4).min(area.height.saturating_sub(1));
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height.saturating_sub(1) - h) / 2,
+        w,
+        h,
+    );
+    // A wide glyph straddling the overlay's left edge would cover its border: blank it.
+    if r.x > area.x {
+        for y in r.top()..r.bottom() {
+            let cell = &mut buf[(r.x - 1, y)];
+            if cell.symbol().cell_width() > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    Clear.render(r, buf);
+    pane(buf, r, "Keys (? or Esc to close)", true, theme, amb);
+    let inner_w = w.saturating_sub(4);
+    for (i, (keys, desc)) in rows.iter().enumerate() {
+        let y = r.y + 1 + i as u16;
+        if y + 2 >= r.bottom() {
+            break;
+        }
+        let used = put(
+            buf,
+            r.x + 2,
+            y,
+            inner_w,
+            &pad(keys, kw, amb),
+            theme.accent(),
+            amb,
+        );
+        put(
+            buf,
+            r.x + 2 + used + 2,
+            y,
+            inner_w.saturating_sub(used + 2),
+            desc,
+            theme.plain(),
+            amb,
+        );
+    }
+    let note = "mouse: wheel scrolls, click selects · keys: [keys] in config.toml";
+    put(
+        buf,
+        r.x + 2,
+        r.bottom() - 2,
+        inner_w,
+        note,
+        theme.dim(),
+        amb,
+    );
+}

@@ -1,0 +1,147 @@
+//! The status bar: the key hints that matter now, a message if any, and the position.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{fill, put};
+use crate::text::width::str_width;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Pane};
+
+pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
+    let theme = &app.theme;
+    let amb = app.config.ambiguous;
+    fill(buf, area.x, area.y, area.width, theme.status());
+    let right = position(app);
+    let rw = str_width(&right, amb) as u16;
+    let left_w = area.width.saturating_sub(rw + 4);
+    let msg = app.status.as_ref().or(app.config_error.as_ref());
+    match msg {
+        Some(m) => {
+            let style = if app.status.is_none() {
+                theme.error()
+            } else {
+                theme.accent()
+            };
+            put(
+                buf,
+                area.x + 1,
+                area.y,
+                left_w,
+                m,
+                theme.status().patch(style),
+                amb,
+            );
+        }
+        None => {
+            // Whole hints only: drop the least important (before help and quit) until they fit.
+            let mut items = hints(app);
+            let fits = |v: &[String]| str_width(&v.join("  "), amb) <= usize::from(left_w);
+            while !fits(&items) && items.len() > 2 {
+                items.remove(items.len() - 3);
+            }
+            while !fits(&items) {
+                items.pop();
+            }
+            let line = items.join("  ");
+            put(buf, area.x + 1, area.y, left_w, &line, theme.status(), amb);
+        }
+    }
+    if rw + 2 <= area.width {
+        put(
+            buf,
+            area.right() - rw - 1,
+            area.y,
+            rw,
+            &right,
+            theme.status().patch(theme.accent()),
+            amb,
+        );
+    }
+}
+
+/// `j/k pair`, `s sentences`, `v layout`, `Tab pane`, `? help`, `q back` — from the keymap.
+pub fn hints(app: &App) -> Vec<String> {
+    let km = &app.config.keymap;
+    let k = |a: &Action| km.hint(a).unwrap_or_default();
+    let updown = format!("{}/{}", k(&Action::Down), k(&Action::Up));
+    let reader = app.focus == Pane::Reader && app.reader.is_some();
+    let mut items: Vec<(String, &str)> = Vec::new();
+    if reader && app.geom.single {
+        items.push((updown, "block"));
+    } else if reader {
+        let sentence = app.reader.as_ref().is_some_and(|r| r.sentence.is_some());
+        items.push((updown, if sentence { "sentence" } else { "pair" }));
+        items.push((
+            k(&Action::SentenceMode),
+            if sentence { "pairs" } else { "sentences" },
+        ));
+        items.push((k(&Action::CycleLayout), "layout"));
+        items.push((k(&Action::SwapSides), "swap"));
+        items.push((
+            format!("{}/{}", k(&Action::Narrower), k(&Action::Wider)),
+            "ratio",
+        ));
+    } else {
+        items.push((k(&Action::Open), "open"));
+        items.push((updown, "move"));
+    }
+    if app.entries.len() > 1 && app.reader.is_some() {
+        items.push((k(&Action::FocusNext), "pane"));
+    }
+    items.push((k(&Action::Help), "help"));
+    let back = if reader && app.entries.len() > 1 {
+        "back"
+    } else {
+        "quit"
+    };
+    items.push((k(&Action::Back), back));
+    items
+        .into_iter()
+        .filter(|(key, _)| !key.is_empty())
+        .map(|(key, what)| format!("{key} {what}"))
+        .collect()
+}
+
+fn position(app: &App) -> String {
+    let loading = if app.loading() {
+        format!(
+            "{}/{} loaded {}  ",
+            app.done,
+            app.entries.len(),
+            super::browser::spinner(app)
+        )
+    } else {
+        String::new()
+    };
+    match (app.focus, app.open_doc()) {
+        (Pane::Reader, Some((r, d))) => {
+            let shown: Vec<usize> = r
+                .wrapped
+                .as_ref()
+                .map(|w| {
+                    (0..w.segs.len())
+                        .filter(|&i| w.segs[i].height > 0)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let at = shown
+                .iter()
+                .position(|&i| i == r.focus)
+                .map_or(0, |p| p + 1);
+            let what = if d.bilingual() { "pair" } else { "block" };
+            let layout = if app.geom.single {
+                "one column"
+            } else {
+                app.geom.layout.map(|l| l.label()).unwrap_or("")
+            };
+            format!("{loading}{layout}  {what} {at}/{}", shown.len())
+        }
+        _ if app.entries.is_empty() => loading,
+        _ => format!(
+            "{loading}article {}/{}",
+            app.selected + 1,
+            app.entries.len()
+        ),
+    }
+}
