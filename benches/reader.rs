@@ -45,17 +45,8 @@ fn big_doc(paragraphs: usize) -> Doc {
         encoding: "UTF-8".into(),
         title: Some("미국 중국 첫 고위 군사회담".into()),
         title_en: Some("US-China First High-Level Military Talks".into()),
-        subtitles: vec![],
-        published: None,
-        updated: None,
-        outlet: None,
-        authors: vec![],
-        summary: None,
-        image: None,
-        categories: vec![],
-        keywords: vec![],
         language: Language::KoEn,
-        blocks: vec![],
+        ..Default::default()
     };
     Doc::build(article, &bitext)
 }

@@ -5,10 +5,11 @@
 use serde::{Deserialize, Serialize};
 
 /// How the bytes of an input file were laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// Text copied from a browser, menus and all.
+    #[default]
     Text,
     /// Markdown, possibly with YAML front matter and an HTML body.
     Markdown,
@@ -29,7 +30,7 @@ pub enum Lang {
 }
 
 /// The language of a whole article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Language {
     #[serde(rename = "ko")]
     Ko,
@@ -37,6 +38,7 @@ pub enum Language {
     En,
     #[serde(rename = "ko+en")]
     KoEn,
+    #[default]
     #[serde(rename = "other")]
     Other,
 }
@@ -66,7 +68,7 @@ pub struct Block {
 }
 
 /// A cleaned article: metadata plus body blocks in document order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Article {
     /// The file it came from, as given on the command line.
     pub path: String,

@@ -75,14 +75,6 @@ fn article(
         title,
         title_en,
         subtitles,
-        published: None,
-        updated: None,
-        outlet: None,
-        authors: vec![],
-        summary: None,
-        image: None,
-        categories: vec![],
-        keywords: vec![],
         language: Language::KoEn,
         blocks: blocks
             .into_iter()
@@ -92,6 +84,7 @@ fn article(
                 text,
             })
             .collect(),
+        ..Default::default()
     }
 }
 

@@ -272,20 +272,14 @@ fn hostile_article() -> (Article, Bitext) {
         encoding: "UTF-8".into(),
         title: Some(format!("제목 {evil}")),
         title_en: Some(format!("Title {evil}")),
-        subtitles: vec![],
         published: Some("2024\u{1b}[1m-01-01".into()),
-        updated: None,
         outlet: Some(format!("outlet{evil}")),
-        authors: vec![],
-        summary: None,
-        image: None,
-        categories: vec![],
-        keywords: vec![],
         language: Language::KoEn,
         blocks: vec![
             block(Lang::Ko, &format!("본문 {evil}")),
             block(Lang::En, &format!("Body {evil}")),
         ],
+        ..Default::default()
     };
     let bitext = duet::align::align_article(&article);
     (article, bitext)

@@ -23,19 +23,8 @@ pub fn clean(doc: Document) -> Article {
         path: doc.path.display().to_string(),
         format: doc.format,
         encoding: doc.encoding,
-        title: None,
-        title_en: None,
-        subtitles: vec![],
-        published: None,
-        updated: None,
-        outlet: None,
-        authors: vec![],
-        summary: None,
-        image: None,
-        categories: vec![],
-        keywords: vec![],
         language: Language::Other,
-        blocks: vec![],
+        ..Default::default()
     };
     // Text and Markdown are read line by line, so they are cleaned first; a page's markup is
     // not text, and its blocks are cleaned one by one in `finish`.

@@ -66,17 +66,11 @@ pub fn article_and_bitext() -> (Article, Bitext) {
         encoding: "UTF-8".into(),
         title: Some(KO[0].into()),
         title_en: Some("US-China First High-Level Military Talks".into()),
-        subtitles: vec![],
         published: Some("2023-08-30".into()),
-        updated: None,
         outlet: Some("commentary".into()),
-        authors: vec![],
-        summary: None,
-        image: None,
-        categories: vec![],
-        keywords: vec![],
         language: Language::KoEn,
         blocks: blocks.clone(),
+        ..Default::default()
     };
     let ko_blocks: Vec<Block> = blocks[0..4].to_vec();
     let en_blocks: Vec<Block> = blocks[4..8].to_vec();
