@@ -523,3 +523,28 @@ fn unpaired_blocks_are_set_apart_with_a_marker_on_the_blank_side() {
     assert!(first.modifier.contains(ratatui::style::Modifier::ITALIC));
     assert_eq!(buf[(g.right_x, y)].symbol(), "∅");
 }
+
+#[test]
+fn browser_badges_name_the_language_of_each_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let zh = dir.path().join("zh.txt");
+    std::fs::write(
+        &zh,
+        "中国和俄罗斯的关系越来越密切。\n\n两国在新军事和航天技术开发方面的双边合作已成为两国伙伴关系的重要支柱。\n",
+    )
+    .expect("write");
+    let screen = render(&[seed(SEED_000), seed(SEED_004), zh], 100, 12, "");
+    let badge_of = |needle: &str| {
+        let line = screen
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} not in\n{screen}"));
+        ["KO+EN", "OTHER", "KO", "EN"]
+            .into_iter()
+            .find(|b| line.contains(&format!(" {b} ")))
+            .unwrap_or("none")
+    };
+    assert_eq!(badge_of("북러 군사협력"), "KO");
+    assert_eq!(badge_of("미국 중국 첫 고위"), "KO+EN");
+    assert_eq!(badge_of("zh.txt"), "OTHER", "{screen}");
+}

@@ -122,18 +122,14 @@ impl Doc {
             && (self.pairs > 0 || matches!(self.article.language, Language::KoEn | Language::Other))
     }
 
-    /// KO, EN or KO+EN for the browser.
+    /// KO, EN, KO+EN, or OTHER for pages in neither language (Chinese, Japanese …), whose
+    /// text the aligner keeps on the Korean side.
     pub fn badge(&self) -> &'static str {
         match self.article.language {
             Language::Ko => "KO",
             Language::En => "EN",
             Language::KoEn => "KO+EN",
-            Language::Other => match (self.has_ko, self.has_en) {
-                (true, true) => "KO+EN",
-                (false, true) => "EN",
-                (true, false) => "KO",
-                (false, false) => "--",
-            },
+            Language::Other => "OTHER",
         }
     }
 }
