@@ -66,6 +66,12 @@ fn write_text(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
             "keywords",
             (!a.keywords.is_empty()).then(|| a.keywords.join(", ")),
         ),
+        (
+            "categories",
+            (!a.categories.is_empty()).then(|| a.categories.join(", ")),
+        ),
+        ("summary", a.summary.clone()),
+        ("image", a.image.clone()),
     ];
     for (name, value) in fields {
         if let Some(v) = value {
@@ -77,24 +83,25 @@ fn write_text(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
     }
     writeln!(
         out,
-        "format: {:?}, encoding: {}, language: {}",
-        a.format,
+        "format: {}, encoding: {}, language: {}",
+        name_of(&a.format),
         a.encoding,
-        serde_json::to_string(&a.language)
-            .unwrap_or_default()
-            .trim_matches('"')
+        name_of(&a.language)
     )?;
     for b in &a.blocks {
         let tag = match b.kind {
             BlockKind::Paragraph => String::new(),
-            k => format!(
-                "[{}] ",
-                serde_json::to_string(&k)
-                    .unwrap_or_default()
-                    .trim_matches('"')
-            ),
+            k => format!("[{}] ", name_of(&k)),
         };
         writeln!(out, "\n{tag}{}", b.text)?;
     }
     Ok(())
+}
+
+/// The name a unit enum has in the JSON output (`text`, `ko+en`, `list_item`), so both views agree.
+fn name_of(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .trim_matches('"')
+        .to_string()
 }
