@@ -1,6 +1,6 @@
 //! Stage 1: find article files, read their bytes, detect format and encoding, decode to text.
 //!
-//! Split by job: [`discover`] expands folders, [`sniff`] rejects what is not text,
+//! Split by job: [`mod@discover`] expands folders, [`sniff`] rejects what is not text,
 //! [`decode`] picks the encoding, [`detect`] tells the format from the content.
 
 pub mod decode;
