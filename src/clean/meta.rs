@@ -412,27 +412,24 @@ pub fn is_call_to_action(text: &str) -> bool {
 /// Ends with a full stop, question or exclamation mark (closing quotes and brackets after it
 /// allowed): punctuation a headline does without.
 pub fn ends_with_stop(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '"' | '\'' | '”' | '’' | ')' | ']' | '」' | '』' | '》' | '〉' | '>'
-            )
-    });
-    t.ends_with(['.', '?', '!', '。', '？', '！', '…'])
+    trim_closers(text).ends_with(['.', '?', '!', '。', '？', '！', '…'])
 }
 
 /// Ends like a sentence: a full stop, question or exclamation mark (closing quotes and
 /// brackets after it allowed), or the Korean `다`/`요` endings.
 pub fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| {
+    trim_closers(text).ends_with(['.', '?', '!', '。', '？', '！', '…', '다', '요', '죠', '까'])
+}
+
+/// The text without trailing white space and the quotes and brackets that may close a sentence.
+fn trim_closers(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
         c.is_whitespace()
             || matches!(
                 c,
                 '"' | '\'' | '”' | '’' | ')' | ']' | '」' | '』' | '》' | '〉' | '>'
             )
-    });
-    t.ends_with(['.', '?', '!', '。', '？', '！', '…', '다', '요', '죠', '까'])
+    })
 }
 
 #[cfg(test)]
