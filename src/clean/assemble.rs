@@ -359,10 +359,7 @@ fn header(
 }
 
 static COLUMN_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^([^.?!。]{4,80}?)\s+([가-힣]{2,5}\([^()]{0,40}[가-힣][^()]{0,40}\))\s+(\S.{30,})$",
-    )
-    .unwrap_or_else(|e| panic!("column head pattern: {e}"))
+    meta::re(r"^([^.?!。]{4,80}?)\s+([가-힣]{2,5}\([^()]{0,40}[가-힣][^()]{0,40}\))\s+(\S.{30,})$")
 });
 
 fn block_lang(text: &str) -> Lang {
@@ -558,10 +555,8 @@ fn footer(cands: &[Cand], art: &mut Article) {
     }
 }
 
-static KEYWORD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)(?:keywords?|tags?|키워드|태그|관련\s*키워드)\s*[:：]?\s*")
-        .unwrap_or_else(|e| panic!("keyword label pattern: {e}"))
-});
+static KEYWORD_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| meta::re(r"^(?i)(?:keywords?|tags?|키워드|태그|관련\s*키워드)\s*[:：]?\s*"));
 
 /// A keywords line: three or more short comma-separated phrases, not a sentence.
 pub fn keywords(text: &str) -> Option<Vec<String>> {

@@ -20,7 +20,8 @@ pub fn clean(html: &str, art: &mut Article) {
     let html = stripped.as_str();
     let mut titles = Titles::default();
     let mut readable = None;
-    if !is_fragment(html) {
+    let fragment = is_fragment(html);
+    if !fragment {
         if let Some(cands) = readability(Document::from(html), art, &mut titles) {
             let chars: usize = cands.iter().map(Cand::chars).sum();
             if chars >= TRUSTED_CHARS {
@@ -44,7 +45,7 @@ pub fn clean(html: &str, art: &mut Article) {
             return;
         }
     }
-    if is_fragment(html) {
+    if fragment {
         assemble::content(cands, art, &mut titles);
     } else {
         assemble::page(cands, art, &mut titles);
@@ -185,16 +186,7 @@ fn apply_meta(
             .unwrap_or_else(|| vec![b.clone()]);
         art.authors.extend(names);
     }
-    let date = |s: Option<&str>| {
-        s.and_then(|s| {
-            let s = s.trim();
-            if s.len() >= 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' {
-                Some(s.to_string())
-            } else {
-                meta::find_date(s).map(|h| h.iso)
-            }
-        })
-    };
+    let date = |s: Option<&str>| s.and_then(meta::date_as_written);
     // What the page does not say leaves what we already know.
     let keep = |new: Option<String>, old: &mut Option<String>| {
         if new.is_some() {

@@ -6,7 +6,8 @@ use regex::Regex;
 
 use super::assemble::{self, Titles};
 use super::boilerplate::Cand;
-use super::{html, meta};
+use super::html;
+use super::meta::{self, re};
 use crate::model::{Article, BlockKind};
 
 pub fn clean(text: &str, art: &mut Article) {
@@ -104,10 +105,10 @@ fn set_field(art: &mut Article, key: &str, vals: &[String]) {
         "title_en" | "english_title" => art.title_en = first(),
         "subtitle" | "subtitles" | "deck" => art.subtitles.extend(vals.iter().cloned()),
         "date" | "published" | "pubdate" | "published_at" | "created" => {
-            art.published = first().and_then(|d| iso_as_written(&d))
+            art.published = first().and_then(|d| meta::date_as_written(&d))
         }
         "updated" | "modified" | "lastmod" | "last_modified_at" | "updated_at" => {
-            art.updated = first().and_then(|d| iso_as_written(&d))
+            art.updated = first().and_then(|d| meta::date_as_written(&d))
         }
         "author" | "authors" | "byline" => art.authors.extend(vals.iter().cloned()),
         "excerpt" | "summary" | "description" => art.summary = first(),
@@ -117,15 +118,6 @@ fn set_field(art: &mut Article, key: &str, vals: &[String]) {
         "outlet" | "source" | "site" | "publisher" => art.outlet = first(),
         _ => {}
     }
-}
-
-fn iso_as_written(s: &str) -> Option<String> {
-    let s = s.trim();
-    let b = s.as_bytes();
-    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
-        return Some(s.to_string());
-    }
-    meta::find_date(s).map(|h| h.iso)
 }
 
 fn looks_like_html(body: &str) -> bool {
@@ -147,16 +139,12 @@ fn looks_like_html(body: &str) -> bool {
         >= 2
 }
 
-static HEADING: LazyLock<Regex> = LazyLock::new(|| rx(r"^(#{1,6})\s+(.*?)\s*#*$"));
-static LIST: LazyLock<Regex> = LazyLock::new(|| rx(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(.*)$"));
-static IMAGE: LazyLock<Regex> = LazyLock::new(|| rx(r"!\[[^\]]*\]\([^)]*\)"));
-static LINK: LazyLock<Regex> = LazyLock::new(|| rx(r"\[([^\]]*)\]\([^)]*\)"));
-static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| rx(r"(\*\*|__|\*|`)"));
-static TAG: LazyLock<Regex> = LazyLock::new(|| rx(r"</?[A-Za-z][^>]*>"));
-
-fn rx(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("markdown pattern {p}: {e}"))
-}
+static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^(#{1,6})\s+(.*?)\s*#*$"));
+static LIST: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(.*)$"));
+static IMAGE: LazyLock<Regex> = LazyLock::new(|| re(r"!\[[^\]]*\]\([^)]*\)"));
+static LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[([^\]]*)\]\([^)]*\)"));
+static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| re(r"(\*\*|__|\*|`)"));
+static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"</?[A-Za-z][^>]*>"));
 
 /// Inline Markdown to plain text: images out, links to their text, emphasis marks out,
 /// stray tags out, entities decoded.

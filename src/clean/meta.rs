@@ -5,9 +5,21 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-fn re(pattern: &str) -> Regex {
-    // The patterns are constants of this file; a typo is caught by the unit tests.
+/// Compile one of the cleaning stage's built-in patterns.
+pub(super) fn re(pattern: &str) -> Regex {
+    // The patterns are constants of the source; a typo is caught by the unit tests.
     Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+}
+
+/// A date from metadata (front matter, page meta tags): kept as written when it is already
+/// ISO 8601 (`2023-09-13T07:37+09:00`), else read like a date in the text.
+pub fn date_as_written(s: &str) -> Option<String> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
+        return Some(s.to_string());
+    }
+    find_date(s).map(|h| h.iso)
 }
 
 /// Which date a labelled date line gives.
