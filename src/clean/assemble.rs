@@ -362,10 +362,6 @@ static COLUMN_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     meta::re(r"^([^.?!。]{4,80}?)\s+([가-힣]{2,5}\([^()]{0,40}[가-힣][^()]{0,40}\))\s+(\S.{30,})$")
 });
 
-fn block_lang(text: &str) -> Lang {
-    detect_lang(text)
-}
-
 /// The body, block by block.
 fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut Titles) {
     let mut prev_lang: Option<Lang> = None;
@@ -402,7 +398,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
             }
             continue;
         }
-        let lang = block_lang(text);
+        let lang = detect_lang(text);
         let last = i + 1 == cands.len();
         if last && at_doc_end {
             if let Some(k) = keywords(text) {
@@ -420,8 +416,9 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
         // The next block that is not a byline is running text in the same language.
         let next_same = cands[i + 1..]
             .iter()
-            .find(|n| meta::byline(&n.text()).is_none())
-            .is_some_and(|n| block_lang(&n.text()) == lang && boilerplate::is_prose(&n.text()));
+            .map(Cand::text)
+            .find(|t| meta::byline(t).is_none())
+            .is_some_and(|t| detect_lang(&t) == lang && boilerplate::is_prose(&t));
         let limit = if lang == Lang::Ko { 80 } else { 150 };
         let h1 = c.hint == Some(BlockKind::Title);
         if c.lines.len() == 1
@@ -436,7 +433,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
             prev_lang = Some(lang);
             continue;
         }
-        if c.hint == Some(BlockKind::Title) && titles.offer(text, lang) {
+        if h1 && titles.offer(text, lang) {
             continue;
         }
         // A column opening with its title and `이름(직함)` run into the first paragraph.
@@ -483,7 +480,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
                     && text.split_whitespace().count() >= 2
                     && cands.get(i + 1).is_some_and(|n| {
                         let t = n.text();
-                        boilerplate::is_prose(&t) && block_lang(&t) == lang
+                        boilerplate::is_prose(&t) && detect_lang(&t) == lang
                     });
                 if short_head {
                     BlockKind::Heading

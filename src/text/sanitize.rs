@@ -25,10 +25,8 @@ pub fn sanitize(input: &str) -> String {
                     out.push('\n');
                 }
             }
-            '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
-                // Ideographic and other fixed spaces fold to one ordinary space.
-                out.push(' ')
-            }
+            // Ideographic and other fixed spaces fold to one ordinary space.
+            c if c == '\t' || is_fixed_space(c) => out.push(' '),
             '\u{2028}' | '\u{2029}' => out.push('\n'),
             c if is_invisible(c) => {}
             c if c.is_control() => {}
@@ -51,11 +49,16 @@ fn normalize(s: String) -> String {
 fn needs_work(c: char) -> bool {
     (c.is_control() && c != '\n')
         || is_invisible(c)
-        || matches!(
-            c,
-            '\u{a0}' | '\u{2000}'
-                ..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{2028}' | '\u{2029}'
-        )
+        || is_fixed_space(c)
+        || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// NBSP, the typographic fixed-width spaces and the ideographic space.
+fn is_fixed_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
 }
 
 /// Zero-width spaces, BOMs, soft hyphens and bidi embedding/override/isolate controls.
