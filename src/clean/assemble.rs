@@ -121,7 +121,7 @@ fn add_authors(art: &mut Article, names: Vec<String>) {
 /// A whole page (a text copy or a page our own extractor read): header, body, footer.
 pub fn page(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
     let (main, bilingual) = boilerplate::main_langs(&cands);
-    let mut body = body_of(&cands);
+    let mut body = body_in(&cands, main, bilingual);
     // A first line that reads like a headline (a Korean one may end in `다` with no full stop)
     // above running text is the title, even when it scored as text.
     if body.start == 0 && body.len() >= 2 {
@@ -164,6 +164,11 @@ fn ends_like_body(text: &str) -> bool {
 /// story's; a short last sentence after a credit is kept, whatever it is).
 pub fn body_of(cands: &[Cand]) -> std::ops::Range<usize> {
     let (main, bilingual) = boilerplate::main_langs(cands);
+    body_in(cands, main, bilingual)
+}
+
+/// [`body_of`] with the page's main language(s) already known.
+fn body_in(cands: &[Cand], main: Option<Lang>, bilingual: bool) -> std::ops::Range<usize> {
     let scores: Vec<f32> = cands
         .iter()
         .map(|c| boilerplate::score(c, main, bilingual))
