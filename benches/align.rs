@@ -59,8 +59,9 @@ fn fallback() -> Doc {
 /// concatenating whole real documents (so the two stay translations of each other).
 fn long_pair(docs: &[Doc], n: usize) -> Doc {
     let (mut ko, mut en) = (Vec::new(), Vec::new());
+    // `cycle` of no documents yields nothing, so an empty `docs` ends the loop at once.
     for (k, e) in docs.iter().cycle() {
-        if ko.len() >= n || docs.is_empty() {
+        if ko.len() >= n {
             break;
         }
         ko.extend(k.iter().cloned());

@@ -4,6 +4,15 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The name a unit enum has in the JSON output (`text`, `ko+en`, `list_item`), so every view
+/// (plain text, TMX) agrees with it. Empty if the value does not serialise to a JSON string.
+pub fn json_name(value: &impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// How the bytes of an input file were laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -248,6 +248,38 @@ fn pre_split_sentences_use_line_numbers() {
 }
 
 #[test]
+fn byte_order_mark_in_pre_split_sentences_is_ignored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ko = dir.path().join("ko.txt");
+    let en = dir.path().join("en.txt");
+    std::fs::write(
+        &ko,
+        "미국과 중국은 29일 회담했다.\n양측은 합의를 재확인했다.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &en,
+        "The US and China held talks on the 29th.\nBoth sides agreed.\n",
+    )
+    .expect("write");
+    let plain = duet(&["align", "--sentences", s(&ko), s(&en), "--json"]);
+    let ko_bom = dir.path().join("ko_bom.txt");
+    let en_bom = dir.path().join("en_bom.txt");
+    for (from, to) in [(&ko, &ko_bom), (&en, &en_bom)] {
+        let text = std::fs::read_to_string(from).expect("read");
+        std::fs::write(to, format!("\u{feff}{text}")).expect("write");
+    }
+    let bom = duet(&["align", "--sentences", s(&ko_bom), s(&en_bom), "--json"]);
+    assert_eq!(json(&plain), json(&bom));
+    // A file that is only a byte order mark has no sentences.
+    let only_bom = dir.path().join("bom.txt");
+    std::fs::write(&only_bom, "\u{feff}").expect("write");
+    let out = duet(&["align", "--sentences", s(&only_bom), s(&en)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no sentences"));
+}
+
+#[test]
 fn one_language_article_is_all_unpaired_with_a_warning() {
     let dir = tempfile::tempdir().expect("tempdir");
     let en = dir.path().join("en.txt");

@@ -46,7 +46,15 @@ struct Builder<'a> {
     weight: f64,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(interner: &'a mut Interner) -> Self {
+        Builder {
+            interner,
+            items: Vec::new(),
+            weight: 0.0,
+        }
+    }
+
     fn add(&mut self, key: String, counted: bool) {
         let k = self.interner.key(key);
         self.items.push(k);
@@ -93,11 +101,7 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// The features of a Korean sentence.
 pub fn korean(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
-    let mut b = Builder {
-        interner,
-        items: Vec::new(),
-        weight: 0.0,
-    };
+    let mut b = Builder::new(interner);
     quotes(text, &mut b);
     for word in text.split_whitespace() {
         let runs = runs(word);
@@ -180,11 +184,7 @@ pub fn korean_length(text: &str) -> f64 {
 
 /// The features of an English sentence.
 pub fn english(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
-    let mut b = Builder {
-        interner,
-        items: Vec::new(),
-        weight: 0.0,
-    };
+    let mut b = Builder::new(interner);
     quotes(text, &mut b);
     for k in names::korean_name_keys(text) {
         b.add(k, false);
@@ -200,7 +200,6 @@ pub fn english(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
         .collect();
     for (idx, word) in words.iter().enumerate() {
         let lower = word.to_lowercase();
-        let next = words.get(idx + 1).map(|w| w.to_lowercase());
         if word.starts_with(|c: char| c.is_ascii_digit()) {
             let digits: String = word
                 .chars()
@@ -208,6 +207,7 @@ pub fn english(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
                 .collect();
             if let Some(n) = parse_number(&digits) {
                 b.number(n);
+                let next = words.get(idx + 1).map(|w| w.to_lowercase());
                 match next.as_deref() {
                     Some("million") => b.number(n * 1e6),
                     Some("billion") => b.number(n * 1e9),

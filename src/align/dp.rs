@@ -52,7 +52,6 @@ struct Band {
     lo: Vec<usize>,
     hi: Vec<usize>,
     offset: Vec<usize>,
-    width: usize,
 }
 
 impl Band {
@@ -91,7 +90,6 @@ impl Band {
             lo,
             hi,
             offset,
-            width,
         }
     }
 
@@ -111,7 +109,8 @@ impl Band {
         self.offset[self.n + 1]
     }
 
-    /// Is (i, j) at an edge of the band that is not an edge of the whole matrix?
+    /// Is (i, j) at an edge of the band that is not an edge of the whole matrix? Never when the
+    /// band covers everything (`width >= max(n, m)` gives `lo = 0`, `hi = m` on every row).
     fn at_edge(&self, i: usize, j: usize) -> bool {
         let near = |x: usize, y: usize| x.abs_diff(y) <= 2;
         (self.lo[i] > 0 && near(j, self.lo[i])) || (self.hi[i] < self.m && near(j, self.hi[i]))
@@ -127,9 +126,8 @@ fn run(band: &Band, scorer: &Scorer) -> (Path, bool) {
     }
     for i in 0..=band.n {
         for j in band.lo[i]..=band.hi[i] {
-            let Some(here) = band.index(i, j) else {
-                continue;
-            };
+            // Inside the band, so `band.index(i, j)` is this.
+            let here = band.offset[i] + (j - band.lo[i]);
             if i == 0 && j == 0 {
                 continue;
             }
@@ -167,7 +165,7 @@ fn run(band: &Band, scorer: &Scorer) -> (Path, bool) {
         let Some(&(a, b)) = SHAPES.get(back[here] as usize) else {
             break;
         };
-        if band.width < band.n.max(band.m) && band.at_edge(i, j) {
+        if band.at_edge(i, j) {
             touched = true;
         }
         path.push((i - a, a, j - b, b));

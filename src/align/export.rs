@@ -1,6 +1,6 @@
 //! The pairs as TSV (one pair a line) and TMX 1.4b (one translation unit a pair, `srclang="ko"`).
 
-use crate::model::Bitext;
+use crate::model::{Bitext, json_name};
 
 /// One pair a line: Korean, a tab, English. Backslash, tab, carriage return and newline inside
 /// a text are escaped as `\\`, `\t`, `\r`, `\n`.
@@ -76,10 +76,7 @@ pub fn to_tmx(bitext: &Bitext) -> String {
     ));
     out.push_str("  <body>\n");
     for p in &bitext.pairs {
-        let kind = serde_json::to_value(p.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let kind = json_name(&p.kind);
         out.push_str("    <tu>\n");
         out.push_str(&format!(
             "      <prop type=\"x-kind\">{}</prop>\n",

@@ -49,29 +49,26 @@ pub fn align_sides(ko: Side, en: Side, ko_first: bool, params: Params) -> Bitext
     pairs::assemble(ko, en, beads, ko_first)
 }
 
+/// `anchors::korean` or `anchors::english`.
+type Anchors = fn(&str, &lexicon::Lexicon, &mut anchors::Interner) -> anchors::Features;
+
 /// The sentence beads of two sides, in document order.
 pub fn sentence_beads(ko: &Side, en: &Side, params: Params) -> Vec<Bead> {
     let lex = lexicon::shipped();
     let mut interner = anchors::Interner::default();
-    let kind_of = |side: &Side, block: usize| side.blocks[block].kind;
-    let ko_f: Vec<anchors::Features> = ko
-        .sentences
-        .iter()
-        .map(|s| {
-            let mut f = anchors::korean(&s.text, lex, &mut interner);
-            mark(&mut f, kind_of(ko, s.block));
-            f
-        })
-        .collect();
-    let en_f: Vec<anchors::Features> = en
-        .sentences
-        .iter()
-        .map(|s| {
-            let mut f = anchors::english(&s.text, lex, &mut interner);
-            mark(&mut f, kind_of(en, s.block));
-            f
-        })
-        .collect();
+    let mut features = |side: &Side, of: Anchors| -> Vec<anchors::Features> {
+        side.sentences
+            .iter()
+            .map(|s| {
+                let mut f = of(&s.text, lex, &mut interner);
+                mark(&mut f, side.blocks[s.block].kind);
+                f
+            })
+            .collect()
+    };
+    // Korean first: keys are interned in the order sentences are read.
+    let ko_f = features(ko, anchors::korean);
+    let en_f = features(en, anchors::english);
     let path = dp::align(&ko_f, &en_f, params);
     path.into_iter()
         .map(|(i, a, j, b)| Bead((i..i + a).collect(), (j..j + b).collect()))

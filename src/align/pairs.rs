@@ -45,8 +45,10 @@ struct Group {
 /// Build the bitext from both sides and the beads (sentence indices, document order).
 /// `ko_first` says which side leads the reading order.
 pub fn assemble(ko: Side, en: Side, beads: Vec<Bead>, ko_first: bool) -> Bitext {
-    let ko_cut = cuttable(&ko, &en, &beads, true);
-    let en_cut = cuttable(&en, &ko, &beads, false);
+    let ko_by_block = ko.block_sentences();
+    let en_by_block = en.block_sentences();
+    let ko_cut = cuttable(&ko, &ko_by_block, &en, &beads, true);
+    let en_cut = cuttable(&en, &en_by_block, &ko, &beads, false);
 
     // Group beads.
     let mut groups: Vec<Group> = Vec::new();
@@ -83,8 +85,8 @@ pub fn assemble(ko: Side, en: Side, beads: Vec<Bead>, ko_first: bool) -> Bitext 
         }
     }
     // One-sided sentences in a grouped, uncut block belong to that group.
-    absorb(&ko, &ko_cut, &mut ko_group, &mut groups, true);
-    absorb(&en, &en_cut, &mut en_group, &mut groups, false);
+    absorb(&ko_by_block, &ko_cut, &mut ko_group, &mut groups, true);
+    absorb(&en_by_block, &en_cut, &mut en_group, &mut groups, false);
     for (bi, bead) in beads.iter().enumerate() {
         if bead.0.is_empty() != bead.1.is_empty() {
             let owner = bead
@@ -107,8 +109,6 @@ pub fn assemble(ko: Side, en: Side, beads: Vec<Bead>, ko_first: bool) -> Bitext 
     // Segments with their place in the reading order.
     let mut keyed: Vec<((usize, usize, usize), Segment)> = Vec::new();
     let mut pair_keys: Vec<usize> = Vec::with_capacity(groups.len());
-    let ko_by_block = ko.block_sentences();
-    let en_by_block = en.block_sentences();
     let lead_pos = |g: &Group| -> Option<usize> {
         let (side, set) = if ko_first { (&ko, &g.ko) } else { (&en, &g.en) };
         set.iter().map(|&s| side.pos[side.sentences[s].block]).min()
@@ -123,8 +123,8 @@ pub fn assemble(ko: Side, en: Side, beads: Vec<Bead>, ko_first: bool) -> Bitext 
         keyed.push(((key, 1, gi), Segment::Pair(gi)));
         bitext.pairs.push(Pair {
             kind,
-            ko: side_text(&ko, &ko_by_block, &g.ko),
-            en: side_text(&en, &en_by_block, &g.en),
+            ko: side_text(&ko, &ko_by_block, &ko_blocks, &g.ko),
+            en: side_text(&en, &en_by_block, &en_blocks, &g.en),
             beads: g.beads.clone(),
             ko_blocks,
             en_blocks,
@@ -163,7 +163,14 @@ pub fn assemble(ko: Side, en: Side, beads: Vec<Bead>, ko_first: bool) -> Bitext 
 }
 
 /// Which blocks of `side` may be cut at sentence bounds (a whole translation run together).
-fn cuttable(side: &Side, other: &Side, beads: &[Bead], is_ko: bool) -> Vec<bool> {
+/// `by_block` is `side.block_sentences()`.
+fn cuttable(
+    side: &Side,
+    by_block: &[Vec<usize>],
+    other: &Side,
+    beads: &[Bead],
+    is_ko: bool,
+) -> Vec<bool> {
     let mut touched: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); side.blocks.len()];
     for bead in beads {
         let (mine, theirs) = if is_ko {
@@ -178,30 +185,30 @@ fn cuttable(side: &Side, other: &Side, beads: &[Bead], is_ko: bool) -> Vec<bool>
         }
     }
     let few = side.blocks.len() * 2 <= other.blocks.len();
-    let by_block = side.block_sentences();
     let total = side.sentences.len();
     touched
         .iter()
-        .zip(&by_block)
+        .zip(by_block)
         .map(|(t, sents)| few && t.len() >= 3 && sents.len() * 3 >= total)
         .collect()
 }
 
+/// `by_block` is the side's `block_sentences()`.
 fn absorb(
-    side: &Side,
+    by_block: &[Vec<usize>],
     cut: &[bool],
     group_of: &mut [Option<usize>],
     groups: &mut [Group],
     is_ko: bool,
 ) {
-    for (b, sents) in side.block_sentences().into_iter().enumerate() {
+    for (b, sents) in by_block.iter().enumerate() {
         if cut[b] {
             continue;
         }
         let Some(gi) = sents.iter().find_map(|&s| group_of[s]) else {
             continue;
         };
-        for s in sents {
+        for &s in sents {
             if group_of[s].is_none() {
                 group_of[s] = Some(gi);
                 if is_ko {
@@ -220,10 +227,15 @@ fn blocks_of(side: &Side, sents: &BTreeSet<usize>) -> Vec<usize> {
 }
 
 /// A side's text of a pair: whole blocks where the pair holds all their sentences, else the
-/// sentences it holds; blocks separated by a blank line.
-fn side_text(side: &Side, by_block: &[Vec<usize>], sents: &BTreeSet<usize>) -> String {
+/// sentences it holds; blocks separated by a blank line. `blocks` is `blocks_of(side, sents)`.
+fn side_text(
+    side: &Side,
+    by_block: &[Vec<usize>],
+    blocks: &[usize],
+    sents: &BTreeSet<usize>,
+) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for b in blocks_of(side, sents) {
+    for &b in blocks {
         let all = &by_block[b];
         if all.iter().all(|s| sents.contains(s)) {
             parts.push(side.blocks[b].text.clone());

@@ -21,11 +21,7 @@ pub struct Sides {
 /// Split one bilingual article.
 pub fn from_article(article: &Article) -> Sides {
     let mut b = SidesBuilder::default();
-    let titles: Vec<&str> = [article.title.as_deref(), article.title_en.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter(|t| !t.trim().is_empty())
-        .collect();
+    let titles = titles_of(article);
     // The titles go first on their sides, in the order of the article's first body blocks.
     for t in &titles {
         let lang = match detect_lang(t) {
@@ -47,16 +43,18 @@ pub fn from_article(article: &Article) -> Sides {
         };
         b.push(lang, BlockKind::Subtitle, sub.trim().to_string());
     }
+    let repeated: Vec<String> = titles
+        .iter()
+        .copied()
+        .chain(article.subtitles.iter().map(String::as_str))
+        .map(fold_whitespace)
+        .collect();
     let mut current = None;
     for block in &article.blocks {
         let mut text = block.text.trim().to_string();
         // A repeated title or subtitle is not body text.
-        if titles
-            .iter()
-            .copied()
-            .chain(article.subtitles.iter().map(String::as_str))
-            .any(|t| fold_whitespace(t) == fold_whitespace(&text))
-        {
+        let folded = fold_whitespace(&text);
+        if repeated.contains(&folded) {
             continue;
         }
         for t in &titles {
@@ -110,11 +108,7 @@ pub fn from_two(a: &Article, bb: &Article) -> Sides {
     };
     let mut b = SidesBuilder::default();
     for (art, lang) in [(ko, lang_ko), (en, lang_en)] {
-        let titles: Vec<&str> = [art.title.as_deref(), art.title_en.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|t| !t.trim().is_empty())
-            .collect();
+        let titles = titles_of(art);
         // A single-language file: its title (whichever field holds it) is on this side.
         if let Some(t) = titles
             .iter()
@@ -122,12 +116,11 @@ pub fn from_two(a: &Article, bb: &Article) -> Sides {
         {
             b.push(lang, BlockKind::Title, t.trim().to_string());
         }
+        let repeated: Vec<String> = titles.iter().copied().map(fold_whitespace).collect();
         for block in &art.blocks {
             let text = block.text.trim();
-            if titles
-                .iter()
-                .any(|t| fold_whitespace(t) == fold_whitespace(text))
-            {
+            let folded = fold_whitespace(text);
+            if repeated.contains(&folded) {
                 continue;
             }
             b.push(lang, block.kind, text.to_string());
@@ -163,6 +156,15 @@ pub fn from_lines(ko: &[String], en: &[String]) -> Sides {
         en: side(en, Lang::En),
         ko_first: true,
     }
+}
+
+/// The article's non-blank titles: `title`, then `title_en`.
+fn titles_of(article: &Article) -> Vec<&str> {
+    [article.title.as_deref(), article.title_en.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|t| !t.trim().is_empty())
+        .collect()
 }
 
 fn side_of(detected: Lang, side: Lang) -> bool {
@@ -267,13 +269,15 @@ impl SidesBuilder {
         } else {
             kind
         };
+        // Anything but English goes on the Korean side, as Korean.
+        let lang = if lang == Lang::En { Lang::En } else { Lang::Ko };
         let side = if lang == Lang::En {
             &mut self.en
         } else {
             &mut self.ko
         };
         if kind != BlockKind::Title && self.first.is_none() {
-            self.first = Some(if lang == Lang::En { Lang::En } else { Lang::Ko });
+            self.first = Some(lang);
         }
         let block = side.blocks.len();
         // Titles, headings, references and keyword lines are one sentence each.
@@ -300,11 +304,7 @@ impl SidesBuilder {
                 end: r.end,
             });
         }
-        side.blocks.push(Block {
-            kind,
-            lang: if lang == Lang::En { Lang::En } else { Lang::Ko },
-            text,
-        });
+        side.blocks.push(Block { kind, lang, text });
         side.pos.push(self.next_pos);
         self.next_pos += 1;
     }

@@ -64,12 +64,12 @@ fn parse(path: &Path) -> anyhow::Result<duet::Article> {
     Ok(article)
 }
 
-/// One sentence a line; a final newline adds no sentence.
+/// One sentence a line; a final newline adds no sentence. `sanitize` drops U+FEFF, so a byte
+/// order mark at the start is gone from the first line.
 fn read_lines(path: &Path) -> anyhow::Result<Vec<String>> {
     let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", path.display()))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let lines: Vec<String> = text
         .lines()
         .map(|l| duet::text::sanitize(l).trim().to_string())

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use duet::model::json_name;
 use duet::{Article, BlockKind};
 
 use crate::ParseArgs;
@@ -84,24 +85,16 @@ fn write_text(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
     writeln!(
         out,
         "format: {}, encoding: {}, language: {}",
-        name_of(&a.format),
+        json_name(&a.format),
         a.encoding,
-        name_of(&a.language)
+        json_name(&a.language)
     )?;
     for b in &a.blocks {
         let tag = match b.kind {
             BlockKind::Paragraph => String::new(),
-            k => format!("[{}] ", name_of(&k)),
+            k => format!("[{}] ", json_name(&k)),
         };
         writeln!(out, "\n{tag}{}", b.text)?;
     }
     Ok(())
-}
-
-/// The name a unit enum has in the JSON output (`text`, `ko+en`, `list_item`), so both views agree.
-fn name_of(value: &impl serde::Serialize) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .trim_matches('"')
-        .to_string()
 }
