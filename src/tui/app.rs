@@ -178,18 +178,21 @@ impl App {
             return; // hidden: placed when it shows again
         }
         let h = usize::from(self.geom.list.height).max(1);
-        let span = |app: &App, from: usize| -> usize {
-            (from..=app.selected).map(|i| app.entry_height(i)).sum()
-        };
         if self.selected < self.browser_top {
             self.browser_top = self.selected;
         }
-        while self.browser_top < self.selected && span(self, self.browser_top) > h {
+        // Lines from the top entry down to the selected one, kept as the top moves.
+        let mut span: usize = (self.browser_top..=self.selected)
+            .map(|i| self.entry_height(i))
+            .sum();
+        while self.browser_top < self.selected && span > h {
+            span -= self.entry_height(self.browser_top);
             self.browser_top += 1;
         }
         // Use the room above when there is some (after a resize, or the pane reappearing).
-        while self.browser_top > 0 && span(self, self.browser_top - 1) <= h {
+        while self.browser_top > 0 && span + self.entry_height(self.browser_top - 1) <= h {
             self.browser_top -= 1;
+            span += self.entry_height(self.browser_top);
         }
     }
 
