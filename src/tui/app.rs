@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use ratatui::layout::Position;
+
 use super::action::{Action, MouseAction};
 use super::config::{Config, Layout};
 use super::doc::{Doc, Wrapped};
@@ -138,7 +140,7 @@ impl App {
     /// Recompute the geometry; re-wrap the open article if its columns changed; keep the
     /// focused pair and the selected entry in view.
     pub fn relayout(&mut self) {
-        let bilingual = self.open_doc().is_none_or(|(_, d)| d.bilingual());
+        let bilingual = self.open_doc().is_none_or(|(_, d)| d.bilingual);
         self.geom = layout::compute(&LayoutInput {
             width: self.width,
             height: self.height,
@@ -347,7 +349,7 @@ fn browser_action(app: &mut App, action: Action) {
 fn reader_settings(app: &mut App, action: Action) {
     match action {
         Action::CycleLayout => {
-            let bilingual = app.open_doc().is_none_or(|(_, d)| d.bilingual());
+            let bilingual = app.open_doc().is_none_or(|(_, d)| d.bilingual);
             if bilingual {
                 let current = app.geom.layout.or(app.layout).unwrap_or(Layout::SideBySide);
                 let next = current.next();
@@ -546,9 +548,10 @@ fn mouse(app: &mut App, m: MouseAction) {
         | MouseAction::ScrollUp { column, row }
         | MouseAction::Click { column, row } => (column, row),
     };
+    let at = Position::new(column, row);
     let g = app.geom;
-    let in_browser = g.browser.is_some_and(|b| layout::contains(b, column, row));
-    let in_reader = g.reader.is_some_and(|b| layout::contains(b, column, row));
+    let in_browser = g.browser.is_some_and(|b| b.contains(at));
+    let in_reader = g.reader.is_some_and(|b| b.contains(at));
     let page = g.page();
     match m {
         MouseAction::ScrollDown { .. } if in_browser => app.select(app.selected as isize + 1),
@@ -565,7 +568,7 @@ fn mouse(app: &mut App, m: MouseAction) {
         }
         MouseAction::Click { .. } if in_browser => {
             app.focus = Pane::Browser;
-            if !layout::contains(g.list, column, row) {
+            if !g.list.contains(at) {
                 return;
             }
             let mut y = usize::from(row - g.list.y);
@@ -586,7 +589,7 @@ fn mouse(app: &mut App, m: MouseAction) {
         }
         MouseAction::Click { .. } if in_reader => {
             app.focus = Pane::Reader;
-            if !layout::contains(g.text, column, row) {
+            if !g.text.contains(at) {
                 return;
             }
             if let Some(r) = app.reader.as_mut()
