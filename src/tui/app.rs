@@ -56,6 +56,7 @@ pub struct Reader {
 
 #[derive(Debug)]
 pub struct App {
+    /// Fixed for the session (the wrap cache relies on its ambiguous width not changing).
     pub config: Config,
     pub theme: Theme,
     pub width: u16,
@@ -159,10 +160,8 @@ impl App {
         {
             match columns {
                 Some(cols) => {
-                    let stale = r
-                        .wrapped
-                        .as_ref()
-                        .is_none_or(|w| w.columns != cols || w.ambiguous != amb);
+                    // Keyed by columns only: the ambiguous width is fixed for the session.
+                    let stale = r.wrapped.as_ref().is_none_or(|w| w.columns != cols);
                     if stale {
                         r.wrapped = Some(Wrapped::new(doc, cols, amb));
                         ensure_visible(r, page);

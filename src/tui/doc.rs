@@ -187,7 +187,6 @@ pub struct SegRows {
 #[derive(Debug, Clone)]
 pub struct Wrapped {
     pub columns: Columns,
-    pub ambiguous: AmbiguousWidth,
     pub segs: Vec<SegRows>,
     pub total: usize,
 }
@@ -227,7 +226,6 @@ impl Wrapped {
         }
         Wrapped {
             columns,
-            ambiguous,
             segs,
             total: top,
         }
