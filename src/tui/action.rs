@@ -1,16 +1,13 @@
 //! The one message type: what a key maps to, and what `update` consumes.
 //!
-//! User-facing actions have serde names (the keymap and `config.toml` use them); internal ones
-//! (resize, mouse, worker results, tick) are `#[serde(skip)]`.
+//! User-facing actions have names (`USER`; the keymap and `config.toml` use them); internal ones
+//! (resize, mouse, worker results, tick) have none.
 
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
-
 use super::doc::Doc;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone)]
 pub enum Action {
     Down,
     Up,
@@ -31,21 +28,15 @@ pub enum Action {
     SentenceMode,
     Help,
     /// The terminal changed size (columns, rows).
-    #[serde(skip)]
     Resize(u16, u16),
-    #[serde(skip)]
     Mouse(MouseAction),
     /// The loader found these files (in library order).
-    #[serde(skip)]
     Discovered(Vec<PathBuf>),
     /// A path given could not be expanded (unreadable folder …).
-    #[serde(skip)]
     DiscoverFailed(String),
     /// The loader finished parsing and aligning one entry.
-    #[serde(skip)]
     Loaded(usize, Box<Result<Doc, String>>),
     /// Time passes (spinner while loading).
-    #[serde(skip)]
     Tick,
 }
 
@@ -96,7 +87,7 @@ impl Action {
         (Action::Help, "help", "this help"),
     ];
 
-    /// The serde name of a user-facing action.
+    /// The name of a user-facing action (as in the keymap and `config.toml`).
     pub fn name(&self) -> Option<&'static str> {
         Self::USER
             .iter()

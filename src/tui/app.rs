@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use ratatui::layout::Position;
+
 use super::action::{Action, MouseAction};
 use super::config::{Config, Layout};
 use super::doc::{Doc, Wrapped};
@@ -54,6 +56,7 @@ pub struct Reader {
 
 #[derive(Debug)]
 pub struct App {
+    /// Fixed for the session (the wrap cache relies on its ambiguous width not changing).
     pub config: Config,
     pub theme: Theme,
     pub width: u16,
@@ -138,7 +141,7 @@ impl App {
     /// Recompute the geometry; re-wrap the open article if its columns changed; keep the
     /// focused pair and the selected entry in view.
     pub fn relayout(&mut self) {
-        let bilingual = self.open_doc().is_none_or(|(_, d)| d.bilingual());
+        let bilingual = self.open_doc().is_none_or(|(_, d)| d.bilingual);
         self.geom = layout::compute(&LayoutInput {
             width: self.width,
             height: self.height,
@@ -157,10 +160,8 @@ impl App {
         {
             match columns {
                 Some(cols) => {
-                    let stale = r
-                        .wrapped
-                        .as_ref()
-                        .is_none_or(|w| w.columns != cols || w.ambiguous != amb);
+                    // Keyed by columns only: the ambiguous width is fixed for the session.
+                    let stale = r.wrapped.as_ref().is_none_or(|w| w.columns != cols);
                     if stale {
                         r.wrapped = Some(Wrapped::new(doc, cols, amb));
                         ensure_visible(r, page);
@@ -178,18 +179,21 @@ impl App {
             return; // hidden: placed when it shows again
         }
         let h = usize::from(self.geom.list.height).max(1);
-        let span = |app: &App, from: usize| -> usize {
-            (from..=app.selected).map(|i| app.entry_height(i)).sum()
-        };
         if self.selected < self.browser_top {
             self.browser_top = self.selected;
         }
-        while self.browser_top < self.selected && span(self, self.browser_top) > h {
+        // Lines from the top entry down to the selected one, kept as the top moves.
+        let mut span: usize = (self.browser_top..=self.selected)
+            .map(|i| self.entry_height(i))
+            .sum();
+        while self.browser_top < self.selected && span > h {
+            span -= self.entry_height(self.browser_top);
             self.browser_top += 1;
         }
         // Use the room above when there is some (after a resize, or the pane reappearing).
-        while self.browser_top > 0 && span(self, self.browser_top - 1) <= h {
+        while self.browser_top > 0 && span + self.entry_height(self.browser_top - 1) <= h {
             self.browser_top -= 1;
+            span += self.entry_height(self.browser_top);
         }
     }
 
@@ -344,7 +348,7 @@ fn browser_action(app: &mut App, action: Action) {
 fn reader_settings(app: &mut App, action: Action) {
     match action {
         Action::CycleLayout => {
-            let bilingual = app.open_doc().is_none_or(|(_, d)| d.bilingual());
+            let bilingual = app.open_doc().is_none_or(|(_, d)| d.bilingual);
             if bilingual {
                 let current = app.geom.layout.or(app.layout).unwrap_or(Layout::SideBySide);
                 let next = current.next();
@@ -543,9 +547,10 @@ fn mouse(app: &mut App, m: MouseAction) {
         | MouseAction::ScrollUp { column, row }
         | MouseAction::Click { column, row } => (column, row),
     };
+    let at = Position::new(column, row);
     let g = app.geom;
-    let in_browser = g.browser.is_some_and(|b| layout::contains(b, column, row));
-    let in_reader = g.reader.is_some_and(|b| layout::contains(b, column, row));
+    let in_browser = g.browser.is_some_and(|b| b.contains(at));
+    let in_reader = g.reader.is_some_and(|b| b.contains(at));
     let page = g.page();
     match m {
         MouseAction::ScrollDown { .. } if in_browser => app.select(app.selected as isize + 1),
@@ -562,7 +567,7 @@ fn mouse(app: &mut App, m: MouseAction) {
         }
         MouseAction::Click { .. } if in_browser => {
             app.focus = Pane::Browser;
-            if !layout::contains(g.list, column, row) {
+            if !g.list.contains(at) {
                 return;
             }
             let mut y = usize::from(row - g.list.y);
@@ -583,7 +588,7 @@ fn mouse(app: &mut App, m: MouseAction) {
         }
         MouseAction::Click { .. } if in_reader => {
             app.focus = Pane::Reader;
-            if !layout::contains(g.text, column, row) {
+            if !g.text.contains(at) {
                 return;
             }
             if let Some(r) = app.reader.as_mut()

@@ -11,8 +11,7 @@ use super::keymap::Keymap;
 use crate::text::width::AmbiguousWidth;
 
 /// The reader's column arrangement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
     SideBySide,
     Stacked,

@@ -32,9 +32,8 @@ pub struct Doc {
     pub title: String,
     pub title_en: Option<String>,
     pub segs: Vec<Seg>,
-    pub has_ko: bool,
-    pub has_en: bool,
-    pub pairs: usize,
+    /// Two languages to show side by side (see `build`).
+    pub bilingual: bool,
 }
 
 impl Doc {
@@ -86,8 +85,12 @@ impl Doc {
                 }
             }
         }
-        let has_ko = segs.iter().any(|s| s.ko.is_some());
-        let has_en = segs.iter().any(|s| s.en.is_some());
+        // Two languages to show side by side: the aligner paired something, or the article
+        // says it is bilingual. (A Korean article with one English byline is not.)
+        let bilingual = segs.iter().any(|s| s.ko.is_some())
+            && segs.iter().any(|s| s.en.is_some())
+            && (!bitext.pairs.is_empty()
+                || matches!(article.language, Language::KoEn | Language::Other));
         let clean = |s: &Option<String>| {
             s.as_deref()
                 .map(|t| sanitize::fold_whitespace(&sanitize(t)))
@@ -104,22 +107,21 @@ impl Doc {
             .unwrap_or_default();
         let title_en = title_en.filter(|t| *t != title);
         Doc {
-            pairs: bitext.pairs.len(),
             article,
             title,
             title_en,
             segs,
-            has_ko,
-            has_en,
+            bilingual,
         }
     }
 
-    /// Two languages to show side by side: the aligner paired something, or the article says
-    /// it is bilingual. (A Korean article with one English byline is not.)
-    pub fn bilingual(&self) -> bool {
-        self.has_ko
-            && self.has_en
-            && (self.pairs > 0 || matches!(self.article.language, Language::KoEn | Language::Other))
+    /// The title as the reader's pane and a wide library row show it: the English title after
+    /// the Korean one when there are both.
+    pub fn display_title(&self) -> String {
+        match &self.title_en {
+            Some(en) => format!("{}  ·  {en}", self.title),
+            None => self.title.clone(),
+        }
     }
 
     /// KO, EN, KO+EN, or OTHER for pages in neither language (Chinese, Japanese …), whose
@@ -185,7 +187,6 @@ pub struct SegRows {
 #[derive(Debug, Clone)]
 pub struct Wrapped {
     pub columns: Columns,
-    pub ambiguous: AmbiguousWidth,
     pub segs: Vec<SegRows>,
     pub total: usize,
 }
@@ -225,7 +226,6 @@ impl Wrapped {
         }
         Wrapped {
             columns,
-            ambiguous,
             segs,
             total: top,
         }

@@ -2,7 +2,7 @@
 //! `update` (wrapping width, page height, mouse hit-testing) and by `view` (drawing), so the two
 //! always agree. This is the "last layout" record.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 
 use super::config::Layout;
 use super::doc::Columns;
@@ -76,10 +76,10 @@ pub fn compute(inp: &LayoutInput) -> Geometry {
         g.reader = Some(main);
     }
     if let Some(b) = g.browser {
-        g.list = inner(b);
+        g.list = b.inner(Margin::new(1, 1));
     }
     if let Some(r) = g.reader {
-        let text = inner(r);
+        let text = r.inner(Margin::new(1, 1));
         g.text = text;
         // A one-language article reads in one full-width column (its blocks in order).
         let layout = if !inp.bilingual {
@@ -136,17 +136,4 @@ impl Geometry {
     pub fn page(&self) -> usize {
         usize::from(self.text.height).max(1)
     }
-}
-
-fn inner(r: Rect) -> Rect {
-    Rect::new(
-        r.x + 1,
-        r.y + 1,
-        r.width.saturating_sub(2),
-        r.height.saturating_sub(2),
-    )
-}
-
-pub fn contains(r: Rect, column: u16, row: u16) -> bool {
-    column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
 }

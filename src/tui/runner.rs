@@ -1,4 +1,5 @@
-//! The loop: drain every pending action, update, draw once if anything changed.
+//! The loop: drain every pending action, update, draw once if anything changed. A resize is
+//! applied once per draw, at the terminal's size then.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -47,7 +48,7 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
             Err(RecvTimeoutError::Timeout) => Action::Tick,
             Err(RecvTimeoutError::Disconnected) => break,
         };
-        dirty |= update(&mut app, action);
+        dirty |= apply(&mut app, action);
         // Ticks keep time even while worker results stream in (the spinner turns).
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
@@ -55,7 +56,7 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         }
         while !app.quit {
             match rx.try_recv() {
-                Ok(a) => dirty |= update(&mut app, a),
+                Ok(a) => dirty |= apply(&mut app, a),
                 Err(_) => break,
             }
         }
@@ -65,4 +66,13 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     }
     drop(guard);
     Ok(())
+}
+
+/// `update`, except that a resize only asks for a redraw: the size is read once before each
+/// draw (above), so a burst of resize events re-wraps the article once, at the final size.
+fn apply(app: &mut App, action: Action) -> bool {
+    match action {
+        Action::Resize(..) => true,
+        other => update(app, other),
+    }
 }

@@ -156,9 +156,6 @@ impl Theme {
     pub fn error(&self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
-    pub fn badge(&self) -> Style {
-        self.fg(Color::Yellow)
-    }
     /// How a block of this kind is drawn.
     pub fn block(&self, kind: BlockKind) -> Style {
         match kind {

@@ -123,10 +123,7 @@ fn entry_lines(
             let outlet = a.outlet.as_deref().map(sanitize).unwrap_or_default();
             let badge = doc.badge();
             if wide {
-                let title = match &doc.title_en {
-                    Some(en) => format!("{}  ·  {en}", doc.title),
-                    None => doc.title.clone(),
-                };
+                let title = doc.display_title();
                 let line = format!(
                     "{mark} {}  {}  {}  {}",
                     pad(&date, 10, amb),

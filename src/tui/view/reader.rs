@@ -14,7 +14,7 @@ use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::Row;
 use crate::tui::app::{App, Pane};
 use crate::tui::config::Layout;
-use crate::tui::doc::{Doc, Seg, SegRows, indent};
+use crate::tui::doc::{Seg, SegRows, indent};
 use crate::tui::theme::Theme;
 
 pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
@@ -25,11 +25,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         pane(buf, area, "", focused, theme, amb);
         return;
     };
-    let title = match &doc.title_en {
-        Some(en) => format!("{}  ·  {en}", doc.title),
-        None => doc.title.clone(),
-    };
-    pane(buf, area, &title, focused, theme, amb);
+    pane(buf, area, &doc.display_title(), focused, theme, amb);
     let Some(w) = &r.wrapped else { return };
     let g = &app.geom;
     let text = g.text;
@@ -82,14 +78,14 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             (true, Some(b)) => seg.beads.get(b),
             _ => None,
         };
-        let no = Vec::new();
-        let (ko_hl, en_hl) = hl.map_or((&no, &no), |(k, e)| (k, e));
+        let (ko_hl, en_hl): (&[Range<usize>], &[Range<usize>]) =
+            hl.map_or((&[], &[]), |(k, e)| (k, e));
         let base = if is_focus {
             theme.focus()
         } else {
             Style::new()
         };
-        body_row(buf, &ctx, doc, seg, rows, k, sy, base, ko_hl, en_hl);
+        body_row(buf, &ctx, seg, rows, k, sy, base, ko_hl, en_hl);
     }
 }
 
@@ -119,7 +115,6 @@ fn rule(buf: &mut Buffer, ctx: &Ctx<'_>, y: u16, text: Rect) {
 fn body_row(
     buf: &mut Buffer,
     ctx: &Ctx<'_>,
-    _doc: &Doc,
     seg: &Seg,
     rows: &SegRows,
     k: usize,
@@ -145,11 +140,11 @@ fn body_row(
         rows: &rows.en,
         hl: en_hl,
     };
-    let (first, second) = if ctx.swapped { (en, ko) } else { (ko, en) };
+    let (first, second) = if ctx.swapped { (&en, &ko) } else { (&ko, &en) };
     match ctx.layout {
         Layout::SideBySide => {
             side_row(
-                buf, ctx, seg.kind, &first, k, g.left_x, y, g.left_w, base, true,
+                buf, ctx, seg.kind, first, k, g.left_x, y, g.left_w, base, true,
             );
             put(
                 buf,
@@ -161,28 +156,30 @@ fn body_row(
                 ctx.amb,
             );
             side_row(
-                buf, ctx, seg.kind, &second, k, g.right_x, y, g.right_w, base, true,
+                buf, ctx, seg.kind, second, k, g.right_x, y, g.right_w, base, true,
             );
         }
         Layout::Stacked => {
             if k < first.rows.len() {
                 side_row(
-                    buf, ctx, seg.kind, &first, k, g.left_x, y, g.left_w, base, false,
+                    buf, ctx, seg.kind, first, k, g.left_x, y, g.left_w, base, false,
                 );
             } else {
                 let k2 = k - first.rows.len();
                 side_row(
-                    buf, ctx, seg.kind, &second, k2, g.left_x, y, g.left_w, base, false,
+                    buf, ctx, seg.kind, second, k2, g.left_x, y, g.left_w, base, false,
                 );
             }
         }
         Layout::Korean => {
-            let s = if ctx.swapped { &second } else { &first };
-            side_row(buf, ctx, seg.kind, s, k, g.left_x, y, g.left_w, base, false);
+            side_row(
+                buf, ctx, seg.kind, &ko, k, g.left_x, y, g.left_w, base, false,
+            );
         }
         Layout::English => {
-            let s = if ctx.swapped { &first } else { &second };
-            side_row(buf, ctx, seg.kind, s, k, g.left_x, y, g.left_w, base, false);
+            side_row(
+                buf, ctx, seg.kind, &en, k, g.left_x, y, g.left_w, base, false,
+            );
         }
     }
 }

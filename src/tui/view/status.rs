@@ -129,7 +129,7 @@ fn position(app: &App) -> String {
                 .iter()
                 .position(|&i| i == r.focus)
                 .map_or(0, |p| p + 1);
-            let what = if d.bilingual() { "pair" } else { "block" };
+            let what = if d.bilingual { "pair" } else { "block" };
             let layout = if app.geom.single {
                 "one column"
             } else {
