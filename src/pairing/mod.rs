@@ -1,0 +1,304 @@
+//! Translation pairs across files: for each Korean article, the English article that is its
+//! translation (or original), if there is one.
+//!
+//! - `evidence`: what each article offers (numbers, Latin words, names, concepts, length, day),
+//!   computed once per article;
+//! - `index`: an inverted index of that evidence, which narrows each article to a few
+//!   candidates of the other language (never all against all);
+//! - `verify`: the aligner's judgement of a candidate pair: do the two share their anchors bead
+//!   by bead, in order, far better than off the diagonal?
+//!
+//! [`Pairing`] holds the index and the verdicts; candidates that pass are matched one to one,
+//! best first. A wrong pair is worse than a missed one: an article with no candidate that
+//! passes stays single.
+
+pub mod evidence;
+pub mod index;
+pub mod verify;
+
+use std::collections::HashMap;
+
+use crate::model::Article;
+pub use evidence::{Evidence, Side};
+use index::{DocId, Index};
+pub use verify::Verdict;
+
+/// One pair found: indices of the Korean and the English article in the caller's list, and
+/// the pair's score (0..1, higher is surer).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Match {
+    pub ko: usize,
+    pub en: usize,
+    pub score: f64,
+}
+
+/// How many candidates of the other language each article gathers from the index.
+const CANDIDATES: usize = 4;
+/// Of those, the ones verified with the aligner: at most this many …
+const VERIFY_MAX: usize = 2;
+/// … whose index similarity is at least this share of the best one's …
+const VERIFY_RELATIVE: f64 = 0.6;
+/// … and at least this much.
+const VERIFY_FLOOR: f64 = 0.08;
+
+/// The verdict a translation must reach. Measured on the Korean-English dev stories (true pairs
+/// against the best wrong candidates): contrast 0.38 and more for translations, 0.14 at most
+/// for other stories, related ones included; anchor similarity 0.44 against 0.34.
+const MIN_CONTRAST: f64 = 0.25;
+const MIN_ON: f64 = 0.3;
+/// A translation's length in English characters is within a factor of e^0.7 ≈ 2 of the
+/// original's (dev: within e^0.21).
+const MAX_LOG_LENGTH_RATIO: f64 = 0.7;
+/// Two dated articles more than this many days apart are not one story's two editions.
+const MAX_DAYS_APART: i64 = 7;
+/// Fewer two-sided beads than this give the contrast nothing to stand on: such short pairs
+/// need a higher anchor similarity.
+const FEW_BEADS: usize = 3;
+const MIN_ON_FEW: f64 = 0.5;
+
+/// Does a verdict (with the pair's log length ratio and days apart) say "translation"?
+/// Returns the pair's score if so.
+pub fn accept(v: &Verdict, log_length_ratio: f64, days_apart: Option<i64>) -> Option<f64> {
+    if log_length_ratio.abs() > MAX_LOG_LENGTH_RATIO {
+        return None;
+    }
+    if days_apart.is_some_and(|d| d > MAX_DAYS_APART) {
+        return None;
+    }
+    let enough = if v.beads < FEW_BEADS {
+        v.on >= MIN_ON_FEW
+    } else {
+        v.on >= MIN_ON && v.contrast() >= MIN_CONTRAST
+    };
+    enough.then(|| score(v))
+}
+
+/// The score of a pair: the contrast (or the similarity, for very short pairs), 0..1.
+fn score(v: &Verdict) -> f64 {
+    let s = if v.beads < FEW_BEADS {
+        v.on
+    } else {
+        v.contrast()
+    };
+    (s.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+}
+
+/// The pairing state of a set of articles: their evidence in an index, and the aligner's
+/// verdicts on the candidates checked so far. Articles are known by the caller's index.
+#[derive(Debug, Clone, Default)]
+pub struct Pairing {
+    index: Index,
+    /// Caller's index of each document.
+    item: Vec<usize>,
+    doc: HashMap<usize, DocId>,
+    /// (Korean doc, English doc) → the score if the aligner accepted the pair.
+    verdicts: HashMap<(DocId, DocId), Option<f64>>,
+}
+
+impl Pairing {
+    pub fn new() -> Pairing {
+        Pairing::default()
+    }
+
+    /// Add an article's evidence under the caller's index `item`. An item already added is
+    /// left as it is.
+    pub fn add(&mut self, item: usize, ev: &Evidence) {
+        if self.doc.contains_key(&item) {
+            return;
+        }
+        let d = self.index.add(ev);
+        self.item.push(item);
+        self.doc.insert(item, d);
+    }
+
+    /// Items added.
+    pub fn len(&self) -> usize {
+        self.item.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.item.is_empty()
+    }
+
+    /// Candidates of the other language for `item`, best first: (item, index similarity).
+    pub fn candidates(&self, item: usize, k: usize) -> Vec<(usize, f64)> {
+        let Some(&d) = self.doc.get(&item) else {
+            return Vec::new();
+        };
+        self.index
+            .candidates(d, k)
+            .into_iter()
+            .map(|(e, s)| (self.item[e], s))
+            .collect()
+    }
+
+    /// The (Korean item, English item) pairs that `items` want verified and that have no
+    /// verdict yet.
+    pub fn to_verify(&self, items: impl IntoIterator<Item = usize>) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for item in items {
+            let Some(&d) = self.doc.get(&item) else {
+                continue;
+            };
+            let cands = self.index.candidates(d, CANDIDATES);
+            let best = cands.first().map_or(0.0, |c| c.1);
+            for &(e, s) in cands.iter().take(VERIFY_MAX) {
+                if s < VERIFY_FLOOR || s < best * VERIFY_RELATIVE {
+                    break;
+                }
+                let key = self.oriented(d, e);
+                if !self.verdicts.contains_key(&key) && seen.insert(key) {
+                    out.push((self.item[key.0], self.item[key.1]));
+                }
+            }
+        }
+        out
+    }
+
+    fn oriented(&self, a: DocId, b: DocId) -> (DocId, DocId) {
+        if self.index.side(a) == Side::Ko {
+            (a, b)
+        } else {
+            (b, a)
+        }
+    }
+
+    /// Record the aligner's verdict on (Korean item, English item).
+    pub fn record(&mut self, ko: usize, en: usize, v: &Verdict) {
+        let (Some(&k), Some(&e)) = (self.doc.get(&ko), self.doc.get(&en)) else {
+            return;
+        };
+        let ratio = (self.index.length(e) / self.index.length(k)).ln();
+        let days = match (self.index.day(k), self.index.day(e)) {
+            (Some(a), Some(b)) => evidence::days_apart(a, b),
+            _ => None,
+        };
+        self.verdicts.insert((k, e), accept(v, ratio, days));
+    }
+
+    /// The accepted pairs matched one to one, best score first (ties by item order).
+    pub fn matches(&self) -> Vec<Match> {
+        let mut edges: Vec<Match> = self
+            .verdicts
+            .iter()
+            .filter_map(|(&(k, e), s)| {
+                s.map(|score| Match {
+                    ko: self.item[k],
+                    en: self.item[e],
+                    score,
+                })
+            })
+            .collect();
+        edges.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.ko.cmp(&b.ko))
+                .then(a.en.cmp(&b.en))
+        });
+        let mut used = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for m in edges {
+            if used.contains(&(Side::Ko, m.ko)) || used.contains(&(Side::En, m.en)) {
+                continue;
+            }
+            used.insert((Side::Ko, m.ko));
+            used.insert((Side::En, m.en));
+            out.push(m);
+        }
+        out.sort_by_key(|m| (m.ko, m.en));
+        out
+    }
+}
+
+/// Verify pairs of articles with the aligner, on up to `threads` threads.
+pub fn verify_all(articles: &[Article], pairs: &[(usize, usize)], threads: usize) -> Vec<Verdict> {
+    let run = |chunk: &[(usize, usize)]| -> Vec<Verdict> {
+        chunk
+            .iter()
+            .map(|&(k, e)| verify::verify(&articles[k], &articles[e]))
+            .collect()
+    };
+    parallel(pairs, threads, run)
+}
+
+/// Map `f` over chunks of `items` on up to `threads` scoped threads, in order.
+pub fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&[T]) -> Vec<R> + Sync,
+) -> Vec<R> {
+    let threads = threads.clamp(1, 16);
+    if threads == 1 || items.len() < 8 {
+        return f(items);
+    }
+    // Small interleaved chunks keep both threads busy when some items are slow.
+    let chunk = items.len().div_ceil(threads * 8).max(1);
+    let chunks: Vec<&[T]> = items.chunks(chunk).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(c) = chunks.get(i) else { break };
+                        mine.push((i, f(c)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    results.sort_by_key(|r| r.0);
+    results.into_iter().flat_map(|r| r.1).collect()
+}
+
+/// The number of threads to use: what the machine offers.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Compute the evidence of many articles on up to `threads` threads.
+pub fn evidence_all(articles: &[Article], threads: usize) -> Vec<Option<Evidence>> {
+    parallel(articles, threads, |chunk| {
+        chunk.iter().map(evidence::of_article).collect()
+    })
+}
+
+/// Find the translation pairs among `articles`.
+pub fn find_pairs(articles: &[Article], threads: usize) -> Vec<Match> {
+    let mut p = Pairing::new();
+    for (i, ev) in evidence_all(articles, threads).iter().enumerate() {
+        if let Some(ev) = ev {
+            p.add(i, ev);
+        }
+    }
+    let todo = p.to_verify(0..articles.len());
+    let verdicts = verify_all(articles, &todo, threads);
+    for (&(k, e), v) in todo.iter().zip(&verdicts) {
+        p.record(k, e, v);
+    }
+    p.matches()
+}
+
+/// Add one article (`articles[item]`, the others already in `p`) and verify its candidates.
+pub fn add_one(p: &mut Pairing, articles: &[Article], item: usize) {
+    let Some(article) = articles.get(item) else {
+        return;
+    };
+    let Some(ev) = evidence::of_article(article) else {
+        return;
+    };
+    p.add(item, &ev);
+    let todo = p.to_verify([item]);
+    for (k, e) in todo {
+        let v = verify::verify(&articles[k], &articles[e]);
+        p.record(k, e, &v);
+    }
+}
