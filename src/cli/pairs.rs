@@ -87,8 +87,9 @@ fn print(json: bool, articles: &[Article], matches: &[Match]) -> std::io::Result
         let paired = matches.len() * 2;
         writeln!(
             out,
-            "{} pairs; {} of {} articles unpaired",
+            "{} pair{}; {} of {} articles unpaired",
             matches.len(),
+            if matches.len() == 1 { "" } else { "s" },
             articles.len() - paired,
             articles.len()
         )?;

@@ -20,6 +20,8 @@ struct Doc {
     day: Option<String>,
     /// Interned keys, sorted.
     keys: Vec<u32>,
+    /// The weight it could share (see [`Index::refresh`]).
+    total: f64,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -62,6 +64,8 @@ fn kind_weight(key: &str) -> f64 {
 const COMMON_SHARE: f64 = 0.05;
 /// … but a key held by this many articles or fewer always is.
 const COMMON_FLOOR: usize = 30;
+/// Candidates are gathered through an article's rarest keys, this many at most.
+const QUERY_KEYS: usize = 40;
 
 impl Index {
     pub fn new() -> Index {
@@ -95,7 +99,9 @@ impl Index {
             length: ev.length,
             day: ev.day.clone(),
             keys,
+            total: 0.0,
         });
+        self.docs[id].total = self.compute_total(id);
         id
     }
 
@@ -135,9 +141,23 @@ impl Index {
         w.sqrt()
     }
 
-    /// The weight an article could share: the sum over its keys.
+    /// The weight an article could share: the sum over its keys, as of the last
+    /// [`Index::refresh`] (or when the article was added, if later).
     fn total(&self, d: DocId) -> f64 {
+        self.docs[d].total
+    }
+
+    fn compute_total(&self, d: DocId) -> f64 {
         self.docs[d].keys.iter().map(|&k| self.weight(k)).sum()
+    }
+
+    /// Recompute every article's total weight from the current key frequencies. Adding an
+    /// article changes the frequencies a little; a batch of adds should end with a refresh,
+    /// a single add need not.
+    pub fn refresh(&mut self) {
+        for d in 0..self.docs.len() {
+            self.docs[d].total = self.compute_total(d);
+        }
     }
 
     /// Similarity of two articles (0..1), from the keys they share.
@@ -166,20 +186,35 @@ impl Index {
         let other = 1 - slot(doc.side);
         let n_other = self.counts[other];
         let cap = COMMON_FLOOR.max((n_other as f64 * COMMON_SHARE) as usize);
-        let mut acc: HashMap<u32, f64> = HashMap::new();
-        for &key in &doc.keys {
-            let posting = &self.keys[key as usize].postings[other];
-            if posting.is_empty() || posting.len() > cap {
-                continue;
-            }
-            let w = self.weight(key);
-            for &e in posting {
-                *acc.entry(e).or_insert(0.0) += w;
+        // The rarest keys only: a translation shares most of them, and the work per query
+        // stays bounded however large the library grows.
+        let mut query: Vec<(usize, u32)> = doc
+            .keys
+            .iter()
+            .map(|&key| (self.keys[key as usize].postings[other].len(), key))
+            .filter(|&(df, _)| df > 0 && df <= cap)
+            .collect();
+        query.sort_unstable();
+        query.truncate(QUERY_KEYS);
+        let mut acc = vec![0f32; self.docs.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for &(_, key) in &query {
+            let w = self.weight(key) as f32;
+            for &e in &self.keys[key as usize].postings[other] {
+                let slot = &mut acc[e as usize];
+                if *slot == 0.0 {
+                    touched.push(e);
+                }
+                *slot += w;
             }
         }
+        let acc: Vec<(u32, f64)> = touched
+            .into_iter()
+            .map(|e| (e, f64::from(acc[e as usize])))
+            .collect();
         // The raw sums favour long articles: keep a generous shortlist, then rank by the
         // normalised similarity.
-        let mut raw: Vec<(u32, f64)> = acc.into_iter().collect();
+        let mut raw = acc;
         raw.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         raw.truncate(k * 4 + 8);
         let mut out: Vec<(DocId, f64)> = raw

@@ -16,7 +16,7 @@ pub mod evidence;
 pub mod index;
 pub mod verify;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::Article;
 pub use evidence::{Evidence, Side};
@@ -35,7 +35,7 @@ pub struct Match {
 /// How many candidates of the other language each article gathers from the index.
 const CANDIDATES: usize = 4;
 /// Of those, the ones verified with the aligner: at most this many …
-const VERIFY_MAX: usize = 2;
+const VERIFY_MAX: usize = 3;
 /// … whose index similarity is at least this share of the best one's …
 const VERIFY_RELATIVE: f64 = 0.6;
 /// … and at least this much.
@@ -93,6 +93,8 @@ pub struct Pairing {
     doc: HashMap<usize, DocId>,
     /// (Korean doc, English doc) → the score if the aligner accepted the pair.
     verdicts: HashMap<(DocId, DocId), Option<f64>>,
+    /// Documents with at least one accepted verdict.
+    accepted: HashSet<DocId>,
 }
 
 impl Pairing {
@@ -109,6 +111,26 @@ impl Pairing {
         let d = self.index.add(ev);
         self.item.push(item);
         self.doc.insert(item, d);
+    }
+
+    /// Bring the index's weights up to date after a batch of adds.
+    pub fn refresh(&mut self) {
+        self.index.refresh();
+    }
+
+    /// The candidate pairs verified so far: (Korean item, English item, score if accepted).
+    pub fn verdicts(&self) -> impl Iterator<Item = (usize, usize, Option<f64>)> + '_ {
+        self.verdicts
+            .iter()
+            .map(|(&(k, e), &s)| (self.item[k], self.item[e], s))
+    }
+
+    /// The index similarity of two items (0..1); 0 if either is unknown.
+    pub fn similarity(&self, a: usize, b: usize) -> f64 {
+        match (self.doc.get(&a), self.doc.get(&b)) {
+            (Some(&x), Some(&y)) => self.index.similarity(x, y),
+            _ => 0.0,
+        }
     }
 
     /// Items added.
@@ -132,25 +154,42 @@ impl Pairing {
             .collect()
     }
 
-    /// The (Korean item, English item) pairs that `items` want verified and that have no
-    /// verdict yet.
-    pub fn to_verify(&self, items: impl IntoIterator<Item = usize>) -> Vec<(usize, usize)> {
+    /// The next (Korean item, English item) pair to verify for each of `items` that has no
+    /// accepted candidate yet: its best candidate without a verdict, among the first
+    /// [`VERIFY_MAX`] that come close to its best. Call, verify, record, and call again until
+    /// nothing is left: most articles are settled by their first candidate.
+    pub fn to_verify(
+        &self,
+        items: impl IntoIterator<Item = usize>,
+        threads: usize,
+    ) -> Vec<(usize, usize)> {
+        let open: Vec<DocId> = items
+            .into_iter()
+            .filter_map(|item| self.doc.get(&item).copied())
+            .filter(|d| !self.accepted.contains(d))
+            .collect();
+        let lists = parallel(&open, threads, |chunk| {
+            chunk
+                .iter()
+                .map(|&d| self.index.candidates(d, CANDIDATES))
+                .collect()
+        });
         let mut out = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for item in items {
-            let Some(&d) = self.doc.get(&item) else {
-                continue;
-            };
-            let cands = self.index.candidates(d, CANDIDATES);
+        let mut seen = HashSet::new();
+        for (&d, cands) in open.iter().zip(&lists) {
             let best = cands.first().map_or(0.0, |c| c.1);
             for &(e, s) in cands.iter().take(VERIFY_MAX) {
                 if s < VERIFY_FLOOR || s < best * VERIFY_RELATIVE {
                     break;
                 }
                 let key = self.oriented(d, e);
-                if !self.verdicts.contains_key(&key) && seen.insert(key) {
+                if self.verdicts.contains_key(&key) || !self.plausible(key.0, key.1) {
+                    continue;
+                }
+                if seen.insert(key) {
                     out.push((self.item[key.0], self.item[key.1]));
                 }
+                break;
             }
         }
         out
@@ -164,17 +203,35 @@ impl Pairing {
         }
     }
 
-    /// Record the aligner's verdict on (Korean item, English item).
-    pub fn record(&mut self, ko: usize, en: usize, v: &Verdict) {
-        let (Some(&k), Some(&e)) = (self.doc.get(&ko), self.doc.get(&en)) else {
-            return;
-        };
+    /// Length ratio and days apart allow (Korean doc, English doc) to be a translation: the
+    /// test that needs no aligner, made before it.
+    fn plausible(&self, k: DocId, e: DocId) -> bool {
+        let (ratio, days) = self.shape(k, e);
+        ratio.abs() <= MAX_LOG_LENGTH_RATIO && days.is_none_or(|d| d <= MAX_DAYS_APART)
+    }
+
+    /// The log length ratio and the days apart (when both are dated) of two docs.
+    fn shape(&self, k: DocId, e: DocId) -> (f64, Option<i64>) {
         let ratio = (self.index.length(e) / self.index.length(k)).ln();
         let days = match (self.index.day(k), self.index.day(e)) {
             (Some(a), Some(b)) => evidence::days_apart(a, b),
             _ => None,
         };
-        self.verdicts.insert((k, e), accept(v, ratio, days));
+        (ratio, days)
+    }
+
+    /// Record the aligner's verdict on (Korean item, English item).
+    pub fn record(&mut self, ko: usize, en: usize, v: &Verdict) {
+        let (Some(&k), Some(&e)) = (self.doc.get(&ko), self.doc.get(&en)) else {
+            return;
+        };
+        let (ratio, days) = self.shape(k, e);
+        let verdict = accept(v, ratio, days);
+        if verdict.is_some() {
+            self.accepted.insert(k);
+            self.accepted.insert(e);
+        }
+        self.verdicts.insert((k, e), verdict);
     }
 
     /// The accepted pairs matched one to one, best score first (ties by item order).
@@ -196,7 +253,7 @@ impl Pairing {
                 .then(a.ko.cmp(&b.ko))
                 .then(a.en.cmp(&b.en))
         });
-        let mut used = std::collections::HashSet::new();
+        let mut used = HashSet::new();
         let mut out = Vec::new();
         for m in edges {
             if used.contains(&(Side::Ko, m.ko)) || used.contains(&(Side::En, m.en)) {
@@ -279,11 +336,8 @@ pub fn find_pairs(articles: &[Article], threads: usize) -> Vec<Match> {
             p.add(i, ev);
         }
     }
-    let todo = p.to_verify(0..articles.len());
-    let verdicts = verify_all(articles, &todo, threads);
-    for (&(k, e), v) in todo.iter().zip(&verdicts) {
-        p.record(k, e, v);
-    }
+    p.refresh();
+    settle(&mut p, articles, 0..articles.len(), threads);
     p.matches()
 }
 
@@ -296,9 +350,25 @@ pub fn add_one(p: &mut Pairing, articles: &[Article], item: usize) {
         return;
     };
     p.add(item, &ev);
-    let todo = p.to_verify([item]);
-    for (k, e) in todo {
-        let v = verify::verify(&articles[k], &articles[e]);
-        p.record(k, e, &v);
+    settle(p, articles, [item], 1);
+}
+
+/// Verify candidates of `items` round by round until each has an accepted candidate or none
+/// left to try.
+pub fn settle(
+    p: &mut Pairing,
+    articles: &[Article],
+    items: impl IntoIterator<Item = usize> + Clone,
+    threads: usize,
+) {
+    for _ in 0..VERIFY_MAX {
+        let todo = p.to_verify(items.clone(), threads);
+        if todo.is_empty() {
+            break;
+        }
+        let verdicts = verify_all(articles, &todo, threads);
+        for (&(k, e), v) in todo.iter().zip(&verdicts) {
+            p.record(k, e, v);
+        }
     }
 }

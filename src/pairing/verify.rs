@@ -8,7 +8,7 @@
 use crate::align::anchors::{self, Features, Interner};
 use crate::align::cost::{intersect, length_cost};
 use crate::align::{self, lexicon};
-use crate::model::{Article, Bitext};
+use crate::model::{Article, Bitext, BlockKind};
 
 /// What the aligner says about one candidate pair.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -32,13 +32,26 @@ impl Verdict {
     }
 }
 
-/// Align `ko` with `en` and judge the result.
+/// Align `ko` with `en` as `align::align_two` does (its sides, anchors, cost and dynamic
+/// programme) and judge the beads. The anchors are computed once and serve both the aligner
+/// and the judgement; the display pairs are never built.
 pub fn verify(ko: &Article, en: &Article) -> Verdict {
-    judge(&align::align_two(ko, en))
+    let sides = align::sides::from_two(ko, en);
+    let lex = lexicon::shipped();
+    let mut interner = Interner::default();
+    // Korean first: keys are interned in the order sentences are read, as the aligner does.
+    let ko_f = features(&sides.ko, anchors::korean, lex, &mut interner);
+    let en_f = features(&sides.en, anchors::english, lex, &mut interner);
+    let path = align::dp::align(&ko_f, &en_f, align::Params::default());
+    let beads: Vec<(Vec<usize>, Vec<usize>)> = path
+        .into_iter()
+        .map(|(i, a, j, b)| ((i..i + a).collect(), (j..j + b).collect()))
+        .collect();
+    judge(&ko_f, &en_f, &beads)
 }
 
-/// Judge an alignment.
-pub fn judge(b: &Bitext) -> Verdict {
+/// Judge an alignment already made (e.g. the reader's), from its sentences and beads.
+pub fn judge_bitext(b: &Bitext) -> Verdict {
     let lex = lexicon::shipped();
     let mut interner = Interner::default();
     let ko: Vec<Features> = b
@@ -51,8 +64,44 @@ pub fn judge(b: &Bitext) -> Verdict {
         .iter()
         .map(|s| anchors::english(&s.text, lex, &mut interner))
         .collect();
-    let two: Vec<(&[usize], &[usize])> = b
-        .beads
+    let beads: Vec<(Vec<usize>, Vec<usize>)> =
+        b.beads.iter().map(|x| (x.0.clone(), x.1.clone())).collect();
+    judge(&ko, &en, &beads)
+}
+
+type AnchorsOf = fn(&str, &lexicon::Lexicon, &mut Interner) -> Features;
+
+/// The anchors of one side's sentences, with their block's role, as the aligner marks them:
+/// titles pair with titles, references with references; keyword lines and bylines are
+/// one-sided by nature.
+fn features(
+    side: &align::pairs::Side,
+    of: AnchorsOf,
+    lex: &lexicon::Lexicon,
+    interner: &mut Interner,
+) -> Vec<Features> {
+    side.sentences
+        .iter()
+        .map(|s| {
+            let mut f = of(&s.text, lex, interner);
+            let kind = side.blocks.get(s.block).map(|b| b.kind);
+            f.tag = match kind {
+                Some(BlockKind::Title | BlockKind::Subtitle) => 1,
+                Some(BlockKind::Reference) => 2,
+                Some(BlockKind::Keywords | BlockKind::Byline | BlockKind::Caption) => 3,
+                _ => 0,
+            };
+            if matches!(kind, Some(BlockKind::Keywords | BlockKind::Byline)) {
+                f.one_sided = 1.0;
+            }
+            f
+        })
+        .collect()
+}
+
+/// Judge beads over the sentences' anchors.
+fn judge(ko: &[Features], en: &[Features], beads: &[(Vec<usize>, Vec<usize>)]) -> Verdict {
+    let two: Vec<(&[usize], &[usize])> = beads
         .iter()
         .filter(|x| !x.0.is_empty() && !x.1.is_empty())
         .map(|x| (x.0.as_slice(), x.1.as_slice()))
