@@ -8,11 +8,6 @@
 //!   [`loader`]: parsing and aligning on worker threads.
 //! - [`headless`]: the same app on ratatui's `TestBackend` (`duet render`, tests, benches).
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
-
 pub mod action;
 pub mod app;
 pub mod config;
