@@ -135,7 +135,10 @@ fn report(lib: &Library, threads: usize) {
     let found = pairing::find_pairs(&lib.articles, threads);
     let secs = t.elapsed().as_secs_f64();
     let gold: std::collections::HashSet<(usize, usize)> = lib.gold.iter().copied().collect();
-    let right = found.iter().filter(|m| gold.contains(&(m.ko, m.en))).count();
+    let right = found
+        .iter()
+        .filter(|m| gold.contains(&(m.ko, m.en)))
+        .count();
     eprintln!(
         "pairs: {} articles, {} gold pairs, {} found, {} right (P {:.3} R {:.3}), {:.2} s on {} threads",
         lib.articles.len(),
@@ -152,7 +155,9 @@ fn report(lib: &Library, threads: usize) {
 fn benches(c: &mut Criterion) {
     let pool = pool();
     if pool.is_empty() {
-        eprintln!("pairs bench: ../shared/eval/align/dev.jsonl not found; nothing to generate from");
+        eprintln!(
+            "pairs bench: ../shared/eval/align/dev.jsonl not found; nothing to generate from"
+        );
         return;
     }
     let n: usize = std::env::var("DUET_BENCH_ARTICLES")

@@ -84,7 +84,11 @@ fn translations_in_separate_files_pair_up() {
     split_seed(BILINGUAL[1], dir.path(), "m.txt", "c.txt");
     copy_ko_seeds(dir.path());
     let (pairs, scores, out) = pairs_json(dir.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         pairs,
         vec![
@@ -121,7 +125,10 @@ fn table_without_json_and_bilingual_files_left_alone() {
     let text = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<&str> = text.lines().filter(|l| l.contains(".txt")).collect();
     assert_eq!(rows.len(), 1, "{text}");
-    assert!(rows[0].contains("ko.txt") && rows[0].contains("en.txt"), "{text}");
+    assert!(
+        rows[0].contains("ko.txt") && rows[0].contains("en.txt"),
+        "{text}"
+    );
     assert!(text.contains("1 pair;"), "{text}");
     assert!(text.contains("1 of 3 articles unpaired"), "{text}");
 }
@@ -130,7 +137,11 @@ fn table_without_json_and_bilingual_files_left_alone() {
 fn bad_files_are_reported_and_the_rest_still_paired() {
     let dir = tempfile::tempdir().expect("tempdir");
     split_seed(BILINGUAL[0], dir.path(), "ko.txt", "en.txt");
-    std::fs::write(dir.path().join("broken.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("w");
+    std::fs::write(
+        dir.path().join("broken.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )
+    .expect("w");
     let (pairs, _, out) = pairs_json(dir.path());
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);

@@ -372,3 +372,47 @@ pub fn settle(
         }
     }
 }
+
+/// [`settle`] for articles not held in memory: `load(item)` reads one when a verification needs
+/// it (an article that cannot be read is never paired). Stops early when `cancelled` says so.
+pub fn settle_with(
+    p: &mut Pairing,
+    items: impl IntoIterator<Item = usize> + Clone,
+    threads: usize,
+    load: impl Fn(usize) -> Option<Article> + Sync,
+    cancelled: impl Fn() -> bool,
+) {
+    let mut cache: HashMap<usize, Option<Article>> = HashMap::new();
+    for _ in 0..VERIFY_MAX {
+        if cancelled() {
+            return;
+        }
+        let todo = p.to_verify(items.clone(), threads);
+        if todo.is_empty() {
+            break;
+        }
+        let mut need: Vec<usize> = todo
+            .iter()
+            .flat_map(|&(k, e)| [k, e])
+            .filter(|i| !cache.contains_key(i))
+            .collect();
+        need.sort_unstable();
+        need.dedup();
+        let loaded = parallel(&need, threads, |chunk| {
+            chunk.iter().map(|&i| load(i)).collect()
+        });
+        cache.extend(need.into_iter().zip(loaded));
+        let verdicts = parallel(&todo, threads, |chunk| {
+            chunk
+                .iter()
+                .map(|&(k, e)| match (cache.get(&k), cache.get(&e)) {
+                    (Some(Some(a)), Some(Some(b))) => verify::verify(a, b),
+                    _ => Verdict::default(),
+                })
+                .collect()
+        });
+        for (&(k, e), v) in todo.iter().zip(&verdicts) {
+            p.record(k, e, v);
+        }
+    }
+}

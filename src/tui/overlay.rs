@@ -7,12 +7,19 @@
 use super::action::Action;
 use super::app::App;
 use super::effects::Effects;
+use super::entries::EntryId;
 use super::mode::Mode;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     /// The key help, generated from the keymap.
     Help,
+    /// Articles to pair entry `id` with, best first (entry, score as shown), one selected.
+    Picker {
+        id: EntryId,
+        items: Vec<(EntryId, String)>,
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -20,6 +27,7 @@ impl Overlay {
     pub fn mode(&self) -> Mode {
         match self {
             Overlay::Help => Mode::Help,
+            Overlay::Picker { .. } => Mode::Picker,
         }
     }
 }
@@ -34,5 +42,30 @@ pub(super) fn handle(app: &mut App, overlay: &Overlay, action: Action) -> Effect
             }
             _ => Effects::none(),
         },
+        Overlay::Picker {
+            id,
+            items,
+            selected,
+        } => {
+            let last = items.len().saturating_sub(1);
+            let moved = |to: usize| Overlay::Picker {
+                id: *id,
+                items: items.clone(),
+                selected: to,
+            };
+            match action {
+                Action::Down => app.overlay = Some(moved((*selected + 1).min(last))),
+                Action::Up => app.overlay = Some(moved(selected.saturating_sub(1))),
+                Action::Open => {
+                    app.overlay = None;
+                    if let Some(&(other, _)) = items.get(*selected) {
+                        app.pair_entries(*id, other);
+                    }
+                }
+                Action::Back => app.overlay = None,
+                _ => return Effects::none(),
+            }
+            Effects::redraw()
+        }
     }
 }
