@@ -416,3 +416,76 @@ pub fn settle_with(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(on: f64, off: f64, beads: usize) -> Verdict {
+        Verdict {
+            on,
+            off,
+            coverage: 1.0,
+            length: 0.5,
+            beads,
+        }
+    }
+
+    fn ev(side: Side, keys: &[&str]) -> Evidence {
+        let mut keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        keys.sort();
+        Evidence {
+            side,
+            length: 1000.0,
+            day: None,
+            keys,
+        }
+    }
+
+    #[test]
+    fn a_translation_passes_and_a_related_story_does_not() {
+        assert!(accept(&verdict(0.6, 0.05, 12), 0.0, None).is_some());
+        // Shares its anchors as much off the diagonal as on it: the same story, retold.
+        assert!(accept(&verdict(0.33, 0.19, 12), 0.0, None).is_none());
+        // Twice too long or too short, or published weeks apart.
+        assert!(accept(&verdict(0.6, 0.05, 12), 0.9, None).is_none());
+        assert!(accept(&verdict(0.6, 0.05, 12), 0.0, Some(30)).is_none());
+        assert!(accept(&verdict(0.6, 0.05, 12), 0.0, Some(1)).is_some());
+        // Too short to contrast: only a high similarity will do.
+        assert!(accept(&verdict(0.4, 0.0, 1), 0.0, None).is_none());
+        assert!(accept(&verdict(0.7, 0.0, 1), 0.0, None).is_some());
+    }
+
+    #[test]
+    fn candidates_come_from_shared_rare_evidence() {
+        let mut p = Pairing::new();
+        p.add(0, &ev(Side::Ko, &["n:1987", "w:nato", "s:KPN", "c:said"]));
+        p.add(1, &ev(Side::En, &["n:2001", "w:un", "c:said"]));
+        p.add(2, &ev(Side::En, &["n:1987", "w:nato", "s:KPN", "c:said"]));
+        p.add(3, &ev(Side::Ko, &["n:2001", "w:un", "c:said"]));
+        p.refresh();
+        let c = p.candidates(0, 4);
+        assert_eq!(c.first().map(|x| x.0), Some(2), "{c:?}");
+        assert!(c.iter().all(|x| x.0 == 1 || x.0 == 2));
+        assert_eq!(p.candidates(1, 4).first().map(|x| x.0), Some(3));
+    }
+
+    #[test]
+    fn matching_is_one_to_one_best_first() {
+        let mut p = Pairing::new();
+        for (i, side) in [Side::Ko, Side::Ko, Side::En, Side::En]
+            .into_iter()
+            .enumerate()
+        {
+            p.add(i, &ev(side, &["n:5"]));
+        }
+        p.record(0, 2, &verdict(0.7, 0.1, 10)); // 0.6
+        p.record(0, 3, &verdict(0.6, 0.1, 10)); // 0.5
+        p.record(1, 2, &verdict(0.65, 0.1, 10)); // 0.55
+        p.record(1, 3, &verdict(0.2, 0.1, 10)); // rejected
+        let m = p.matches();
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!((m[0].ko, m[0].en), (0, 2));
+        assert!((m[0].score - 0.6).abs() < 1e-9);
+    }
+}

@@ -110,9 +110,9 @@ impl Action {
         (
             Action::PairWith,
             "pair_with",
-            "pair with… (the translation of this article, by hand)",
+            "pair with… (its translation, by hand)",
         ),
-        (Action::SplitPair, "split_pair", "split a pair of files"),
+        (Action::SplitPair, "split_pair", "split a pair"),
         (Action::Help, "help", "this help"),
     ];
 
