@@ -130,17 +130,31 @@ fn generate(pool: &[BeadText], n: usize) -> Library {
     Library { articles, gold }
 }
 
+/// CPU seconds this process has used (user + system), where `/proc` tells; the wall clock
+/// alone misleads on a machine shared with other work.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn report(lib: &Library, threads: usize) {
     let t = std::time::Instant::now();
+    let cpu0 = cpu_seconds();
     let found = pairing::find_pairs(&lib.articles, threads);
     let secs = t.elapsed().as_secs_f64();
+    let cpu = match (cpu0, cpu_seconds()) {
+        (Some(a), Some(b)) => format!(", {:.2} s of CPU", b - a),
+        _ => String::new(),
+    };
     let gold: std::collections::HashSet<(usize, usize)> = lib.gold.iter().copied().collect();
     let right = found
         .iter()
         .filter(|m| gold.contains(&(m.ko, m.en)))
         .count();
     eprintln!(
-        "pairs: {} articles, {} gold pairs, {} found, {} right (P {:.3} R {:.3}), {:.2} s on {} threads",
+        "pairs: {} articles, {} gold pairs, {} found, {} right (P {:.3} R {:.3}), {:.2} s on {} threads{}",
         lib.articles.len(),
         gold.len(),
         found.len(),
@@ -148,7 +162,8 @@ fn report(lib: &Library, threads: usize) {
         right as f64 / found.len().max(1) as f64,
         right as f64 / gold.len().max(1) as f64,
         secs,
-        threads
+        threads,
+        cpu
     );
 }
 
