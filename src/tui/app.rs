@@ -16,10 +16,10 @@ use super::config::Config;
 use super::doc::{Doc, Wrapped};
 use super::effects::{Command, Effects};
 use super::entries::{DocCache, Entries, EntryId, EntryMeta, EntryState};
-use super::jobs::{Job, JobKind, JobOutput};
+use super::job::{Job, JobKind, JobOutput};
 use super::layout::{self, Geometry, Layout, LayoutInput};
 use super::mode::Mode;
-use super::overlay::{self, Overlay};
+use super::overlay::Overlay;
 use super::reading::{Position, Reader};
 use super::theme::Theme;
 
@@ -521,7 +521,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         Action::Suspend => return Effects::redraw().with(Command::Suspend),
         _ if app.overlay.is_some() => {
             if let Some(o) = app.overlay.clone() {
-                fx = overlay::handle(app, &o, action);
+                fx = overlay_action(app, &o, action);
             }
         }
         Action::Help => app.overlay = Some(Overlay::Help),
@@ -552,6 +552,44 @@ pub fn update(app: &mut App, action: Action) -> Effects {
     }
     app.relayout();
     fx
+}
+
+/// An action while an overlay is open: the overlay takes it (it is modal).
+fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
+    match overlay {
+        Overlay::Help => match action {
+            Action::Help | Action::Back => {
+                app.overlay = None;
+                Effects::redraw()
+            }
+            _ => Effects::none(),
+        },
+        Overlay::Picker {
+            id,
+            items,
+            selected,
+        } => {
+            let last = items.len().saturating_sub(1);
+            let moved = |to: usize| Overlay::Picker {
+                id: *id,
+                items: items.clone(),
+                selected: to,
+            };
+            match action {
+                Action::Down => app.overlay = Some(moved((*selected + 1).min(last))),
+                Action::Up => app.overlay = Some(moved(selected.saturating_sub(1))),
+                Action::Open => {
+                    app.overlay = None;
+                    if let Some(&(other, _)) = items.get(*selected) {
+                        app.pair_entries(*id, other);
+                    }
+                }
+                Action::Back => app.overlay = None,
+                _ => return Effects::none(),
+            }
+            Effects::redraw()
+        }
+    }
 }
 
 fn loaded(app: &mut App, id: EntryId, result: Result<Doc, String>) {

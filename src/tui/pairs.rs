@@ -17,7 +17,8 @@ use crate::pairing::{self, Evidence, Pairing, Side};
 
 use super::doc::Doc;
 use super::entries::EntryId;
-use super::jobs::{Cancel, panic_message};
+use super::job::Cancel;
+use super::loader::panic_message;
 
 /// One loaded entry the pairing knows: its id, file and evidence.
 pub type Item = (EntryId, PathBuf, Evidence);
