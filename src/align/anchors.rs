@@ -9,8 +9,9 @@
 use std::collections::HashMap;
 
 use super::lexicon::Lexicon;
+use super::names;
 use super::names::{hangul_skeleton, latin_skeleton, skeleton_key};
-use super::{boilerplate, names};
+use crate::text::furniture;
 use crate::text::lang::is_hangul;
 
 /// Keys are interned per alignment so sentences compare as sorted `u32` lists.
@@ -73,7 +74,7 @@ impl<'a> Builder<'a> {
             chars,
             items: self.items,
             weight: self.weight,
-            one_sided: boilerplate::score(text),
+            one_sided: if furniture::one_sided(text) { 1.0 } else { 0.0 },
             tag: 0,
         }
     }

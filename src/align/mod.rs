@@ -4,14 +4,13 @@
 //!   (titles brought back from metadata);
 //! - `anchors`: what each sentence offers as evidence (length, numbers and dates across
 //!   scripts, Latin words, quotations), with `names` (skeletons, pinyin), `lexicon` (the shipped
-//!   Korean-English word list) and `boilerplate` (what one side carries alone);
+//!   Korean-English word list) and `text::furniture` (what one side carries alone);
 //! - `cost`: the cost of one bead from length, shared anchors and its shape;
 //! - `dp`: the banded dynamic programme over beads (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3);
 //! - `pairs`: beads grouped into paragraph pairs, unpaired material, and the reading order;
 //! - `export`: TSV and TMX.
 
 pub mod anchors;
-pub mod boilerplate;
 pub mod cost;
 pub mod dp;
 pub mod export;
