@@ -39,6 +39,12 @@ pub struct Params {
     pub null_boilerplate: f64,
     /// Penalty for a bead whose sides play different roles (a title against body text).
     pub role: f64,
+    /// Penalty for a bead that is a question on one side only.
+    pub question: f64,
+    /// Penalty for a bead whose sides open or close different quotations.
+    pub quote: f64,
+    /// Weight of the joint evidence of a split or merge bead (see [`split_evidence`]).
+    pub split: f64,
 }
 
 impl Default for Params {
@@ -54,6 +60,9 @@ impl Default for Params {
             null: 10.0,
             null_boilerplate: 6.0,
             role: 2.0,
+            question: 1.7,
+            quote: 1.3,
+            split: 1.0,
         }
     }
 }
@@ -76,6 +85,7 @@ struct Sums {
     chars: Vec<f64>,
     weight: Vec<f64>,
     one_sided: Vec<f64>,
+    quotes: Vec<f64>,
 }
 
 impl Sums {
@@ -93,6 +103,7 @@ impl Sums {
             chars: scan(&|x| x.chars),
             weight: scan(&|x| x.weight),
             one_sided: scan(&|x| x.one_sided),
+            quotes: scan(&|x| f64::from(x.shape.quotes)),
         }
     }
 
@@ -211,12 +222,51 @@ impl<'a> Scorer<'a> {
         } else {
             p.role
         };
+        let (ks, es) = (&self.ko[i..i + a], &self.en[j..j + b]);
+        let mut shape = 0.0;
+        if ks[a - 1].shape.question != es[b - 1].shape.question {
+            shape += p.question;
+        }
+        let quotes =
+            Sums::range(&self.ko_sums.quotes, i, a) - Sums::range(&self.en_sums.quotes, j, b);
+        if quotes.abs() > 0.5 {
+            shape += p.quote;
+        }
+        if a != b {
+            shape += p.split * split_evidence(ks, es);
+        }
         prior
             + role
+            + shape
             + p.length * length
             + p.lexical * (1.0 - sim) * (a + b) as f64 / 2.0
             + p.null_boilerplate * boiler
     }
+}
+
+/// What the sentences' joints say about a split (more Korean sentences than English) or a merge
+/// (fewer), as a cost in nats: negative for evidence for it, positive for its absence. The
+/// figures are log-likelihood ratios measured on gold Korean-English news beads: an English
+/// sentence that a Korean translator split has a clause joint about half the time, against a
+/// fifth for one translated whole; the second half of a split opens with a connective about a
+/// third of the time, against a seventh for any Korean sentence; a Korean sentence that joins
+/// two English ones runs on through a clause connective four times in five, against three in
+/// five for any.
+fn split_evidence(ko: &[Features], en: &[Features]) -> f64 {
+    let (whole, parts) = if ko.len() > en.len() {
+        (en, ko)
+    } else {
+        (ko, en)
+    };
+    let korean_whole = ko.len() < en.len();
+    let joint = whole.iter().any(|s| s.shape.joint);
+    let continues = parts[1..].iter().any(|s| s.shape.continues);
+    let (with, without) = if korean_whole {
+        (-0.3, 0.7)
+    } else {
+        (-1.0, 0.55)
+    };
+    (if joint { with } else { without }) + if continues { -0.7 } else { 0.0 }
 }
 
 /// Gale & Church's normalised length difference of a bead.

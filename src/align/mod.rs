@@ -5,6 +5,8 @@
 //! - `anchors`: what each sentence offers as evidence (length, numbers and dates across
 //!   scripts, Latin words, quotations), with `names` (skeletons, pinyin), `lexicon` (the shipped
 //!   Korean-English word list) and `text::furniture` (what one side carries alone);
+//! - `shape`: how a sentence sits in a translator's split or merge (questions, quotations cut
+//!   in two, clause joints and connectives);
 //! - `cost`: the cost of one bead from length, shared anchors and its shape;
 //! - `dp`: the banded dynamic programme over beads (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3);
 //! - `pairs`: beads grouped into paragraph pairs, unpaired material, and the reading order;
@@ -17,6 +19,7 @@ pub mod export;
 pub mod lexicon;
 pub mod names;
 pub mod pairs;
+pub mod shape;
 pub mod sides;
 
 use crate::model::{Article, Bead, Bitext, BlockKind};
