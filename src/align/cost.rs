@@ -81,7 +81,35 @@ pub struct Scorer<'a> {
     rows: Vec<Vec<u16>>,
     ko_sums: Sums,
     en_sums: Sums,
+    ko_shape: Vec<u8>,
+    en_shape: Vec<u8>,
     table: LengthTable,
+}
+
+/// A sentence's [`Shape`](super::shape::Shape) and role (`Features::tag`, one bit each from
+/// bit 3) as bits, for the DP's inner loop.
+const QUESTION: u8 = 1;
+const JOINT: u8 = 2;
+const CONTINUES: u8 = 4;
+const ROLES: u8 = 0b0111_1000;
+
+fn shape_bits(f: &[Features]) -> Vec<u8> {
+    f.iter()
+        .map(|x| {
+            let s = x.shape;
+            let mut bits = 8u8 << x.tag.min(3);
+            for (on, bit) in [
+                (s.question, QUESTION),
+                (s.joint, JOINT),
+                (s.continues, CONTINUES),
+            ] {
+                if on {
+                    bits |= bit;
+                }
+            }
+            bits
+        })
+        .collect()
 }
 
 /// Prefix sums of the per-sentence figures, so a bead's totals cost O(1).
@@ -173,6 +201,8 @@ impl<'a> Scorer<'a> {
             rows,
             ko_sums: Sums::new(ko),
             en_sums: Sums::new(en),
+            ko_shape: shape_bits(ko),
+            en_shape: shape_bits(en),
             table: LengthTable::new(),
         }
     }
@@ -221,15 +251,11 @@ impl<'a> Scorer<'a> {
         };
         let boiler =
             Sums::range(&self.ko_sums.one_sided, i, a) + Sums::range(&self.en_sums.one_sided, j, b);
-        let roles = |side: &[Features]| side.iter().fold(0u8, |acc, s| acc | (1 << s.tag));
-        let role = if roles(&self.ko[i..i + a]) == roles(&self.en[j..j + b]) {
-            0.0
-        } else {
-            p.role
-        };
-        let (ks, es) = (&self.ko[i..i + a], &self.en[j..j + b]);
+        let (ks, es) = (&self.ko_shape[i..i + a], &self.en_shape[j..j + b]);
+        let roles = |side: &[u8]| side.iter().fold(0u8, |acc, s| acc | s) & ROLES;
+        let role = if roles(ks) == roles(es) { 0.0 } else { p.role };
         let mut shape = 0.0;
-        if ks[a - 1].shape.question != es[b - 1].shape.question {
+        if (ks[a - 1] ^ es[b - 1]) & QUESTION != 0 {
             shape += p.question;
         }
         let quotes =
@@ -257,18 +283,18 @@ impl<'a> Scorer<'a> {
 /// against 21% for one translated whole; the second half of a Korean split opens with a
 /// connective 38% of the time, against 12% for any Korean sentence; a Korean sentence that joins
 /// two English ones runs on through a clause connective 88% of the time (smoothed), against 61%.
-fn split_evidence(ko: &[Features], en: &[Features]) -> f64 {
+fn split_evidence(ko: &[u8], en: &[u8]) -> f64 {
     const SPLIT_JOINT: (f64, f64) = (-0.69, 0.31);
     const MERGE_JOINT: (f64, f64) = (-0.36, 1.13);
-    const CONTINUES: f64 = -1.17;
+    const OPENS: f64 = -1.17;
     let (whole, parts, (with, without)) = if ko.len() > en.len() {
         (en, ko, SPLIT_JOINT)
     } else {
         (ko, en, MERGE_JOINT)
     };
-    let joint = whole.iter().any(|s| s.shape.joint);
-    let continues = parts[1..].iter().any(|s| s.shape.continues);
-    (if joint { with } else { without }) + if continues { CONTINUES } else { 0.0 }
+    let joint = whole.iter().fold(0, |acc, s| acc | s) & JOINT != 0;
+    let continues = parts[1..].iter().fold(0, |acc, s| acc | s) & CONTINUES != 0;
+    (if joint { with } else { without }) + if continues { OPENS } else { 0.0 }
 }
 
 /// Gale & Church's normalised length difference of a bead.
