@@ -161,7 +161,7 @@ pub fn is_end_credit(line: &str) -> bool {
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)([\[(（][^\])）]{0,30}(?:사진|제공|캡처)\s*[\])）]|[\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|^(?:image|photo|picture)\s+caption(?-u:\b)|(?-u:\b)photo(?:graph)?\s*(?:by|credit)(?-u:\b)|^[\[(（]\s*(?:photo|image|picture|video|사진|영상)\s*[\])）]|^[▲△]|(?-u:\b)getty\s+images(?-u:\b)|[(（]\s*(?:ap|afp|epa|reuters|연합뉴스)\s*(?:photo|사진)(?-u:\b))",
+        r"(?i)([\[(（][^\])）]{0,30}(?:사진|제공|캡처)\s*[\])）]|[\[(（]\s*(?:사진|자료\s*사진|그래픽|영상|photo|image|picture|graphic)\s*(?:=|:|／|/|제공|출처|credit|by)|^(?:photo|pictured|image|사진)\s*[:=]|^(?:image|photo|picture|media|video)\s+caption(?-u:\b)|(?-u:\b)photo(?:graph)?\s*(?:by|credit)(?-u:\b)|^[\[(（]\s*(?:photo|image|picture|video|사진|영상)\s*[\])）]|^[▲△]|(?-u:\b)getty\s+images(?-u:\b)|[(（]\s*(?:ap|afp|epa|reuters|연합뉴스)\s*(?:photo|사진)(?-u:\b))",
     )
 });
 
@@ -374,6 +374,7 @@ mod tests {
         assert!(one_sided("[PHOTO] The victim was found in the area."));
         assert!(one_sided("▲ 감초도 스트레스 해소에 좋다고 말했다."));
         assert!(one_sided("Advertisement"));
+        assert!(one_sided("Media caption The moment the bridge collapsed"));
         assert!(one_sided("Share this article"));
         assert!(one_sided("이 기사를 공유합니다"));
         assert!(one_sided("[서울=코리아뉴스] 박민수 기자"));
