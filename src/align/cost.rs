@@ -377,6 +377,32 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_cut_in_two_is_one_bead() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let ko = s(&[
+            "시장은 새 다리가 내년 봄에 문을 연다고 발표했다.",
+            "\"우리는 이 다리를 10년 동안 기다렸습니다.",
+            "이제 시민들이 강을 건너는 데 드는 시간이 절반으로 줄 것입니다.\"라고 시장은 기자들에게 말했다.",
+            "공사비는 모두 3억 달러가 들었다.",
+        ]);
+        let en = s(&[
+            "The mayor announced that the new bridge would open next spring.",
+            "\"We have waited ten years for this bridge, and now residents will cross the river in half the time,\" the mayor told reporters.",
+            "The construction cost a total of $300 million.",
+        ]);
+        let beads = crate::align::align_sentences(&ko, &en).beads;
+        let got: Vec<(Vec<usize>, Vec<usize>)> = beads.into_iter().map(|b| (b.0, b.1)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (vec![0], vec![0]),
+                (vec![1, 2], vec![1]),
+                (vec![3], vec![2])
+            ]
+        );
+    }
+
+    #[test]
     fn multiset_intersection() {
         assert_eq!(intersect(&[1, 2, 2, 5], &[2, 2, 2, 5, 7]), 3);
         assert_eq!(intersect(&[], &[1]), 0);
