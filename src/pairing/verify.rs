@@ -8,7 +8,7 @@
 use crate::align::anchors::{self, Features, Interner};
 use crate::align::cost::{intersect, length_cost};
 use crate::align::{self, lexicon};
-use crate::model::{Article, Bitext, BlockKind};
+use crate::model::{Article, Bitext};
 
 /// What the aligner says about one candidate pair.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -37,11 +37,7 @@ impl Verdict {
 /// and the judgement; the display pairs are never built.
 pub fn verify(ko: &Article, en: &Article) -> Verdict {
     let sides = align::sides::from_two(ko, en);
-    let lex = lexicon::shipped();
-    let mut interner = Interner::default();
-    // Korean first: keys are interned in the order sentences are read, as the aligner does.
-    let ko_f = features(&sides.ko, anchors::korean, lex, &mut interner);
-    let en_f = features(&sides.en, anchors::english, lex, &mut interner);
+    let (ko_f, en_f) = align::sentence_features(&sides.ko, &sides.en);
     let path = align::dp::align(&ko_f, &en_f, align::Params::default());
     let beads: Vec<(Vec<usize>, Vec<usize>)> = path
         .into_iter()
@@ -67,36 +63,6 @@ pub fn judge_bitext(b: &Bitext) -> Verdict {
     let beads: Vec<(Vec<usize>, Vec<usize>)> =
         b.beads.iter().map(|x| (x.0.clone(), x.1.clone())).collect();
     judge(&ko, &en, &beads)
-}
-
-type AnchorsOf = fn(&str, &lexicon::Lexicon, &mut Interner) -> Features;
-
-/// The anchors of one side's sentences, with their block's role, as the aligner marks them:
-/// titles pair with titles, references with references; keyword lines and bylines are
-/// one-sided by nature.
-fn features(
-    side: &align::pairs::Side,
-    of: AnchorsOf,
-    lex: &lexicon::Lexicon,
-    interner: &mut Interner,
-) -> Vec<Features> {
-    side.sentences
-        .iter()
-        .map(|s| {
-            let mut f = of(&s.text, lex, interner);
-            let kind = side.blocks.get(s.block).map(|b| b.kind);
-            f.tag = match kind {
-                Some(BlockKind::Title | BlockKind::Subtitle) => 1,
-                Some(BlockKind::Reference) => 2,
-                Some(BlockKind::Keywords | BlockKind::Byline | BlockKind::Caption) => 3,
-                _ => 0,
-            };
-            if matches!(kind, Some(BlockKind::Keywords | BlockKind::Byline)) {
-                f.one_sided = 1.0;
-            }
-            f
-        })
-        .collect()
 }
 
 /// Judge beads over the sentences' anchors.
