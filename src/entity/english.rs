@@ -117,8 +117,13 @@ pub fn find(chars: &[char]) -> Vec<Span> {
             }
         }
     }
+    for s in spans.iter_mut() {
+        strip_leading(chars, &tokens, s);
+    }
     rules(chars, &tokens, &mut spans);
-    capitalised_runs(chars, &tokens, &em, &mut spans);
+    if !title_case(chars, &tokens) {
+        capitalised_runs(chars, &tokens, &em, &mut spans);
+    }
     spans.retain(|s| !COMMON.contains(&s.text.as_str()) && s.text.chars().any(char::is_alphabetic));
     spans.sort_by_key(|s| s.start);
     spans
@@ -184,6 +189,44 @@ const LEADING: &[&str] = &[
     "Uncle",
     "Aunt",
 ];
+
+/// Titles before a name are not the name (`Vice Chairman Zhang Youxia` → `Zhang Youxia`).
+fn strip_leading(chars: &[char], tokens: &[(usize, usize)], s: &mut Span) {
+    if s.kind != EntityKind::Person {
+        return;
+    }
+    let inside: Vec<&(usize, usize)> = tokens
+        .iter()
+        .filter(|(a, b)| *a >= s.start && *b <= s.end)
+        .collect();
+    let mut k = 0;
+    while k + 1 < inside.len() {
+        let w: String = chars[inside[k].0..inside[k].1].iter().collect();
+        if !LEADING.contains(&w.trim_end_matches('.')) && w != "." {
+            break;
+        }
+        k += 1;
+    }
+    if k > 0 {
+        s.start = inside[k].0;
+        s.text = chars[s.start..s.end].iter().collect();
+    }
+}
+
+/// A headline in title case (`US-China First High-Level Military Talks`): capitals say
+/// nothing there.
+fn title_case(chars: &[char], tokens: &[(usize, usize)]) -> bool {
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|(s, e)| chars[*s..*e].iter().collect::<String>())
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    words.len() >= 3 && caps * 10 >= words.len() * 7
+}
 
 /// Capitalised words the model left alone: a name when not a sentence-start common word.
 /// Their kind is the one the model scores highest over them.

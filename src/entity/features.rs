@@ -260,6 +260,30 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
             _ => p += 1,
         }
     }
+    // The longest mecab-ko-dic proper noun at each word start: (position code, kinds, rest).
+    let mut dict = vec![(0u8, 0u8, 0u8); n];
+    for &(ws, we) in &words {
+        if let Some((len, bits)) = super::kodic::longest(chars, ws, we) {
+            let rest: String = chars[ws + len..we].iter().collect();
+            let rest_kind = if rest.is_empty() {
+                1
+            } else if super::korean::PARTICLES.contains(&rest.as_str()) {
+                2
+            } else {
+                3
+            };
+            for (k, d) in dict.iter_mut().enumerate().skip(ws).take(len) {
+                let pos = if k == ws {
+                    1
+                } else if k + 1 == ws + len {
+                    3
+                } else {
+                    2
+                };
+                *d = (pos, bits, rest_kind);
+            }
+        }
+    }
     let title_start = |s: usize, e: usize| -> Option<&'static str> {
         let w: String = chars[s..e].iter().collect();
         TITLES
@@ -379,6 +403,18 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
             h.char(c);
             v.push(h.done());
         }
+        let (dp, db, dr) = dict[i];
+        if dp != 0 {
+            let mut h = H::new(27);
+            h.byte(dp);
+            h.byte(db);
+            h.byte(dr);
+            v.push(h.done());
+            let mut h = H::new(28);
+            h.byte(db);
+            h.byte(dr);
+            v.push(h.done());
+        }
         if i + 1 < n && chars[i + 1] == '(' && class(at(ii + 2)) == 'C' {
             v.push(f(26, &[]));
         }
@@ -402,10 +438,15 @@ pub fn english_tokens(chars: &[char]) -> Vec<(usize, usize)> {
             let s = i;
             while i < n {
                 let d = chars[i];
+                // A possessive `'s` is a word of its own.
+                let possessive = matches!(d, '\'' | '’')
+                    && chars.get(i + 1) == Some(&'s')
+                    && chars.get(i + 2).is_none_or(|c| !c.is_alphanumeric());
                 let joins = matches!(d, '-' | '\'' | '’' | '.' | '&')
                     && i + 1 < n
                     && chars[i + 1].is_alphanumeric()
-                    && i > s;
+                    && i > s
+                    && !possessive;
                 if d.is_alphanumeric() || joins {
                     i += 1;
                 } else {

@@ -229,7 +229,11 @@ fn join_article(found: Vec<Found>) -> Vec<Local> {
                         && fi.kind == EntityKind::Person
                         && ko_short_of(ki, kj)
                 }
-                Side::En => fi.kind == fj.kind && en_short_of(ki, kj),
+                Side::En => {
+                    fi.kind == EntityKind::Person
+                        && fj.kind == EntityKind::Person
+                        && en_short_of(ki, kj)
+                }
             };
             if short {
                 full = Some(j);
@@ -294,7 +298,9 @@ fn join_article(found: Vec<Found>) -> Vec<Local> {
             } else {
                 shared as f32 / kp.len().min(ep.len()) as f32
             };
-            let score = s + 0.35 * aligned + if kind_k == kind_e { 0.05 } else { 0.0 };
+            // Sure evidence (list, hanja, acronym) first, then sound with alignment.
+            let sure = if s >= 0.99 { 1.0 } else { 0.0 };
+            let score = sure + s + 0.35 * aligned + if kind_k == kind_e { 0.05 } else { 0.0 };
             let accept = s >= 0.95 || (s >= 0.55 && aligned > 0.0) || (s >= 0.8);
             if accept {
                 candidates.push((score, kg, eg));
@@ -330,9 +336,13 @@ fn join_article(found: Vec<Found>) -> Vec<Local> {
             }
         }
     }
+    let small = |g: usize| group_list[g].len() <= 2;
     let mut solo: Vec<(usize, usize)> = by_pair
-        .values()
-        .filter(|(k, e)| k.len() == 1 && e.len() == 1)
+        .iter()
+        .filter(|((_, kind), (k, e))| {
+            *kind == EntityKind::Org && k.len() == 1 && e.len() == 1 && small(k[0]) && small(e[0])
+        })
+        .map(|(_, v)| v)
         .map(|(k, e)| (k[0], e[0]))
         .collect();
     solo.sort_unstable();

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use super::features::{ORG_SUFFIXES, korean_features, spans_from_tags};
+use super::features::{ORG_SUFFIXES, SURNAMES, korean_features, spans_from_tags};
 use super::gazetteer;
 use super::perceptron::Model;
 use super::{EntityKind, Span};
@@ -159,12 +159,86 @@ pub fn find(chars: &[char]) -> Vec<Span> {
     let tags = model().decode(&feats);
     let mut spans = spans_from_tags(chars, &positions, &tags);
     for s in spans.iter_mut() {
+        whole_word(chars, s);
         strip_particles(chars, s);
+        fix(s);
     }
+    spans.retain(|s| s.end > s.start);
     rules(chars, &mut spans);
     spans.retain(|s| !is_common(&s.text));
     spans.sort_by_key(|s| s.start);
     spans
+}
+
+/// Bounds that the model left inside a word: a name runs to the end of its word, less a
+/// particle (`제이크 설리|번` → `설리번`); punctuation never starts a name.
+fn whole_word(chars: &[char], s: &mut Span) {
+    while s.start < s.end && !chars[s.start].is_alphanumeric() {
+        s.start += 1;
+    }
+    while s.end > s.start && !chars[s.end - 1].is_alphanumeric() && chars[s.end - 1] != ')' {
+        s.end -= 1;
+    }
+    let mut we = s.end;
+    while we < chars.len() && is_syllable(chars[we]) {
+        we += 1;
+    }
+    if we > s.end && s.end > s.start && is_syllable(chars[s.end - 1]) {
+        let rest: String = chars[s.end..we].iter().collect();
+        if !PARTICLES.contains(&rest.as_str()) && !SUFFIX_OK.contains(&rest.as_str()) {
+            s.end = we;
+        }
+    }
+    s.text = chars[s.start..s.end].iter().collect();
+}
+
+/// What may follow a name inside a word without being a particle: `씨`, `측`, `산` (made in),
+/// `모` (`김모씨`) …
+const SUFFIX_OK: &[&str] = &[
+    "씨",
+    "씨는",
+    "씨가",
+    "씨의",
+    "씨를",
+    "씨와",
+    "씨에게",
+    "측",
+    "측은",
+    "측이",
+    "측의",
+    "산",
+    "인",
+    "계",
+    "행",
+    "발",
+    "모씨",
+    "모씨는",
+    "모씨가",
+    "모씨의",
+];
+
+/// The gazetteer's kind for a listed name; `김모` → `김`; `체코산` → `체코`.
+fn fix(s: &mut Span) {
+    let g = gazetteer::shipped();
+    let chars: Vec<char> = s.text.chars().collect();
+    if let Some(k) = g.ko_kind(&s.text) {
+        s.kind = k;
+        return;
+    }
+    if chars.len() == 2 && chars[1] == '모' && SURNAMES.contains(chars[0]) {
+        s.end -= 1;
+        s.text = chars[0].to_string();
+        s.kind = EntityKind::Person;
+        return;
+    }
+    if chars.len() >= 3 && "산인계측행발".contains(chars[chars.len() - 1]) {
+        let stem: String = chars[..chars.len() - 1].iter().collect();
+        if let Some(k) = g.ko_kind(&stem) {
+            s.end -= 1;
+            s.text = stem;
+            s.kind = k;
+        }
+    }
 }
 
 pub fn is_common(text: &str) -> bool {

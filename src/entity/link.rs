@@ -69,6 +69,9 @@ pub fn translation_score(ko: &str, en: &str) -> f32 {
         .iter()
         .filter(|c| c.iter().any(|s| en_words.contains(s)))
         .count();
+    if hit < 2 {
+        return 0.0;
+    }
     hit as f32 / concepts.len().max(en_words.len()) as f32
 }
 
@@ -92,7 +95,12 @@ pub fn name_score(ko: &str, hanja: Option<&str>, en: &str) -> f32 {
         return 1.0;
     }
     let sound = sound_similarity(&hangul_sounds(ko), &latin_sounds(en));
-    let tr = translation_score(ko, en);
+    // A listed name links through the list only; a translated compound (`중앙군사위원회`) by
+    // its words, never as surely as a list.
+    if g.ko_kind(ko).is_some() {
+        return sound.min(0.7);
+    }
+    let tr = translation_score(ko, en).min(0.9);
     sound.max(tr)
 }
 

@@ -28,6 +28,7 @@ mod english;
 mod features;
 pub mod gazetteer;
 mod index;
+mod kodic;
 mod korean;
 mod link;
 pub mod perceptron;
