@@ -159,7 +159,12 @@ pub const TITLES: &[&str] = &[
     "작가",
     "배우",
     "가수",
-    "씨는",
+    "외상",
+    "외무상",
+    "보도관",
+    "국무위원장",
+    "위원",
+    "상무",
 ];
 
 /// Word endings that make an organisation.
