@@ -123,7 +123,11 @@ pub fn find(chars: &[char]) -> Vec<Span> {
     rules(chars, &tokens, &mut spans);
     let headline = title_case(chars, &tokens);
     capitalised_runs(chars, &tokens, &em, headline, &mut spans);
-    spans.retain(|s| !COMMON.contains(&s.text.as_str()) && s.text.chars().any(char::is_alphabetic));
+    spans.retain(|s| {
+        !COMMON.contains(&s.text.as_str())
+            && !LEADING.contains(&s.text.as_str())
+            && s.text.chars().any(char::is_alphabetic)
+    });
     spans.sort_by_key(|s| s.start);
     spans
 }

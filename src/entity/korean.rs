@@ -180,6 +180,14 @@ fn whole_word(chars: &[char], s: &mut Span) {
     while s.end > s.start && !chars[s.end - 1].is_alphanumeric() && chars[s.end - 1] != ')' {
         s.end -= 1;
     }
+    // A start inside a word of Hangul (`블|라디미르`) moves to the word's start.
+    let mut ws = s.start;
+    while ws > 0 && is_syllable(chars[ws - 1]) {
+        ws -= 1;
+    }
+    if ws < s.start && s.start - ws <= 3 && is_syllable(chars[s.start]) {
+        s.start = ws;
+    }
     let mut we = s.end;
     while we < chars.len() && is_syllable(chars[we]) {
         we += 1;
