@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::gazetteer::{self, en_key};
 use super::korean::hanja_after;
-use super::link::{en_short_of, ko_short_of, ko_variants, name_score};
+use super::link::{EnName, KoName, en_short_of, ko_short_of, ko_variants, prepared_score};
 use super::translit::{hangul_sounds, latin_sounds, sound_similarity};
 use super::{Entity, EntityKind, Mention, Names, Side, Span, find};
 use crate::model::Bitext;
@@ -330,34 +330,44 @@ fn join_article(found: Vec<Found>) -> Vec<Local> {
         p.dedup();
         p
     };
+    let texts: Vec<String> = found.iter().map(|f| f.mention.text.clone()).collect();
+    // Each English group once: its pairs, names, kind.
+    let en_info: Vec<(Vec<usize>, Vec<String>, EntityKind)> = en_groups
+        .iter()
+        .map(|&eg| {
+            (
+                pairs_of(&group_list[eg]),
+                distinct(&group_list[eg], &texts),
+                majority_kind(&found, &group_list[eg]),
+            )
+        })
+        .collect();
+    let en_prepared: Vec<Vec<EnName>> = en_info
+        .iter()
+        .map(|(_, names, _)| names.iter().map(|n| EnName::new(n)).collect())
+        .collect();
     let mut candidates = Vec::new();
     for &kg in &ko_groups {
         let kp = pairs_of(&group_list[kg]);
         let hanja = group_list[kg].iter().find_map(|i| found[*i].hanja.clone());
         let kind_k = majority_kind(&found, &group_list[kg]);
         let ko_names = distinct(&group_list[kg], &keys);
-        for &eg in &en_groups {
-            let ep = pairs_of(&group_list[eg]);
+        let ko_prepared: Vec<KoName> = ko_names.iter().map(|n| KoName::new(n)).collect();
+        for ((&eg, (ep, _, kind_e)), en_names) in en_groups.iter().zip(&en_info).zip(&en_prepared) {
+            let kind_e = *kind_e;
             let shared = kp.iter().filter(|p| ep.contains(p)).count();
-            let en_names = distinct(
-                &group_list[eg],
-                &found
-                    .iter()
-                    .map(|f| f.mention.text.clone())
-                    .collect::<Vec<_>>(),
-            );
-            let mut s = 0f32;
-            for k in &ko_names {
-                for e in &en_names {
-                    s = s.max(name_score(k, hanja.as_deref(), e));
-                }
-            }
-            let kind_e = majority_kind(&found, &group_list[eg]);
             let aligned = if kp.is_empty() || ep.is_empty() {
                 0.0
             } else {
                 shared as f32 / kp.len().min(ep.len()) as f32
             };
+            let translate = kind_k == EntityKind::Org || kind_e == EntityKind::Org;
+            let mut s = 0f32;
+            for k in &ko_prepared {
+                for e in en_names {
+                    s = s.max(prepared_score(k, hanja.as_deref(), e, translate));
+                }
+            }
             // Sure evidence (list, hanja, acronym) first, then sound with alignment.
             let sure = if s >= 0.99 { 1.0 } else { 0.0 };
             let score = sure + s + 0.35 * aligned + if kind_k == kind_e { 0.05 } else { 0.0 };

@@ -382,9 +382,23 @@ const ROLES_BEFORE: &[&str] = &[
 
 /// The title a word starts with (`대변인은` → `대변인`), if any.
 fn title_of(word: &str) -> Option<&'static str> {
-    TITLES
+    // One-word titles of two syllables or more, by first character.
+    static BY_FIRST: OnceLock<std::collections::HashMap<char, Vec<&'static str>>> = OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<&'static str>> = Default::default();
+        for t in TITLES
+            .iter()
+            .filter(|t| t.chars().count() >= 2 && !t.contains(' '))
+        {
+            if let Some(c) = t.chars().next() {
+                m.entry(c).or_default().push(t);
+            }
+        }
+        m
+    });
+    by_first
+        .get(&word.chars().next()?)?
         .iter()
-        .filter(|t| t.chars().count() >= 2 && !t.contains(' '))
         .filter(|t| {
             word.starts_with(**t) && {
                 let rest = &word[t.len()..];

@@ -99,6 +99,12 @@ pub fn translation_score(ko: &str, en: &str) -> f32 {
 /// Evidence that a Korean name (with its hanja, if any) and an English name are one thing,
 /// 0..1: 1 for the gazetteer, an equal acronym or hanja whose pinyin is the name.
 pub fn name_score(ko: &str, hanja: Option<&str>, en: &str) -> f32 {
+    name_score_with(ko, hanja, en, true)
+}
+
+/// [`name_score`]; `translate` false skips the word-by-word translation (names of people and
+/// places are transliterated, not translated).
+pub fn name_score_with(ko: &str, hanja: Option<&str>, en: &str, translate: bool) -> f32 {
     let g = gazetteer::shipped();
     if g.pairs(ko, en) {
         return 1.0;
@@ -125,8 +131,78 @@ pub fn name_score(ko: &str, hanja: Option<&str>, en: &str) -> f32 {
     if g.ko_kind(ko).is_some() {
         return sound.min(0.7);
     }
+    if !translate {
+        return sound;
+    }
     let tr = translation_score(ko, en).min(0.9);
     sound.max(tr)
+}
+
+/// A Korean name with what scoring it against English names needs, computed once.
+pub struct KoName<'a> {
+    pub text: &'a str,
+    /// English keys the gazetteer pairs it with; `listed` when the gazetteer has it at all.
+    listed_en: Vec<String>,
+    listed: bool,
+    latin: bool,
+    sounds: Vec<u8>,
+    spellings: Vec<String>,
+}
+
+/// An English name prepared for scoring.
+pub struct EnName<'a> {
+    pub text: &'a str,
+    key: String,
+    sounds: Vec<u8>,
+    letters: String,
+}
+
+impl<'a> KoName<'a> {
+    pub fn new(text: &'a str) -> KoName<'a> {
+        let g = gazetteer::shipped();
+        let listed_en: Vec<String> = g.ko(text).map(|e| en_key(&e.en)).collect();
+        KoName {
+            text,
+            listed: !listed_en.is_empty(),
+            listed_en,
+            latin: text.chars().any(|c| c.is_ascii_alphanumeric()),
+            sounds: hangul_sounds(text),
+            spellings: translit::korean_spellings(text),
+        }
+    }
+}
+
+impl<'a> EnName<'a> {
+    pub fn new(text: &'a str) -> EnName<'a> {
+        EnName {
+            text,
+            key: en_key(text),
+            sounds: latin_sounds(text),
+            letters: translit::latin_letters(text),
+        }
+    }
+}
+
+/// [`name_score_with`] on prepared names (the same result, without recomputing each side).
+pub fn prepared_score(ko: &KoName, hanja: Option<&str>, en: &EnName, translate: bool) -> f32 {
+    if ko.listed_en.contains(&en.key) {
+        return 1.0;
+    }
+    if ko.latin {
+        return name_score_with(ko.text, hanja, en.text, translate);
+    }
+    if hanja.is_some_and(|h| translit::hanja_matches(h, en.text)) {
+        return 1.0;
+    }
+    let sound = sound_similarity(&ko.sounds, &en.sounds)
+        .max(translit::korean_name_match(&ko.spellings, &en.letters));
+    if ko.listed {
+        return sound.min(0.7);
+    }
+    if !translate {
+        return sound;
+    }
+    sound.max(translation_score(ko.text, en.text).min(0.9))
 }
 
 /// The capitals of a multi-word name (`Eastern Economic Forum` → `EEF`).

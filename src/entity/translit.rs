@@ -311,30 +311,44 @@ fn levenshtein(a: &[u8], b: &[u8]) -> usize {
 /// spelling (`윤석열` ⟷ `Yoon Suk-yeol`, `이재명` ⟷ `Lee Jae-myung`): Revised Romanization,
 /// with the usual spellings of the surname, by edit distance.
 pub fn korean_name_similarity(hangul: &str, latin: &str) -> f32 {
+    korean_name_match(&korean_spellings(hangul), &latin_letters(latin))
+}
+
+/// The English spellings a Korean person's name may take (surname variants + Revised
+/// Romanization of the given name); empty unless two to four syllables.
+pub fn korean_spellings(hangul: &str) -> Vec<String> {
     let syl: Vec<char> = hangul
         .chars()
         .filter(|c| ('\u{ac00}'..='\u{d7a3}').contains(c))
         .collect();
     if !(2..=4).contains(&syl.len()) {
-        return 0.0;
-    }
-    let target: String = latin
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if target.is_empty() {
-        return 0.0;
+        return Vec::new();
     }
     let given = romanize(&syl[1..].iter().collect::<String>());
     let mut surnames = vec![romanize(&syl[0].to_string())];
     if let Some((_, v)) = SURNAME_SPELLINGS.iter().find(|(c, _)| *c == syl[0]) {
         surnames.extend(v.iter().map(|s| s.to_string()));
     }
-    surnames
+    surnames.iter().map(|s| format!("{s}{given}")).collect()
+}
+
+/// The ASCII letters of a Latin name, lower case.
+pub fn latin_letters(latin: &str) -> String {
+    latin
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// [`korean_name_similarity`] from precomputed [`korean_spellings`] and [`latin_letters`].
+pub fn korean_name_match(spellings: &[String], target: &str) -> f32 {
+    if target.is_empty() {
+        return 0.0;
+    }
+    spellings
         .iter()
-        .map(|s| {
-            let cand = format!("{s}{given}");
+        .map(|cand| {
             let d = levenshtein(cand.as_bytes(), target.as_bytes());
             1.0 - d as f32 / cand.len().max(target.len()) as f32
         })
