@@ -168,7 +168,50 @@ pub fn find(chars: &[char]) -> Vec<Span> {
     rules(chars, &mut spans);
     spans.retain(|s| !is_common(&s.text));
     spans.sort_by_key(|s| s.start);
+    join_names(chars, &mut spans);
+    for s in spans.iter_mut() {
+        drop_modifier(chars, s);
+    }
     spans
+}
+
+/// Words that qualify an organisation without being its name (`국영 타스 통신`).
+const MODIFIERS: &[&str] = &[
+    "국영", "관영", "민영", "현지", "당시", "관련", "해당", "이번",
+];
+
+fn drop_modifier(chars: &[char], s: &mut Span) {
+    if s.kind != EntityKind::Org {
+        return;
+    }
+    if let Some((first, rest)) = s.text.split_once(' ')
+        && MODIFIERS.contains(&first)
+        && !rest.is_empty()
+    {
+        s.start += first.chars().count() + 1;
+        s.text = chars[s.start..s.end].iter().collect();
+    }
+}
+
+/// A foreign given name and surname found as two people (`알렉산더` `마체고라`) are one.
+fn join_names(chars: &[char], spans: &mut Vec<Span>) {
+    let foreign = |s: &Span| {
+        s.kind == EntityKind::Person
+            && !s.text.contains(' ')
+            && s.text.chars().any(foreign_syllable)
+    };
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k], &spans[k + 1]);
+        if foreign(a) && foreign(b) && b.start == a.end + 1 && chars[a.end] == ' ' {
+            let end = b.end;
+            spans[k].end = end;
+            spans[k].text = chars[spans[k].start..end].iter().collect();
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Bounds that the model left inside a word: a name runs to the end of its word, less a
