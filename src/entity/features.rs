@@ -205,6 +205,11 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "연합",
 ];
 
+/// `char::is_alphanumeric`, quick for Hangul syllables and ASCII.
+fn alnum(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7a3}').contains(&c) || c.is_ascii_alphanumeric() || c.is_alphanumeric()
+}
+
 /// [`TITLES`] as characters.
 fn title_chars() -> &'static [(&'static str, Vec<char>)] {
     static T: OnceLock<Vec<(&'static str, Vec<char>)>> = OnceLock::new();
@@ -260,7 +265,7 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
     byte_at.push(b);
     let mut p = 0;
     while p < n {
-        let word_start = p == 0 || !chars[p - 1].is_alphanumeric();
+        let word_start = p == 0 || !alnum(chars[p - 1]);
         if !word_start || chars[p].is_whitespace() {
             p += 1;
             continue;
@@ -413,7 +418,11 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
             // Organisation suffixes ending here.
             for (s, sc) in org_chars() {
                 let k = sc.len();
-                if i + 1 >= k && i + 1 - k >= ws && chars[i + 1 - k..=i] == sc[..] {
+                if sc.last() == Some(&c)
+                    && i + 1 >= k
+                    && i + 1 - k >= ws
+                    && chars[i + 1 - k..=i] == sc[..]
+                {
                     let mut h = H::new(22);
                     h.str(s);
                     h.byte(to_end);
