@@ -10,6 +10,7 @@ pub mod clean;
 pub mod error;
 pub mod ingest;
 pub mod model;
+pub mod search;
 pub mod text;
 pub mod tui;
 
