@@ -26,6 +26,9 @@ pub enum Command {
     Parse(ParseArgs),
     /// Pair Korean sentences and paragraphs with their English translation.
     Align(AlignArgs),
+    /// Search articles, entities and text like the finder; `--stdin` filters lines like
+    /// `fzf --filter`. Exit 1 when nothing matches.
+    Find(FindArgs),
     /// Draw the reader headlessly after replaying keys and print the screen as text.
     Render(RenderArgs),
 }
@@ -63,6 +66,33 @@ pub struct AlignArgs {
     pub json: bool,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FindSource {
+    Articles,
+    Entities,
+    Text,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FindArgs {
+    /// What to look for: words, Hangul, bare consonants (ㅅㄹㅂ) or romanized Korean.
+    pub query: String,
+    /// Article files or folders (default: the bundled articles).
+    pub paths: Vec<PathBuf>,
+    /// Search only titles and metadata, entity names, or sentences (default: all three).
+    #[arg(long, value_enum)]
+    pub source: Option<FindSource>,
+    /// At most this many results (default 20; all lines with --stdin).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Print JSON: an array of {path, title, source, block, sentence, text, score}.
+    #[arg(long)]
+    pub json: bool,
+    /// Filter the lines of standard input instead, best first (like `fzf --filter`).
+    #[arg(long, conflicts_with_all = ["source", "json"])]
+    pub stdin: bool,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
     /// Screen size, e.g. 160x45.
@@ -81,6 +111,7 @@ fn main() -> ExitCode {
         Some(Command::Parse(args)) => cli::parse::run(&args),
         Some(Command::Align(args)) => cli::align::run(&args),
         Some(Command::Render(args)) => cli::render::run(&args),
+        Some(Command::Find(args)) => cli::find::run(&args),
         None => cli::read::run(&cli.paths),
     };
     match result {

@@ -175,7 +175,8 @@ pub struct RomanMatch {
 }
 
 /// Does the query (its slots) spell the start of the word (its slots)? Consonants must agree
-/// slot by slot; vowels may disagree in at most a third of the slots (none for two slots).
+/// slot by slot; vowels may disagree in one slot of every three after the first (none in up to
+/// three slots).
 pub fn reads_as(query: &[Slot], word: &[Slot]) -> Option<RomanMatch> {
     if query.len() < 2 || query.len() > word.len() {
         return None;
@@ -197,7 +198,7 @@ pub fn reads_as(query: &[Slot], word: &[Slot]) -> Option<RomanMatch> {
             misses += 1;
         }
     }
-    if misses as usize > query.len() / 3 {
+    if misses as usize > (query.len() - 1) / 3 {
         return None;
     }
     let last = query[query.len() - 1];
