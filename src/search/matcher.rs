@@ -23,6 +23,8 @@ pub const FUZZY: i32 = 200;
 pub const WORD_START: i32 = 300;
 pub const WHOLE_WORD: i32 = 100;
 pub const FIRST_WORD: i32 = 50;
+/// Taken off when a growing last syllable was read as two (립 as 리번).
+pub const MOVED: i32 = 100;
 
 /// How one term matched one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +115,11 @@ pub fn match_word(p: &Prepared, word: &str) -> Option<WordMatch> {
     if let Some(m) = exact_in_word(&p.term.elems, word) {
         return Some(m);
     }
+    inexact_word(p, word)
+}
+
+/// A typo or romanization match of a term in one word.
+fn inexact_word(p: &Prepared, word: &str) -> Option<WordMatch> {
     if p.typos > 0
         && let Some((edits, end)) = typo_prefix(&p.units, word, p.typos)
     {
@@ -149,17 +156,24 @@ pub fn roman_word(query: &[Slot], word_slots: &[Slot], word: &str) -> Option<Wor
     })
 }
 
-/// The pattern anywhere in the word; the start of the word preferred, then the earliest.
+/// The pattern anywhere in the word; the earliest match (so one at the start if there is one).
 pub fn exact_in_word(elems: &[Elem], word: &str) -> Option<WordMatch> {
-    let (start, end) = query::find(elems, word, 0)?;
+    let f = query::find(elems, word, 0)?;
     let mut score = EXACT;
-    if start == 0 {
+    if f.start == 0 {
         score += WORD_START;
-        if end == word.len() {
+        if f.end == word.len() {
             score += WHOLE_WORD;
         }
     }
-    Some(WordMatch { score, start, end })
+    if f.moved {
+        score -= MOVED;
+    }
+    Some(WordMatch {
+        score,
+        start: f.start,
+        end: f.end,
+    })
 }
 
 /// The fewest edits (≤ `max`) turning the term into the start of `word`, and where that start
@@ -283,37 +297,38 @@ pub fn match_field(terms: &[Prepared], text: &str) -> Option<FieldMatch> {
     })
 }
 
-/// The best match of one term in a field: inside a word for a word-like term, anywhere for a
-/// term with punctuation (`u.s.`).
+/// The best match of one term in a field: the pattern anywhere (a word-like term can only match
+/// inside one word); failing that, for a word-like term, a typo or romanization in one word.
 pub fn best_in_field(p: &Prepared, text: &str) -> Option<(i32, Range<usize>)> {
     let mut best: Option<(i32, Range<usize>)> = None;
-    if p.term.is_word() {
-        for (k, w) in words(text).enumerate() {
-            if let Some(m) = match_word(p, &text[w.clone()]) {
-                let s = m.score + if k == 0 { FIRST_WORD } else { 0 };
-                if best.as_ref().is_none_or(|b| s > b.0) {
-                    best = Some((s, w.start + m.start..w.start + m.end));
-                    if s >= EXACT + WORD_START + WHOLE_WORD {
-                        break;
-                    }
-                }
+    let mut from = 0;
+    while let Some(f) = query::find(&p.term.elems, text, from) {
+        let alnum = |c: char| c.is_alphanumeric();
+        let before = &text[..f.start];
+        let at_start = before.chars().next_back().is_none_or(|c| !alnum(c));
+        let at_end = text[f.end..].chars().next().is_none_or(|c| !alnum(c));
+        let first_word = !before.trim_end_matches(alnum).contains(alnum);
+        let s = EXACT
+            + if at_start { WORD_START } else { 0 }
+            + if at_start && at_end { WHOLE_WORD } else { 0 }
+            + if first_word { FIRST_WORD } else { 0 }
+            - if f.moved { MOVED } else { 0 };
+        if best.as_ref().is_none_or(|b| s > b.0) {
+            best = Some((s, f.start..f.end));
+            if s >= EXACT + WORD_START + WHOLE_WORD {
+                break;
             }
         }
-    } else {
-        let mut from = 0;
-        while let Some((a, b)) = query::find(&p.term.elems, text, from) {
-            let at_start = text[..a]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let s =
-                EXACT + if at_start { WORD_START } else { 0 } + if a == 0 { FIRST_WORD } else { 0 };
-            if best.as_ref().is_none_or(|x| s > x.0) {
-                best = Some((s, a..b));
-            }
-            from = b.max(a + 1);
-            while !text.is_char_boundary(from) {
-                from += 1;
+        from = f.start + text[f.start..].chars().next().map_or(1, char::len_utf8);
+    }
+    if best.is_some() || !p.term.is_word() || (p.typos == 0 && p.slots.is_empty()) {
+        return best;
+    }
+    for (k, w) in words(text).enumerate() {
+        if let Some(m) = inexact_word(p, &text[w.clone()]) {
+            let s = m.score + if k == 0 { FIRST_WORD } else { 0 };
+            if best.as_ref().is_none_or(|b| s > b.0) {
+                best = Some((s, w.start + m.start..w.start + m.end));
             }
         }
     }

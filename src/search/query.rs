@@ -12,33 +12,51 @@ use super::hangul::{self, Syllable};
 /// One element of a term's pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Elem {
-    /// This character (already lower case; the text is lower-cased as it is compared).
+    /// This ASCII character, lower case (the text's is lower-cased as it is compared).
+    Ascii(u8),
+    /// This character exactly (Hangul, CJK, anything without case).
     Char(char),
+    /// This character, lower case (the text's is lower-cased as it is compared).
+    Fold(char),
     /// Any syllable with this initial, or the bare consonant itself.
     Initial(u8),
     /// The last syllable, typed without a final yet: any syllable with this initial and medial.
     Open(Syllable),
-    /// The last syllable with a final that may still grow into a cluster (달 → 닭) or move to
-    /// the next syllable (립 → 리번): that syllable, or the syllable without it followed by a
-    /// syllable starting with it.
-    Closed(Syllable),
+    /// The last syllable, with a final that may still grow into a cluster (달 → 닭) or, when
+    /// `moves`, go on to start the next syllable (립 → 리번): that syllable, or the syllable
+    /// without it followed by a syllable starting with it.
+    Closed { syllable: Syllable, moves: bool },
 }
 
 impl Elem {
+    fn of(c: char) -> Elem {
+        if c.is_ascii() {
+            Elem::Ascii(c.to_ascii_lowercase() as u8)
+        } else if c.to_uppercase().eq(std::iter::once(c)) && c.to_lowercase().eq(std::iter::once(c))
+        {
+            Elem::Char(c)
+        } else {
+            Elem::Fold(lower(c))
+        }
+    }
+
     /// Does this element match `c` on its own (one character)?
     #[inline]
     pub fn matches(self, c: char) -> bool {
+        let code = c as u32;
         match self {
-            Elem::Char(p) => {
-                p == c || (!c.is_ascii() && lower(c) == p) || p == c.to_ascii_lowercase()
-            }
+            Elem::Ascii(p) => c.is_ascii() && (c as u8).to_ascii_lowercase() == p,
+            Elem::Char(p) => p == c,
+            Elem::Fold(p) => p == c || lower(c) == p,
             Elem::Initial(i) => {
-                hangul::initial_of(c) == Some(i) || hangul::bare_consonant(c) == Some(&[i][..])
+                code.wrapping_sub(0xAC00 + 588 * i as u32) < 588
+                    || ((0x3131..=0x314E).contains(&code)
+                        && hangul::bare_consonant(c) == Some(&[i][..]))
             }
             Elem::Open(s) => {
-                Syllable::of(c).is_some_and(|t| t.initial == s.initial && t.medial == s.medial)
+                code.wrapping_sub(0xAC00 + 588 * s.initial as u32 + 28 * s.medial as u32) < 28
             }
-            Elem::Closed(s) => Syllable::of(c).is_some_and(|t| {
+            Elem::Closed { syllable: s, .. } => Syllable::of(c).is_some_and(|t| {
                 t.initial == s.initial
                     && t.medial == s.medial
                     && hangul::finals_growing_from(s.final_).any(|f| f == t.final_)
@@ -78,10 +96,14 @@ impl Term {
                 elems.push(if s.final_ == 0 {
                     Elem::Open(s)
                 } else {
-                    Elem::Closed(s)
+                    // A lone syllable is taken as typed: `핵` is not `해` + ㄱ….
+                    Elem::Closed {
+                        syllable: s,
+                        moves: i > 0,
+                    }
                 });
             } else {
-                elems.push(Elem::Char(c));
+                elems.push(Elem::of(c));
             }
         }
         Term { text, elems }
@@ -102,14 +124,15 @@ impl Term {
         self.elems.iter().all(|e| matches!(e, Elem::Initial(_)))
     }
 
-    /// The longest run of plain characters, lower case: every match contains it. Empty when the
-    /// pattern has none (a choseong term).
+    /// The longest run of plain characters, lower case: every match contains it (lower-cased
+    /// ASCII-wise). Empty when the pattern has none (a choseong term).
     pub fn literal(&self) -> String {
         let mut best = String::new();
         let mut cur = String::new();
         for e in &self.elems {
             match e {
-                Elem::Char(c) => cur.push(*c),
+                Elem::Ascii(b) => cur.push(*b as char),
+                Elem::Char(c) | Elem::Fold(c) => cur.push(*c),
                 _ => {
                     if cur.len() > best.len() {
                         best = std::mem::take(&mut cur);
@@ -154,7 +177,10 @@ impl Term {
         if hangul::finals_growing_from(was.final_).any(|f| f == grown.final_) {
             return true;
         }
-        // The final moved on: 립 → 리번 (or 닭 → 달기).
+        // The final moved on: 립 → 리번 (or 닭 → 달기), if the old term allowed that.
+        if head.is_empty() {
+            return false;
+        }
         let moved = was.final_initials();
         let kept = &moved[..moved.len() - 1];
         let kept_final = if kept.is_empty() {
@@ -185,50 +211,90 @@ impl Query {
     }
 }
 
-/// Where a term's pattern matches in `text`, starting at byte `from`: the byte range of the first
-/// match at or after it.
-pub fn find(elems: &[Elem], text: &str, from: usize) -> Option<(usize, usize)> {
-    let mut start = from;
-    while start < text.len() {
-        if let Some(end) = match_at(elems, text, start) {
-            return Some((start, end));
+/// A match of a term's pattern: byte range, and whether a growing last syllable's final was read
+/// as the start of the next syllable (립 as 리번), a weaker match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub moved: bool,
+}
+
+/// The first match of a term's pattern in `text` at or after byte `from`. Candidate starts are
+/// found a byte search at a time (the first element's bytes), then checked in full.
+pub fn find(elems: &[Elem], text: &str, from: usize) -> Option<Found> {
+    let first = *elems.first()?;
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        let start = match first {
+            Elem::Ascii(b) => {
+                let up = b.to_ascii_uppercase();
+                at + memchr::memchr2(b, up, &bytes[at..])?
+            }
+            Elem::Char(c) => {
+                let mut buf = [0u8; 4];
+                let needle = c.encode_utf8(&mut buf).as_bytes();
+                at + memchr::memmem::find(&bytes[at..], needle)?
+            }
+            Elem::Initial(_) | Elem::Open(_) | Elem::Closed { .. } => {
+                // Syllables are three bytes led by 0xEA…0xED; bare jamo by 0xE3.
+                at + bytes[at..]
+                    .iter()
+                    .position(|&b| b == 0xE3 || (0xEA..=0xED).contains(&b))?
+            }
+            Elem::Fold(_) => at,
+        };
+        if let Some((end, moved)) = match_at(elems, text, start) {
+            return Some(Found { start, end, moved });
         }
-        start += text[start..].chars().next().map_or(1, char::len_utf8);
+        at = start + 1;
+        while at < bytes.len() && !text.is_char_boundary(at) {
+            at += 1;
+        }
     }
     None
 }
 
-/// If the pattern matches at byte `start` of `text`, the byte where the match ends.
+/// If the pattern matches at byte `start` of `text`, the byte where the match ends, and whether
+/// the last syllable's final moved on.
 #[inline]
-pub fn match_at(elems: &[Elem], text: &str, start: usize) -> Option<usize> {
+pub fn match_at(elems: &[Elem], text: &str, start: usize) -> Option<(usize, bool)> {
     let mut chars = text[start..].char_indices();
-    for (k, e) in elems.iter().enumerate() {
+    let mut moved = false;
+    for e in elems {
         let (_, c) = chars.next()?;
         if e.matches(c) {
             continue;
         }
         // A closed last syllable may have handed its final on to the next syllable.
-        let Elem::Closed(s) = e else { return None };
-        debug_assert_eq!(k + 1, elems.len());
-        let moved = s.final_initials();
-        let kept = &moved[..moved.len() - 1];
+        let Elem::Closed {
+            syllable: s,
+            moves: true,
+        } = *e
+        else {
+            return None;
+        };
+        let moved_initials = s.final_initials();
+        let kept = &moved_initials[..moved_initials.len() - 1];
         let want = Syllable {
             final_: if kept.is_empty() {
                 0
             } else {
                 hangul::final_from_initials(kept)?
             },
-            ..*s
+            ..s
         };
         if c != want.to_char() {
             return None;
         }
         let (_, c2) = chars.next()?;
-        if hangul::initial_of(c2) != moved.last().copied() {
+        if hangul::initial_of(c2) != moved_initials.last().copied() {
             return None;
         }
+        moved = true;
     }
-    Some(chars.next().map_or(text.len(), |(i, _)| start + i))
+    Some((chars.next().map_or(text.len(), |(i, _)| start + i), moved))
 }
 
 #[cfg(test)]
@@ -237,7 +303,7 @@ mod tests {
 
     fn hit(q: &str, text: &str) -> Option<String> {
         let t = Term::new(q);
-        find(&t.elems, text, 0).map(|(a, b)| text[a..b].to_string())
+        find(&t.elems, text, 0).map(|f| text[f.start..f.end].to_string())
     }
 
     #[test]
@@ -253,6 +319,8 @@ mod tests {
         assert_eq!(hit("대통ㄹ", "윤 대통령은"), Some("대통령".into()));
         assert_eq!(hit("북하", "북한 김정은"), Some("북한".into()));
         assert_eq!(hit("달", "닭고기"), Some("닭".into()));
+        assert_eq!(hit("핵", "해군"), None);
+        assert_eq!(hit("Ä", "ä"), Some("ä".into()));
         assert_eq!(hit("ㅅㄹㅂ", "서울"), None);
     }
 
@@ -276,6 +344,8 @@ mod tests {
         assert!(n("pres", "presi"));
         assert!(!n("설", "서"));
         assert!(!n("pres", "prison"));
+        assert!(!n("핵", "해군"));
+        assert!(n("북핵", "북해군"));
     }
 
     #[test]
