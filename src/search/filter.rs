@@ -25,6 +25,8 @@ struct Gate {
     literal: Option<Finder<'static>>,
     /// For a typo match: pieces of the term, one of which must appear.
     pieces: Vec<Finder<'static>>,
+    /// A Latin term may read a Korean word: any line with Hangul may match.
+    roman: bool,
 }
 
 impl Gate {
@@ -45,13 +47,21 @@ impl Gate {
                 }
             }
         }
-        Gate { literal, pieces }
+        Gate {
+            literal,
+            pieces,
+            roman: !p.slots.is_empty(),
+        }
     }
 
     fn may_match(&self, low: &[u8]) -> bool {
         match &self.literal {
             None => true,
-            Some(f) => f.find(low).is_some() || self.pieces.iter().any(|p| p.find(low).is_some()),
+            Some(f) => {
+                f.find(low).is_some()
+                    || self.pieces.iter().any(|p| p.find(low).is_some())
+                    || (self.roman && has_hangul(low))
+            }
         }
     }
 }
@@ -109,6 +119,8 @@ fn filter_piece(
     let mut out = Vec::new();
     let mut low = Vec::new();
     let piece = &input[from..to];
+    // Valid UTF-8 (the usual case) is checked once, not line by line.
+    let valid = simdutf8::basic::from_utf8(piece).ok();
     if needs_lower {
         low = piece.to_ascii_lowercase();
     }
@@ -120,16 +132,34 @@ fn filter_piece(
             line_end -= 1;
         }
         let line = &piece[start..line_end];
-        let l = if needs_lower {
-            &low[start..line_end]
+        // Decomposed Hangul (U+1100…U+11FF) or combining marks (U+0300…U+036F): compose first.
+        let score = if maybe_decomposed(line) {
+            let text: String = String::from_utf8_lossy(line).nfc().collect();
+            let low = text.to_ascii_lowercase();
+            gates
+                .iter()
+                .all(|g| g.may_match(low.as_bytes()))
+                .then(|| matcher::match_field(terms, &text).map(|m| m.score))
+                .flatten()
         } else {
-            line
+            let l = if needs_lower {
+                &low[start..line_end]
+            } else {
+                line
+            };
+            gates
+                .iter()
+                .all(|g| g.may_match(l))
+                .then(|| {
+                    let text = match valid {
+                        Some(all) => Cow::Borrowed(&all[start..line_end]),
+                        None => String::from_utf8_lossy(line),
+                    };
+                    matcher::match_field(terms, &text).map(|m| m.score)
+                })
+                .flatten()
         };
-        // Decomposed text is composed before matching, so its literals are not there yet.
-        let decomposed = memchr::memchr3(0xE1, 0xCC, 0xCD, line).is_some();
-        if (decomposed || gates.iter().all(|g| g.may_match(l)))
-            && let Some(score) = score_line(line, terms)
-        {
+        if let Some(score) = score {
             out.push(LineMatch {
                 score,
                 start: from + start,
@@ -141,15 +171,23 @@ fn filter_piece(
     out
 }
 
-fn score_line(line: &[u8], terms: &[Prepared]) -> Option<i32> {
-    let text: Cow<str> = String::from_utf8_lossy(line);
-    // Decomposed Hangul (U+1100…U+11FF) or combining marks (U+0300…U+036F): compose first.
-    let text: Cow<str> = if memchr::memchr3(0xE1, 0xCC, 0xCD, line).is_some() {
-        Cow::Owned(text.nfc().collect())
-    } else {
-        text
-    };
-    matcher::match_field(terms, &text).map(|m| m.score)
+/// Lead bytes of Hangul syllables (U+AC00…U+D7A3).
+fn has_hangul(line: &[u8]) -> bool {
+    memchr::memchr3(0xEA, 0xEB, 0xEC, line).is_some() || memchr::memchr(0xED, line).is_some()
+}
+
+/// Could NFC change this line? Only with a conjoining vowel or final (U+1160…U+11FF, after a
+/// conjoining initial) or a combining mark (U+0300…U+036F); a lone initial (ᄏᄏ) stays.
+fn maybe_decomposed(line: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(i) = memchr::memchr3(0xE1, 0xCC, 0xCD, &line[at..]) {
+        let i = at + i;
+        if line[i] != 0xE1 || matches!(line.get(i + 1), Some(0x85..=0x87)) {
+            return true;
+        }
+        at = i + 1;
+    }
+    false
 }
 
 #[cfg(test)]

@@ -130,11 +130,11 @@ fn inexact_word(p: &Prepared, word: &str) -> Option<WordMatch> {
             end,
         });
     }
-    if !p.slots.is_empty()
-        && word
-            .chars()
-            .next()
-            .is_some_and(|c| Syllable::of(c).is_some())
+    // The first consonant decides at once for most words.
+    let first = word.chars().next().and_then(Syllable::of)?;
+    if p.slots
+        .first()
+        .is_some_and(|s| s.class == roman::initial_class(first))
     {
         return roman_word(&p.slots, &roman::hangul_slots(word), word);
     }
@@ -247,19 +247,34 @@ pub fn typo_prefix(term: &[u32], word: &str, max: usize) -> Option<(usize, usize
     (edits <= max).then(|| (edits, ends[j - 1]))
 }
 
+/// A letter or digit: what words are made of. Hangul and CJK answered without the general
+/// Unicode tables, which are slow for them.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let code = c as u32;
+    (0xAC00..=0xD7A3).contains(&code)
+        || (0x4E00..=0x9FFF).contains(&code)
+        || (0x1100..=0x11FF).contains(&code)
+        || (0x3131..=0x318E).contains(&code)
+        || c.is_alphanumeric()
+}
+
 /// The words of a text: maximal runs of letters and digits, as byte ranges.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut iter = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let start = loop {
             let (i, c) = iter.next()?;
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 break i;
             }
         };
         let mut end = text.len();
         while let Some(&(i, c)) = iter.peek() {
-            if !c.is_alphanumeric() {
+            if !is_word_char(c) {
                 end = i;
                 break;
             }
@@ -303,7 +318,7 @@ pub fn best_in_field(p: &Prepared, text: &str) -> Option<(i32, Range<usize>)> {
     let mut best: Option<(i32, Range<usize>)> = None;
     let mut from = 0;
     while let Some(f) = query::find(&p.term.elems, text, from) {
-        let alnum = |c: char| c.is_alphanumeric();
+        let alnum = is_word_char;
         let before = &text[..f.start];
         let at_start = before.chars().next_back().is_none_or(|c| !alnum(c));
         let at_end = text[f.end..].chars().next().is_none_or(|c| !alnum(c));

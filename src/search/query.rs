@@ -111,7 +111,7 @@ impl Term {
 
     /// Only letters and digits (no punctuation): such a term matches inside one word.
     pub fn is_word(&self) -> bool {
-        self.text.chars().all(char::is_alphanumeric)
+        self.text.chars().all(super::matcher::is_word_char)
     }
 
     /// Only ASCII letters and digits: a candidate for typo matching and romanization.
@@ -238,10 +238,7 @@ pub fn find(elems: &[Elem], text: &str, from: usize) -> Option<Found> {
                 at + memchr::memmem::find(&bytes[at..], needle)?
             }
             Elem::Initial(_) | Elem::Open(_) | Elem::Closed { .. } => {
-                // Syllables are three bytes led by 0xEA…0xED; bare jamo by 0xE3.
-                at + bytes[at..]
-                    .iter()
-                    .position(|&b| b == 0xE3 || (0xEA..=0xED).contains(&b))?
+                at + next_syllable_in(first, &bytes[at..])?
             }
             Elem::Fold(_) => at,
         };
@@ -252,6 +249,43 @@ pub fn find(elems: &[Elem], text: &str, from: usize) -> Option<Found> {
         while at < bytes.len() && !text.is_char_boundary(at) {
             at += 1;
         }
+    }
+    None
+}
+
+/// The code points a syllable element can match (a bare consonant also matches its jamo).
+fn syllable_range(e: Elem) -> (u32, u32) {
+    match e {
+        Elem::Initial(i) => {
+            let lo = 0xAC00 + 588 * i as u32;
+            (lo, lo + 588)
+        }
+        Elem::Open(s) | Elem::Closed { syllable: s, .. } => {
+            let lo = 0xAC00 + 588 * s.initial as u32 + 28 * s.medial as u32;
+            (lo, lo + 28)
+        }
+        _ => (0, 0),
+    }
+}
+
+/// The byte offset of the next character that could start a match of a syllable element: a
+/// syllable in its code point range (read straight from the UTF-8), or a bare jamo.
+fn next_syllable_in(e: Elem, bytes: &[u8]) -> Option<usize> {
+    let (lo, hi) = syllable_range(e);
+    let (lead_lo, lead_hi) = (0xE0 | (lo >> 12) as u8, 0xE0 | ((hi - 1) >> 12) as u8);
+    let mut at = 0;
+    while at < bytes.len() {
+        at += memchr::memchr3(lead_lo, lead_hi, 0xE3, &bytes[at..])?;
+        if bytes[at] == 0xE3 {
+            return Some(at);
+        }
+        if let [b0, b1, b2, ..] = bytes[at..] {
+            let code = ((b0 as u32 & 0x0F) << 12) | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F);
+            if (lo..hi).contains(&code) {
+                return Some(at);
+            }
+        }
+        at += 1;
     }
     None
 }

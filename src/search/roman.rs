@@ -55,6 +55,11 @@ const MEDIAL: [u8; 21] = [
     E | I,         // ㅣ
 ];
 
+/// The class of a syllable's first slot: its initial's, or `-` (a vowel first) for ㅇ.
+pub fn initial_class(s: Syllable) -> u8 {
+    INITIAL[s.initial as usize]
+}
+
 fn push(slots: &mut Vec<Slot>, class: u8, syllable: u16) {
     if let Some(last) = slots.last()
         && last.class == class
