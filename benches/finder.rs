@@ -51,7 +51,10 @@ fn library(articles: usize) -> Library {
 }
 
 fn queries() -> Vec<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/finder/queries.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/finder/queries.txt"
+    );
     let text = std::fs::read_to_string(path).unwrap_or_else(|_| {
         "president\ngoverment\nprime minister\n대통령\n설리ㅂ\nㅅㄹㅂ\n".to_string()
     });
@@ -64,7 +67,9 @@ fn queries() -> Vec<String> {
 /// Every prefix of the query, one character more each time.
 fn keystrokes(q: &str) -> Vec<String> {
     let chars: Vec<char> = q.chars().collect();
-    (1..=chars.len()).map(|n| chars[..n].iter().collect()).collect()
+    (1..=chars.len())
+        .map(|n| chars[..n].iter().collect())
+        .collect()
 }
 
 fn type_query(lib: &Library, q: &str, mut each: impl FnMut(Duration, usize)) {
@@ -132,8 +137,9 @@ fn benches(c: &mut Criterion) {
     let t = Instant::now();
     let lib = library(articles);
     println!(
-        "library: {articles} articles, {} text items, built in {:.1} s",
+        "library: {articles} articles, {} text items, {} distinct words, built in {:.1} s",
         lib.items(Source::Text).len(),
+        lib.text_words(),
         t.elapsed().as_secs_f64()
     );
     let queries = queries();

@@ -14,11 +14,11 @@ use super::query;
 pub struct WordIndex {
     /// Distinct words, lower case.
     words: Vec<Box<str>>,
-    /// Items of word `w`: `postings[offsets[w]..offsets[w + 1]]`, ascending, no repeats.
+    /// Items of word `w`: `postings[offsets[w]..offsets[w + 1]]`, ascending, no repeats; the
+    /// top bit ([`FIRST`]) marks the item's first word (for the first-word bonus).
     offsets: Vec<u32>,
     postings: Vec<u32>,
-    /// The first word of each item (for the first-word bonus).
-    first_word: Vec<u32>,
+    items: usize,
     /// Each item's length penalty.
     penalty: Vec<u8>,
 }
@@ -35,6 +35,9 @@ pub struct TermHits {
 pub struct Cancelled;
 
 const NONE: u32 = u32::MAX;
+/// A posting is an item number, its top bit set when the word is the item's first.
+const FIRST: u32 = 1 << 31;
+const ITEM: u32 = FIRST - 1;
 
 impl WordIndex {
     pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> WordIndex {
@@ -42,7 +45,6 @@ impl WordIndex {
         let mut words: Vec<Box<str>> = Vec::new();
         // (word, item) pairs, grouped afterwards.
         let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut first_word = Vec::new();
         let mut penalty = Vec::new();
         let mut lower = String::new();
         for (item, text) in texts.into_iter().enumerate() {
@@ -59,16 +61,17 @@ impl WordIndex {
                         id
                     }
                 };
+                let flag = if first == NONE { FIRST } else { 0 };
                 if first == NONE {
                     first = id;
                 }
-                pairs.push((id, item as u32));
+                pairs.push((id, item as u32 | flag));
             }
-            first_word.push(first);
             penalty.push(matcher::length_penalty(text) as u8);
         }
-        pairs.sort_unstable();
-        pairs.dedup();
+        // One posting per word and item; the first-word one wins.
+        pairs.sort_unstable_by_key(|&(w, entry)| (w, entry & ITEM, entry & FIRST == 0));
+        pairs.dedup_by_key(|&mut (w, entry)| (w, entry & ITEM));
         let mut offsets = vec![0u32; words.len() + 1];
         for &(w, _) in &pairs {
             offsets[w as usize + 1] += 1;
@@ -81,13 +84,13 @@ impl WordIndex {
             words,
             offsets,
             postings,
-            first_word,
+            items: penalty.len(),
             penalty,
         }
     }
 
     pub fn items(&self) -> usize {
-        self.first_word.len()
+        self.items
     }
 
     pub fn word_count(&self) -> usize {
@@ -163,24 +166,27 @@ impl WordIndex {
             let round = round as u16;
             let mut touched: Vec<u32> = Vec::new();
             for (k, &(w, score)) in terms[t].words.iter().enumerate() {
-                if k % 1024 == 0 && cancel.load(Ordering::Relaxed) {
+                if k % 256 == 0 && cancel.load(Ordering::Relaxed) {
                     return Err(Cancelled);
                 }
-                for &item in self.postings(w) {
-                    let i = item as usize;
-                    if seen[i] != round {
+                for &entry in self.postings(w) {
+                    let i = (entry & ITEM) as usize;
+                    if round > 0 && seen[i] != round {
                         continue;
                     }
                     let s = score
-                        + if self.first_word[i] == w {
+                        + if entry & FIRST != 0 {
                             matcher::FIRST_WORD
                         } else {
                             0
                         };
-                    if best[i] == i32::MIN {
-                        touched.push(item);
+                    let b = &mut best[i];
+                    if *b == i32::MIN {
+                        touched.push(i as u32);
                     }
-                    best[i] = best[i].max(s);
+                    if s > *b {
+                        *b = s;
+                    }
                 }
             }
             for &item in &touched {

@@ -2,7 +2,6 @@
 //! both languages, outlet, date, bylines), **entities** (every name, both languages) and
 //! **text** (every sentence of every block).
 
-use std::cmp::Ordering;
 use std::ops::Range;
 use std::sync::atomic::AtomicBool;
 
@@ -83,6 +82,10 @@ pub struct Results {
 #[derive(Debug, Default)]
 pub struct Library {
     pub docs: Vec<Doc>,
+    /// Each doc's place when sorted newest first (a tie-break).
+    recency: Vec<u32>,
+    /// Each text item's tie-break (rank, then recency), packed.
+    text_order: Vec<u32>,
     articles: Vec<Item>,
     entities: Vec<Item>,
     text: Vec<Item>,
@@ -182,12 +185,35 @@ impl Library {
             }
         }
         lib.text_index = WordIndex::build(lib.text.iter().map(|i| i.text.as_str()));
+        let mut by_date: Vec<u32> = (0..lib.docs.len() as u32).collect();
+        by_date.sort_by(|&a, &b| lib.docs[b as usize].date.cmp(&lib.docs[a as usize].date));
+        lib.recency = vec![0; lib.docs.len()];
+        for (place, &d) in by_date.iter().enumerate() {
+            lib.recency[d as usize] = place as u32;
+        }
+        lib.text_order = lib.text.iter().map(|it| lib.order_of(it)).collect();
         lib
     }
 
     /// The entities source: one item per entity, its first name shown, every name matched.
     pub fn set_entities(&mut self, entities: Vec<Item>) {
         self.entities = entities;
+    }
+
+    /// Titles and names before body text, then the newest: one number, smaller first.
+    fn order_of(&self, it: &Item) -> u32 {
+        ((it.rank as u32) << 28)
+            | self
+                .recency
+                .get(it.doc as usize)
+                .copied()
+                .unwrap_or(0)
+                .min((1 << 28) - 1)
+    }
+
+    /// Distinct words of the text source.
+    pub fn text_words(&self) -> usize {
+        self.text_index.word_count()
     }
 
     pub fn items(&self, source: Source) -> &[Item] {
@@ -274,22 +300,21 @@ impl Library {
     ) -> Results {
         let items = self.items(source);
         let total = scored.len();
-        let cmp = |a: &(u32, i32), b: &(u32, i32)| -> Ordering {
-            let (ia, ib) = (&items[a.0 as usize], &items[b.0 as usize]);
-            b.1.cmp(&a.1)
-                .then(ia.rank.cmp(&ib.rank))
-                .then_with(|| {
-                    self.docs[ib.doc as usize]
-                        .date
-                        .cmp(&self.docs[ia.doc as usize].date)
-                })
-                .then(a.0.cmp(&b.0))
+        // Best score, then titles and names before body text, then the newest, then the first.
+        let orders: Vec<u32>;
+        let order: &[u32] = if source == Source::Text {
+            &self.text_order
+        } else {
+            orders = items.iter().map(|it| self.order_of(it)).collect();
+            &orders
         };
+        let key =
+            |&(item, score): &(u32, i32)| (std::cmp::Reverse(score), order[item as usize], item);
         if limit < scored.len() {
-            scored.select_nth_unstable_by(limit, cmp);
+            scored.select_nth_unstable_by_key(limit, key);
             scored.truncate(limit);
         }
-        scored.sort_unstable_by(cmp);
+        scored.sort_unstable_by_key(key);
         let raw: Vec<&str> = query.terms.iter().map(|t| t.text.as_str()).collect();
         let raw = raw.join(" ");
         let hits = scored
