@@ -204,9 +204,10 @@ mod tests {
     #[test]
     fn best_first_across_threads() {
         let input = "consul general\nSullivan met Zhang\n설리번 보좌관\nnothing here\r\nsullivan\n";
+        // Exact matches first (word starts before the middle of a word), then romanization.
         assert_eq!(
             lines(input, "sul"),
-            ["sullivan", "Sullivan met Zhang", "consul general"]
+            ["sullivan", "Sullivan met Zhang", "consul general", "설리번 보좌관"]
         );
         assert_eq!(lines(input, "ㅅㄹㅂ"), ["설리번 보좌관"]);
         assert_eq!(lines(input, "here"), ["nothing here"]);
