@@ -1,5 +1,11 @@
 //! The `duet` binary: command-line parsing and error reporting around the library.
 
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 mod cli;
 
 use std::path::PathBuf;
@@ -29,6 +35,8 @@ pub enum Command {
     /// Search articles, entities and text like the finder; `--stdin` filters lines like
     /// `fzf --filter`. Exit 1 when nothing matches.
     Find(FindArgs),
+    /// People, places and organisations in articles, linked across Korean and English.
+    Entities(EntitiesArgs),
     /// Draw the reader headlessly after replaying keys and print the screen as text.
     Render(RenderArgs),
 }
@@ -94,6 +102,21 @@ pub struct FindArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct EntitiesArgs {
+    /// Article files or folders (with --lines: one text file; with --link: KO.txt EN.txt).
+    pub files: Vec<PathBuf>,
+    /// Each line of the one file is a separate text; prints one JSON object a line.
+    #[arg(long, conflicts_with = "link")]
+    pub lines: bool,
+    /// Link each Korean name of the first file (one a line) to a name of the second file.
+    #[arg(long)]
+    pub link: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct RenderArgs {
     /// Screen size, e.g. 160x45.
     #[arg(long, default_value = "80x24")]
@@ -110,6 +133,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Parse(args)) => cli::parse::run(&args),
         Some(Command::Align(args)) => cli::align::run(&args),
+        Some(Command::Entities(args)) => cli::entities::run(&args),
         Some(Command::Render(args)) => cli::render::run(&args),
         Some(Command::Find(args)) => cli::find::run(&args),
         None => cli::read::run(&cli.paths),

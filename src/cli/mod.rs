@@ -2,6 +2,7 @@
 
 pub mod align;
 pub mod find;
+pub mod entities;
 pub mod parse;
 pub mod read;
 pub mod render;
