@@ -30,13 +30,20 @@ pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
     }
     let paths = library_paths(&args.paths)?;
     let (articles, failed) = parse_all(&paths);
-    let library = Library::from_articles(&articles);
     let sources: Vec<Source> = match args.source {
         Some(FindSource::Articles) => vec![Source::Articles],
         Some(FindSource::Entities) => vec![Source::Entities],
         Some(FindSource::Text) => vec![Source::Text],
         None => Source::ALL.to_vec(),
     };
+    let mut library = Library::from_articles(&articles);
+    if sources.contains(&Source::Entities) {
+        let bitexts: Vec<duet::Bitext> = articles.iter().map(duet::align::align_article).collect();
+        let index = duet::entity::EntityIndex::build(
+            articles.iter().map(|a| a.path.as_str()).zip(&bitexts),
+        );
+        library.set_entities(&index);
+    }
     let limit = args.limit.unwrap_or(20);
     let never = AtomicBool::new(false);
     let mut found = Vec::new();

@@ -1,8 +1,8 @@
 //! One file per subcommand; each calls the same library functions the reader uses.
 
 pub mod align;
-pub mod find;
 pub mod entities;
+pub mod find;
 pub mod parse;
 pub mod read;
 pub mod render;

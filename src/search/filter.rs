@@ -207,7 +207,12 @@ mod tests {
         // Exact matches first (word starts before the middle of a word), then romanization.
         assert_eq!(
             lines(input, "sul"),
-            ["sullivan", "Sullivan met Zhang", "consul general", "설리번 보좌관"]
+            [
+                "sullivan",
+                "Sullivan met Zhang",
+                "consul general",
+                "설리번 보좌관"
+            ]
         );
         assert_eq!(lines(input, "ㅅㄹㅂ"), ["설리번 보좌관"]);
         assert_eq!(lines(input, "here"), ["nothing here"]);

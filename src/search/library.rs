@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::index::{Cancelled, TermHits, WordIndex};
 use super::matcher::{self, Prepared};
 use super::query::Query;
+use crate::entity::EntityIndex;
 use crate::model::{Article, BlockKind};
 
 /// Which items a search looks at.
@@ -195,9 +196,45 @@ impl Library {
         lib
     }
 
-    /// The entities source: one item per entity, its first name shown, every name matched.
-    pub fn set_entities(&mut self, entities: Vec<Item>) {
-        self.entities = entities;
+    /// The entities source: one item per entity of `index`, whose articles are this library's
+    /// docs in the same order. Its label is shown, every name (both languages, hanja) matched;
+    /// it belongs to the article that mentions it most (the first of those).
+    pub fn set_entities(&mut self, index: &EntityIndex) {
+        self.entities = index
+            .entities
+            .iter()
+            .filter_map(|e| {
+                let mut counts: Vec<usize> = vec![0; self.docs.len()];
+                for m in &e.mentions {
+                    if let Some(c) = counts.get_mut(m.article) {
+                        *c += 1;
+                    }
+                }
+                let (doc, _) = counts
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|&(d, &c)| (c, std::cmp::Reverse(d)))?;
+                let label = e.label().to_string();
+                let alts = e
+                    .names
+                    .ko
+                    .iter()
+                    .chain(&e.names.en)
+                    .chain(&e.hanja)
+                    .filter(|n| **n != label)
+                    .cloned()
+                    .collect();
+                Some(Item {
+                    doc: doc as u32,
+                    text: label,
+                    alts,
+                    block: None,
+                    sentence: None,
+                    rank: 0,
+                    note: format!("{} ×{}", e.kind.name(), e.mentions.len()),
+                })
+            })
+            .collect();
     }
 
     /// Titles and names before body text, then the newest: one number, smaller first.
