@@ -10,11 +10,10 @@ use super::app::{App, update};
 use super::config::Config;
 use super::effects::{Command, Effects};
 use super::event;
-use super::jobs::Jobs;
-use super::loader;
 use super::terminal::{self, TerminalGuard};
 use super::theme::Theme;
 use super::view::view;
+use super::worker::{self, Jobs};
 
 const TICK: Duration = Duration::from_millis(200);
 
@@ -40,7 +39,7 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     event::spawn_input(tx.clone())?;
     event::spawn_signals(tx.clone())?;
-    let _loader = loader::spawn(paths, tx.clone());
+    let _loader = worker::spawn_loader(paths, tx.clone());
     let mut jobs = Jobs::new(tx);
 
     let mut dirty = true;
