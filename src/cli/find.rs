@@ -54,7 +54,7 @@ pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
         found.extend(results.hits.into_iter().map(|h| (source, h)));
     }
     // Sources merged by score; within one source the library's order stands.
-    found.sort_by(|a, b| b.1.score.cmp(&a.1.score));
+    found.sort_by_key(|(_, hit)| std::cmp::Reverse(hit.score));
     found.truncate(limit);
     let rows: Vec<Row> = found
         .iter()

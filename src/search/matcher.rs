@@ -215,8 +215,8 @@ pub fn typo_prefix(term: &[u32], word: &str, max: usize) -> Option<(usize, usize
     // rows[i][j]: edits between term[..i] and w[..j].
     let width = m + 1;
     let mut d = vec![0usize; (n + 1) * width];
-    for j in 0..=m {
-        d[j] = j;
+    for (j, cell) in d.iter_mut().take(m + 1).enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         d[i * width] = i;
