@@ -40,7 +40,10 @@ fn korean_queries_find_the_right_article() {
         let hit = top(q, source);
         let path = hit["path"].as_str().unwrap_or("");
         let shown = format!("{} {}", hit["text"], hit["title"]);
-        assert!(path.contains(file) && shown.contains(text), "{q} ({source}): {hit}");
+        assert!(
+            path.contains(file) && shown.contains(text),
+            "{q} ({source}): {hit}"
+        );
     }
 }
 
@@ -50,7 +53,12 @@ fn json_rows_have_the_documented_fields() {
     let obj = hit.as_object().expect("an object");
     let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, ["block", "path", "score", "sentence", "source", "text", "title"]);
+    assert_eq!(
+        keys,
+        [
+            "block", "path", "score", "sentence", "source", "text", "title"
+        ]
+    );
     assert_eq!(hit["source"], "text");
     assert!(hit["block"].is_u64() && hit["sentence"].is_u64() && hit["score"].is_i64());
 }
@@ -82,7 +90,10 @@ fn filter(query: &str, input: &str) -> (Option<i32>, String) {
         .write_all(input.as_bytes())
         .expect("write");
     let out = child.wait_with_output().expect("wait");
-    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 #[test]
