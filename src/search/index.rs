@@ -40,14 +40,15 @@ const FIRST: u32 = 1 << 31;
 const ITEM: u32 = FIRST - 1;
 
 impl WordIndex {
-    pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> WordIndex {
+    /// Index these texts; each comes with a score penalty of its own (besides its length's).
+    pub fn build<'a>(texts: impl IntoIterator<Item = (&'a str, u8)>) -> WordIndex {
         let mut ids: HashMap<Box<str>, u32> = HashMap::new();
         let mut words: Vec<Box<str>> = Vec::new();
         // (word, item) pairs, grouped afterwards.
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut penalty = Vec::new();
         let mut lower = String::new();
-        for (item, text) in texts.into_iter().enumerate() {
+        for (item, (text, extra)) in texts.into_iter().enumerate() {
             let mut first = NONE;
             for r in matcher::words(text) {
                 lower.clear();
@@ -67,7 +68,7 @@ impl WordIndex {
                 }
                 pairs.push((id, item as u32 | flag));
             }
-            penalty.push(matcher::length_penalty(text) as u8);
+            penalty.push((matcher::length_penalty(text) as u8).saturating_add(extra));
         }
         // One posting per word and item; the first-word one wins.
         pairs.sort_unstable_by_key(|&(w, entry)| (w, entry & ITEM, entry & FIRST == 0));
@@ -221,7 +222,7 @@ mod tests {
             "설리번 보좌관",
             "Minister of defence",
         ];
-        let index = WordIndex::build(texts.iter().copied());
+        let index = WordIndex::build(texts.iter().map(|t| (*t, 0)));
         assert_eq!(index.items(), 4);
         let cancel = AtomicBool::new(false);
         let find = |q: &str| {

@@ -165,6 +165,14 @@ impl Library {
                 });
             }
             for (b, block) in a.blocks.iter().enumerate() {
+                // References, keywords, bylines and captions are not the article's sentences.
+                let rank = match block.kind {
+                    BlockKind::Reference
+                    | BlockKind::Keywords
+                    | BlockKind::Byline
+                    | BlockKind::Caption => 3,
+                    _ => 2,
+                };
                 for (s, r) in crate::text::sentences::split(&block.text)
                     .into_iter()
                     .enumerate()
@@ -179,13 +187,13 @@ impl Library {
                         alts: Vec::new(),
                         block: Some(b),
                         sentence: Some(s),
-                        rank: 2,
+                        rank,
                         note: String::new(),
                     });
                 }
             }
         }
-        lib.text_index = WordIndex::build(lib.text.iter().map(|i| i.text.as_str()));
+        lib.text_index = WordIndex::build(lib.text.iter().map(|i| (i.text.as_str(), furniture(i))));
         let mut by_date: Vec<u32> = (0..lib.docs.len() as u32).collect();
         by_date.sort_by(|&a, &b| lib.docs[b as usize].date.cmp(&lib.docs[a as usize].date));
         lib.recency = vec![0; lib.docs.len()];
@@ -320,7 +328,7 @@ impl Library {
                 return Err(Cancelled);
             }
             if let Some((score, _, _)) = best_name(item, terms, &raw, fuzzy) {
-                out.push((i as u32, score));
+                out.push((i as u32, score - i32::from(furniture(item))));
             }
         }
         Ok(out)
@@ -390,6 +398,12 @@ fn best_name<'a>(
         }
     }
     best
+}
+
+/// Taken off the score of article furniture (rank 3: references, keywords, bylines, captions in
+/// the text source), so the article's own sentences come first.
+fn furniture(item: &Item) -> u8 {
+    if item.rank >= 3 { 100 } else { 0 }
 }
 
 fn file_name(path: &str) -> String {

@@ -6,12 +6,15 @@
 //! state, its mode in [`Overlay::mode`], its arm in `app.rs`'s `overlay_action`, and a view in
 //! `view/`.
 
+use super::finder::FinderState;
 use super::mode::Mode;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     /// The key help, generated from the keymap.
     Help,
+    /// The finder: articles, entities and text as you type.
+    Finder(Box<FinderState>),
 }
 
 impl Overlay {
@@ -19,6 +22,7 @@ impl Overlay {
     pub fn mode(&self) -> Mode {
         match self {
             Overlay::Help => Mode::Help,
+            Overlay::Finder(_) => Mode::Finder,
         }
     }
 }
