@@ -109,7 +109,7 @@ impl Action {
             "sentence mode: highlight sentence pairs",
         ),
         (Action::Help, "help", "this help"),
-        (Action::Find, "find", "find articles, names and text (/)"),
+        (Action::Find, "find", "find articles, names and text"),
         (
             Action::DeleteChar,
             "delete_char",

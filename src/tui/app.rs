@@ -454,7 +454,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         Action::Help => app.overlay = Some(Overlay::Help),
         Action::Find => {
             app.finder_library();
-            app.overlay = Some(Overlay::Finder(Box::new(FinderState::new())));
+            app.overlay = Some(Overlay::Finder(Box::default()));
         }
         // No text field outside a text overlay.
         Action::Insert(_) => return Effects::none(),
