@@ -121,10 +121,13 @@ pub fn find(chars: &[char]) -> Vec<Span> {
         strip_leading(chars, &tokens, s);
     }
     rules(chars, &tokens, &mut spans);
-    if !title_case(chars, &tokens) {
-        capitalised_runs(chars, &tokens, &em, &mut spans);
-    }
-    spans.retain(|s| !COMMON.contains(&s.text.as_str()) && s.text.chars().any(char::is_alphabetic));
+    let headline = title_case(chars, &tokens);
+    capitalised_runs(chars, &tokens, &em, headline, &mut spans);
+    spans.retain(|s| {
+        !COMMON.contains(&s.text.as_str())
+            && !LEADING.contains(&s.text.as_str())
+            && s.text.chars().any(char::is_alphabetic)
+    });
     spans.sort_by_key(|s| s.start);
     spans
 }
@@ -228,12 +231,14 @@ fn title_case(chars: &[char], tokens: &[(usize, usize)]) -> bool {
     words.len() >= 3 && caps * 10 >= words.len() * 7
 }
 
-/// Capitalised words the model left alone: a name when not a sentence-start common word.
+/// Capitalised words the model left alone: a name when not a sentence-start common word (in a
+/// title-case headline: when not a common word at all).
 /// Their kind is the one the model scores highest over them.
 fn capitalised_runs(
     chars: &[char],
     tokens: &[(usize, usize)],
     em: &[[f32; super::perceptron::TAGS]],
+    headline: bool,
     spans: &mut Vec<Span>,
 ) {
     use super::features::is_lower_word;
@@ -264,10 +269,12 @@ fn capitalised_runs(
                 )
         })
         .collect();
+    // In a title-case headline only words the lower-case vocabulary doesn't know count.
     let cap = |w: &str| {
         w.starts_with(|c: char| c.is_uppercase())
             && w.chars().any(char::is_lowercase)
             && !COMMON.contains(&w)
+            && !(headline && is_lower_word(&w.to_lowercase()))
     };
     let acronym = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
     let mut i = 0;

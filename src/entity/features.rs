@@ -159,7 +159,12 @@ pub const TITLES: &[&str] = &[
     "작가",
     "배우",
     "가수",
-    "씨는",
+    "외상",
+    "외무상",
+    "보도관",
+    "국무위원장",
+    "위원",
+    "상무",
 ];
 
 /// Word endings that make an organisation.
@@ -200,6 +205,23 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "연합",
 ];
 
+/// [`TITLES`] as characters.
+fn title_chars() -> &'static [(&'static str, Vec<char>)] {
+    static T: OnceLock<Vec<(&'static str, Vec<char>)>> = OnceLock::new();
+    T.get_or_init(|| TITLES.iter().map(|t| (*t, t.chars().collect())).collect())
+}
+
+/// [`ORG_SUFFIXES`] as characters.
+fn org_chars() -> &'static [(&'static str, Vec<char>)] {
+    static T: OnceLock<Vec<(&'static str, Vec<char>)>> = OnceLock::new();
+    T.get_or_init(|| {
+        ORG_SUFFIXES
+            .iter()
+            .map(|t| (*t, t.chars().collect()))
+            .collect()
+    })
+}
+
 /// Korean words with a marker at each character: inside a gazetteer name (and of which kind),
 /// and the cue flags.
 pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
@@ -228,6 +250,14 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
     }
     // Gazetteer marks: the longest listed name starting at each position of a word.
     let mut gaz = vec![0u8; n]; // 0 none, else tag (begin/inside of kind)
+    let text: String = chars.iter().collect();
+    let mut byte_at = Vec::with_capacity(n + 1);
+    let mut b = 0;
+    for c in chars {
+        byte_at.push(b);
+        b += c.len_utf8();
+    }
+    byte_at.push(b);
     let mut p = 0;
     while p < n {
         let word_start = p == 0 || !chars[p - 1].is_alphanumeric();
@@ -237,13 +267,17 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
         }
         let mut best = 0;
         let mut best_kind = None;
-        let max = g.max_ko.min(n - p);
+        let max = if p + 1 < n && g.starts_name(chars[p], chars[p + 1]) {
+            g.max_ko.min(n - p)
+        } else {
+            0
+        };
         for len in (2..=max).rev() {
             if chars[p + len - 1].is_whitespace() {
                 continue;
             }
-            let cand: String = chars[p..p + len].iter().collect();
-            if let Some(k) = g.ko_kind(&cand) {
+            let cand = &text[byte_at[p]..byte_at[p + len]];
+            if let Some(k) = g.ko_kind(cand) {
                 best = len;
                 best_kind = Some(k);
                 break;
@@ -284,13 +318,15 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
             }
         }
     }
+    let titles = title_chars();
     let title_start = |s: usize, e: usize| -> Option<&'static str> {
-        let w: String = chars[s..e].iter().collect();
-        TITLES
+        let w = &chars[s..e];
+        let first = *w.first()?;
+        titles
             .iter()
-            .filter(|t| w.starts_with(**t))
-            .max_by_key(|t| t.len())
-            .copied()
+            .filter(|(_, t)| t[0] == first && w.starts_with(t))
+            .max_by_key(|(name, _)| name.len())
+            .map(|(name, _)| *name)
     };
     let at = |k: isize| -> char {
         if k < 0 || k as usize >= n {
@@ -375,12 +411,9 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
                 v.push(h.done());
             }
             // Organisation suffixes ending here.
-            for s in ORG_SUFFIXES {
-                let k = s.chars().count();
-                if i + 1 >= k
-                    && i + 1 - k >= ws
-                    && chars[i + 1 - k..=i].iter().copied().eq(s.chars())
-                {
+            for (s, sc) in org_chars() {
+                let k = sc.len();
+                if i + 1 >= k && i + 1 - k >= ws && chars[i + 1 - k..=i] == sc[..] {
                     let mut h = H::new(22);
                     h.str(s);
                     h.byte(to_end);

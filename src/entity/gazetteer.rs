@@ -2,8 +2,14 @@
 //! English (`assets/entities/gazetteer.tsv`, built by `scripts/build_gazetteer.py`, Unicode
 //! licence), and a short hand-written list of news names CLDR lacks (`assets/entities/names.tsv`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use super::perceptron::IdHasher;
+
+type Map = HashMap<String, Vec<usize>, BuildHasherDefault<IdHasher>>;
 
 use super::EntityKind;
 
@@ -22,12 +28,14 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    by_ko: HashMap<String, Vec<usize>>,
-    by_en: HashMap<String, Vec<usize>>,
+    by_ko: Map,
+    by_en: Map,
     /// The longest Korean name in characters.
     pub max_ko: usize,
     /// The longest English name in words.
     pub max_en_words: usize,
+    /// The first two characters of every Korean name (spaces kept).
+    starts: std::collections::HashSet<(char, char)>,
 }
 
 /// The shipped gazetteer, parsed once.
@@ -79,16 +87,30 @@ impl Gazetteer {
     fn push(&mut self, e: Entry) {
         let i = self.entries.len();
         self.max_ko = self.max_ko.max(e.ko.chars().count());
+        let mut cs = e.ko.chars();
+        if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+            self.starts.insert((a, b));
+        }
         self.max_en_words = self.max_en_words.max(e.en.split_whitespace().count());
         self.by_ko.entry(e.ko.replace(' ', "")).or_default().push(i);
         self.by_en.entry(en_key(&e.en)).or_default().push(i);
         self.entries.push(e);
     }
 
+    /// Some Korean name starts with these two characters.
+    pub fn starts_name(&self, a: char, b: char) -> bool {
+        self.starts.contains(&(a, b))
+    }
+
     /// Entries whose Korean name is `ko` (spaces ignored).
     pub fn ko(&self, ko: &str) -> impl Iterator<Item = &Entry> {
+        let key: Cow<str> = if ko.contains(' ') {
+            Cow::Owned(ko.replace(' ', ""))
+        } else {
+            Cow::Borrowed(ko)
+        };
         self.by_ko
-            .get(&ko.replace(' ', ""))
+            .get(key.as_ref())
             .into_iter()
             .flatten()
             .map(|i| &self.entries[*i])

@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
-use super::gazetteer::en_key;
+use super::gazetteer::{self, en_key};
 use super::korean::hanja_after;
-use super::link::{en_short_of, ko_short_of, ko_variants, name_score};
+use super::link::{EnName, KoName, en_short_of, ko_short_of, ko_variants, prepared_score};
 use super::translit::{hangul_sounds, latin_sounds, sound_similarity};
-use super::{Entity, EntityKind, Mention, Names, Side, find};
+use super::{Entity, EntityKind, Mention, Names, Side, Span, find};
 use crate::model::Bitext;
 
 /// Every entity of a library, and the articles they are mentioned in.
@@ -23,6 +23,8 @@ pub struct EntityIndex {
 /// A mention while an article is being read: its entity-to-be and evidence.
 struct Found {
     mention: Mention,
+    /// The found mention this one names in parentheses right after it (`포럼(EEF)`).
+    follows: Option<usize>,
     kind: EntityKind,
     hanja: Option<String>,
     /// The display pair (`Bitext::pairs` index) its block belongs to.
@@ -165,8 +167,22 @@ fn article_entities(article: usize, bitext: &Bitext) -> Vec<Local> {
     for (side, blocks) in [(Side::Ko, &bitext.ko_blocks), (Side::En, &bitext.en_blocks)] {
         for (b, block) in blocks.iter().enumerate() {
             let chars: Vec<char> = block.text.chars().collect();
-            for s in find(&block.text) {
+            let first = found.len();
+            for s in find(&block.text)
+                .into_iter()
+                .flat_map(|s| split_places(&chars, s))
+            {
+                // Inside a parenthesis that opens right after the previous mention.
+                let follows = (found.len() > first).then(|| found.len() - 1).filter(|&p| {
+                    let prev: &Found = &found[p];
+                    let open = prev.mention.end;
+                    chars.get(open) == Some(&'(')
+                        && s.start > open
+                        && !chars[open..s.start].contains(&')')
+                        && s.end - open <= 24
+                });
                 found.push(Found {
+                    follows,
                     hanja: hanja_after(&chars, s.end),
                     mention: Mention {
                         article,
@@ -183,6 +199,39 @@ fn article_entities(article: usize, bitext: &Bitext) -> Vec<Local> {
         }
     }
     join_article(found)
+}
+
+/// A run of place names (`러시아 블라디보스토크`, `북한 평양`) is one span to a sentence
+/// tagger but two places to the index: split where every word is a listed place.
+fn split_places(chars: &[char], s: Span) -> Vec<Span> {
+    if s.kind != EntityKind::Place || !s.text.contains(' ') {
+        return vec![s];
+    }
+    let g = gazetteer::shipped();
+    let mut parts = Vec::new();
+    let mut k = s.start;
+    for w in s.text.split(' ') {
+        let n = w.chars().count();
+        if !w.is_empty() {
+            parts.push((k, k + n, w));
+        }
+        k += n + 1;
+    }
+    if parts.iter().all(|(_, _, w)| {
+        g.ko_kind(w) == Some(EntityKind::Place) || g.en_kind(w) == Some(EntityKind::Place)
+    }) {
+        parts
+            .into_iter()
+            .map(|(a, b, _)| Span {
+                start: a,
+                end: b,
+                kind: EntityKind::Place,
+                text: chars[a..b].iter().collect(),
+            })
+            .collect()
+    } else {
+        vec![s]
+    }
 }
 
 /// The name key of a mention: Korean as written (spaces folded), English by [`en_key`].
@@ -210,6 +259,17 @@ fn join_article(found: Vec<Found>) -> Vec<Local> {
             None => {
                 first.insert((found[i].mention.lang, keys[i].as_str()), i);
             }
+        }
+    }
+    // `동방경제포럼(EEF)`, `신전략무기감축협정(New START)`: the parenthesis names the same thing.
+    for i in 0..n {
+        let t = &found[i].mention.text;
+        let hanja = t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if let Some(p) = found[i].follows
+            && (hanja
+                || found[p].kind != EntityKind::Person && t.chars().any(|c| c.is_ascii_uppercase()))
+        {
+            sets.join(i, p);
         }
     }
     let reps: Vec<usize> = first.values().copied().collect();
@@ -270,34 +330,44 @@ fn join_article(found: Vec<Found>) -> Vec<Local> {
         p.dedup();
         p
     };
+    let texts: Vec<String> = found.iter().map(|f| f.mention.text.clone()).collect();
+    // Each English group once: its pairs, names, kind.
+    let en_info: Vec<(Vec<usize>, Vec<String>, EntityKind)> = en_groups
+        .iter()
+        .map(|&eg| {
+            (
+                pairs_of(&group_list[eg]),
+                distinct(&group_list[eg], &texts),
+                majority_kind(&found, &group_list[eg]),
+            )
+        })
+        .collect();
+    let en_prepared: Vec<Vec<EnName>> = en_info
+        .iter()
+        .map(|(_, names, _)| names.iter().map(|n| EnName::new(n)).collect())
+        .collect();
     let mut candidates = Vec::new();
     for &kg in &ko_groups {
         let kp = pairs_of(&group_list[kg]);
         let hanja = group_list[kg].iter().find_map(|i| found[*i].hanja.clone());
         let kind_k = majority_kind(&found, &group_list[kg]);
         let ko_names = distinct(&group_list[kg], &keys);
-        for &eg in &en_groups {
-            let ep = pairs_of(&group_list[eg]);
+        let ko_prepared: Vec<KoName> = ko_names.iter().map(|n| KoName::new(n)).collect();
+        for ((&eg, (ep, _, kind_e)), en_names) in en_groups.iter().zip(&en_info).zip(&en_prepared) {
+            let kind_e = *kind_e;
             let shared = kp.iter().filter(|p| ep.contains(p)).count();
-            let en_names = distinct(
-                &group_list[eg],
-                &found
-                    .iter()
-                    .map(|f| f.mention.text.clone())
-                    .collect::<Vec<_>>(),
-            );
-            let mut s = 0f32;
-            for k in &ko_names {
-                for e in &en_names {
-                    s = s.max(name_score(k, hanja.as_deref(), e));
-                }
-            }
-            let kind_e = majority_kind(&found, &group_list[eg]);
             let aligned = if kp.is_empty() || ep.is_empty() {
                 0.0
             } else {
                 shared as f32 / kp.len().min(ep.len()) as f32
             };
+            let translate = kind_k == EntityKind::Org || kind_e == EntityKind::Org;
+            let mut s = 0f32;
+            for k in &ko_prepared {
+                for e in en_names {
+                    s = s.max(prepared_score(k, hanja.as_deref(), e, translate));
+                }
+            }
             // Sure evidence (list, hanja, acronym) first, then sound with alignment.
             let sure = if s >= 0.99 { 1.0 } else { 0.0 };
             let score = sure + s + 0.35 * aligned + if kind_k == kind_e { 0.05 } else { 0.0 };
@@ -371,6 +441,13 @@ fn join_article(found: Vec<Found>) -> Vec<Local> {
 }
 
 fn majority_kind(found: &[Found], members: &[usize]) -> EntityKind {
+    let g = gazetteer::shipped();
+    for i in members {
+        let t = &found[*i].mention.text;
+        if let Some(k) = g.ko_kind(t).or_else(|| g.en_kind(t)) {
+            return k;
+        }
+    }
     let mut counts = [0usize; 3];
     for i in members {
         counts[EntityKind::ALL

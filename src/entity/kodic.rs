@@ -4,6 +4,7 @@
 //! package). A feature of the Korean model, not a rule: the list holds common words too.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -16,10 +17,11 @@ pub const OTHER: u8 = 8;
 
 /// The kinds a listed word has, as bits.
 pub fn kinds(word: &str) -> u8 {
-    static LIST: OnceLock<HashMap<String, u8>> = OnceLock::new();
+    type Map = HashMap<String, u8, BuildHasherDefault<super::perceptron::IdHasher>>;
+    static LIST: OnceLock<Map> = OnceLock::new();
     let list = LIST.get_or_init(|| {
         let mut text = String::new();
-        let mut map = HashMap::new();
+        let mut map = Map::default();
         if flate2::read::GzDecoder::new(DATA)
             .read_to_string(&mut text)
             .is_err()

@@ -5,10 +5,11 @@
 
 use std::sync::OnceLock;
 
+use super::features::TITLES;
 use super::features::{ORG_SUFFIXES, SURNAMES, korean_features, spans_from_tags};
-use super::gazetteer;
 use super::perceptron::Model;
 use super::{EntityKind, Span};
+use super::{gazetteer, kodic};
 
 /// A model set by the trainer to measure itself (see `train::set_override`).
 pub static OVERRIDE: OnceLock<Model> = OnceLock::new();
@@ -167,7 +168,50 @@ pub fn find(chars: &[char]) -> Vec<Span> {
     rules(chars, &mut spans);
     spans.retain(|s| !is_common(&s.text));
     spans.sort_by_key(|s| s.start);
+    join_names(chars, &mut spans);
+    for s in spans.iter_mut() {
+        drop_modifier(chars, s);
+    }
     spans
+}
+
+/// Words that qualify an organisation without being its name (`국영 타스 통신`).
+const MODIFIERS: &[&str] = &[
+    "국영", "관영", "민영", "현지", "당시", "관련", "해당", "이번",
+];
+
+fn drop_modifier(chars: &[char], s: &mut Span) {
+    if s.kind != EntityKind::Org {
+        return;
+    }
+    if let Some((first, rest)) = s.text.split_once(' ')
+        && MODIFIERS.contains(&first)
+        && !rest.is_empty()
+    {
+        s.start += first.chars().count() + 1;
+        s.text = chars[s.start..s.end].iter().collect();
+    }
+}
+
+/// A foreign given name and surname found as two people (`알렉산더` `마체고라`) are one.
+fn join_names(chars: &[char], spans: &mut Vec<Span>) {
+    let foreign = |s: &Span| {
+        s.kind == EntityKind::Person
+            && !s.text.contains(' ')
+            && s.text.chars().any(foreign_syllable)
+    };
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k], &spans[k + 1]);
+        if foreign(a) && foreign(b) && b.start == a.end + 1 && chars[a.end] == ' ' {
+            let end = b.end;
+            spans[k].end = end;
+            spans[k].text = chars[spans[k].start..end].iter().collect();
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Bounds that the model left inside a word: a name runs to the end of its word, less a
@@ -179,13 +223,23 @@ fn whole_word(chars: &[char], s: &mut Span) {
     while s.end > s.start && !chars[s.end - 1].is_alphanumeric() && chars[s.end - 1] != ')' {
         s.end -= 1;
     }
+    // A start inside a word of Hangul (`블|라디미르`) moves to the word's start.
+    let mut ws = s.start;
+    while ws > 0 && is_syllable(chars[ws - 1]) {
+        ws -= 1;
+    }
+    if ws < s.start && s.start - ws <= 3 && is_syllable(chars[s.start]) {
+        s.start = ws;
+    }
     let mut we = s.end;
     while we < chars.len() && is_syllable(chars[we]) {
         we += 1;
     }
     if we > s.end && s.end > s.start && is_syllable(chars[s.end - 1]) {
         let rest: String = chars[s.end..we].iter().collect();
-        if !PARTICLES.contains(&rest.as_str()) && !SUFFIX_OK.contains(&rest.as_str()) {
+        let whole: String = chars[s.start..we].iter().collect();
+        let listed = kodic::kinds(&whole) & (kodic::PERSON | kodic::PLACE) != 0;
+        if listed || !PARTICLES.contains(&rest.as_str()) && !SUFFIX_OK.contains(&rest.as_str()) {
             s.end = we;
         }
     }
@@ -320,6 +374,176 @@ fn is_syllable(c: char) -> bool {
     ('\u{ac00}'..='\u{d7a3}').contains(&c)
 }
 
+/// A word that can be part of a person's name: Hangul, listed as a person or spelled like a
+/// foreign name (`ㅡ` syllables: `러브로프`, `가우제` has `제`…), no verb or particle ending,
+/// not a listed place or organisation, not a common word or title.
+fn name_like(word: &str) -> bool {
+    let k = word.chars().count();
+    let last = word.chars().last().unwrap_or(' ');
+    if !(1..=5).contains(&k)
+        || !word.chars().all(is_syllable)
+        || COMMON.contains(&word)
+        || TITLES.contains(&word)
+        || gazetteer::shipped().ko_kind(word).is_some()
+        || ORG_SUFFIXES
+            .iter()
+            .any(|x| x.chars().count() >= 2 && word.ends_with(x))
+        || (k >= 2 && "다고는은을를의에데진된한될던며서도만로과와이가면써요게지해".contains(last))
+    {
+        return false;
+    }
+    let bits = kodic::kinds(word);
+    let foreign = word.chars().any(foreign_syllable);
+    if bits & (kodic::PLACE | kodic::ORG) != 0 {
+        return false;
+    }
+    bits & kodic::PERSON != 0 || k == 1 || foreign
+}
+
+/// Syllables that Korean writes mostly in foreign names: the added vowel `ㅡ` after a
+/// consonant (`스`, `르`, `프`), and `ㅔ`, `ㅐ`, `ㅖ`, `ㅒ`, `ㅟ`, `ㅑ`, `ㅕ`-less loan spellings such as `제`, `베`, `셰`.
+fn foreign_syllable(c: char) -> bool {
+    if !is_syllable(c) {
+        return false;
+    }
+    let idx = c as u32 - 0xAC00;
+    let (l, v) = (idx / 588, (idx % 588) / 28);
+    // ㅡ (18) after any consonant but ㅇ; ㅔ (5) after a consonant; ㅐ (1) after ㅋ ㅌ ㅍ.
+    ((v == 18 || v == 5) && l != 11) || (v == 1 && matches!(l, 15..=17))
+}
+
+/// Roles written before a name (`전문가 켄 가우제`).
+const ROLES_BEFORE: &[&str] = &[
+    "전문가",
+    "대변인",
+    "특파원",
+    "애널리스트",
+    "연구원",
+    "교수",
+    "감독",
+];
+
+/// The title a word starts with (`대변인은` → `대변인`), if any.
+fn title_of(word: &str) -> Option<&'static str> {
+    // One-word titles of two syllables or more, by first character.
+    static BY_FIRST: OnceLock<std::collections::HashMap<char, Vec<&'static str>>> = OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<&'static str>> = Default::default();
+        for t in TITLES
+            .iter()
+            .filter(|t| t.chars().count() >= 2 && !t.contains(' '))
+        {
+            if let Some(c) = t.chars().next() {
+                m.entry(c).or_default().push(t);
+            }
+        }
+        m
+    });
+    by_first
+        .get(&word.chars().next()?)?
+        .iter()
+        .filter(|t| {
+            word.starts_with(**t) && {
+                let rest = &word[t.len()..];
+                rest.is_empty() || PARTICLES.contains(&rest)
+            }
+        })
+        .max_by_key(|t| t.len())
+        .copied()
+}
+
+/// Names before titles and roles (`숀 사벳 백악관 대변인은`, `세르게이 러브로프 외상은`),
+/// affiliations between them skipped; a name followed by its role in parentheses
+/// (`양젠리(중국 공민역량 총재)`).
+fn titles(chars: &[char], words: &[(usize, usize)], spans: &mut Vec<Span>) {
+    let text = |w: (usize, usize)| -> String { chars[w.0..w.1].iter().collect() };
+    let g = gazetteer::shipped();
+    for (wi, &w) in words.iter().enumerate() {
+        let wt = text(w);
+        if ROLES_BEFORE.contains(&wt.as_str()) {
+            // `전문가 켄 가우제에 따르면`: the name after a role, its particle stripped.
+            if let (Some(&a), Some(&b)) = (words.get(wi + 1), words.get(wi + 2)) {
+                let (ta, tb) = (text(a), text(b));
+                let tb_stem = stem(&tb);
+                if name_like(&ta) && name_like(tb_stem) && tb_stem.chars().any(foreign_syllable) {
+                    let e = b.0 + tb_stem.chars().count();
+                    add(spans, chars, a.0, e, EntityKind::Person, true);
+                }
+            }
+            continue;
+        }
+        if title_of(&wt).is_none() {
+            continue;
+        }
+        // Affiliations between name and title: listed names, found spans, `주북`-style posts.
+        let mut k = wi;
+        let mut skipped = 0;
+        while k > 0 && skipped < 2 {
+            let pw = words[k - 1];
+            let t = text(pw);
+            let affiliation = g.ko_kind(&t).is_some()
+                || spans
+                    .iter()
+                    .any(|s| s.start == pw.0 && s.end == pw.1 && s.kind != EntityKind::Person)
+                || (t.chars().count() == 2 && t.starts_with('주'));
+            if !affiliation {
+                break;
+            }
+            k -= 1;
+            skipped += 1;
+        }
+        // One or two name-like words, the first may be a one-syllable given name (`숀`).
+        let mut start = None;
+        let mut j = k;
+        while j > 0 && k - j < 2 {
+            let pw = words[j - 1];
+            let t = text(pw);
+            if !name_like(&t) || (t.chars().count() == 1 && j == k) {
+                break;
+            }
+            start = Some(pw.0);
+            j -= 1;
+        }
+        let Some(s) = start else { continue };
+        let e = words[k - 1].1;
+        // Only a foreign or full name: two words, or one of three syllables or more.
+        let one = j + 1 == k;
+        if one && chars[s..e].len() < 3 {
+            continue;
+        }
+        // A person found already wider than this stays.
+        if spans
+            .iter()
+            .any(|x| x.start <= s && e <= x.end && x.kind == EntityKind::Person)
+        {
+            continue;
+        }
+        add(spans, chars, s, e, EntityKind::Person, true);
+    }
+    // `이름(소속 직함)`: a name with its role in parentheses.
+    for k in 1..chars.len() {
+        if chars[k] != '(' || !is_syllable(chars[k - 1]) {
+            continue;
+        }
+        let Some(close) = chars[k..].iter().position(|c| *c == ')') else {
+            continue;
+        };
+        let inner: String = chars[k + 1..k + close].iter().collect();
+        let role = inner
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| title_of(w).is_some());
+        let mut s = k;
+        while s > 0 && is_syllable(chars[s - 1]) {
+            s -= 1;
+        }
+        let name: String = chars[s..k].iter().collect();
+        if role && (2..=5).contains(&(k - s)) && name_like(&name) {
+            add(spans, chars, s, k, EntityKind::Person, true);
+        }
+    }
+}
+
 fn rules(chars: &[char], spans: &mut Vec<Span>) {
     let n = chars.len();
     // Words: (start, end) of each space-separated run.
@@ -336,6 +560,7 @@ fn rules(chars: &[char], spans: &mut Vec<Span>) {
         }
         words.push((s, i));
     }
+    titles(chars, &words, spans);
     // A Hangul name right before hanja in parentheses is a person (Chinese names).
     for k in 0..n {
         if chars[k] == '(' && hanja_after(chars, k).is_some() {
@@ -373,6 +598,14 @@ fn rules(chars: &[char], spans: &mut Vec<Span>) {
     // Gazetteer names as whole words (particles stripped).
     let g = gazetteer::shipped();
     for (wi, &(s, e)) in words.iter().enumerate() {
+        // `동방경제포럼(EEF)에서`: the name is what precedes the parenthesis.
+        let e = chars[s..e]
+            .iter()
+            .position(|c| *c == '(')
+            .map_or(e, |p| s + p);
+        if e == s {
+            continue;
+        }
         let word: String = chars[s..e]
             .iter()
             .collect::<String>()
@@ -395,9 +628,22 @@ fn rules(chars: &[char], spans: &mut Vec<Span>) {
             }
             continue;
         }
+        // Korean full names listed in mecab-ko-dic as persons only (`윤석열`).
+        let st_len = st.chars().count();
+        if st_len == 3
+            && st.chars().all(is_syllable)
+            && st.chars().next().is_some_and(|c| SURNAMES.contains(c))
+            && kodic::kinds(st) == kodic::PERSON
+            && !COMMON.contains(&st)
+            && !st.ends_with(|c: char| "다지요고게가".contains(c))
+        {
+            add(spans, chars, s, s + st_len, EntityKind::Person, false);
+            continue;
+        }
         // Organisation suffix words: `랜드 연구소`, `중국 외교부`, `동방경제포럼`.
         let Some(suffix) = ORG_SUFFIXES
             .iter()
+            .chain(&["협정", "조약"])
             .filter(|x| {
                 x.chars().count() >= 2
                     && !matches!(

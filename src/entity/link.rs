@@ -17,21 +17,41 @@ pub struct NameLink {
     pub score: f32,
 }
 
-/// The share of the Korean name's words the English name translates (`중앙군사위원회` ⟷
-/// `Central Military Commission`), through the aligner's lexicon.
+const NAME_WORDS: &str = include_str!("../../assets/entities/name-words.tsv");
+
+/// The English words of a Korean name word, from `assets/entities/name-words.tsv`.
+fn name_words() -> &'static std::collections::HashMap<&'static str, Vec<&'static str>> {
+    static W: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
+        std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        NAME_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(k, e)| (k, e.split(';').collect()))
+            .collect()
+    })
+}
+
+/// The share of the Korean name's parts the English name translates (`중앙군사위원회` ⟷
+/// `Central Military Commission`), through the entity name words and the aligner's lexicon.
 pub fn translation_score(ko: &str, en: &str) -> f32 {
     let lex = lexicon::shipped();
-    let en_words: Vec<String> = en
+    let words = name_words();
+    let en_lower: Vec<String> = en
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| lexicon::stem(&w.to_lowercase()))
+        .map(str::to_lowercase)
         .collect();
+    let en_words: Vec<String> = en_lower.iter().map(|w| lexicon::stem(w)).collect();
     if en_words.is_empty() {
         return 0.0;
     }
-    // Each word cut into the longest lexicon entries; a stretch no entry covers counts as one
+    let max = lex.max_chars().max(8);
+    // Each word cut into the longest known parts; a stretch no part covers counts as one
     // unknown part (a name, matched by the gazetteer or by sound instead).
-    let mut concepts: Vec<&[String]> = Vec::new();
+    let mut parts = 0usize;
+    let mut hit = 0usize;
     for w in ko.split_whitespace() {
         let chars: Vec<char> = w
             .chars()
@@ -40,21 +60,29 @@ pub fn translation_score(ko: &str, en: &str) -> f32 {
         let mut pos = 0;
         let mut unknown = false;
         while pos < chars.len() {
-            let found = (2..=lex.max_chars().min(chars.len() - pos))
-                .rev()
-                .find_map(|len| {
-                    let cand: String = chars[pos..pos + len].iter().collect();
-                    lex.entry(&cand).map(|c| (len, c))
-                });
+            let found = (2..=max.min(chars.len() - pos)).rev().find_map(|len| {
+                let cand: String = chars[pos..pos + len].iter().collect();
+                let own = words
+                    .get(cand.as_str())
+                    .map(|e| e.iter().any(|x| en_lower.iter().any(|w| w == x)));
+                let lexical = lex
+                    .entry(&cand)
+                    .map(|c| c.iter().any(|s| en_words.contains(s)));
+                match (own, lexical) {
+                    (None, None) => None,
+                    (a, b) => Some((len, a.unwrap_or(false) || b.unwrap_or(false))),
+                }
+            });
             match found {
-                Some((len, c)) => {
-                    concepts.push(c);
+                Some((len, matched)) => {
+                    parts += 1;
+                    hit += usize::from(matched);
                     pos += len;
                     unknown = false;
                 }
                 None => {
                     if !unknown {
-                        concepts.push(&[]);
+                        parts += 1;
                     }
                     unknown = true;
                     pos += 1;
@@ -62,22 +90,21 @@ pub fn translation_score(ko: &str, en: &str) -> f32 {
             }
         }
     }
-    if concepts.is_empty() {
+    if hit < 2 || parts == 0 {
         return 0.0;
     }
-    let hit = concepts
-        .iter()
-        .filter(|c| c.iter().any(|s| en_words.contains(s)))
-        .count();
-    if hit < 2 {
-        return 0.0;
-    }
-    hit as f32 / concepts.len().max(en_words.len()) as f32
+    hit as f32 / parts.max(en_words.len().saturating_sub(1)) as f32
 }
 
 /// Evidence that a Korean name (with its hanja, if any) and an English name are one thing,
 /// 0..1: 1 for the gazetteer, an equal acronym or hanja whose pinyin is the name.
 pub fn name_score(ko: &str, hanja: Option<&str>, en: &str) -> f32 {
+    name_score_with(ko, hanja, en, true)
+}
+
+/// [`name_score`]; `translate` false skips the word-by-word translation (names of people and
+/// places are transliterated, not translated).
+pub fn name_score_with(ko: &str, hanja: Option<&str>, en: &str, translate: bool) -> f32 {
     let g = gazetteer::shipped();
     if g.pairs(ko, en) {
         return 1.0;
@@ -87,6 +114,9 @@ pub fn name_score(ko: &str, hanja: Option<&str>, en: &str) -> f32 {
         let en_latin: String = en.chars().filter(char::is_ascii_alphanumeric).collect();
         return if ko_latin.eq_ignore_ascii_case(&en_latin) || ko_latin == acronym(en) {
             1.0
+        } else if ko_latin.len() >= 3 && en.split_whitespace().any(|w| w == ko_latin) {
+            // `START` of `New START Treaty`.
+            0.9
         } else {
             0.0
         };
@@ -94,14 +124,85 @@ pub fn name_score(ko: &str, hanja: Option<&str>, en: &str) -> f32 {
     if hanja.is_some_and(|h| translit::hanja_matches(h, en)) {
         return 1.0;
     }
-    let sound = sound_similarity(&hangul_sounds(ko), &latin_sounds(en));
+    let sound = sound_similarity(&hangul_sounds(ko), &latin_sounds(en))
+        .max(translit::korean_name_similarity(ko, en));
     // A listed name links through the list only; a translated compound (`중앙군사위원회`) by
     // its words, never as surely as a list.
     if g.ko_kind(ko).is_some() {
         return sound.min(0.7);
     }
+    if !translate {
+        return sound;
+    }
     let tr = translation_score(ko, en).min(0.9);
     sound.max(tr)
+}
+
+/// A Korean name with what scoring it against English names needs, computed once.
+pub struct KoName<'a> {
+    pub text: &'a str,
+    /// English keys the gazetteer pairs it with; `listed` when the gazetteer has it at all.
+    listed_en: Vec<String>,
+    listed: bool,
+    latin: bool,
+    sounds: Vec<u8>,
+    spellings: Vec<String>,
+}
+
+/// An English name prepared for scoring.
+pub struct EnName<'a> {
+    pub text: &'a str,
+    key: String,
+    sounds: Vec<u8>,
+    letters: String,
+}
+
+impl<'a> KoName<'a> {
+    pub fn new(text: &'a str) -> KoName<'a> {
+        let g = gazetteer::shipped();
+        let listed_en: Vec<String> = g.ko(text).map(|e| en_key(&e.en)).collect();
+        KoName {
+            text,
+            listed: !listed_en.is_empty(),
+            listed_en,
+            latin: text.chars().any(|c| c.is_ascii_alphanumeric()),
+            sounds: hangul_sounds(text),
+            spellings: translit::korean_spellings(text),
+        }
+    }
+}
+
+impl<'a> EnName<'a> {
+    pub fn new(text: &'a str) -> EnName<'a> {
+        EnName {
+            text,
+            key: en_key(text),
+            sounds: latin_sounds(text),
+            letters: translit::latin_letters(text),
+        }
+    }
+}
+
+/// [`name_score_with`] on prepared names (the same result, without recomputing each side).
+pub fn prepared_score(ko: &KoName, hanja: Option<&str>, en: &EnName, translate: bool) -> f32 {
+    if ko.listed_en.contains(&en.key) {
+        return 1.0;
+    }
+    if ko.latin {
+        return name_score_with(ko.text, hanja, en.text, translate);
+    }
+    if hanja.is_some_and(|h| translit::hanja_matches(h, en.text)) {
+        return 1.0;
+    }
+    let sound = sound_similarity(&ko.sounds, &en.sounds)
+        .max(translit::korean_name_match(&ko.spellings, &en.letters));
+    if ko.listed {
+        return sound.min(0.7);
+    }
+    if !translate {
+        return sound;
+    }
+    sound.max(translation_score(ko.text, en.text).min(0.9))
 }
 
 /// The capitals of a multi-word name (`Eastern Economic Forum` → `EEF`).

@@ -221,6 +221,140 @@ pub fn similarity(hangul: &str, latin: &str) -> f32 {
     sound_similarity(&hangul_sounds(hangul), &latin_sounds(latin))
 }
 
+const RR_INITIAL: [&str; 19] = [
+    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p",
+    "h",
+];
+const RR_MEDIAL: [&str; 21] = [
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
+    "wi", "yu", "eu", "ui", "i",
+];
+const RR_FINAL: [&str; 28] = [
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "l", "l", "l", "l", "l", "l", "l", "m", "p", "p",
+    "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+];
+
+/// How Korean surnames are usually written in English, besides Revised Romanization.
+const SURNAME_SPELLINGS: &[(char, &[&str])] = &[
+    ('이', &["lee", "yi", "rhee"]),
+    ('박', &["park", "pak"]),
+    ('김', &["kim"]),
+    ('최', &["choi", "choe"]),
+    ('정', &["jung", "chung", "jeong"]),
+    ('조', &["cho", "jo"]),
+    ('윤', &["yoon", "yun"]),
+    ('강', &["kang"]),
+    ('신', &["shin", "sin"]),
+    ('오', &["oh"]),
+    ('임', &["lim", "im"]),
+    ('한', &["han"]),
+    ('노', &["roh", "noh"]),
+    ('류', &["ryu", "yoo", "yu"]),
+    ('유', &["yoo", "yu"]),
+    ('문', &["moon", "mun"]),
+    ('장', &["jang", "chang"]),
+    ('권', &["kwon"]),
+    ('송', &["song"]),
+    ('안', &["ahn", "an"]),
+    ('황', &["hwang"]),
+    ('홍', &["hong"]),
+    ('전', &["jeon", "chun", "jun"]),
+    ('고', &["ko", "go"]),
+    ('서', &["seo", "suh"]),
+    ('양', &["yang"]),
+    ('손', &["son", "sohn"]),
+    ('배', &["bae"]),
+    ('백', &["baek", "paik"]),
+    ('허', &["heo", "huh"]),
+    ('남', &["nam"]),
+    ('심', &["shim", "sim"]),
+    ('하', &["ha"]),
+    ('곽', &["kwak"]),
+    ('우', &["woo"]),
+    ('구', &["koo", "ku"]),
+    ('민', &["min"]),
+    ('진', &["jin"]),
+];
+
+/// Revised Romanization of a Hangul string, syllable by syllable (`윤석열` → `yunseokyeol`).
+pub fn romanize(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let code = c as u32;
+        if !(0xAC00..=0xD7A3).contains(&code) {
+            continue;
+        }
+        let idx = code - 0xAC00;
+        out.push_str(RR_INITIAL[(idx / 588) as usize]);
+        out.push_str(RR_MEDIAL[((idx % 588) / 28) as usize]);
+        out.push_str(RR_FINAL[(idx % 28) as usize]);
+    }
+    out
+}
+
+fn levenshtein(a: &[u8], b: &[u8]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// A Korean person's name (surname first, two or three syllables) against its English
+/// spelling (`윤석열` ⟷ `Yoon Suk-yeol`, `이재명` ⟷ `Lee Jae-myung`): Revised Romanization,
+/// with the usual spellings of the surname, by edit distance.
+pub fn korean_name_similarity(hangul: &str, latin: &str) -> f32 {
+    korean_name_match(&korean_spellings(hangul), &latin_letters(latin))
+}
+
+/// The English spellings a Korean person's name may take (surname variants + Revised
+/// Romanization of the given name); empty unless two to four syllables.
+pub fn korean_spellings(hangul: &str) -> Vec<String> {
+    let syl: Vec<char> = hangul
+        .chars()
+        .filter(|c| ('\u{ac00}'..='\u{d7a3}').contains(c))
+        .collect();
+    if !(2..=4).contains(&syl.len()) {
+        return Vec::new();
+    }
+    let given = romanize(&syl[1..].iter().collect::<String>());
+    let mut surnames = vec![romanize(&syl[0].to_string())];
+    if let Some((_, v)) = SURNAME_SPELLINGS.iter().find(|(c, _)| *c == syl[0]) {
+        surnames.extend(v.iter().map(|s| s.to_string()));
+    }
+    surnames.iter().map(|s| format!("{s}{given}")).collect()
+}
+
+/// The ASCII letters of a Latin name, lower case.
+pub fn latin_letters(latin: &str) -> String {
+    latin
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// [`korean_name_similarity`] from precomputed [`korean_spellings`] and [`latin_letters`].
+pub fn korean_name_match(spellings: &[String], target: &str) -> f32 {
+    if target.is_empty() {
+        return 0.0;
+    }
+    spellings
+        .iter()
+        .map(|cand| {
+            let d = levenshtein(cand.as_bytes(), target.as_bytes());
+            1.0 - d as f32 / cand.len().max(target.len()) as f32
+        })
+        .fold(0.0, f32::max)
+}
+
 /// The pinyin of a hanja run, syllables joined by spaces (`劉國中` → `liu guo zhong`).
 pub fn hanja_pinyin(hanja: &str) -> Option<String> {
     use pinyin::ToPinyin;
@@ -263,6 +397,13 @@ mod tests {
         assert!(similarity("시진핑", "Xi Jinping") > 0.6);
         assert!(similarity("설리번", "Sullivan") > similarity("설리번", "Lavrov"));
         assert!(similarity("스톡홀름", "Stockholm") > similarity("스톡홀름", "Shanghai"));
+    }
+
+    #[test]
+    fn korean_names() {
+        assert_eq!(romanize("윤석열"), "yunseokyeol");
+        assert!(korean_name_similarity("윤석열", "Yoon Seok-yeol") > 0.85);
+        assert!(korean_name_similarity("윤석열", "Moon Jae-in") < 0.5);
     }
 
     #[test]
