@@ -7,7 +7,7 @@
 //! kept for short fields only (titles, names), where [`fuzzy_field`] uses fuzzy-matcher.
 //!
 //! Scores: an exact match 1000, a typo 600 − 100 per edit, a romanization 500 − 50 per vowel
-//! miss; +300 at the start of a word, +100 when it is the whole word, +50 in the field's first
+//! miss (− 10 per consonant doubled on one side only); +300 at the start of a word, +100 when it is the whole word, +50 in the field's first
 //! word. Fields lose a point per 10 characters (at most 60): short fields first.
 
 use std::ops::Range;
@@ -150,7 +150,9 @@ pub fn roman_word(query: &[Slot], word_slots: &[Slot], word: &str) -> Option<Wor
         .map_or(word.len(), |(i, _)| i);
     let whole = end == word.len();
     Some(WordMatch {
-        score: ROMAN - 50 * m.misses as i32 + WORD_START + if whole { WHOLE_WORD } else { 0 },
+        score: ROMAN - 50 * m.misses as i32 - 10 * m.doubled as i32
+            + WORD_START
+            + if whole { WHOLE_WORD } else { 0 },
         start: 0,
         end,
     })

@@ -26,6 +26,8 @@ pub struct Slot {
     /// Which syllable of the Korean word this slot's consonant and last vowel sit in.
     pub syllable: u16,
     pub vowel_syllable: u16,
+    /// Written twice (`ll`; 설리's final ㄹ and initial ㄹ): a faint clue, for ties.
+    pub doubled: bool,
 }
 
 /// Consonant classes of the 19 initials (`-` silent ㅇ) and the 28 finals (`-` none, ㅎ).
@@ -61,11 +63,12 @@ pub fn initial_class(s: Syllable) -> u8 {
 }
 
 fn push(slots: &mut Vec<Slot>, class: u8, syllable: u16) {
-    if let Some(last) = slots.last()
+    if let Some(last) = slots.last_mut()
         && last.class == class
         && (last.vowels == 0 || last.vowels & WEAK != 0)
     {
         // A doubled consonant (ll, 설리) is one slot.
+        last.doubled = true;
         return;
     }
     slots.push(Slot {
@@ -73,6 +76,7 @@ fn push(slots: &mut Vec<Slot>, class: u8, syllable: u16) {
         vowels: 0,
         syllable,
         vowel_syllable: syllable,
+        doubled: false,
     });
 }
 
@@ -93,6 +97,7 @@ fn vowel(slots: &mut Vec<Slot>, v: u8, syllable: u16) {
             vowels: v,
             syllable,
             vowel_syllable: syllable,
+            doubled: false,
         }),
     }
 }
@@ -173,6 +178,8 @@ pub fn latin_slots(word: &str) -> Vec<Slot> {
 pub struct RomanMatch {
     /// Slots whose vowels disagree.
     pub misses: u8,
+    /// Slots written twice on one side only (러블로프 for `lavrov`; not a reason to reject).
+    pub doubled: u8,
     /// The word goes on past the query (a particle, or the rest of a name still to be typed).
     pub longer: bool,
     /// Characters of the word the query covers, from its start.
@@ -187,10 +194,12 @@ pub fn reads_as(query: &[Slot], word: &[Slot]) -> Option<RomanMatch> {
         return None;
     }
     let mut misses = 0u8;
+    let mut doubled = 0u8;
     for (k, (q, w)) in query.iter().zip(word).enumerate() {
         if q.class != w.class {
             return None;
         }
+        doubled += u8::from(q.doubled != w.doubled);
         let last = k + 1 == query.len();
         let agree = match (q.vowels, w.vowels) {
             (0, 0) => true,
@@ -215,6 +224,7 @@ pub fn reads_as(query: &[Slot], word: &[Slot]) -> Option<RomanMatch> {
     };
     Some(RomanMatch {
         misses,
+        doubled,
         longer: query.len() < word.len(),
         chars: end as usize + 1,
     })
@@ -262,5 +272,10 @@ mod tests {
             assert_eq!(reads(q, w), None, "{q} → {w}");
         }
         assert_eq!(reads("la", "러시아"), None);
+        // A spelling with a doubled consonant reads the same, a little worse.
+        let (a, b) = (reads("lavrov", "러브로프"), reads("lavrov", "러블로프"));
+        assert_eq!(a.map(|m| m.doubled), Some(0));
+        assert_eq!(b.map(|m| m.doubled), Some(1));
+        assert_eq!(reads("sullivan", "설리번").map(|m| m.doubled), Some(0));
     }
 }
