@@ -7,8 +7,9 @@
 //! kept for short fields only (titles, names), where [`fuzzy_field`] uses fuzzy-matcher.
 //!
 //! Scores: an exact match 1000, a typo 600 − 100 per edit, a romanization 500 − 50 per vowel
-//! miss (− 10 per consonant doubled on one side only); +300 at the start of a word, +100 when it is the whole word, +50 in the field's first
-//! word. Fields lose a point per 10 characters (at most 60): short fields first.
+//! miss (− 10 per consonant doubled on one side only); +300 at the start of a word, +100 when it
+//! is the whole word, +50 in the field's first word. Fields lose a point per 10 characters (at
+//! most 60): short fields first.
 
 use std::ops::Range;
 
