@@ -18,6 +18,7 @@ pub mod error;
 pub mod ingest;
 pub mod model;
 pub mod pairing;
+pub mod search;
 pub mod text;
 pub mod tui;
 

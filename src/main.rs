@@ -34,6 +34,9 @@ pub enum Command {
     Align(AlignArgs),
     /// Find which files are translations of each other (a Korean article and its English edition).
     Pairs(PairsArgs),
+    /// Search articles, entities and text like the finder; `--stdin` filters lines like
+    /// `fzf --filter`. Exit 1 when nothing matches.
+    Find(FindArgs),
     /// People, places and organisations in articles, linked across Korean and English.
     Entities(EntitiesArgs),
     /// Draw the reader headlessly after replaying keys and print the screen as text.
@@ -71,6 +74,33 @@ pub struct AlignArgs {
     /// Shorthand for `--format json`.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FindSource {
+    Articles,
+    Entities,
+    Text,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FindArgs {
+    /// What to look for: words, Hangul, bare consonants (ㅅㄹㅂ) or romanized Korean.
+    pub query: String,
+    /// Article files or folders (default: the bundled articles).
+    pub paths: Vec<PathBuf>,
+    /// Search only titles and metadata, entity names, or sentences (default: all three).
+    #[arg(long, value_enum)]
+    pub source: Option<FindSource>,
+    /// At most this many results (default 20; all lines with --stdin).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Print JSON: an array of {path, title, source, block, sentence, text, score}.
+    #[arg(long)]
+    pub json: bool,
+    /// Filter the lines of standard input instead, best first (like `fzf --filter`).
+    #[arg(long, conflicts_with_all = ["source", "json"])]
+    pub stdin: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -118,6 +148,7 @@ fn main() -> ExitCode {
         Some(Command::Pairs(args)) => cli::pairs::run(&args),
         Some(Command::Entities(args)) => cli::entities::run(&args),
         Some(Command::Render(args)) => cli::render::run(&args),
+        Some(Command::Find(args)) => cli::find::run(&args),
         None => cli::read::run(&cli.paths),
     };
     match result {

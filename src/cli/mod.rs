@@ -2,6 +2,7 @@
 
 pub mod align;
 pub mod entities;
+pub mod find;
 pub mod pairs;
 pub mod parse;
 pub mod read;

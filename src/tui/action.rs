@@ -33,6 +33,9 @@ pub enum Action {
     PairWith,
     SplitPair,
     Help,
+    Find,
+    DeleteChar,
+    NextSource,
     /// A key as the terminal sent it: `update` looks it up in the keymap of the current mode.
     Key(Key),
     /// A character typed into the text field of a text mode (the finder's query).
@@ -114,6 +117,17 @@ impl Action {
         ),
         (Action::SplitPair, "split_pair", "split a pair"),
         (Action::Help, "help", "this help"),
+        (Action::Find, "find", "find articles, names and text"),
+        (
+            Action::DeleteChar,
+            "delete_char",
+            "finder: delete the last character",
+        ),
+        (
+            Action::NextSource,
+            "next_source",
+            "finder: text, articles, entities",
+        ),
     ];
 
     /// The name of a user-facing action (as in the keymap and `config.toml`).

@@ -16,12 +16,14 @@ use super::config::Config;
 use super::doc::{Doc, Wrapped};
 use super::effects::{Command, Effects};
 use super::entries::{DocCache, Entries, EntryId, EntryMeta, EntryState};
+use super::finder::{self, FinderState};
 use super::job::{Job, JobKind, JobOutput};
 use super::layout::{self, Geometry, Layout, LayoutInput};
 use super::mode::Mode;
 use super::overlay::Overlay;
 use super::reading::{Position, Reader};
 use super::theme::Theme;
+use crate::search::{Hit, Item, Library, Memory, Source};
 
 /// The pane that has the keyboard (when no overlay is open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +66,13 @@ pub struct App {
     pub(super) opening: Option<EntryId>,
     /// Translation pairs across files (see `pairs.rs`).
     pub(super) pairs: super::pairs::Pairs,
+    /// Every loaded article, for the finder (in load order), and the finder's library built
+    /// from them (`None`: to rebuild, more have loaded).
+    pub(super) finder_articles: Vec<(EntryId, crate::model::Article)>,
+    pub(super) finder_library: Option<Arc<Library>>,
+    pub(super) finder_memory: Memory,
+    /// A finder hit being opened: the sentence to go to once its document is shown.
+    pub(super) pending_find: Option<(EntryId, String)>,
 }
 
 impl App {
@@ -94,6 +103,10 @@ impl App {
             generations: HashMap::new(),
             opening: None,
             pairs: super::pairs::Pairs::default(),
+            finder_articles: Vec::new(),
+            finder_library: None,
+            finder_memory: Memory::default(),
+            pending_find: None,
         };
         app.relayout();
         app
@@ -331,6 +344,71 @@ impl App {
         if let Some(r) = self.reader.as_mut() {
             r.at.passage = r.first_shown();
         }
+        if let Some((want, text)) = self.pending_find.take()
+            && want == id
+            && let Some(r) = self.reader.as_mut()
+            && let Some(at) = locate(&r.doc, &text)
+        {
+            r.go_to(at, self.geom.page());
+        }
+    }
+
+    /// The finder's item for a hit, and a short name of its article (for the result list).
+    pub fn finder_item(&self, hit: &Hit) -> Option<(String, &Item)> {
+        let lib = self.finder_library.as_ref()?;
+        let source = match &self.overlay {
+            Some(Overlay::Finder(s)) => s.effective().0,
+            _ => Source::Text,
+        };
+        let item = lib.items(source).get(hit.item as usize)?;
+        let doc = lib.docs.get(item.doc as usize)?;
+        let date = doc
+            .date
+            .as_deref()
+            .map(|d| d.get(..10).unwrap_or(d))
+            .unwrap_or("");
+        let title: String = doc.title.chars().take(24).collect();
+        Some((format!("{date} {title}").trim().to_string(), item))
+    }
+
+    /// The finder's library, built now if articles loaded since it was.
+    fn finder_library(&mut self) -> Arc<Library> {
+        if let Some(lib) = &self.finder_library {
+            return Arc::clone(lib);
+        }
+        let articles: Vec<crate::model::Article> = self
+            .finder_articles
+            .iter()
+            .map(|(_, a)| a.clone())
+            .collect();
+        let mut lib = Library::from_articles(&articles);
+        let bitexts: Vec<crate::model::Bitext> =
+            articles.iter().map(crate::align::align_article).collect();
+        let index = crate::entity::EntityIndex::build(
+            articles.iter().map(|a| a.path.as_str()).zip(&bitexts),
+        );
+        lib.set_entities(&index);
+        let lib = Arc::new(lib);
+        self.finder_memory = Memory::default();
+        self.finder_library = Some(Arc::clone(&lib));
+        lib
+    }
+
+    /// Search again for the finder's query.
+    fn finder_search(&mut self, state: &mut FinderState) {
+        let lib = self.finder_library();
+        let (source, query) = state.effective();
+        let never = std::sync::atomic::AtomicBool::new(false);
+        state.results = lib
+            .search(
+                source,
+                query,
+                finder::LIMIT,
+                &mut self.finder_memory,
+                &never,
+            )
+            .unwrap_or_default();
+        state.selected = 0;
     }
 
     /// Show the current pairs in the library, keeping the selected entry selected.
@@ -525,6 +603,10 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             }
         }
         Action::Help => app.overlay = Some(Overlay::Help),
+        Action::Find => {
+            app.finder_library();
+            app.overlay = Some(Overlay::Finder(Box::default()));
+        }
         // No text field outside a text overlay.
         Action::Insert(_) => return Effects::none(),
         Action::Mouse(m) => fx = mouse(app, m),
@@ -589,7 +671,83 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
             }
             Effects::redraw()
         }
+        Overlay::Finder(state) => {
+            let mut state = state.as_ref().clone();
+            match action {
+                Action::Back => {
+                    app.overlay = None;
+                    return Effects::redraw();
+                }
+                Action::Insert(c) => {
+                    state.query.push(c);
+                    app.finder_search(&mut state);
+                }
+                Action::DeleteChar => {
+                    state.query.pop();
+                    app.finder_search(&mut state);
+                }
+                Action::NextSource => {
+                    state.next_source();
+                    app.finder_memory = Memory::default();
+                    app.finder_search(&mut state);
+                }
+                Action::Down => {
+                    state.selected =
+                        (state.selected + 1).min(state.results.hits.len().saturating_sub(1));
+                }
+                Action::Up => state.selected = state.selected.saturating_sub(1),
+                Action::Open => return open_hit(app, &state),
+                _ => return Effects::none(),
+            }
+            app.overlay = Some(Overlay::Finder(Box::new(state)));
+            Effects::redraw()
+        }
     }
+}
+
+/// Open the article of the selected finder hit at its sentence (sentence mode on, so the
+/// sentence pair is highlighted on both sides).
+fn open_hit(app: &mut App, state: &FinderState) -> Effects {
+    let Some(hit) = state.results.hits.get(state.selected) else {
+        return Effects::none();
+    };
+    let Some((_, item)) = app.finder_item(hit) else {
+        return Effects::none();
+    };
+    let (doc, text) = (item.doc as usize, item.text.clone());
+    let Some(&(id, _)) = app.finder_articles.get(doc) else {
+        return Effects::none();
+    };
+    let Some(i) = app.entries.position(id) else {
+        return Effects::none();
+    };
+    app.overlay = None;
+    app.pending_find = Some((id, text));
+    let fx = app.open(i);
+    app.relayout();
+    fx
+}
+
+/// The passage and sentence bead of a document that hold this text (a sentence, a title, a
+/// name), if any: the first bead whose sentence on either side contains it or is contained in it.
+fn locate(doc: &Doc, text: &str) -> Option<Position> {
+    use super::layout::Side;
+    for (k, p) in doc.passages.iter().enumerate() {
+        for (side, ranges) in [(Side::Ko, 0), (Side::En, 1)] {
+            let Some(body) = p.text(side) else { continue };
+            let Some(at) = body.find(text) else { continue };
+            let bead = p.beads.iter().position(|b| {
+                let rs = if ranges == 0 { &b.0 } else { &b.1 };
+                rs.iter()
+                    .any(|r| r.start <= at && at < r.end.max(r.start + 1))
+            });
+            return Some(Position {
+                passage: k,
+                sentence: bead.or(if p.beads.is_empty() { None } else { Some(0) }),
+            });
+        }
+    }
+    None
 }
 
 fn loaded(app: &mut App, id: EntryId, result: Result<Doc, String>) {
@@ -605,6 +763,8 @@ fn loaded(app: &mut App, id: EntryId, result: Result<Doc, String>) {
         Ok(doc) => {
             e.state = EntryState::Ready(EntryMeta::of(&doc));
             app.pairs.add(id, &path, doc.evidence.clone());
+            app.finder_articles.push((id, doc.article.clone()));
+            app.finder_library = None;
             app.docs.insert(id, Arc::new(doc), pinned);
         }
         Err(msg) => e.state = EntryState::Failed(msg),

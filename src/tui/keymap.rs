@@ -168,6 +168,18 @@ impl Keymap {
                 }
             }
         }
+        if out.is_empty() {
+            // An action of one overlay only (the finder's delete_char): its own table's keys.
+            for t in self.tables.values() {
+                for (_, keys) in t.iter().filter(|(a, _)| a.name() == action.name()) {
+                    for k in keys {
+                        if !out.contains(k) {
+                            out.push(*k);
+                        }
+                    }
+                }
+            }
+        }
         out
     }
 

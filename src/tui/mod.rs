@@ -41,6 +41,7 @@ pub mod doc;
 pub mod effects;
 pub mod entries;
 pub mod event;
+pub mod finder;
 pub mod headless;
 pub mod job;
 pub mod key;

@@ -7,6 +7,7 @@
 //! `view/`.
 
 use super::entries::EntryId;
+use super::finder::FinderState;
 use super::mode::Mode;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,8 @@ pub enum Overlay {
         items: Vec<(EntryId, String)>,
         selected: usize,
     },
+    /// The finder: articles, entities and text as you type.
+    Finder(Box<FinderState>),
 }
 
 impl Overlay {
@@ -27,6 +30,7 @@ impl Overlay {
         match self {
             Overlay::Help => Mode::Help,
             Overlay::Picker { .. } => Mode::Picker,
+            Overlay::Finder(_) => Mode::Finder,
         }
     }
 }

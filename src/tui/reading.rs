@@ -145,6 +145,13 @@ impl Reader {
         self.ensure_sentence_visible(page);
     }
 
+    /// Go to a position (a finder hit) and scroll it into view.
+    pub(super) fn go_to(&mut self, at: Position, page: usize) {
+        self.at = at;
+        self.ensure_visible(page);
+        self.ensure_sentence_visible(page);
+    }
+
     /// Scroll so the focused passage is on screen: its top, and as much of it as fits.
     pub(super) fn ensure_visible(&mut self, page: usize) {
         let Some(w) = &self.wrapped else { return };

@@ -4,6 +4,7 @@
 //! (ambiguous-width setting included) and never writes past the width it is given.
 
 pub mod browser;
+pub mod finder;
 pub mod help;
 pub mod picker;
 pub mod reader;
@@ -40,12 +41,13 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     status::draw(app, buf, g.status);
     match app.overlay() {
-        Some(Overlay::Help) => help::draw(app, buf, area),
         Some(Overlay::Picker {
             id,
             items,
             selected,
-        }) => picker::draw(app, buf, area, *id, items, *selected),
+        }) => picker::draw(app, frame.buffer_mut(), area, *id, items, *selected),
+        Some(Overlay::Help) => help::draw(app, frame.buffer_mut(), area),
+        Some(Overlay::Finder(state)) => finder::draw(app, frame, area, state),
         None => {}
     }
 }

@@ -1,0 +1,156 @@
+//! The finder engine typing each of the 20 benchmark queries (`../shared/eval/finder/queries.txt`)
+//! one character at a time over the text source of a generated 10,000-article library (real
+//! Korean and English news sentences, see `support/corpus.rs`). Targets: ≤ 16 ms per keystroke at
+//! the median, ≤ 50 ms at p99.
+//!
+//! `cargo bench --bench finder` first prints a table of every keystroke's latency (median and
+//! p99 per query, and over all keystrokes), then criterion times a few whole typing runs.
+//! `FINDER_ARTICLES=N` changes the library size.
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use std::hint::black_box;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use duet::model::{Article, Block, BlockKind, Lang};
+use duet::search::{Library, Memory, Source};
+
+const LIMIT: usize = 50;
+
+fn library(articles: usize) -> Library {
+    let pool = corpus::sentences(None);
+    let mut rng = corpus::Rng(0x5EED_1234_ABCD_0001);
+    let mut out = Vec::with_capacity(articles);
+    for n in 0..articles {
+        let mut blocks = Vec::new();
+        for _ in 0..(10 + rng.below(30)) {
+            let mut text = pool[rng.below(pool.len())].clone();
+            for _ in 0..rng.below(3) {
+                text.push(' ');
+                text.push_str(&pool[rng.below(pool.len())]);
+            }
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                lang: duet::text::detect_lang(&text),
+                text,
+            });
+        }
+        out.push(Article {
+            path: format!("gen/{n:05}.txt"),
+            title: Some(pool[rng.below(pool.len())].clone()),
+            published: Some(format!("2024-{:02}-{:02}", 1 + n % 12, 1 + n % 28)),
+            blocks,
+            ..Article::default()
+        });
+    }
+    let _ = Lang::Ko;
+    Library::from_articles(&out)
+}
+
+fn queries() -> Vec<String> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/finder/queries.txt"
+    );
+    let text = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        "president\ngoverment\nprime minister\n대통령\n설리ㅂ\nㅅㄹㅂ\n".to_string()
+    });
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every prefix of the query, one character more each time.
+fn keystrokes(q: &str) -> Vec<String> {
+    let chars: Vec<char> = q.chars().collect();
+    (1..=chars.len())
+        .map(|n| chars[..n].iter().collect())
+        .collect()
+}
+
+fn type_query(lib: &Library, q: &str, mut each: impl FnMut(Duration, usize)) {
+    let never = AtomicBool::new(false);
+    let mut memory = Memory::default();
+    for prefix in keystrokes(q) {
+        let t = Instant::now();
+        let r = lib.search(Source::Text, &prefix, LIMIT, &mut memory, &never);
+        let total = r.map(|r| r.total).unwrap_or(0);
+        each(t.elapsed(), total);
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let k = ((sorted.len() - 1) as f64 * p).round() as usize;
+    sorted[k]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn table(lib: &Library, queries: &[String]) {
+    const ROUNDS: usize = 5;
+    let mut all = Vec::new();
+    println!("\n| query | keys | median ms | p99 ms | max ms | matches |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for q in queries {
+        let mut times = Vec::new();
+        let mut last = 0;
+        for _ in 0..ROUNDS {
+            type_query(lib, q, |d, n| {
+                times.push(d);
+                last = n;
+            });
+        }
+        all.extend(times.iter().copied());
+        times.sort();
+        println!(
+            "| `{q}` | {} | {:.1} | {:.1} | {:.1} | {last} |",
+            q.chars().count(),
+            ms(percentile(&times, 0.5)),
+            ms(percentile(&times, 0.99)),
+            ms(*times.last().unwrap_or(&Duration::ZERO)),
+        );
+    }
+    all.sort();
+    println!(
+        "| **all {} keystrokes × {ROUNDS}** | | **{:.1}** | **{:.1}** | {:.1} | |\n",
+        all.len() / ROUNDS,
+        ms(percentile(&all, 0.5)),
+        ms(percentile(&all, 0.99)),
+        ms(*all.last().unwrap_or(&Duration::ZERO)),
+    );
+}
+
+fn benches(c: &mut Criterion) {
+    let articles = std::env::var("FINDER_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let t = Instant::now();
+    let lib = library(articles);
+    println!(
+        "library: {articles} articles, {} text items, {} distinct words, built in {:.1} s",
+        lib.items(Source::Text).len(),
+        lib.text_words(),
+        t.elapsed().as_secs_f64()
+    );
+    let queries = queries();
+    table(&lib, &queries);
+    let mut g = c.benchmark_group("finder_typing");
+    g.sample_size(10);
+    for q in ["president", "대통령", "ㅅㄹㅂ", "e"] {
+        g.bench_function(q, |b| b.iter(|| type_query(&lib, black_box(q), |_, _| {})));
+    }
+    g.finish();
+}
+
+criterion_group!(finder, benches);
+criterion_main!(finder);

@@ -1,0 +1,190 @@
+//! `duet find QUERY [PATH…] [--source S] [--limit N] [--json]`: search a library like the
+//! finder does, best first. `duet find --stdin QUERY`: filter standard input like
+//! `fzf --filter`. Exit 1 when nothing matches.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::Context;
+use duet::search::{Library, Memory, Source, filter};
+use serde::Serialize;
+
+use super::render::library_paths;
+use crate::{FindArgs, FindSource};
+
+#[derive(Serialize)]
+struct Row<'a> {
+    path: &'a str,
+    title: &'a str,
+    source: &'static str,
+    block: Option<usize>,
+    sentence: Option<usize>,
+    text: &'a str,
+    score: i32,
+}
+
+pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
+    if args.stdin {
+        return run_stdin(args);
+    }
+    let paths = library_paths(&args.paths)?;
+    let (articles, failed) = parse_all(&paths);
+    let sources: Vec<Source> = match args.source {
+        Some(FindSource::Articles) => vec![Source::Articles],
+        Some(FindSource::Entities) => vec![Source::Entities],
+        Some(FindSource::Text) => vec![Source::Text],
+        None => Source::ALL.to_vec(),
+    };
+    let mut library = Library::from_articles(&articles);
+    if sources.contains(&Source::Entities) {
+        let bitexts: Vec<duet::Bitext> = articles.iter().map(duet::align::align_article).collect();
+        let index = duet::entity::EntityIndex::build(
+            articles.iter().map(|a| a.path.as_str()).zip(&bitexts),
+        );
+        library.set_entities(&index);
+    }
+    let limit = args.limit.unwrap_or(20);
+    let never = AtomicBool::new(false);
+    let mut found = Vec::new();
+    for source in sources {
+        let results = library
+            .search(source, &args.query, limit, &mut Memory::default(), &never)
+            .map_err(|_| anyhow::anyhow!("search cancelled"))?;
+        found.extend(results.hits.into_iter().map(|h| (source, h)));
+    }
+    // Sources merged by score; within one source the library's order stands.
+    found.sort_by_key(|(_, hit)| std::cmp::Reverse(hit.score));
+    found.truncate(limit);
+    let rows: Vec<Row> = found
+        .iter()
+        .map(|(source, hit)| {
+            let item = library.item(*source, hit);
+            let doc = library.doc(item);
+            Row {
+                path: &doc.path,
+                title: &doc.title,
+                source: source.name(),
+                block: item.block,
+                sentence: item.sentence,
+                text: &hit.text,
+                score: hit.score,
+            }
+        })
+        .collect();
+    let printed = if args.json {
+        print_json(&rows)
+    } else {
+        print_rows(&rows)
+    };
+    ignore_broken_pipe(printed)?;
+    Ok(if failed {
+        ExitCode::from(2)
+    } else if rows.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Parse every article file under the paths, two threads or more; bad files are reported on
+/// stderr, one line each, and skipped.
+fn parse_all(paths: &[std::path::PathBuf]) -> (Vec<duet::Article>, bool) {
+    let mut files = Vec::new();
+    let mut failed = false;
+    for entry in duet::ingest::discover(paths) {
+        match entry {
+            Ok(p) => files.push(p),
+            Err(e) => {
+                eprintln!("duet: {e}");
+                failed = true;
+            }
+        }
+    }
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(8);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let parsed: Vec<Vec<duet::Result<duet::Article>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|c| scope.spawn(move || c.iter().map(|p| duet::parse_file(p)).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut articles = Vec::new();
+    for r in parsed.into_iter().flatten() {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => {
+                eprintln!("duet: {e}");
+                failed = true;
+            }
+        }
+    }
+    (articles, failed)
+}
+
+fn print_json(rows: &[Row]) -> std::io::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    serde_json::to_writer_pretty(&mut out, rows)?;
+    writeln!(out)?;
+    out.flush()
+}
+
+fn print_rows(rows: &[Row]) -> std::io::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for r in rows {
+        let place = match (r.block, r.sentence) {
+            (Some(b), Some(s)) => format!(":{b}:{s}"),
+            (Some(b), None) => format!(":{b}"),
+            _ => String::new(),
+        };
+        writeln!(out, "{}{place}\t{}\t{}", r.path, r.source, r.text)?;
+    }
+    out.flush()
+}
+
+fn run_stdin(args: &FindArgs) -> anyhow::Result<ExitCode> {
+    if !args.paths.is_empty() {
+        anyhow::bail!("find --stdin reads standard input; it takes no paths");
+    }
+    let mut input = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut input)
+        .context("standard input")?;
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let mut found = filter::filter(&input, &args.query, threads);
+    if let Some(n) = args.limit {
+        found.truncate(n);
+    }
+    let written = (|| {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+        for m in &found {
+            out.write_all(&input[m.start..m.end])?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    })();
+    ignore_broken_pipe(written)?;
+    Ok(if found.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A reader that stops early (`| head`) is not an error.
+fn ignore_broken_pipe(r: std::io::Result<()>) -> anyhow::Result<()> {
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
+}

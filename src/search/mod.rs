@@ -1,0 +1,24 @@
+//! The finder: articles, entities and text found as you type, in Hangul, choseong or
+//! romanization.
+//!
+//! - [`query`] turns what is typed into patterns over the original text (NFC, choseong, a
+//!   half-typed last syllable, split clusters); [`hangul`] holds the syllable arithmetic.
+//! - [`roman`] lets a Latin query read Korean words (`lavrov` → 러브로프).
+//! - [`matcher`] matches a term in a word and a query in a field, and scores it.
+//! - [`index`] is a word index for the text of a whole library; [`library`] builds the three
+//!   sources from cleaned articles and ranks results; [`worker`] runs searches off the UI thread
+//!   with cancellation.
+//! - [`filter`] filters lines like `fzf --filter`.
+
+pub mod filter;
+pub mod hangul;
+pub mod index;
+pub mod library;
+pub mod matcher;
+pub mod query;
+pub mod roman;
+pub mod worker;
+
+pub use library::{Doc, Hit, Item, Library, Memory, Results, Source};
+pub use query::Query;
+pub use worker::{Answer, Worker};

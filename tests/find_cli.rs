@@ -1,0 +1,109 @@
+//! `duet find` end to end on the bundled seed articles: choseong, half-typed syllables,
+//! romanization, the JSON shape, `--stdin` like `fzf --filter`, exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn articles() -> String {
+    format!("{}/assets/articles", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn duet(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_duet"))
+        .args(args)
+        .output()
+        .expect("run duet")
+}
+
+fn top(query: &str, source: &str) -> Value {
+    let dir = articles();
+    let out = duet(&["find", query, &dir, "--source", source, "--json"]);
+    assert!(out.status.success(), "{query}: exit {:?}", out.status);
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    v[0].clone()
+}
+
+#[test]
+fn korean_queries_find_the_right_article() {
+    for (q, source, file, text) in [
+        ("ㅅㄹㅂ", "text", "004_", "설리번"),
+        ("설리ㅂ", "text", "004_", "설리번"),
+        ("설립", "text", "004_", "설리번"),
+        ("lavrov", "text", "001_", "러브로프"),
+        ("pyongyang", "text", "", "평양"),
+        ("핵군축", "articles", "004_", "핵군축"),
+        ("newspim", "articles", "000_", ""),
+        ("sullivan", "entities", "004_", ""),
+    ] {
+        let hit = top(q, source);
+        let path = hit["path"].as_str().unwrap_or("");
+        let shown = format!("{} {}", hit["text"], hit["title"]);
+        assert!(
+            path.contains(file) && shown.contains(text),
+            "{q} ({source}): {hit}"
+        );
+    }
+}
+
+#[test]
+fn json_rows_have_the_documented_fields() {
+    let hit = top("ㅅㄹㅂ", "text");
+    let obj = hit.as_object().expect("an object");
+    let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "block", "path", "score", "sentence", "source", "text", "title"
+        ]
+    );
+    assert_eq!(hit["source"], "text");
+    assert!(hit["block"].is_u64() && hit["sentence"].is_u64() && hit["score"].is_i64());
+}
+
+#[test]
+fn no_match_exits_1_and_bad_paths_exit_2() {
+    let dir = articles();
+    let out = duet(&["find", "qqxqqzz", &dir]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let out = duet(&["find", "x", "/no/such/place"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("/no/such/place"), "{err}");
+}
+
+fn filter(query: &str, input: &str) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_duet"))
+        .args(["find", "--stdin", query])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run duet");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn stdin_filters_lines_best_first() {
+    let input = "the consul\n설리번 보좌관이 말했다\nJake Sullivan met\nnothing\n";
+    let (code, out) = filter("sullivan", input);
+    assert_eq!(code, Some(0));
+    assert_eq!(out, "Jake Sullivan met\n설리번 보좌관이 말했다\n");
+    let (_, out) = filter("ㅅㄹㅂ", input);
+    assert_eq!(out, "설리번 보좌관이 말했다\n");
+    let (code, out) = filter("zebra", input);
+    assert_eq!((code, out.as_str()), (Some(1), ""));
+}

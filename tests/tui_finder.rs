@@ -1,0 +1,52 @@
+//! The finder overlay through the real binary (`duet render --keys`): `/`, a choseong query,
+//! Enter opens the article at the sentence, highlighted; Esc leaves the screen as it was.
+
+use std::process::Command;
+
+fn render(keys: &str) -> String {
+    let seeds = format!("{}/assets/articles", env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_duet"))
+        .args(["render", "--size", "100x24", "--keys", keys, &seeds])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run duet");
+    assert!(
+        out.status.success(),
+        "{keys}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 screen")
+}
+
+#[test]
+fn choseong_then_enter_opens_the_sentence() {
+    let list = render("/ ㅅ ㄹ ㅂ");
+    assert!(list.contains("/ ㅅㄹㅂ"), "{list}");
+    assert!(list.contains("[text]"), "{list}");
+    assert!(list.contains("▶ ") && list.contains("설리번"), "{list}");
+    let screen = render("/ ㅅ ㄹ ㅂ Enter");
+    let first = screen.lines().next().unwrap_or("");
+    assert!(first.contains("미국 중국 첫 고위 군사회담"), "{screen}");
+    // Sentence mode marks the sentence found; it holds 설리번 (Korean) beside Sullivan.
+    let marked: Vec<&str> = screen.lines().filter(|l| l.contains("│▌")).collect();
+    assert!(!marked.is_empty(), "{screen}");
+    assert!(marked.iter().any(|l| l.contains("설리번")), "{screen}");
+    assert!(marked.iter().any(|l| l.contains("Sullivan")), "{screen}");
+}
+
+#[test]
+fn escape_restores_the_screen_exactly() {
+    assert_eq!(render("j"), render("j / ㅅ ㄹ ㅂ Esc"));
+    assert_eq!(render("Enter j"), render("Enter j / s u l Down Esc"));
+    assert_eq!(render("Enter j"), render("Enter j C-p x Esc"));
+}
+
+#[test]
+fn tab_and_prefix_switch_sources() {
+    let s = render("/ Tab n e w s p i m");
+    assert!(s.contains("[articles]") && s.contains("뉴스핌"), "{s}");
+    let s = render("/ @ ㄱ ㅈ ㅇ");
+    assert!(s.contains("[entities]") && s.contains("김정은"), "{s}");
+    let s = render("/ x y z Backspace Backspace Backspace");
+    assert!(s.contains("0/0"), "{s}");
+}
