@@ -32,6 +32,12 @@ pub enum Action {
     SentenceMode,
     PairWith,
     SplitPair,
+    EntityHints,
+    NextMention,
+    PrevMention,
+    NextEntity,
+    PrevEntity,
+    EntityList,
     Help,
     /// A key as the terminal sent it: `update` looks it up in the keymap of the current mode.
     Key(Key),
@@ -113,6 +119,36 @@ impl Action {
             "pair with… (its translation, by hand)",
         ),
         (Action::SplitPair, "split_pair", "split a pair"),
+        (
+            Action::EntityHints,
+            "entity_hints",
+            "label the entities on screen; type a label to select one",
+        ),
+        (
+            Action::NextMention,
+            "next_mention",
+            "next mention of the selected entity",
+        ),
+        (
+            Action::PrevMention,
+            "prev_mention",
+            "previous mention of the selected entity",
+        ),
+        (
+            Action::NextEntity,
+            "next_entity",
+            "next mention of any entity",
+        ),
+        (
+            Action::PrevEntity,
+            "prev_entity",
+            "previous mention of any entity",
+        ),
+        (
+            Action::EntityList,
+            "entity_list",
+            "the article's entities by type",
+        ),
         (Action::Help, "help", "this help"),
     ];
 

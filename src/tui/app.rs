@@ -64,6 +64,8 @@ pub struct App {
     pub(super) opening: Option<EntryId>,
     /// Translation pairs across files (see `pairs.rs`).
     pub(super) pairs: super::pairs::Pairs,
+    /// The open articles' entities and the selected one (see `hints.rs`).
+    pub(super) entities: super::hints::Entities,
 }
 
 impl App {
@@ -94,6 +96,7 @@ impl App {
             generations: HashMap::new(),
             opening: None,
             pairs: super::pairs::Pairs::default(),
+            entities: super::hints::Entities::default(),
         };
         app.relayout();
         app
@@ -408,7 +411,7 @@ impl App {
         }
     }
 
-    fn next_generation(&mut self, kind: JobKind) -> u64 {
+    pub(super) fn next_generation(&mut self, kind: JobKind) -> u64 {
         let g = self.generations.entry(kind).or_insert(0);
         *g += 1;
         *g
@@ -512,6 +515,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                     app.pairs.set_found(*found);
                     app.apply_pairs();
                 }
+                JobOutput::Entities { id, doc, ents } => app.entities_built(id, doc, *ents),
             }
         }
         Action::Quit => {
@@ -551,6 +555,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         },
     }
     app.relayout();
+    fx.merge(app.request_entities());
     fx
 }
 
@@ -582,6 +587,34 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
                     app.overlay = None;
                     if let Some(&(other, _)) = items.get(*selected) {
                         app.pair_entries(*id, other);
+                    }
+                }
+                Action::Back => app.overlay = None,
+                _ => return Effects::none(),
+            }
+            Effects::redraw()
+        }
+        Overlay::Hints { hints, typed } => {
+            match action {
+                Action::Insert(c) => app.hint_typed(hints, typed, c),
+                Action::Back => app.overlay = None,
+                _ => return Effects::none(),
+            }
+            Effects::redraw()
+        }
+        Overlay::Entities { items, selected } => {
+            let last = items.len().saturating_sub(1);
+            let moved = |to: usize| Overlay::Entities {
+                items: items.clone(),
+                selected: to,
+            };
+            match action {
+                Action::Down => app.overlay = Some(moved((*selected + 1).min(last))),
+                Action::Up => app.overlay = Some(moved(selected.saturating_sub(1))),
+                Action::Open => {
+                    app.overlay = None;
+                    if let Some(&(id, _)) = items.get(*selected) {
+                        app.select_entity(id);
                     }
                 }
                 Action::Back => app.overlay = None,
@@ -671,6 +704,12 @@ fn reader_action(app: &mut App, action: Action) {
         Action::PageUp => r.scroll_by(-(page as isize), page),
         Action::Top => r.top(),
         Action::Bottom => r.bottom(page),
+        Action::EntityHints => app.start_hints(),
+        Action::NextMention => app.step_mention(1, false),
+        Action::PrevMention => app.step_mention(-1, false),
+        Action::NextEntity => app.step_mention(1, true),
+        Action::PrevEntity => app.step_mention(-1, true),
+        Action::EntityList => app.open_entity_list(),
         Action::SentenceMode => {
             r.toggle_sentences();
             app.status = Some(

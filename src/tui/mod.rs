@@ -42,6 +42,7 @@ pub mod effects;
 pub mod entries;
 pub mod event;
 pub mod headless;
+pub mod hints;
 pub mod job;
 pub mod key;
 pub mod keymap;

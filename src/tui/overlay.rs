@@ -19,6 +19,16 @@ pub enum Overlay {
         items: Vec<(EntryId, String)>,
         selected: usize,
     },
+    /// Entity hint labels over the reader (`f`), and the label letters typed so far.
+    Hints {
+        hints: Vec<super::hints::Hint>,
+        typed: String,
+    },
+    /// The article's entities grouped by type: (entity id, mentions here), one selected.
+    Entities {
+        items: Vec<(usize, usize)>,
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -26,7 +36,8 @@ impl Overlay {
     pub fn mode(&self) -> Mode {
         match self {
             Overlay::Help => Mode::Help,
-            Overlay::Picker { .. } => Mode::Picker,
+            Overlay::Picker { .. } | Overlay::Entities { .. } => Mode::Picker,
+            Overlay::Hints { .. } => Mode::Hints,
         }
     }
 }

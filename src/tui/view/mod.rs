@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod help;
+pub mod hints;
 pub mod picker;
 pub mod reader;
 pub mod status;
@@ -37,6 +38,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     if let Some(r) = g.reader {
         reader::draw(app, buf, r);
+        hints::draw_card(app, buf);
     }
     status::draw(app, buf, g.status);
     match app.overlay() {
@@ -46,6 +48,10 @@ pub fn view(app: &App, frame: &mut Frame) {
             items,
             selected,
         }) => picker::draw(app, buf, area, *id, items, *selected),
+        Some(Overlay::Hints { hints, typed }) => hints::draw_labels(app, buf, hints, typed),
+        Some(Overlay::Entities { items, selected }) => {
+            hints::draw_list(app, buf, area, items, *selected)
+        }
         None => {}
     }
 }
