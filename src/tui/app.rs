@@ -539,6 +539,10 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                 same => same,
             };
         }
+        // Esc first drops the selected entity, then leaves.
+        Action::Back if app.pane == Pane::Reader && app.entities.selected.is_some() => {
+            app.entities.selected = None;
+        }
         Action::Back => match app.pane {
             Pane::Reader if app.entries.len() > 1 => {
                 app.reader = None;
