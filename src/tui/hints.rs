@@ -448,3 +448,34 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_home_row_first_and_prefix_free() {
+        assert_eq!(labels(3), ["a", "s", "d"]);
+        let many = labels(100);
+        assert_eq!(many.len(), 100);
+        assert!(many.iter().all(|l| l.len() == 2));
+        assert!(
+            many[..81]
+                .iter()
+                .all(|l| l.chars().all(|c| "asdfghjkl".contains(c)))
+        );
+        let mut sorted = many.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 100);
+    }
+
+    #[test]
+    fn character_offsets_become_byte_offsets() {
+        let t = "미 설리번 보좌관";
+        assert_eq!(byte_range(t, 2, 5).map(|r| &t[r]), Some("설리번"));
+        assert_eq!(byte_range(t, 8, 9).map(|r| &t[r]), Some("관"));
+        assert_eq!(byte_range(t, 8, 10), None);
+        assert_eq!(byte_range(t, 3, 3), None);
+    }
+}
