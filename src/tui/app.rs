@@ -73,6 +73,8 @@ pub struct App {
     pub(super) finder_memory: Memory,
     /// A finder hit being opened: the sentence to go to once its document is shown.
     pub(super) pending_find: Option<(EntryId, String)>,
+    /// The open articles' entities and the selected one (see `hints.rs`).
+    pub(super) entities: super::hints::Entities,
 }
 
 impl App {
@@ -107,6 +109,7 @@ impl App {
             finder_library: None,
             finder_memory: Memory::default(),
             pending_find: None,
+            entities: super::hints::Entities::default(),
         };
         app.relayout();
         app
@@ -486,7 +489,7 @@ impl App {
         }
     }
 
-    fn next_generation(&mut self, kind: JobKind) -> u64 {
+    pub(super) fn next_generation(&mut self, kind: JobKind) -> u64 {
         let g = self.generations.entry(kind).or_insert(0);
         *g += 1;
         *g
@@ -590,6 +593,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                     app.pairs.set_found(*found);
                     app.apply_pairs();
                 }
+                JobOutput::Entities { id, doc, ents } => app.entities_built(id, doc, *ents),
             }
         }
         Action::Quit => {
@@ -617,6 +621,10 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                 same => same,
             };
         }
+        // Esc first drops the selected entity, then leaves.
+        Action::Back if app.pane == Pane::Reader && app.entities.selected.is_some() => {
+            app.entities.selected = None;
+        }
         Action::Back => match app.pane {
             Pane::Reader if app.entries.len() > 1 => {
                 app.reader = None;
@@ -633,6 +641,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         },
     }
     app.relayout();
+    fx.merge(app.request_entities());
     fx
 }
 
@@ -700,6 +709,34 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
                 _ => return Effects::none(),
             }
             app.overlay = Some(Overlay::Finder(Box::new(state)));
+            Effects::redraw()
+        }
+        Overlay::Hints { hints, typed } => {
+            match action {
+                Action::Insert(c) => app.hint_typed(hints, typed, c),
+                Action::Back => app.overlay = None,
+                _ => return Effects::none(),
+            }
+            Effects::redraw()
+        }
+        Overlay::Entities { items, selected } => {
+            let last = items.len().saturating_sub(1);
+            let moved = |to: usize| Overlay::Entities {
+                items: items.clone(),
+                selected: to,
+            };
+            match action {
+                Action::Down => app.overlay = Some(moved((*selected + 1).min(last))),
+                Action::Up => app.overlay = Some(moved(selected.saturating_sub(1))),
+                Action::Open => {
+                    app.overlay = None;
+                    if let Some(&(id, _)) = items.get(*selected) {
+                        app.select_entity(id);
+                    }
+                }
+                Action::Back => app.overlay = None,
+                _ => return Effects::none(),
+            }
             Effects::redraw()
         }
     }
@@ -831,6 +868,12 @@ fn reader_action(app: &mut App, action: Action) {
         Action::PageUp => r.scroll_by(-(page as isize), page),
         Action::Top => r.top(),
         Action::Bottom => r.bottom(page),
+        Action::EntityHints => app.start_hints(),
+        Action::NextMention => app.step_mention(1, false),
+        Action::PrevMention => app.step_mention(-1, false),
+        Action::NextEntity => app.step_mention(1, true),
+        Action::PrevEntity => app.step_mention(-1, true),
+        Action::EntityList => app.open_entity_list(),
         Action::SentenceMode => {
             r.toggle_sentences();
             app.status = Some(

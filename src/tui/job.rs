@@ -20,6 +20,8 @@ pub enum JobKind {
     Open,
     /// Find the translation pairs of the library.
     Pairs,
+    /// Find and link the entities of the open article.
+    Entities,
 }
 
 /// A job and its input.
@@ -37,6 +39,10 @@ pub enum Job {
         en_path: PathBuf,
     },
     Pairs(Vec<super::pairs::Item>),
+    Entities {
+        id: EntryId,
+        doc: Arc<Doc>,
+    },
 }
 
 /// A job's result.
@@ -52,6 +58,11 @@ pub enum JobOutput {
         doc: Result<Box<Doc>, String>,
     },
     Pairs(Box<super::pairs::Found>),
+    Entities {
+        id: EntryId,
+        doc: Arc<Doc>,
+        ents: Box<super::hints::ArticleEntities>,
+    },
 }
 
 /// A finished job, as `update` receives it.
@@ -67,6 +78,7 @@ impl Job {
         match self {
             Job::Open { .. } | Job::OpenPair { .. } => JobKind::Open,
             Job::Pairs(_) => JobKind::Pairs,
+            Job::Entities { .. } => JobKind::Entities,
         }
     }
 
@@ -89,6 +101,11 @@ impl Job {
                 doc: super::pairs::load_pair_doc(&ko_path, &en_path).map(Box::new),
             },
             Job::Pairs(items) => JobOutput::Pairs(Box::new(super::pairs::run(items, cancel))),
+            Job::Entities { id, doc } => JobOutput::Entities {
+                id,
+                ents: Box::new(super::hints::ArticleEntities::build(&doc)),
+                doc,
+            },
         }
     }
 }

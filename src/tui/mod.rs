@@ -43,6 +43,7 @@ pub mod entries;
 pub mod event;
 pub mod finder;
 pub mod headless;
+pub mod hints;
 pub mod job;
 pub mod key;
 pub mod keymap;

@@ -22,6 +22,16 @@ pub enum Overlay {
     },
     /// The finder: articles, entities and text as you type.
     Finder(Box<FinderState>),
+    /// Entity hint labels over the reader (`f`), and the label letters typed so far.
+    Hints {
+        hints: Vec<super::hints::Hint>,
+        typed: String,
+    },
+    /// The article's entities grouped by type: (entity id, mentions here), one selected.
+    Entities {
+        items: Vec<(usize, usize)>,
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -29,8 +39,9 @@ impl Overlay {
     pub fn mode(&self) -> Mode {
         match self {
             Overlay::Help => Mode::Help,
-            Overlay::Picker { .. } => Mode::Picker,
             Overlay::Finder(_) => Mode::Finder,
+            Overlay::Picker { .. } | Overlay::Entities { .. } => Mode::Picker,
+            Overlay::Hints { .. } => Mode::Hints,
         }
     }
 }

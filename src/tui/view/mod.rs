@@ -6,6 +6,7 @@
 pub mod browser;
 pub mod finder;
 pub mod help;
+pub mod hints;
 pub mod picker;
 pub mod reader;
 pub mod status;
@@ -38,6 +39,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     if let Some(r) = g.reader {
         reader::draw(app, buf, r);
+        hints::draw_card(app, buf);
     }
     status::draw(app, buf, g.status);
     match app.overlay() {
@@ -48,6 +50,12 @@ pub fn view(app: &App, frame: &mut Frame) {
         }) => picker::draw(app, frame.buffer_mut(), area, *id, items, *selected),
         Some(Overlay::Help) => help::draw(app, frame.buffer_mut(), area),
         Some(Overlay::Finder(state)) => finder::draw(app, frame, area, state),
+        Some(Overlay::Hints { hints, typed }) => {
+            hints::draw_labels(app, frame.buffer_mut(), hints, typed)
+        }
+        Some(Overlay::Entities { items, selected }) => {
+            hints::draw_list(app, frame.buffer_mut(), area, items, *selected)
+        }
         None => {}
     }
 }

@@ -26,6 +26,10 @@ use crate::tui::theme::Theme;
 pub enum HighlightKind {
     /// The sentence under the cursor in sentence mode.
     Sentence,
+    /// A mention of the selected entity.
+    Entity,
+    /// The mention the `n`/`N` cursor is on.
+    EntityCursor,
 }
 
 /// A byte range of one side of a passage, to be drawn highlighted.
@@ -58,6 +62,10 @@ pub fn highlights(r: &Reader, i: usize) -> Vec<Highlight> {
 fn style_of(theme: &Theme, kind: HighlightKind) -> Style {
     match kind {
         HighlightKind::Sentence => theme.sentence(),
+        HighlightKind::Entity => theme.selected(),
+        HighlightKind::EntityCursor => theme.accent().add_modifier(
+            ratatui::style::Modifier::REVERSED | ratatui::style::Modifier::UNDERLINED,
+        ),
     }
 }
 
@@ -123,7 +131,8 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         } else {
             Style::new()
         };
-        let hls = highlights(r, i);
+        let mut hls = highlights(r, i);
+        hls.extend(super::hints::highlights(app, i));
         body_row(buf, &ctx, passage, rows, k, sy, base, &hls);
     }
 }

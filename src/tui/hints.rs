@@ -1,0 +1,481 @@
+//! Entities in the reader: the open article's entity index (built on a worker job when an
+//! article is opened), hint labels (`f`), the selected entity and its mentions in reading order
+//! (`n`/`N`), and the article's entity list (`E`).
+//!
+//! The index is built from the reader's own passages (one block per passage side, one pair per
+//! two-sided passage), so a mention's block is its passage and its character offsets convert to
+//! byte offsets in the text the reader draws: highlights and labels take the same route as the
+//! sentence cursor (`Wrapped::row_of`).
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::doc::Doc;
+use super::entries::EntryId;
+use super::layout::{Layout, Side};
+use crate::entity::{self, Entity, EntityIndex};
+use crate::model::{Bitext, Block, Lang, Pair};
+use crate::text::width::str_width;
+
+/// One mention as the reader sees it: passage, side, byte range in that side's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spot {
+    pub passage: usize,
+    pub side: Side,
+    pub range: Range<usize>,
+    pub entity: usize,
+}
+
+/// The entities of one open article.
+#[derive(Debug, Clone)]
+pub struct ArticleEntities {
+    pub index: EntityIndex,
+    /// Every mention, in reading order: passage, Korean side before English, offset.
+    pub spots: Vec<Spot>,
+}
+
+impl ArticleEntities {
+    /// Find and link the entities of a document (pure; run on a worker).
+    pub fn build(doc: &Doc) -> ArticleEntities {
+        let mut bt = Bitext::default();
+        let mut ko_at = Vec::new();
+        let mut en_at = Vec::new();
+        for (i, p) in doc.passages.iter().enumerate() {
+            let mut push = |text: &Option<String>, lang: Lang| {
+                let t = text.as_ref()?;
+                let blocks = if lang == Lang::Ko {
+                    &mut bt.ko_blocks
+                } else {
+                    &mut bt.en_blocks
+                };
+                blocks.push(Block {
+                    kind: p.kind,
+                    lang,
+                    text: t.clone(),
+                });
+                Some(blocks.len() - 1)
+            };
+            let k = push(&p.ko, Lang::Ko);
+            let e = push(&p.en, Lang::En);
+            if k.is_some() {
+                ko_at.push(i);
+            }
+            if e.is_some() {
+                en_at.push(i);
+            }
+            if let (Some(k), Some(e)) = (k, e) {
+                bt.pairs.push(Pair {
+                    kind: p.kind,
+                    ko: String::new(),
+                    en: String::new(),
+                    beads: Vec::new(),
+                    ko_blocks: vec![k],
+                    en_blocks: vec![e],
+                });
+            }
+        }
+        let index = EntityIndex::build([("article", &bt)]);
+        let mut spots = Vec::new();
+        for e in &index.entities {
+            for m in &e.mentions {
+                let (side, at) = match m.lang {
+                    entity::Side::Ko => (Side::Ko, &ko_at),
+                    entity::Side::En => (Side::En, &en_at),
+                };
+                let Some(&passage) = at.get(m.block) else {
+                    continue;
+                };
+                let Some(text) = doc.passages.get(passage).and_then(|p| p.text(side)) else {
+                    continue;
+                };
+                if let Some(range) = byte_range(text, m.start, m.end) {
+                    spots.push(Spot {
+                        passage,
+                        side,
+                        range,
+                        entity: e.id,
+                    });
+                }
+            }
+        }
+        spots.sort_by_key(|s| (s.passage, s.side as usize, s.range.start));
+        ArticleEntities { index, spots }
+    }
+
+    pub fn entity(&self, id: usize) -> Option<&Entity> {
+        self.index.entity(id)
+    }
+
+    /// Mentions of entity `id` in this article.
+    pub fn count(&self, id: usize) -> usize {
+        self.spots.iter().filter(|s| s.entity == id).count()
+    }
+
+    /// The entities grouped by type (person, place, org), most mentioned first in each.
+    pub fn grouped(&self) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = self
+            .index
+            .entities
+            .iter()
+            .map(|e| (e.id, self.count(e.id)))
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        out.sort_by_key(|&(id, n)| {
+            let kind = self.index.entities[id].kind;
+            (kind, std::cmp::Reverse(n), id)
+        });
+        out
+    }
+
+    /// The one-line card of an entity: type, Korean and English names, hanja, count here.
+    pub fn card(&self, id: usize) -> Option<String> {
+        let e = self.entity(id)?;
+        let mut s = format!("{}  {}", e.kind.name(), e.names.ko.join(" / "));
+        if !e.names.en.is_empty() {
+            s.push_str(&format!("  ·  {}", e.names.en.join(" / ")));
+        }
+        if let Some(h) = &e.hanja {
+            s.push_str(&format!("  {h}"));
+        }
+        let n = self.count(id);
+        s.push_str(&format!(
+            "  ·  {n} mention{} here",
+            if n == 1 { "" } else { "s" }
+        ));
+        Some(crate::text::sanitize(&s))
+    }
+}
+
+/// Character range → byte range of `text`.
+fn byte_range(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
+    let mut it = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+    let s = it.nth(start)?;
+    let e = if end > start {
+        it.nth(end - start - 1)?
+    } else {
+        s
+    };
+    (e > s).then_some(s..e)
+}
+
+/// The entity state of the session: the open article's entities and the selection.
+#[derive(Debug, Default)]
+pub struct Entities {
+    /// Built entities of the documents opened (entry, the document they were built from).
+    pub(super) built: Vec<(EntryId, Arc<Doc>, Arc<ArticleEntities>)>,
+    /// The entry a job is building entities for.
+    pub(super) building: Option<EntryId>,
+    /// The selected entity and the mention the cursor is on (index into `spots`).
+    pub(super) selected: Option<(usize, Option<usize>)>,
+}
+
+impl Entities {
+    /// The entities of this document, if built.
+    pub fn of(&self, entry: EntryId, doc: &Arc<Doc>) -> Option<&Arc<ArticleEntities>> {
+        self.built
+            .iter()
+            .find(|(e, d, _)| *e == entry && Arc::ptr_eq(d, doc))
+            .map(|(_, _, a)| a)
+    }
+
+    pub(super) fn insert(&mut self, entry: EntryId, doc: Arc<Doc>, ents: Arc<ArticleEntities>) {
+        if self.building == Some(entry) {
+            self.building = None;
+        }
+        self.built.retain(|(e, _, _)| *e != entry);
+        self.built.push((entry, doc, ents));
+        // A few recently opened articles are enough.
+        if self.built.len() > 8 {
+            self.built.remove(0);
+        }
+    }
+}
+
+/// One hint label on screen: the label and the mention (index into `spots`) it selects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub label: String,
+    pub spot: usize,
+}
+
+/// Label letters, home row first (as hop and flash.nvim do).
+const LETTERS: &str = "asdfghjklqwertyuiopzxcvbnm";
+
+/// `n` labels: single letters when they fit, else two letters (home-row pairs first).
+pub fn labels(n: usize) -> Vec<String> {
+    let letters: Vec<char> = LETTERS.chars().collect();
+    if n <= letters.len() {
+        return letters.iter().take(n).map(|c| c.to_string()).collect();
+    }
+    let mut pairs: Vec<(usize, String)> = Vec::new();
+    for (i, a) in letters.iter().enumerate() {
+        for (j, b) in letters.iter().enumerate() {
+            pairs.push((i.max(j), format!("{a}{b}")));
+        }
+    }
+    pairs.sort_by_key(|(rank, _)| *rank);
+    pairs.into_iter().take(n).map(|(_, s)| s).collect()
+}
+
+/// Where a mention's first character is drawn: (x, y), if it is on screen now.
+pub fn screen_at(
+    r: &super::reading::Reader,
+    g: &super::layout::Geometry,
+    amb: crate::text::width::AmbiguousWidth,
+    spot: &Spot,
+) -> Option<(u16, u16)> {
+    let w = r.wrapped()?;
+    let row = w.row_of(spot.passage, spot.side, spot.range.start)?;
+    let page = g.page();
+    if row < r.scroll() || row >= r.scroll() + page {
+        return None;
+    }
+    let rows = w.passages.get(spot.passage)?.rows(spot.side);
+    let line = rows.iter().rev().find(|x| x.start <= spot.range.start)?;
+    let text = r.doc().passages.get(spot.passage)?.text(spot.side)?;
+    let before = text.get(line.start..spot.range.start)?;
+    let side_by_side = w.columns.layout == Layout::SideBySide;
+    let x0 = if side_by_side && spot.side != w.columns.first {
+        g.right_x
+    } else {
+        g.left_x
+    };
+    let kind = r.doc().passages.get(spot.passage)?.kind;
+    let x = x0 as usize + super::doc::indent(kind) + str_width(before, amb);
+    let y = usize::from(g.text.y) + row - r.scroll();
+    Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?))
+}
+
+use super::app::App;
+use super::effects::{Command, Effects};
+use super::job::{Job, JobKind};
+use super::overlay::Overlay;
+
+impl App {
+    /// The open article's entities, once its job has built them.
+    pub fn article_entities(&self) -> Option<&Arc<ArticleEntities>> {
+        let r = self.reader.as_ref()?;
+        self.entities.of(r.entry, &r.doc)
+    }
+
+    /// The selected entity (an id in [`ArticleEntities::index`]).
+    pub fn selected_entity(&self) -> Option<usize> {
+        self.entities.selected.map(|(e, _)| e)
+    }
+
+    /// The mention the `n`/`N` cursor is on.
+    pub fn mention_cursor(&self) -> Option<&Spot> {
+        let (_, at) = self.entities.selected?;
+        self.article_entities()?.spots.get(at?)
+    }
+
+    /// The hint labels on screen (hint mode).
+    pub fn hints(&self) -> &[Hint] {
+        match &self.overlay {
+            Some(Overlay::Hints { hints, .. }) => hints,
+            _ => &[],
+        }
+    }
+
+    /// The card of the selected entity.
+    pub fn entity_card(&self) -> Option<String> {
+        self.article_entities()?.card(self.selected_entity()?)
+    }
+
+    /// Start building the open article's entities if nothing has (called after every update).
+    pub(super) fn request_entities(&mut self) -> Effects {
+        let Some(r) = self.reader.as_ref() else {
+            return Effects::none();
+        };
+        if self.entities.of(r.entry, &r.doc).is_some() || self.entities.building == Some(r.entry) {
+            return Effects::none();
+        }
+        let (id, doc) = (r.entry, Arc::clone(&r.doc));
+        self.entities.selected = None;
+        self.entities.building = Some(id);
+        let generation = self.next_generation(JobKind::Entities);
+        Effects::none().with(Command::Start {
+            generation,
+            job: Job::Entities { id, doc },
+        })
+    }
+
+    /// A built entity index came back.
+    pub(super) fn entities_built(&mut self, id: EntryId, doc: Arc<Doc>, ents: ArticleEntities) {
+        self.entities.insert(id, doc, Arc::new(ents));
+    }
+
+    /// `f`: label every mention on screen.
+    pub(super) fn start_hints(&mut self) {
+        let Some(ents) = self.article_entities().cloned() else {
+            self.status = Some(if self.reader.is_some() {
+                "still finding the entities…".into()
+            } else {
+                "open an article first".into()
+            });
+            return;
+        };
+        let Some(r) = self.reader.as_ref() else {
+            return;
+        };
+        let shown: Vec<usize> = (0..ents.spots.len())
+            .filter(|&i| screen_at(r, &self.geom, self.config.ambiguous, &ents.spots[i]).is_some())
+            .collect();
+        if shown.is_empty() {
+            self.status = Some("no entities on screen".into());
+            return;
+        }
+        let hints = labels(shown.len())
+            .into_iter()
+            .zip(shown)
+            .map(|(label, spot)| Hint { label, spot })
+            .collect();
+        self.overlay = Some(Overlay::Hints {
+            hints,
+            typed: String::new(),
+        });
+    }
+
+    /// A letter typed in hint mode: select the entity whose label it completes.
+    pub(super) fn hint_typed(&mut self, hints: &[Hint], typed: &str, c: char) {
+        let mut t = typed.to_string();
+        t.push(c.to_ascii_lowercase());
+        if let Some(h) = hints.iter().find(|h| h.label == t) {
+            let spot = h.spot;
+            self.overlay = None;
+            if let Some(e) = self.article_entities().and_then(|a| a.spots.get(spot)) {
+                self.entities.selected = Some((e.entity, Some(spot)));
+            }
+        } else if hints.iter().any(|h| h.label.starts_with(&t)) {
+            self.overlay = Some(Overlay::Hints {
+                hints: hints.to_vec(),
+                typed: t,
+            });
+        } else {
+            self.overlay = None;
+            self.status = Some(format!("no hint {t}"));
+        }
+    }
+
+    /// `n`/`N` (`any` = false): the next mention of the selected entity; `]e`/`[e` (`any`):
+    /// of any entity. Reading order across both columns; scrolls it into view.
+    pub(super) fn step_mention(&mut self, dir: isize, any: bool) {
+        let Some(ents) = self.article_entities().cloned() else {
+            self.status = Some("still finding the entities…".into());
+            return;
+        };
+        let sel = self.entities.selected;
+        let want = |s: &Spot| any || sel.is_some_and(|(e, _)| e == s.entity);
+        if !any && sel.is_none() {
+            self.status = Some("no entity selected (f selects one)".into());
+            return;
+        }
+        let n = ents.spots.len();
+        // From the cursor, else from the top of the focused passage.
+        let from = sel.and_then(|(_, at)| at);
+        let passage = self.reader.as_ref().map_or(0, |r| r.at.passage);
+        let order: Vec<usize> = if dir > 0 {
+            let start = match from {
+                Some(a) => a + 1,
+                None => ents.spots.partition_point(|s| s.passage < passage),
+            };
+            (start..n).collect()
+        } else {
+            let end = match from {
+                Some(a) => a,
+                None => ents.spots.partition_point(|s| s.passage < passage),
+            };
+            (0..end).rev().collect()
+        };
+        match order.into_iter().find(|&i| want(&ents.spots[i])) {
+            Some(i) => {
+                let e = ents.spots[i].entity;
+                self.entities.selected = Some((e, Some(i)));
+                self.jump_to(&ents.spots[i]);
+                let k = ents.spots[..=i].iter().filter(|s| s.entity == e).count();
+                self.status = Some(format!("mention {k}/{}", ents.count(e)));
+            }
+            None => self.status = Some("no more mentions".into()),
+        }
+    }
+
+    /// `E`: the article's entities grouped by type.
+    pub(super) fn open_entity_list(&mut self) {
+        let Some(ents) = self.article_entities() else {
+            self.status = Some(if self.reader.is_some() {
+                "still finding the entities…".into()
+            } else {
+                "open an article first".into()
+            });
+            return;
+        };
+        let items = ents.grouped();
+        if items.is_empty() {
+            self.status = Some("no entities in this article".into());
+            return;
+        }
+        self.overlay = Some(Overlay::Entities { items, selected: 0 });
+    }
+
+    /// Select entity `id` and jump to its first mention (from the entity list).
+    pub(super) fn select_entity(&mut self, id: usize) {
+        let Some(ents) = self.article_entities().cloned() else {
+            return;
+        };
+        let first = ents.spots.iter().position(|s| s.entity == id);
+        self.entities.selected = Some((id, first));
+        if let Some(i) = first {
+            self.jump_to(&ents.spots[i]);
+        }
+    }
+
+    /// Focus the mention's passage and scroll so its row is on screen.
+    fn jump_to(&mut self, spot: &Spot) {
+        let page = self.geom.page();
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        r.focus_passage(spot.passage);
+        let Some(row) = r
+            .wrapped
+            .as_ref()
+            .and_then(|w| w.row_of(spot.passage, spot.side, spot.range.start))
+        else {
+            return;
+        };
+        if row < r.scroll || row >= r.scroll + page {
+            r.scroll = row.saturating_sub(page / 3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_home_row_first_and_prefix_free() {
+        assert_eq!(labels(3), ["a", "s", "d"]);
+        let many = labels(100);
+        assert_eq!(many.len(), 100);
+        assert!(many.iter().all(|l| l.len() == 2));
+        assert!(
+            many[..81]
+                .iter()
+                .all(|l| l.chars().all(|c| "asdfghjkl".contains(c)))
+        );
+        let mut sorted = many.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 100);
+    }
+
+    #[test]
+    fn character_offsets_become_byte_offsets() {
+        let t = "미 설리번 보좌관";
+        assert_eq!(byte_range(t, 2, 5).map(|r| &t[r]), Some("설리번"));
+        assert_eq!(byte_range(t, 8, 9).map(|r| &t[r]), Some("관"));
+        assert_eq!(byte_range(t, 8, 10), None);
+        assert_eq!(byte_range(t, 3, 3), None);
+    }
+}

@@ -1,0 +1,153 @@
+//! Entities on screen: the hint labels drawn over the mentions (`f`), the selected entity's
+//! mentions as highlight spans, its one-line card, and the entity list overlay (`E`).
+
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::widgets::{Clear, Widget};
+
+use super::reader::{Highlight, HighlightKind};
+use super::{fill, pane, put};
+use crate::text::width::pad;
+use crate::tui::app::App;
+use crate::tui::hints::{Hint, screen_at};
+
+/// The selected entity's mentions in passage `i`: highlight spans for the reader.
+pub fn highlights(app: &App, i: usize) -> Vec<Highlight> {
+    let (Some(ents), Some(sel)) = (app.article_entities(), app.selected_entity()) else {
+        return Vec::new();
+    };
+    let cursor = app.mention_cursor();
+    let start = ents.spots.partition_point(|s| s.passage < i);
+    ents.spots[start..]
+        .iter()
+        .take_while(|s| s.passage == i)
+        .filter(|s| s.entity == sel)
+        .map(|s| Highlight {
+            side: s.side,
+            range: s.range.clone(),
+            kind: if Some(s) == cursor {
+                HighlightKind::EntityCursor
+            } else {
+                HighlightKind::Entity
+            },
+        })
+        .collect()
+}
+
+/// The hint labels over the first cells of their mentions; labels not matching what was typed
+/// are dimmed out.
+pub fn draw_labels(app: &App, buf: &mut Buffer, hints: &[Hint], typed: &str) {
+    let (Some(r), Some(ents)) = (app.reader(), app.article_entities()) else {
+        return;
+    };
+    let theme = app.theme();
+    let amb = app.config().ambiguous;
+    let style = theme.accent().add_modifier(Modifier::REVERSED);
+    let area = buf.area;
+    for h in hints {
+        if !h.label.starts_with(typed) {
+            continue;
+        }
+        let Some(spot) = ents.spots.get(h.spot) else {
+            continue;
+        };
+        let Some((x, y)) = screen_at(r, app.geom(), amb, spot) else {
+            continue;
+        };
+        let label = &h.label[typed.len()..];
+        let w = label.len() as u16;
+        if y >= area.bottom() || x + w > area.right() {
+            continue;
+        }
+        // A wide glyph cut by the label's right edge is blanked.
+        let after = x + w;
+        if after < area.right() && buf[(after, y)].symbol().is_empty() {
+            buf[(after, y)].set_symbol(" ");
+        }
+        if x > area.x && buf[(x - 1, y)].symbol().cell_width() > 1 {
+            buf[(x - 1, y)].set_symbol(" ");
+        }
+        put(buf, x, y, w, label, style, amb);
+    }
+}
+
+/// The selected entity's card on the last text row of the reader.
+pub fn draw_card(app: &App, buf: &mut Buffer) {
+    let Some(card) = app.entity_card() else {
+        return;
+    };
+    let t = app.geom().text;
+    if t.height < 3 {
+        return;
+    }
+    let y = t.bottom() - 1;
+    let theme = app.theme();
+    fill(buf, t.x, y, t.width, theme.status());
+    put(
+        buf,
+        t.x + 1,
+        y,
+        t.width.saturating_sub(2),
+        &format!("◆ {card}"),
+        theme.status().add_modifier(Modifier::BOLD),
+        app.config().ambiguous,
+    );
+}
+
+/// `E`: the article's entities grouped by type, with their mention counts.
+pub fn draw_list(app: &App, buf: &mut Buffer, area: Rect, items: &[(usize, usize)], sel: usize) {
+    let Some(ents) = app.article_entities() else {
+        return;
+    };
+    let theme = app.theme();
+    let amb = app.config().ambiguous;
+    let w = area.width.saturating_sub(4).clamp(10, 90);
+    let h = (items.len() as u16 + 2)
+        .min(area.height.saturating_sub(2))
+        .max(3);
+    let r = Rect::new(
+        area.x + (area.width.saturating_sub(w)) / 2,
+        area.y + (area.height.saturating_sub(1).saturating_sub(h)) / 2,
+        w,
+        h,
+    );
+    if r.x > area.x {
+        for y in r.top()..r.bottom() {
+            let cell = &mut buf[(r.x - 1, y)];
+            if cell.symbol().cell_width() > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    Clear.render(r, buf);
+    pane(buf, r, "Entities", true, theme, amb);
+    let rows = usize::from(r.height.saturating_sub(2)).max(1);
+    let first = sel.saturating_sub(rows - 1);
+    let inner = r.width.saturating_sub(4);
+    for (k, (i, &(id, n))) in items.iter().enumerate().skip(first).enumerate() {
+        let y = r.y + 1 + k as u16;
+        if y + 1 >= r.bottom() {
+            break;
+        }
+        let Some(e) = ents.entity(id) else { continue };
+        let name = match (e.names.ko.first(), e.names.en.first()) {
+            (Some(ko), Some(en)) => format!("{ko} · {en}"),
+            (Some(one), None) | (None, Some(one)) => one.clone(),
+            (None, None) => String::new(),
+        };
+        let line = format!(
+            "{}  {}  {}",
+            pad(e.kind.name(), 6, amb),
+            pad(&n.to_string(), 3, amb),
+            crate::text::sanitize(&name)
+        );
+        let style = if i == sel {
+            fill(buf, r.x + 1, y, r.width.saturating_sub(2), theme.selected());
+            theme.selected()
+        } else {
+            theme.plain()
+        };
+        put(buf, r.x + 2, y, inner, &line, style, amb);
+    }
+}
