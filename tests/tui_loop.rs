@@ -361,3 +361,20 @@ fn a_dash_reads_the_article_from_standard_input() {
         "duet: -: empty file"
     );
 }
+
+#[test]
+fn help_scrolls_when_the_keys_outgrow_a_small_screen() {
+    let mut app = fixture_app(80, 24);
+    keys(&mut app, "?");
+    let first = screen(&app);
+    assert!(first.contains("more (j)"), "{first}");
+    // The last key row is out of sight until the user scrolls to it.
+    assert!(!first.contains("this help"), "{first}");
+    keys(&mut app, "PageDown PageDown PageDown");
+    let last = screen(&app);
+    assert!(last.contains("this help"), "{last}");
+    assert!(last.contains("↑ more (k)"), "{last}");
+    // Closing and reopening starts from the top again.
+    keys(&mut app, "Esc ?");
+    assert_eq!(app.help_top(), 0);
+}

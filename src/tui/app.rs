@@ -52,6 +52,8 @@ pub struct App {
     pub(super) swapped: bool,
     pub(super) pane: Pane,
     pub(super) overlay: Option<Overlay>,
+    /// First key row shown in the help overlay (it scrolls when the keys outgrow the screen).
+    pub(super) help_top: usize,
     pub(super) status: Option<String>,
     /// A problem with the user's config: shown until they fix it.
     pub(super) config_error: Option<String>,
@@ -96,6 +98,7 @@ impl App {
             swapped: false,
             pane: Pane::Library,
             overlay: None,
+            help_top: 0,
             status: None,
             config_error: None,
             spinner: 0,
@@ -153,6 +156,11 @@ impl App {
     pub fn pane(&self) -> Pane {
         self.pane
     }
+    /// First key row the help overlay shows.
+    pub fn help_top(&self) -> usize {
+        self.help_top
+    }
+
     pub fn overlay(&self) -> Option<&Overlay> {
         self.overlay.as_ref()
     }
@@ -606,7 +614,10 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                 fx = overlay_action(app, &o, action);
             }
         }
-        Action::Help => app.overlay = Some(Overlay::Help),
+        Action::Help => {
+            app.help_top = 0;
+            app.overlay = Some(Overlay::Help);
+        }
         Action::Find => {
             app.finder_library();
             app.overlay = Some(Overlay::Finder(Box::default()));
@@ -648,13 +659,24 @@ pub fn update(app: &mut App, action: Action) -> Effects {
 /// An action while an overlay is open: the overlay takes it (it is modal).
 fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
     match overlay {
-        Overlay::Help => match action {
-            Action::Help | Action::Back => {
-                app.overlay = None;
-                Effects::redraw()
+        Overlay::Help => {
+            let page = usize::from(app.height).saturating_sub(6).max(1);
+            let last = app.config.keymap.help_rows().len().saturating_sub(1);
+            let top = app.help_top;
+            app.help_top = match action {
+                Action::Help | Action::Back => {
+                    app.overlay = None;
+                    0
+                }
+                Action::Down => top + 1,
+                Action::Up => top.saturating_sub(1),
+                Action::PageDown => top + page,
+                Action::PageUp => top.saturating_sub(page),
+                _ => return Effects::none(),
             }
-            _ => Effects::none(),
-        },
+            .min(last);
+            Effects::redraw()
+        }
         Overlay::Picker {
             id,
             items,

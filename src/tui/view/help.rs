@@ -59,11 +59,11 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     Clear.render(r, buf);
     pane(buf, r, &title(app), true, theme, amb);
     let inner_w = w.saturating_sub(4);
-    for (i, (keys, desc)) in rows.iter().enumerate() {
+    // Rows between the top border and the note line; scrolled, never past the last page.
+    let visible = usize::from(h.saturating_sub(4));
+    let top = app.help_top().min(rows.len().saturating_sub(visible));
+    for (i, (keys, desc)) in rows.iter().skip(top).take(visible).enumerate() {
         let y = r.y + 1 + i as u16;
-        if y + 2 >= r.bottom() {
-            break;
-        }
         let used = put(
             buf,
             r.x + 2,
@@ -83,13 +83,27 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             amb,
         );
     }
-    let note = "mouse: wheel scrolls, click selects · keys: [keys] in config.toml";
+    // Say which keys scroll, as the user bound them.
+    let key = |a: Action| app.config.keymap.hint(Mode::Help, &a).unwrap_or_default();
+    let more = if top + visible < rows.len() {
+        format!(
+            "↓ {} more ({}) · ",
+            rows.len() - top - visible,
+            key(Action::Down)
+        )
+    } else if top > 0 {
+        format!("↑ more ({}) · ", key(Action::Up))
+    } else {
+        String::new()
+    };
+    let note =
+        format!("{more}mouse: wheel scrolls, click selects · keys: [keys.MODE] in config.toml");
     put(
         buf,
         r.x + 2,
         r.bottom() - 2,
         inner_w,
-        note,
+        &note,
         theme.dim(),
         amb,
     );
