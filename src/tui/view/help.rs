@@ -60,7 +60,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     pane(buf, r, &title(app), true, theme, amb);
     let inner_w = w.saturating_sub(4);
     // Rows between the top border and the note line; scrolled, never past the last page.
-    let visible = usize::from(h.saturating_sub(4));
+    let visible = usize::from(h.saturating_sub(3));
     let top = app.help_top().min(rows.len().saturating_sub(visible));
     for (i, (keys, desc)) in rows.iter().skip(top).take(visible).enumerate() {
         let y = r.y + 1 + i as u16;
@@ -97,7 +97,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         String::new()
     };
     let note =
-        format!("{more}mouse: wheel scrolls, click selects · keys: [keys.MODE] in config.toml");
+        format!("{more}wheel scrolls, click selects · config.toml [keys.MODE]");
     put(
         buf,
         r.x + 2,
