@@ -6,6 +6,7 @@
 
 mod assemble;
 pub mod boilerplate;
+pub mod depth;
 mod finish;
 mod html;
 mod json;
@@ -40,6 +41,7 @@ pub fn clean(doc: Document) -> Article {
             if let Some(read) = json::read(&text) {
                 art = Article {
                     path: art.path,
+                    notes: art.notes,
                     ..read
                 };
             } else {

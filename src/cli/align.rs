@@ -56,6 +56,9 @@ fn render(bitext: &Bitext, format: AlignFormat) -> anyhow::Result<String> {
 /// Read, clean, and refuse an article with no text.
 fn parse(path: &Path) -> anyhow::Result<duet::Article> {
     let article = duet::parse_file(path)?;
+    for note in &article.notes {
+        eprintln!("duet: warning: {}: {note}", path.display());
+    }
     let empty = article.blocks.iter().all(|b| b.text.trim().is_empty())
         && article.title.as_deref().is_none_or(|t| t.trim().is_empty());
     if empty {

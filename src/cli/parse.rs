@@ -14,7 +14,12 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for entry in duet::ingest::discover(&args.files) {
         match entry.and_then(|path| duet::parse_file(&path)) {
-            Ok(a) => articles.push(a),
+            Ok(a) => {
+                for note in &a.notes {
+                    eprintln!("duet: warning: {}: {note}", a.path);
+                }
+                articles.push(a)
+            }
             Err(e) => {
                 eprintln!("duet: {e}");
                 failed = true;
