@@ -16,7 +16,10 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
         match entry.and_then(|path| duet::parse_file(&path)) {
             Ok(a) => {
                 for note in &a.notes {
-                    eprintln!("duet: warning: {}: {note}", a.path);
+                    eprintln!(
+                        "duet: warning: {}: {note}",
+                        duet::error::shown(std::path::Path::new(&a.path))
+                    );
                 }
                 articles.push(a)
             }

@@ -37,7 +37,7 @@ fn parse_size(s: &str) -> anyhow::Result<(u16, u16)> {
 pub fn library_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     if !paths.is_empty() {
         if let Some(p) = paths.iter().find(|p| !p.exists()) {
-            anyhow::bail!("{}: no such file or folder", p.display());
+            anyhow::bail!("{}: no such file or folder", duet::error::shown(p));
         }
         return Ok(paths.to_vec());
     }
@@ -64,7 +64,7 @@ fn bundled_articles() -> anyhow::Result<PathBuf> {
         .ok_or_else(|| {
             anyhow::anyhow!(
                 "the bundled articles were not found (looked in {}); pass a file or folder, or set DUET_ARTICLES",
-                candidates.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+                candidates.iter().map(|p| duet::error::shown(p)).collect::<Vec<_>>().join(", ")
             )
         })
 }
