@@ -62,18 +62,39 @@ pub fn spawn(paths: Vec<PathBuf>, tx: Sender<Action>) {
             if tx.send(Action::Discovered(found.to_vec())).is_err() {
                 return;
             }
+            // A pipe or device given by name may never deliver (a FIFO with no writer): each
+            // gets a thread of its own, so it never holds up a worker and the other files.
+            let special: Arc<Vec<bool>> = Arc::new(
+                found
+                    .iter()
+                    .map(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file()))
+                    .collect(),
+            );
+            for (i, _) in special.iter().enumerate().filter(|(_, s)| **s) {
+                let (found, tx) = (Arc::clone(&found), tx.clone());
+                let _ = thread::Builder::new()
+                    .name(format!("{WORKER_PREFIX}-pipe-{i}"))
+                    .spawn(move || {
+                        let result = load_caught(&found[i]);
+                        let _ = tx.send(Action::Loaded(i, Box::new(result)));
+                    });
+            }
             let next = Arc::new(AtomicUsize::new(0));
             let workers = thread::available_parallelism()
                 .map_or(2, |n| n.get())
                 .clamp(1, 4);
             for w in 0..workers {
                 let (found, next, tx) = (Arc::clone(&found), Arc::clone(&next), tx.clone());
+                let special = Arc::clone(&special);
                 let _ = thread::Builder::new()
                     .name(format!("{WORKER_PREFIX}-{w}"))
                     .spawn(move || {
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some(path) = found.get(i) else { break };
+                            if special.get(i).copied().unwrap_or(false) {
+                                continue;
+                            }
                             let result = load_caught(path);
                             if tx.send(Action::Loaded(i, Box::new(result))).is_err() {
                                 break;
