@@ -89,9 +89,9 @@ pub fn bound(html: &str, budget: usize) -> Shape {
                 if keep {
                     work += stack.len() + 1;
                 }
+                deepest = deepest.max(stack.len() + 1);
                 if !(closes || VOID.contains(&name.as_str())) {
                     stack.push((name.clone(), keep));
-                    deepest = deepest.max(stack.len());
                 }
                 keep
             }
@@ -103,7 +103,8 @@ pub fn bound(html: &str, budget: usize) -> Shape {
                         stack.truncate(reach + i);
                         kept
                     }
-                    None => stack.len() < budget,
+                    // A stray end tag: the parser ignores it, and so does the budget.
+                    None => true,
                 }
             }
         };
