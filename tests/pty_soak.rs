@@ -469,3 +469,36 @@ fn sigterm_sighup_and_sigint_each_restore_the_terminal() {
         eprintln!("{name}: restored");
     }
 }
+
+/// Named pipes with no writer, given by name before two articles (more pipes than the loader
+/// has parsing threads): the articles load and the reader answers keys while each pipe waits
+/// on a thread of its own; quitting does not wait for them.
+#[test]
+fn pipes_with_no_writer_block_neither_the_reader_nor_the_other_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut args = Vec::new();
+    for i in 0..5 {
+        let fifo = dir.path().join(format!("never{i}.txt"));
+        let c = std::ffi::CString::new(fifo.clone().into_os_string().into_encoded_bytes())
+            .expect("path");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+        args.push(fifo.display().to_string());
+    }
+    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+    for name in ["004_8e658290ee760122.txt", "000_11a10f181be35a82.txt"] {
+        args.push(articles.join(name).display().to_string());
+    }
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut s = Session::start(&refs, 30, 120);
+    s.wait_for("both articles in the library", |sc| {
+        sc.contains("US-China") && sc.contains("북러")
+    });
+    s.send(b"G\r");
+    s.wait_for("the reader", |sc| {
+        sc.contains("pair 1/") || sc.contains("block 1/")
+    });
+    s.send(b"\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
