@@ -16,6 +16,7 @@ pub mod clean;
 pub mod error;
 pub mod ingest;
 pub mod model;
+pub mod pairing;
 pub mod text;
 pub mod tui;
 

@@ -30,6 +30,8 @@ pub enum Action {
     Wider,
     SwapSides,
     SentenceMode,
+    PairWith,
+    SplitPair,
     Help,
     /// A key as the terminal sent it: `update` looks it up in the keymap of the current mode.
     Key(Key),
@@ -105,6 +107,12 @@ impl Action {
             "sentence_mode",
             "sentence mode: highlight sentence pairs",
         ),
+        (
+            Action::PairWith,
+            "pair_with",
+            "pair with… (its translation, by hand)",
+        ),
+        (Action::SplitPair, "split_pair", "split a pair"),
         (Action::Help, "help", "this help"),
     ];
 

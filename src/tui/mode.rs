@@ -12,17 +12,20 @@ pub enum Mode {
     Finder,
     /// Entity hint labels (typed label letters select a hint: a text mode).
     Hints,
+    /// The picker of articles to pair the selected one with.
+    Picker,
 }
 
 impl Mode {
     /// Every table, in the order `assets/keymap.toml` lists them.
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Global,
         Mode::Library,
         Mode::Reader,
         Mode::Help,
         Mode::Finder,
         Mode::Hints,
+        Mode::Picker,
     ];
 
     /// The table's name in `assets/keymap.toml` and under `[keys]` in `config.toml`.
@@ -34,6 +37,7 @@ impl Mode {
             Mode::Help => "help",
             Mode::Finder => "finder",
             Mode::Hints => "hints",
+            Mode::Picker => "picker",
         }
     }
 

@@ -6,12 +6,19 @@
 //! state, its mode in [`Overlay::mode`], its arm in `app.rs`'s `overlay_action`, and a view in
 //! `view/`.
 
+use super::entries::EntryId;
 use super::mode::Mode;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     /// The key help, generated from the keymap.
     Help,
+    /// Articles to pair entry `id` with, best first (entry, score as shown), one selected.
+    Picker {
+        id: EntryId,
+        items: Vec<(EntryId, String)>,
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -19,6 +26,7 @@ impl Overlay {
     pub fn mode(&self) -> Mode {
         match self {
             Overlay::Help => Mode::Help,
+            Overlay::Picker { .. } => Mode::Picker,
         }
     }
 }

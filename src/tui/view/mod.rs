@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod help;
+pub mod picker;
 pub mod reader;
 pub mod status;
 
@@ -40,6 +41,11 @@ pub fn view(app: &App, frame: &mut Frame) {
     status::draw(app, buf, g.status);
     match app.overlay() {
         Some(Overlay::Help) => help::draw(app, buf, area),
+        Some(Overlay::Picker {
+            id,
+            items,
+            selected,
+        }) => picker::draw(app, buf, area, *id, items, *selected),
         None => {}
     }
 }
