@@ -36,7 +36,7 @@ pub fn clean(html: &str, art: &mut Article) {
     let readable_work = shape.work <= MAX_READABILITY_WORK;
     if !readable_work && !fragment {
         art.notes.push(format!(
-            "page too large or deep for article extraction ({} element levels, the budget is \
+            "page too large or deep for article extraction (nodes × depth {} > \
              {MAX_READABILITY_WORK}); read with the simpler extractor",
             shape.work
         ));
