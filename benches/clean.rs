@@ -120,6 +120,20 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // Hostile pages (issue 11): nesting past the budget is flattened in linear time, so depth
+    // 200,000 costs about ten times depth 20,000 (it was quadratic: minutes).
+    for depth in [2_000, 20_000, 200_000] {
+        let page = format!(
+            "<!doctype html><html><body>{}<p>The only sentence.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        )
+        .into_bytes();
+        group.throughput(Throughput::Bytes(page.len() as u64));
+        group.bench_function(format!("nested_divs_{depth}"), |b| {
+            b.iter(|| clean_bytes("deep.html", &page))
+        });
+    }
     group.finish();
 }
 

@@ -103,6 +103,10 @@ pub struct Article {
     pub language: Language,
     #[serde(default)]
     pub blocks: Vec<Block>,
+    /// What the reader should know about how the file was read (a budget that cut the page
+    /// short): one line each, shown as warnings, never part of the article or its JSON.
+    #[serde(skip)]
+    pub notes: Vec<String>,
 }
 
 /// One sentence of one side of a bitext.

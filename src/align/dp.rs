@@ -20,11 +20,21 @@ pub const SHAPES: &[(usize, usize)] = &[
     (1, 3),
 ];
 
+/// The most cells one DP fills: the band is never wider than this allows (for 10,000 Korean
+/// sentences, 200 either side of the diagonal; documents of up to 1,400 sentences are never
+/// limited). About 40 MB at its largest.
+pub const MAX_DP_CELLS: usize = 4_000_000;
+
 /// Beads as (Korean range start, count, English range start, count), in document order.
 pub type Path = Vec<(usize, usize, usize, usize)>;
 
 /// Align two sentence lists; returns the bead path.
 pub fn align(ko: &[Features], en: &[Features], params: Params) -> Path {
+    align_within(ko, en, params, MAX_DP_CELLS)
+}
+
+/// [`align`] with the band held within `max_cells` cells.
+fn align_within(ko: &[Features], en: &[Features], params: Params, max_cells: usize) -> Path {
     let (n, m) = (ko.len(), en.len());
     if n == 0 || m == 0 {
         let mut path = Vec::new();
@@ -34,15 +44,24 @@ pub fn align(ko: &[Features], en: &[Features], params: Params) -> Path {
     }
     let full = n.max(m);
     let mut width = if full <= 200 { full } else { 48 };
+    // The band stops doubling at the cell budget: two documents that never line up (10,000
+    // sentences against 10,000 of wildly other lengths) would otherwise fill n·m cells.
+    let max_width = max_width(n, width, full, max_cells);
     loop {
         let band = Band::new(ko, en, width);
         let scorer = Scorer::new(ko, en, params, |i| band.range(i));
         let (path, touched_edge) = run(&band, &scorer);
-        if !touched_edge || width >= full {
+        if !touched_edge || width >= max_width {
             return path;
         }
-        width = (width * 2).min(full);
+        width = (width * 2).min(max_width);
     }
+}
+
+/// The widest band for `n` Korean sentences: within the cell budget, never narrower than the
+/// first band tried nor wider than the whole matrix.
+fn max_width(n: usize, first: usize, full: usize, max_cells: usize) -> usize {
+    (max_cells / (2 * (n + 1))).clamp(first, full)
 }
 
 /// For each Korean index `i` (0..=n), the English cells `lo[i]..=hi[i]` that are filled.
@@ -205,5 +224,36 @@ mod tests {
         let path = align(&ko, &en, Params::default());
         assert_eq!(path.len(), 1500);
         assert!(path.iter().all(|&(i, a, j, b)| i == j && a == 1 && b == 1));
+    }
+
+    #[test]
+    fn the_band_stays_within_the_cell_budget() {
+        let max = MAX_DP_CELLS;
+        assert_eq!(max_width(10_000, 48, 10_000, max), 199);
+        assert_eq!(max_width(1_000, 48, 1_000, max), 1_000);
+        assert_eq!(max_width(150, 150, 150, max), 150);
+        assert_eq!(max_width(1_000_000, 48, 1_000_000, max), 48);
+        for n in [10, 1_000, 10_000, 100_000] {
+            let w = max_width(n, 48.min(n), n, max);
+            assert!((n + 1) * (2 * w + 1) <= max + 2 * (n + 1) || w == 48.min(n));
+        }
+    }
+
+    #[test]
+    fn documents_that_never_line_up_stop_at_the_budget() {
+        // Korean lengths even, English front-loaded: the path leaves every band it is given.
+        let n = 1_000;
+        let ko = feats(&vec![20.0; n]);
+        let en = feats(
+            &(0..n)
+                .map(|j| if j < n / 2 { 200.0 } else { 2.0 })
+                .collect::<Vec<_>>(),
+        );
+        // 100,000 cells: bands of 48, then 49 (not the 1,000 that covering it all would take).
+        let path = align_within(&ko, &en, Params::default(), 100_000);
+        let (ko_n, en_n) = path
+            .iter()
+            .fold((0, 0), |(a, b), &(_, x, _, y)| (a + x, b + y));
+        assert_eq!((ko_n, en_n), (n, n));
     }
 }

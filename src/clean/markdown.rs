@@ -22,7 +22,7 @@ pub fn clean(text: &str, art: &mut Article) {
         titles.offer(&t, crate::text::detect_lang(&t));
     }
     let cands = if looks_like_html(body) {
-        html::fragment_cands(body)
+        html::fragment_cands(body, art)
     } else {
         markdown_cands(body)
     };

@@ -29,7 +29,7 @@ pub fn run(args: &AlignArgs) -> anyhow::Result<ExitCode> {
         } else {
             "English"
         };
-        let names: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
+        let names: Vec<String> = args.files.iter().map(|p| duet::error::shown(p)).collect();
         eprintln!(
             "duet: warning: {}: no {missing} text found; every block is unpaired",
             names.join(", ")
@@ -56,10 +56,16 @@ fn render(bitext: &Bitext, format: AlignFormat) -> anyhow::Result<String> {
 /// Read, clean, and refuse an article with no text.
 fn parse(path: &Path) -> anyhow::Result<duet::Article> {
     let article = duet::parse_file(path)?;
+    for note in &article.notes {
+        eprintln!("duet: warning: {}: {note}", duet::error::shown(path));
+    }
     let empty = article.blocks.iter().all(|b| b.text.trim().is_empty())
         && article.title.as_deref().is_none_or(|t| t.trim().is_empty());
     if empty {
-        bail!("{}: no text to align (empty file)", path.display());
+        bail!(
+            "{}: no text to align (empty file)",
+            duet::error::shown(path)
+        );
     }
     Ok(article)
 }
@@ -67,15 +73,15 @@ fn parse(path: &Path) -> anyhow::Result<duet::Article> {
 /// One sentence a line; a final newline adds no sentence. `sanitize` drops U+FEFF, so a byte
 /// order mark at the start is gone from the first line.
 fn read_lines(path: &Path) -> anyhow::Result<Vec<String>> {
-    let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| duet::error::shown(path))?;
     let text = String::from_utf8(bytes)
-        .map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", path.display()))?;
+        .map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", duet::error::shown(path)))?;
     let lines: Vec<String> = text
         .lines()
         .map(|l| duet::text::sanitize(l).trim().to_string())
         .collect();
     if lines.iter().all(String::is_empty) {
-        bail!("{}: no sentences (empty file)", path.display());
+        bail!("{}: no sentences (empty file)", duet::error::shown(path));
     }
     Ok(lines)
 }

@@ -14,7 +14,15 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for entry in duet::ingest::discover(&args.files) {
         match entry.and_then(|path| duet::parse_file(&path)) {
-            Ok(a) => articles.push(a),
+            Ok(a) => {
+                for note in &a.notes {
+                    eprintln!(
+                        "duet: warning: {}: {note}",
+                        duet::error::shown(std::path::Path::new(&a.path))
+                    );
+                }
+                articles.push(a)
+            }
             Err(e) => {
                 eprintln!("duet: {e}");
                 failed = true;

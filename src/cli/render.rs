@@ -39,7 +39,7 @@ pub fn library_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     if !paths.is_empty() {
         let stdin = |p: &PathBuf| p.as_os_str() == duet::ingest::STDIN;
         if let Some(p) = paths.iter().find(|p| !stdin(p) && !p.exists()) {
-            anyhow::bail!("{}: no such file or folder", p.display());
+            anyhow::bail!("{}: no such file or folder", duet::error::shown(p));
         }
         return Ok(paths.to_vec());
     }
@@ -66,7 +66,7 @@ fn bundled_articles() -> anyhow::Result<PathBuf> {
         .ok_or_else(|| {
             anyhow::anyhow!(
                 "the bundled articles were not found (looked in {}); pass a file or folder, or set DUET_ARTICLES",
-                candidates.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+                candidates.iter().map(|p| duet::error::shown(p)).collect::<Vec<_>>().join(", ")
             )
         })
 }

@@ -10,8 +10,11 @@ const ARTICLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml", "json",
 ];
 
-/// Files as they are (reading decides whether they hold an article); folders recursively to
-/// the article files inside, sorted. A folder with none is an error of its own.
+/// Files as they are (reading decides whether they hold an article; a path given by name may
+/// be a pipe, `duet parse <(curl …)`); folders recursively to the regular article files
+/// inside, sorted. Inside a folder, what has an article's name but is not a regular file (a
+/// named pipe, a socket, a device, a broken or looping link) and a subfolder that cannot be
+/// read are one error each, and never opened. A folder with no article is an error of its own.
 pub fn discover(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
     let mut out = Vec::new();
     for path in paths {
@@ -21,14 +24,14 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
                 out.push(Err(e));
                 continue;
             }
-            if found.is_empty() {
+            if !found.iter().any(|f| f.0.is_ok()) {
                 out.push(Err(Error::bad_input(
                     path,
                     "no article files in this folder",
                 )));
             }
-            found.sort();
-            out.extend(found.into_iter().map(Ok));
+            found.sort_by(|a, b| a.1.cmp(&b.1));
+            out.extend(found.into_iter().map(|f| f.0));
         } else {
             out.push(Ok(path.clone()));
         }
@@ -36,29 +39,100 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
     out
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
+/// What a folder holds, each with the path it sorts by.
+type Found = (Result<PathBuf>, PathBuf);
+
+fn walk(dir: &Path, found: &mut Vec<Found>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
         path: dir.to_path_buf(),
         source,
     })?;
-    for entry in entries.flatten() {
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(source) => {
+                let path = dir.to_path_buf();
+                found.push((
+                    Err(Error::Io {
+                        path: path.clone(),
+                        source,
+                    }),
+                    path,
+                ));
+                continue;
+            }
+        };
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') {
             continue;
         }
-        // Real folders are followed (symlinked ones are not: no cycles); files may be links.
         let Ok(kind) = entry.file_type() else {
             continue;
         };
         if kind.is_dir() {
-            // A folder we cannot read is skipped, not fatal for the others.
-            let _ = walk(&path, found);
-        } else if is_article_file(&name) && path.is_file() {
-            found.push(path);
+            // A folder we cannot read is one error, not fatal for the others.
+            if let Err(e) = walk(&path, found) {
+                found.push((Err(e), path));
+            }
+            continue;
+        }
+        if !is_article_file(&name) {
+            continue;
+        }
+        // Real folders are followed, symlinked ones are not (no cycles); files may be links.
+        let problem = match std::fs::metadata(&path) {
+            Ok(m) if m.is_file() => None,
+            Ok(m) if m.is_dir() => continue,
+            Ok(m) => Some(format!("{}; skipped", not_regular(&m.file_type()))),
+            Err(e) if e.raw_os_error() == Some(ELOOP) => {
+                Some("symbolic link loop; skipped".to_string())
+            }
+            Err(e) if kind.is_symlink() && e.kind() == std::io::ErrorKind::NotFound => {
+                Some("broken symbolic link; skipped".to_string())
+            }
+            Err(source) => {
+                found.push((
+                    Err(Error::Io {
+                        path: path.clone(),
+                        source,
+                    }),
+                    path,
+                ));
+                continue;
+            }
+        };
+        match problem {
+            None => found.push((Ok(path.clone()), path)),
+            Some(p) => found.push((Err(Error::bad_input(&path, p)), path)),
         }
     }
     Ok(())
+}
+
+/// `ELOOP` (too many levels of symbolic links) on Linux and the BSDs/macOS.
+#[cfg(target_os = "linux")]
+const ELOOP: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const ELOOP: i32 = 62;
+
+/// What a file that is not a regular file is.
+fn not_regular(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe, not a regular file";
+        }
+        if kind.is_socket() {
+            return "a socket, not a regular file";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device, not a regular file";
+        }
+    }
+    let _ = kind;
+    "not a regular file"
 }
 
 /// Article files by name: known extensions, not READMEs or licences.

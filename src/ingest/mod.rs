@@ -57,8 +57,9 @@ pub fn read(path: &Path) -> Result<Document> {
         return Err(Error::bad_input(
             path,
             format!(
-                "file is too large ({} MB; the limit is {} MB)",
-                meta.len() / (1024 * 1024),
+                "file is too large ({} bytes; the limit is {} bytes, {} MB)",
+                meta.len(),
+                MAX_FILE_BYTES,
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
         ));

@@ -130,8 +130,28 @@ pub fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Action>) -> Worker {
             .map_or(2, |n| n.get())
             .clamp(1, 4);
         let mut parsers = Vec::new();
+        // A pipe or device given by name may never deliver (a FIFO with no writer): each gets
+        // a thread of its own, so it never holds up a parser and the other files.
+        let special: Arc<Vec<bool>> = Arc::new(
+            found
+                .iter()
+                .map(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file()))
+                .collect(),
+        );
+        for (i, path) in found.iter().enumerate().filter(|(i, _)| special[*i]) {
+            let path = path.clone();
+            parsers.push(Worker::spawn(
+                &format!("pipe-{i}"),
+                tx.clone(),
+                move |_, tx| {
+                    let result = load_caught(&path);
+                    let _ = tx.send(Action::Loaded(EntryId::for_path(&path), Box::new(result)));
+                },
+            ));
+        }
         for w in 0..workers {
             let (found, next, cancel) = (Arc::clone(&found), Arc::clone(&next), cancel.clone());
+            let special = Arc::clone(&special);
             parsers.push(Worker::spawn(
                 &format!("parse-{w}"),
                 tx.clone(),
@@ -139,6 +159,9 @@ pub fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Action>) -> Worker {
                     while !cancel.is_cancelled() {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = found.get(i) else { break };
+                        if special.get(i).copied().unwrap_or(false) {
+                            continue;
+                        }
                         let result = load_caught(path);
                         let id = EntryId::for_path(path);
                         if tx.send(Action::Loaded(id, Box::new(result))).is_err() {
