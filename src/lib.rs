@@ -9,6 +9,7 @@ pub mod align;
 pub mod clean;
 pub mod error;
 pub mod ingest;
+pub mod library;
 pub mod model;
 pub mod text;
 pub mod tui;
