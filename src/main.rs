@@ -28,6 +28,52 @@ pub enum Command {
     Align(AlignArgs),
     /// Draw the reader headlessly after replaying keys and print the screen as text.
     Render(RenderArgs),
+    /// Copy article files or folders into the library (duplicates are skipped).
+    Import(ImportArgs),
+    /// Print the library: id, date, language, read state, outlet, title.
+    List(ListArgs),
+    /// Remove articles from the library by id (never the files they were imported from).
+    Remove(RemoveArgs),
+    /// Export from the library: the bookmarks, as TSV, TMX or JSON.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Files or folders to import.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Print JSON (an array, one object per article).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RemoveArgs {
+    /// Article ids, as `duet list` shows them.
+    #[arg(required = true)]
+    pub ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Tsv,
+    Tmx,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Export the bookmarks (the only export so far).
+    #[arg(long, required = true)]
+    pub bookmarks: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "tsv")]
+    pub format: ExportFormat,
 }
 
 #[derive(Debug, clap::Args)]
@@ -81,6 +127,10 @@ fn main() -> ExitCode {
         Some(Command::Parse(args)) => cli::parse::run(&args),
         Some(Command::Align(args)) => cli::align::run(&args),
         Some(Command::Render(args)) => cli::render::run(&args),
+        Some(Command::Import(args)) => cli::import::run(&args),
+        Some(Command::List(args)) => cli::list::run(&args),
+        Some(Command::Remove(args)) => cli::remove::run(&args),
+        Some(Command::Export(args)) => cli::export::run(&args),
         None => cli::read::run(&cli.paths),
     };
     match result {

@@ -1,6 +1,12 @@
 //! One file per subcommand; each calls the same library functions the reader uses.
 
 pub mod align;
+pub mod export;
+pub mod import;
+pub mod library;
+pub mod list;
 pub mod parse;
+pub mod progress;
 pub mod read;
+pub mod remove;
 pub mod render;

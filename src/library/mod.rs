@@ -72,8 +72,9 @@ pub struct Entry {
     pub bookmarks: i64,
     /// When it was imported (seconds since the epoch).
     pub added: i64,
-    /// Its metadata and cache come from an older pipeline (or none yet): it will be processed
-    /// again when opened or in the background.
+    /// Its metadata and cache come from another pipeline version (or none yet): it will be
+    /// processed again when opened or in the background. (The metadata's pipeline is written
+    /// in the same transaction as the cache entry, so it stands for both.)
     pub stale: bool,
 }
 
@@ -183,8 +184,7 @@ impl Library {
         const SQL: &str = "SELECT a.id, a.hash, a.file, a.source, a.title, a.title_en,
                 a.published, a.outlet, a.language, a.pairs, a.error, a.read, a.pos_pair,
                 a.pos_sentence, a.added,
-                a.pipeline IS NOT ?1 OR NOT EXISTS
-                    (SELECT 1 FROM cache c WHERE c.hash = a.hash AND c.pipeline = ?1),
+                a.pipeline IS NOT ?1,
                 (SELECT count(*) FROM bookmarks b WHERE b.article = a.id)
              FROM articles a WHERE ?2 IS NULL OR a.id = ?2
              ORDER BY a.published IS NULL, a.published DESC, a.id";

@@ -35,15 +35,17 @@ pub const MIGRATIONS: &[&str] = &[
         pos_sentence INTEGER,
         pos_updated INTEGER
     );
+    -- (a rowid table: its rows are large, and the list never reads them)
     CREATE TABLE cache (
+        id INTEGER PRIMARY KEY,
         hash TEXT NOT NULL,
         pipeline TEXT NOT NULL,
         article BLOB NOT NULL,
         bitext BLOB NOT NULL,
         -- the entity index, once the entity stage exists (NULL until then)
         entities BLOB,
-        PRIMARY KEY (hash, pipeline)
-    ) WITHOUT ROWID;
+        UNIQUE (hash, pipeline)
+    );
     CREATE TABLE bookmarks (
         id INTEGER PRIMARY KEY,
         article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -70,6 +72,10 @@ pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
 /// Apply the migrations the database lacks, each with its version bump in one transaction.
 /// Taken with a write lock first, so two processes starting at once migrate once.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    // The common case, up to date, takes no lock at all.
+    if version(conn)? >= current() {
+        return Ok(());
+    }
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let v = version(&tx)?;

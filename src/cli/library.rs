@@ -1,0 +1,18 @@
+//! Opening the library for a subcommand: the notices met on the way (a damaged database moved
+//! aside, a read-only folder …) are printed one line each on stderr.
+
+use duet::library::Library;
+
+/// The default library (`DUET_HOME` or the platform data directory).
+pub fn open() -> anyhow::Result<Library> {
+    let (lib, notices) = Library::open_default()?;
+    for n in notices {
+        eprintln!("duet: {n}");
+    }
+    Ok(lib)
+}
+
+/// Text from an article, safe for the terminal: no control characters, one line.
+pub fn clean(s: &str) -> String {
+    duet::text::sanitize::fold_whitespace(&duet::text::sanitize(s))
+}
