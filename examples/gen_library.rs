@@ -30,7 +30,11 @@ impl Rng {
         z ^ (z >> 31)
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
     fn range(&mut self, lo: usize, hi: usize) -> usize {
         lo + self.below(hi - lo + 1)
@@ -41,8 +45,18 @@ impl Rng {
 }
 
 const OUTLETS: &[&str] = &[
-    "연합뉴스", "한겨레", "경향신문", "중앙일보", "조선일보", "뉴스핌", "세계일보", "KBS",
-    "Yonhap", "The Korea Herald", "Korea JoongAng Daily", "The Korea Times",
+    "연합뉴스",
+    "한겨레",
+    "경향신문",
+    "중앙일보",
+    "조선일보",
+    "뉴스핌",
+    "세계일보",
+    "KBS",
+    "Yonhap",
+    "The Korea Herald",
+    "Korea JoongAng Daily",
+    "The Korea Times",
 ];
 
 struct Pool {
@@ -78,7 +92,11 @@ fn run() -> Result<(), String> {
                     .map_err(|e| format!("--articles: {e}"))?
             }
             "--eval" => eval = PathBuf::from(value("--eval")?),
-            "--seed" => seed = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--seed" => {
+                seed = value("--seed")?
+                    .parse()
+                    .map_err(|e| format!("--seed: {e}"))?
+            }
             other if other.starts_with("--") => return Err(format!("unknown option {other}")),
             other => out = Some(PathBuf::from(other)),
         }
@@ -104,7 +122,11 @@ fn run() -> Result<(), String> {
         // About 0.5% exact duplicates of an earlier file, under another name.
         if !written.is_empty() && rng.below(200) == 0 {
             let src = written[rng.below(written.len())].clone();
-            let ext = src.extension().and_then(|e| e.to_str()).unwrap_or("txt").to_string();
+            let ext = src
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("txt")
+                .to_string();
             let dst = dir.join(format!("{i:06}_copy.{ext}"));
             std::fs::copy(&src, &dst).map_err(|e| format!("{}: {e}", dst.display()))?;
             written.push(dst);
@@ -113,14 +135,26 @@ fn run() -> Result<(), String> {
         let outlet = *rng.pick(OUTLETS);
         let roll = rng.below(100);
         let (ext, body): (&str, Vec<u8>) = if roll < 30 && !pool.bilingual.is_empty() {
-            ("md", bilingual(&mut rng, &pool, i, &date, outlet).into_bytes())
+            (
+                "md",
+                bilingual(&mut rng, &pool, i, &date, outlet).into_bytes(),
+            )
         } else if roll < 60 && !pool.ko_sentences.is_empty() {
-            ("md", monolingual(&mut rng, &pool.ko_sentences, true, i, &date, outlet).into_bytes())
+            (
+                "md",
+                monolingual(&mut rng, &pool.ko_sentences, true, i, &date, outlet).into_bytes(),
+            )
         } else if roll < 75 && !pool.en_sentences.is_empty() {
-            ("txt", monolingual(&mut rng, &pool.en_sentences, false, i, &date, outlet).into_bytes())
+            (
+                "txt",
+                monolingual(&mut rng, &pool.en_sentences, false, i, &date, outlet).into_bytes(),
+            )
         } else if roll < 92 || pool.pages.is_empty() {
             let text = rng.pick(&pool.bundled);
-            ("txt", format!("{outlet} · 입력 {date} · 기사 {i}\n\n{text}").into_bytes())
+            (
+                "txt",
+                format!("{outlet} · 입력 {date} · 기사 {i}\n\n{text}").into_bytes(),
+            )
         } else {
             let page = rng.pick(&pool.pages);
             let mut b = format!("<!-- saved {date} #{i} -->\n").into_bytes();
@@ -236,14 +270,23 @@ fn load_pool(eval: &Path) -> Result<Pool, String> {
         }
     }
     if !eval.is_dir() {
-        eprintln!("gen_library: {} not found; using the bundled articles only", eval.display());
+        eprintln!(
+            "gen_library: {} not found; using the bundled articles only",
+            eval.display()
+        );
         return Ok(pool);
     }
     for line in read_lines(&eval.join("align/dev.jsonl")) {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
         let strings = |k: &str| -> Vec<String> {
             v[k].as_array()
-                .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(str::to_string))
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         let (ko, en) = (strings("ko"), strings("en"));
@@ -258,8 +301,12 @@ fn load_pool(eval: &Path) -> Result<Pool, String> {
         ("entities/en_ner_dev.jsonl", false),
     ] {
         for line in read_lines(&eval.join(file)) {
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
-            let Some(t) = v["text"].as_str() else { continue };
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+                continue;
+            };
+            let Some(t) = v["text"].as_str() else {
+                continue;
+            };
             if t.chars().count() < 25 {
                 continue;
             }
@@ -278,9 +325,14 @@ fn load_pool(eval: &Path) -> Result<Pool, String> {
         let mut paths: Vec<PathBuf> = dir.flatten().map(|e| e.path()).collect();
         paths.sort();
         for p in paths {
-            let Ok(f) = std::fs::File::open(&p) else { continue };
+            let Ok(f) = std::fs::File::open(&p) else {
+                continue;
+            };
             let mut html = Vec::new();
-            if flate2::read::GzDecoder::new(f).read_to_end(&mut html).is_ok() {
+            if flate2::read::GzDecoder::new(f)
+                .read_to_end(&mut html)
+                .is_ok()
+            {
                 pool.pages.push(html);
             }
         }

@@ -47,7 +47,11 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         summary.push_str(&format!(
             "; {} duplicate{} skipped",
             report.duplicates.len(),
-            if report.duplicates.len() == 1 { "" } else { "s" }
+            if report.duplicates.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
         ));
     }
     if !report.failed.is_empty() {

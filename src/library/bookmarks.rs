@@ -36,7 +36,11 @@ impl Library {
     /// Bookmark a pair; returns the bookmark's id.
     pub fn add_bookmark(&self, article: ArticleId, mark: &Mark) -> Result<i64> {
         self.writable()?;
-        let note = mark.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        let note = mark
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
         self.conn
             .execute(
                 "INSERT INTO bookmarks (article, pair, sentence, ko, en, note, created)
@@ -66,7 +70,10 @@ impl Library {
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         let n = self
             .conn
-            .execute("UPDATE bookmarks SET note = ?2 WHERE id = ?1", params![id, note])
+            .execute(
+                "UPDATE bookmarks SET note = ?2 WHERE id = ?1",
+                params![id, note],
+            )
             .map_err(|e| self.write_err("the note", e))?;
         if n == 0 {
             return Err(LibraryError::NoSuchBookmark(id));

@@ -140,10 +140,7 @@ impl Library {
 
     fn put_many(&self, items: &[(String, Encoded)]) -> Result<()> {
         let what = "the processed article";
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(|e| self.write_err(what, e))?;
+        let tx = self.write_tx().map_err(|e| self.write_err(what, e))?;
         for (hash, enc) in items {
             write_cache(&tx, &self.pipeline, hash, enc).map_err(|e| self.write_err(what, e))?;
         }
@@ -202,9 +199,7 @@ impl Library {
     pub fn stale(&self) -> Result<Vec<ArticleId>> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT id FROM articles WHERE pipeline IS NOT ?1 ORDER BY id",
-            )
+            .prepare_cached("SELECT id FROM articles WHERE pipeline IS NOT ?1 ORDER BY id")
             .map_err(|e| self.sql_err(e))?;
         let ids = stmt
             .query_map([&self.pipeline], |r| r.get(0))
@@ -234,9 +229,11 @@ impl Library {
             jobs,
             work::workers(),
             |(id, old, file, name)| {
-                let bytes = std::fs::read(&file).map_err(|e| (id, format!("{}: {e}", file.display())))?;
+                let bytes =
+                    std::fs::read(&file).map_err(|e| (id, format!("{}: {e}", file.display())))?;
                 let h = hash(&bytes);
-                let p = Processed::run(Path::new(&name), &bytes).map_err(|e| (id, e.to_string()))?;
+                let p =
+                    Processed::run(Path::new(&name), &bytes).map_err(|e| (id, e.to_string()))?;
                 Ok::<_, (ArticleId, String)>((id, old, file, h, p.encode()))
             },
             |r| {
@@ -290,8 +287,10 @@ impl Library {
             .conn
             .prepare_cached("SELECT id, hash, file, size, mtime FROM articles ORDER BY id")
             .and_then(|mut s| {
-                s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
-                    .collect()
+                s.query_map([], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })?
+                .collect()
             })
             .map_err(|e| self.sql_err(e))?;
         for (id, old, rel, size, mtime) in rows {
@@ -332,14 +331,14 @@ impl Library {
     /// A stored copy's bytes changed: record the new hash, size and time, and mark it for
     /// processing. The old cache entry goes unless another article shares it.
     fn rehash(&self, id: ArticleId, new_hash: &str, file: &Path) -> Result<()> {
-        let (size, mtime) = std::fs::metadata(file).map_or((0, 0), |m| (m.len() as i64, mtime_ns(&m)));
+        let (size, mtime) =
+            std::fs::metadata(file).map_or((0, 0), |m| (m.len() as i64, mtime_ns(&m)));
         let what = "the changed file's new hash";
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(|e| self.write_err(what, e))?;
+        let tx = self.write_tx().map_err(|e| self.write_err(what, e))?;
         let old: Option<String> = tx
-            .query_row("SELECT hash FROM articles WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT hash FROM articles WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(|e| self.write_err(what, e))?;
         let updated = tx.execute(
@@ -353,7 +352,12 @@ impl Library {
             Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
                 tx.execute(
                     "UPDATE articles SET size = ?2, mtime = ?3, error = ?4 WHERE id = ?1",
-                    params![id, size, mtime, "its file now holds the same text as another article"],
+                    params![
+                        id,
+                        size,
+                        mtime,
+                        "its file now holds the same text as another article"
+                    ],
                 )
                 .map_err(|e| self.write_err(what, e))?;
             }
@@ -390,7 +394,16 @@ pub(crate) fn write_cache(
     tx.execute(
         "UPDATE articles SET title = ?2, title_en = ?3, published = ?4, outlet = ?5,
             language = ?6, pairs = ?7, pipeline = ?8, error = NULL WHERE hash = ?1",
-        params![hash, m.title, m.title_en, m.published, m.outlet, m.language, m.pairs, pipeline],
+        params![
+            hash,
+            m.title,
+            m.title_en,
+            m.published,
+            m.outlet,
+            m.language,
+            m.pairs,
+            pipeline
+        ],
     )?;
     Ok(())
 }

@@ -137,12 +137,10 @@ enum Problem {
 
 fn classify(e: rusqlite::Error) -> Problem {
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Problem::Damaged(
-            match &e {
-                rusqlite::Error::SqliteFailure(_, Some(msg)) => msg.clone(),
-                other => other.to_string(),
-            },
-        ),
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Problem::Damaged(match &e {
+            rusqlite::Error::SqliteFailure(_, Some(msg)) => msg.clone(),
+            other => other.to_string(),
+        }),
         _ => Problem::Other(e),
     }
 }
@@ -153,8 +151,10 @@ fn open_read_write(path: &Path) -> std::result::Result<Connection, Problem> {
     // The first statements read the header and the schema: a file of random bytes or a
     // damaged schema fails here.
     let version = schema::version(&conn).map_err(classify)?;
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-        .map_err(classify)?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(classify)?;
     if version > schema::current() {
         return Err(Problem::Future(version));
     }
@@ -173,11 +173,7 @@ fn open_read_write(path: &Path) -> std::result::Result<Connection, Problem> {
 
 /// Read-only: first as SQLite's read-only mode (it needs the `-shm` file, which a read-only
 /// folder may not have), then `immutable=1` (no locks, no WAL: what the last clean close left).
-fn open_read_only(
-    path: &Path,
-    why: &str,
-    notices: &mut Vec<LibraryError>,
-) -> Result<Connection> {
+fn open_read_only(path: &Path, why: &str, notices: &mut Vec<LibraryError>) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
     let mut last = None;
     for query in ["mode=ro", "immutable=1"] {
@@ -185,7 +181,9 @@ fn open_read_only(
         let attempt = Connection::open_with_flags(&uri, flags).and_then(|c| {
             c.busy_timeout(BUSY_TIMEOUT)?;
             let v = schema::version(&c)?;
-            c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+            c.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })?;
             Ok((c, v))
         });
         match attempt {

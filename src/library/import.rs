@@ -49,6 +49,12 @@ enum Outcome {
     Failed(String),
 }
 
+/// What became of a file written in a batch.
+enum Written {
+    Added(ArticleId, String, PathBuf),
+    Duplicate(PathBuf, ArticleId),
+}
+
 /// A file ready to write.
 struct Ready {
     path: PathBuf,
@@ -114,10 +120,17 @@ impl Library {
                 }
                 if batch.len() >= BATCH || done == total {
                     match self.write_batch(&mut batch) {
-                        Ok(added) => {
-                            for (id, hash, path) in added {
-                                fresh.insert(hash, id);
-                                report.added.push((id, path));
+                        Ok(written) => {
+                            for w in written {
+                                match w {
+                                    Written::Added(id, hash, path) => {
+                                        fresh.insert(hash, id);
+                                        report.added.push((id, path));
+                                    }
+                                    Written::Duplicate(path, id) => {
+                                        report.duplicates.push((path, id))
+                                    }
+                                }
                             }
                         }
                         Err(e) => stopped = Some(e),
@@ -129,9 +142,14 @@ impl Library {
         );
         if stopped.is_none() && !batch.is_empty() {
             match self.write_batch(&mut batch) {
-                Ok(added) => report
-                    .added
-                    .extend(added.into_iter().map(|(id, _, p)| (id, p))),
+                Ok(written) => {
+                    for w in written {
+                        match w {
+                            Written::Added(id, _, path) => report.added.push((id, path)),
+                            Written::Duplicate(path, id) => report.duplicates.push((path, id)),
+                        }
+                    }
+                }
                 Err(e) => stopped = Some(e),
             }
         }
@@ -161,7 +179,7 @@ impl Library {
 
     /// Write the copies, then insert their rows and cache entries in one transaction. On
     /// failure the copies written are removed again and nothing is committed.
-    fn write_batch(&self, batch: &mut Vec<Ready>) -> Result<Vec<(ArticleId, String, PathBuf)>> {
+    fn write_batch(&self, batch: &mut Vec<Ready>) -> Result<Vec<Written>> {
         let mut written: Vec<PathBuf> = Vec::new();
         let result = self.write_batch_inner(batch, &mut written);
         if result.is_err() {
@@ -177,7 +195,7 @@ impl Library {
         &self,
         batch: &[Ready],
         written: &mut Vec<PathBuf>,
-    ) -> Result<Vec<(ArticleId, String, PathBuf)>> {
+    ) -> Result<Vec<Written>> {
         let mut rows = Vec::with_capacity(batch.len());
         for r in batch {
             let rel = Home::stored_rel(&r.hash, &stored_ext(&r.path));
@@ -190,10 +208,7 @@ impl Library {
             rows.push((rel, meta));
         }
         let what = "the imported articles";
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(|e| self.write_err(what, e))?;
+        let tx = self.write_tx().map_err(|e| self.write_err(what, e))?;
         let now = time::now();
         let mut added = Vec::with_capacity(batch.len());
         for (r, (rel, (size, mtime))) in batch.iter().zip(&rows) {
@@ -201,16 +216,29 @@ impl Library {
                 .unwrap_or_else(|_| r.path.clone())
                 .to_string_lossy()
                 .into_owned();
-            tx.execute(
-                "INSERT INTO articles (hash, file, source, size, mtime, added)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![r.hash, rel.to_string_lossy(), source, size, mtime, now],
-            )
-            .map_err(|e| self.write_err(what, e))?;
+            // Another duet may have imported the same bytes since this import began.
+            let inserted = tx
+                .execute(
+                    "INSERT INTO articles (hash, file, source, size, mtime, added)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (hash) DO NOTHING",
+                    params![r.hash, rel.to_string_lossy(), source, size, mtime, now],
+                )
+                .map_err(|e| self.write_err(what, e))?;
+            if inserted == 0 {
+                let id: ArticleId = tx
+                    .query_row(
+                        "SELECT id FROM articles WHERE hash = ?1",
+                        [&r.hash],
+                        |row| row.get(0),
+                    )
+                    .map_err(|e| self.write_err(what, e))?;
+                added.push(Written::Duplicate(r.path.clone(), id));
+                continue;
+            }
             let id = tx.last_insert_rowid();
             cache::write_cache(&tx, &self.pipeline, &r.hash, &r.enc)
                 .map_err(|e| self.write_err(what, e))?;
-            added.push((id, r.hash.clone(), r.path.clone()));
+            added.push(Written::Added(id, r.hash.clone(), r.path.clone()));
         }
         tx.commit().map_err(|e| self.write_err(what, e))?;
         Ok(added)
@@ -236,7 +264,10 @@ fn examine(path: &Path, known: &HashMap<String, ArticleId>) -> Outcome {
             bytes,
         },
         Ok(Err(e)) => Outcome::Failed(e.to_string()),
-        Err(_) => Outcome::Failed(format!("{}: internal error while reading it", path.display())),
+        Err(_) => Outcome::Failed(format!(
+            "{}: internal error while reading it",
+            path.display()
+        )),
     }
 }
 

@@ -144,6 +144,12 @@ impl Library {
         }
     }
 
+    /// A write transaction that takes the write lock at once (waiting up to the busy timeout
+    /// for another duet), so it never fails half-way because another writer got in first.
+    fn write_tx(&self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)
+    }
+
     fn sql_err(&self, e: rusqlite::Error) -> LibraryError {
         LibraryError::Sqlite {
             path: self.db_path(),

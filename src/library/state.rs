@@ -53,7 +53,10 @@ impl Library {
         self.writable()?;
         let n = self
             .conn
-            .execute("UPDATE articles SET read = ?2 WHERE id = ?1", params![id, read])
+            .execute(
+                "UPDATE articles SET read = ?2 WHERE id = ?1",
+                params![id, read],
+            )
             .map_err(|e| self.write_err("the read mark", e))?;
         if n == 0 {
             return Err(LibraryError::NoSuchArticle(id));
@@ -66,10 +69,7 @@ impl Library {
     pub fn remove(&self, ids: &[ArticleId]) -> Result<usize> {
         self.writable()?;
         let what = "the removal";
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(|e| self.write_err(what, e))?;
+        let tx = self.write_tx().map_err(|e| self.write_err(what, e))?;
         let mut files = Vec::new();
         let mut bookmarks = 0;
         for &id in ids {

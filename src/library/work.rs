@@ -68,20 +68,30 @@ mod tests {
     #[test]
     fn results_come_in_order() {
         let mut out = Vec::new();
-        par_map((0..100).collect(), 4, |x: i32| x * 2, |r| {
-            out.push(r);
-            true
-        });
+        par_map(
+            (0..100).collect(),
+            4,
+            |x: i32| x * 2,
+            |r| {
+                out.push(r);
+                true
+            },
+        );
         assert_eq!(out, (0..100).map(|x| x * 2).collect::<Vec<_>>());
     }
 
     #[test]
     fn sink_can_stop_early() {
         let mut n = 0;
-        par_map((0..1000).collect(), 3, |x: i32| x, |_| {
-            n += 1;
-            n < 10
-        });
+        par_map(
+            (0..1000).collect(),
+            3,
+            |x: i32| x,
+            |_| {
+                n += 1;
+                n < 10
+            },
+        );
         assert_eq!(n, 10);
     }
 }
