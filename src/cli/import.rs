@@ -15,7 +15,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     if let Some(p) = args.paths.iter().find(|p| !p.exists()) {
         anyhow::bail!("{}: no such file or folder", p.display());
     }
-    let lib = super::library::open()?;
+    let lib = super::library::open_for_writing()?;
     let mut bar = Progress::new("importing");
     let report = lib.import(&args.paths, &mut |done, total| bar.update(done, total))?;
     bar.finish();
@@ -59,8 +59,13 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     }
     println!("{summary}");
     if let Some(e) = &report.stopped {
-        eprintln!("duet: {e}");
-        eprintln!("duet: the import stopped; the {added} articles imported before it are kept");
+        if added == 0 {
+            eprintln!("duet: {e}; nothing was imported");
+        } else {
+            eprintln!(
+                "duet: {e}; the import stopped (the {added} articles imported before are kept)"
+            );
+        }
     }
     Ok(if report.failed.is_empty() && report.stopped.is_none() {
         ExitCode::SUCCESS

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::RemoveArgs;
 
 pub fn run(args: &RemoveArgs) -> anyhow::Result<ExitCode> {
-    let lib = super::library::open()?;
+    let lib = super::library::open_for_writing()?;
     let mut known = Vec::new();
     let mut failed = false;
     for &id in &args.ids {

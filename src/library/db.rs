@@ -36,7 +36,7 @@ pub fn open(home: &Home) -> Result<Opened> {
     let mut notices = Vec::new();
     if let Some(why) = unwritable(&home.root) {
         if !path.exists() {
-            return Err(LibraryError::ReadOnly {
+            return Err(LibraryError::Unavailable {
                 path: home.root.clone(),
                 why: format!("{why} and it holds no library yet"),
             });
@@ -104,7 +104,7 @@ pub fn open(home: &Home) -> Result<Opened> {
                     _ => return Err(LibraryError::Sqlite { path, source: e }),
                 };
                 if !path.exists() {
-                    return Err(LibraryError::ReadOnly {
+                    return Err(LibraryError::Unavailable {
                         path: home.root.clone(),
                         why: format!("{why} and it holds no library yet"),
                     });
@@ -194,14 +194,14 @@ fn open_read_only(path: &Path, why: &str, notices: &mut Vec<LibraryError>) -> Re
                     known: schema::current(),
                     done: format!("left it as it is ({why})"),
                 });
-                return Err(LibraryError::ReadOnly {
+                return Err(LibraryError::Unavailable {
                     path: path.to_path_buf(),
                     why: format!("{why} and the database is from a newer duet"),
                 });
             }
             Ok((_, 0)) => {
                 // Nothing migrated yet, and no way to migrate without writing.
-                return Err(LibraryError::ReadOnly {
+                return Err(LibraryError::Unavailable {
                     path: path.to_path_buf(),
                     why: format!("{why} and it holds no library yet"),
                 });
@@ -219,7 +219,7 @@ fn open_read_only(path: &Path, why: &str, notices: &mut Vec<LibraryError>) -> Re
             }
         }
     }
-    Err(LibraryError::ReadOnly {
+    Err(LibraryError::Unavailable {
         path: path.to_path_buf(),
         why: format!(
             "{why} and it could not be opened for reading either ({})",

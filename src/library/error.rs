@@ -29,11 +29,14 @@ pub enum LibraryError {
     /// The library could only be opened for reading.
     #[error("{path}: {why}; opened the library read-only (positions and bookmarks are not saved)")]
     ReadOnly { path: PathBuf, why: String },
+    /// No library can be opened at all (a read-only folder that holds none yet …).
+    #[error("{path}: {why}")]
+    Unavailable { path: PathBuf, why: String },
     /// A write was refused because the library is open read-only.
     #[error("{path}: the library is open read-only ({why}); nothing was changed")]
     WriteRefused { path: PathBuf, why: String },
     /// The disk is full.
-    #[error("{path}: the disk is full; {what} was not saved (the library is unchanged)")]
+    #[error("{path}: the disk is full; {what} could not be saved")]
     DiskFull { path: PathBuf, what: String },
     /// Another duet held the write lock for longer than we wait.
     #[error(
