@@ -7,9 +7,11 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use duet::model::{Article, Bitext, BlockKind, Format, Language, Pair, Segment};
 use duet::tui::action::Action;
-use duet::tui::app::{App, update};
+use duet::tui::app::App;
 use duet::tui::config::Config;
 use duet::tui::doc::Doc;
+use duet::tui::entries::EntryId;
+use duet::tui::headless::step;
 use duet::tui::theme::Theme;
 use duet::tui::view::view;
 use ratatui::Terminal;
@@ -55,8 +57,14 @@ fn loaded_app(w: u16, h: u16) -> App {
     let config = Config::default();
     let theme = Theme::new(&config.colors, config.ambiguous, false);
     let mut app = App::new(config, theme, w, h);
-    update(&mut app, Action::Discovered(vec!["bench.txt".into()]));
-    update(&mut app, Action::Loaded(0, Box::new(Ok(big_doc(5_000)))));
+    step(&mut app, Action::Discovered(vec!["bench.txt".into()]));
+    step(
+        &mut app,
+        Action::Loaded(
+            EntryId::for_path("bench.txt".as_ref()),
+            Box::new(Ok(big_doc(5_000))),
+        ),
+    );
     app
 }
 
@@ -64,7 +72,7 @@ fn frame(c: &mut Criterion) {
     let mut app = loaded_app(160, 45);
     // Somewhere in the middle of the article.
     for _ in 0..2_500 {
-        update(&mut app, Action::Down);
+        step(&mut app, Action::Down);
     }
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("test backend");
     c.bench_function("reader frame 160x45, 5000 pairs, wrapped", |b| {
@@ -74,7 +82,7 @@ fn frame(c: &mut Criterion) {
     });
     let mut app = loaded_app(200, 50);
     for _ in 0..2_500 {
-        update(&mut app, Action::Down);
+        step(&mut app, Action::Down);
     }
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test backend");
     c.bench_function("reader frame 200x50, 5000 pairs, wrapped", |b| {
@@ -93,7 +101,7 @@ fn rewrap(c: &mut Criterion) {
             b.iter(|| {
                 wide = !wide;
                 let w = if wide { 150 } else { 160 };
-                update(&mut app, Action::Resize(w, 45));
+                step(&mut app, Action::Resize(w, 45));
             })
         },
     );

@@ -5,6 +5,12 @@
 //! sentences, display width and wrapping) → `align` (→ [`Bitext`]) → `tui` (the reader).
 //! Everything except `tui` is terminal-free and can be run alone through the CLI.
 
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod align;
 pub mod clean;
 pub mod error;

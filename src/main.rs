@@ -1,5 +1,11 @@
 //! The `duet` binary: command-line parsing and error reporting around the library.
 
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 mod cli;
 
 use std::path::PathBuf;

@@ -236,3 +236,79 @@ fn a_panic_restores_the_terminal() {
         s.screen()
     );
 }
+
+/// An interactive shell in the pty, with a prompt the tests can wait for.
+fn shell() -> Session {
+    let mut s = Session::start_program(
+        "bash".as_ref(),
+        &["--norc", "--noprofile", "-i"],
+        &[("PS1", "READY$ "), ("HISTFILE", "/dev/null")],
+    );
+    s.wait_for("the shell prompt", |sc| sc.contains("READY$"));
+    s
+}
+
+fn prompts(sc: &str) -> usize {
+    sc.matches("READY$").count()
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back_redrawn() {
+    let mut s = shell();
+    let cmd = format!("{} {}\r", env!("CARGO_BIN_EXE_duet"), seed_004());
+    s.send(cmd.as_bytes());
+    s.wait_for("the reader", |sc| sc.contains("pair 1/"));
+    s.send(b"j");
+    s.wait_for("pair 2", |sc| sc.contains("pair 2/"));
+    // Ctrl-z: the shell's prompt is back, on the main screen, the terminal out of raw mode.
+    s.send(b"\x1a");
+    s.wait_for("the shell after Ctrl-z", |sc| {
+        sc.contains("Stopped") && prompts(sc) >= 2
+    });
+    s.assert_restored();
+    s.send(b"stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo :MODES\r");
+    s.wait_for("the terminal modes", |sc| {
+        sc.contains(":MODES\n") || sc.lines().any(|l| l.ends_with(":MODES"))
+    });
+    let modes = s
+        .screen()
+        .lines()
+        .rev()
+        .find(|l| l.ends_with(":MODES"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        modes.split_whitespace().any(|w| w == "icanon")
+            && modes.split_whitespace().any(|w| w == "echo"),
+        "the shell got a cooked terminal: {modes}"
+    );
+    // fg: the reader is back, redrawn whole, where it was.
+    s.send(b"fg\r");
+    s.wait_for("the reader redrawn", |sc| {
+        sc.contains("pair 2/") && sc.contains("미국 중국 첫 고위") && !sc.contains(":MODES")
+    });
+    assert!(s.parser.screen().alternate_screen());
+    s.send(b"j");
+    s.wait_for("keys work again", |sc| sc.contains("pair 3/"));
+    s.send(b"q");
+    s.wait_for("the shell after quitting", |sc| {
+        !sc.contains("pair 3/") && sc.contains("READY$")
+    });
+    s.assert_restored();
+    s.send(b"exit\r");
+    s.wait_exit();
+}
+
+#[test]
+fn a_piped_article_opens_and_keys_come_from_the_terminal() {
+    let cmd = format!("cat {} | {} -", seed_004(), env!("CARGO_BIN_EXE_duet"));
+    let mut s = Session::start_program("sh".as_ref(), &["-c", &cmd], &[]);
+    s.wait_for("the reader", |sc| {
+        sc.contains("미국 중국 첫 고위") && sc.contains("pair 1/")
+    });
+    s.send(b"j");
+    s.wait_for("pair 2", |sc| sc.contains("pair 2/"));
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

@@ -6,26 +6,27 @@ mod common;
 use common::*;
 use duet::model::{Article, Bitext, Block, BlockKind, Format, Lang, Language};
 use duet::tui::action::{Action, MouseAction};
-use duet::tui::app::{Pane, update};
-use duet::tui::config::{Config, Layout};
+use duet::tui::app::Pane;
+use duet::tui::config::Config;
 use duet::tui::doc::Doc;
 use duet::tui::headless;
+use duet::tui::headless::step;
+use duet::tui::layout::Layout;
 use ratatui::buffer::CellWidth;
 use ratatui::style::Color;
 
 #[test]
 fn pair_tops_start_on_the_same_row_on_both_sides() {
     let app = fixture_app(100, 24);
-    assert_eq!(app.geom.layout, Some(Layout::SideBySide));
+    assert_eq!(app.geom().layout, Some(Layout::SideBySide));
     let r = app
-        .reader
-        .as_ref()
+        .reader()
         .expect("one article opens straight into the reader");
-    let w = r.wrapped.as_ref().expect("wrapped");
+    let w = r.wrapped().expect("wrapped");
     let buf = headless::draw(&app);
     // Each pair: the first row of both columns holds the first words of each side.
-    for (i, seg) in w.segs.iter().enumerate().take(3) {
-        let y = app.geom.text.y + (seg.top - r.scroll) as u16;
+    for (i, seg) in w.passages.iter().enumerate().take(3) {
+        let y = app.geom().text.y + (seg.top - r.scroll()) as u16;
         let cell_text = |x0: u16, x1: u16| {
             let mut s = String::new();
             let mut x = x0;
@@ -36,8 +37,8 @@ fn pair_tops_start_on_the_same_row_on_both_sides() {
             }
             s
         };
-        let left = cell_text(app.geom.left_x, app.geom.left_x + app.geom.left_w);
-        let right = cell_text(app.geom.right_x, app.geom.right_x + app.geom.right_w);
+        let left = cell_text(app.geom().left_x, app.geom().left_x + app.geom().left_w);
+        let right = cell_text(app.geom().right_x, app.geom().right_x + app.geom().right_w);
         let ko_first = KO[i].split(' ').next().unwrap_or_default();
         let en_first = EN[i].split(' ').next().unwrap_or_default();
         assert!(
@@ -60,7 +61,7 @@ fn j_moves_the_focus_to_the_next_pair_in_both_columns() {
     let mut app = fixture_app(100, 24);
     let before = screen(&app);
     keys(&mut app, "j");
-    assert_eq!(app.reader.as_ref().map(|r| r.focus), Some(1));
+    assert_eq!(app.reader().map(|r| r.position().passage), Some(1));
     let after = screen(&app);
     // The focus gutter moved from the title pair's rows to the next pair's rows.
     let marked = |s: &str| {
@@ -73,16 +74,16 @@ fn j_moves_the_focus_to_the_next_pair_in_both_columns() {
     assert_eq!(marked(&before), vec![1, 2, 3]);
     assert_eq!(marked(&after), vec![5, 6, 7, 8, 9]);
     keys(&mut app, "k");
-    assert_eq!(app.reader.as_ref().map(|r| r.focus), Some(0));
+    assert_eq!(app.reader().map(|r| r.position().passage), Some(0));
 }
 
 #[test]
 fn layout_key_cycles_four_layouts() {
     let mut app = fixture_app(120, 30);
-    let mut seen = vec![app.geom.layout];
+    let mut seen = vec![app.geom().layout];
     for _ in 0..4 {
         keys(&mut app, "v");
-        seen.push(app.geom.layout);
+        seen.push(app.geom().layout);
     }
     assert_eq!(
         seen,
@@ -102,9 +103,9 @@ fn layout_key_cycles_four_layouts() {
 #[test]
 fn narrow_screen_chooses_stacked() {
     let app = fixture_app(80, 24);
-    assert_eq!(app.geom.layout, Some(Layout::Stacked));
+    assert_eq!(app.geom().layout, Some(Layout::Stacked));
     let app = headless::app_with(&[seed(SEED_004)], 80, 24, Config::default(), true);
-    assert_eq!(app.geom.layout, Some(Layout::Stacked));
+    assert_eq!(app.geom().layout, Some(Layout::Stacked));
 }
 
 #[test]
@@ -112,9 +113,9 @@ fn sentence_mode_walks_beads_then_pairs() {
     let mut app = fixture_app(100, 24);
     keys(&mut app, "s");
     let at = |app: &duet::tui::App| {
-        app.reader
+        app.reader()
             .as_ref()
-            .map(|r| (r.focus, r.sentence))
+            .map(|r| (r.position().passage, r.position().sentence))
             .unwrap_or_default()
     };
     assert_eq!(at(&app), (0, Some(0)));
@@ -124,9 +125,9 @@ fn sentence_mode_walks_beads_then_pairs() {
     assert_eq!(at(&app), (2, Some(1)));
     // The bead's sentences are located in both sides' text.
     let (_, doc) = app.open_doc().expect("open");
-    let (ko, en) = &doc.segs[2].beads[1];
-    let ko_text = doc.segs[2].ko.as_deref().unwrap_or_default();
-    let en_text = doc.segs[2].en.as_deref().unwrap_or_default();
+    let (ko, en) = &doc.passages[2].beads[1];
+    let ko_text = doc.passages[2].ko.as_deref().unwrap_or_default();
+    let en_text = doc.passages[2].en.as_deref().unwrap_or_default();
     assert!(ko_text[ko[0].clone()].starts_with("로이터는"));
     assert!(en_text[en[0].clone()].starts_with("In another"));
     keys(&mut app, "k");
@@ -138,43 +139,43 @@ fn sentence_mode_walks_beads_then_pairs() {
 #[test]
 fn movement_keys_keep_focus_in_view() {
     let mut app = headless::app_with(&[seed(SEED_004)], 80, 24, Config::default(), true);
-    let page = app.geom.page();
+    let page = app.geom().page();
     for k in [
         "G", "g", "C-d", "C-d", "C-u", "PgDn", "PgUp", "j", "k", "End", "Home",
     ] {
         keys(&mut app, k);
-        let r = app.reader.as_ref().expect("reader");
-        let w = r.wrapped.as_ref().expect("wrapped");
-        let seg = &w.segs[r.focus];
+        let r = app.reader().expect("reader");
+        let w = r.wrapped().expect("wrapped");
+        let seg = &w.passages[r.position().passage];
         assert!(
-            seg.top + seg.height > r.scroll && seg.top < r.scroll + page,
+            seg.top + seg.height > r.scroll() && seg.top < r.scroll() + page,
             "after {k}: focus {} at {}..{} not in {}..{}",
-            r.focus,
+            r.position().passage,
             seg.top,
             seg.top + seg.height,
-            r.scroll,
-            r.scroll + page
+            r.scroll(),
+            r.scroll() + page
         );
     }
     keys(&mut app, "G");
-    let r = app.reader.as_ref().expect("reader");
-    let w = r.wrapped.as_ref().expect("wrapped");
-    assert_eq!(r.scroll, w.total.saturating_sub(page));
+    let r = app.reader().expect("reader");
+    let w = r.wrapped().expect("wrapped");
+    assert_eq!(r.scroll(), w.total.saturating_sub(page));
 }
 
 #[test]
 fn resize_rewraps_and_keeps_the_focused_pair_in_view() {
     let mut app = headless::app_with(&[seed(SEED_004)], 160, 45, Config::default(), true);
     keys(&mut app, "j j j j j j j j j j");
-    let focus = app.reader.as_ref().map(|r| r.focus);
+    let focus = app.reader().map(|r| r.position().passage);
     for (w, h) in [(80, 24), (41, 12), (200, 50), (40, 12), (120, 40)] {
-        update(&mut app, Action::Resize(w, h));
-        let r = app.reader.as_ref().expect("reader");
-        assert_eq!(Some(r.focus), focus);
-        let wr = r.wrapped.as_ref().expect("wrapped");
-        let seg = &wr.segs[r.focus];
+        step(&mut app, Action::Resize(w, h));
+        let r = app.reader().expect("reader");
+        assert_eq!(Some(r.position().passage), focus);
+        let wr = r.wrapped().expect("wrapped");
+        let seg = &wr.passages[r.position().passage];
         assert!(
-            seg.top >= r.scroll && seg.top < r.scroll + app.geom.page(),
+            seg.top >= r.scroll() && seg.top < r.scroll() + app.geom().page(),
             "{w}x{h}"
         );
     }
@@ -201,62 +202,62 @@ fn no_panic_at_any_size_and_a_message_below_40x12() {
 #[test]
 fn browser_tab_enter_back() {
     let mut app = headless::app_with(&[articles()], 160, 45, Config::default(), true);
-    assert_eq!(app.entries.len(), 5);
-    assert!(app.reader.is_none());
+    assert_eq!(app.entries().len(), 5);
+    assert!(app.reader().is_none());
     keys(&mut app, "j Enter");
-    assert_eq!(app.reader.as_ref().map(|r| r.entry), Some(1));
-    assert_eq!(app.focus, Pane::Reader);
-    assert!(app.entries[1].read && !app.entries[0].read);
+    assert_eq!(app.reader().map(|r| r.entry()), Some(app.entries()[1].id()));
+    assert_eq!(app.pane(), Pane::Reader);
+    assert!(app.entries()[1].is_read() && !app.entries()[0].is_read());
     keys(&mut app, "Tab");
-    assert_eq!(app.focus, Pane::Browser);
+    assert_eq!(app.pane(), Pane::Library);
     keys(&mut app, "Tab q");
-    assert!(app.reader.is_none() && !app.quit);
+    assert!(app.reader().is_none() && !app.is_quitting());
     keys(&mut app, "q");
-    assert!(app.quit);
+    assert!(app.is_quitting());
 }
 
 #[test]
 fn mouse_clicks_and_wheel() {
     let mut app = headless::app_with(&[articles()], 160, 45, Config::default(), true);
-    let list = app.geom.list;
+    let list = app.geom().list;
     // Wide list: one line per entry. Click the fifth entry: selected; click again: opened.
     let click = |column, row| Action::Mouse(MouseAction::Click { column, row });
-    update(&mut app, click(list.x + 3, list.y + 4));
-    assert_eq!(app.selected, 4);
-    update(&mut app, click(list.x + 3, list.y + 4));
-    assert_eq!(app.reader.as_ref().map(|r| r.entry), Some(4));
-    let text = app.geom.text;
-    update(
+    step(&mut app, click(list.x + 3, list.y + 4));
+    assert_eq!(app.selected(), 4);
+    step(&mut app, click(list.x + 3, list.y + 4));
+    assert_eq!(app.reader().map(|r| r.entry()), Some(app.entries()[4].id()));
+    let text = app.geom().text;
+    step(
         &mut app,
         Action::Mouse(MouseAction::ScrollDown {
             column: text.x + 5,
             row: text.y + 1,
         }),
     );
-    assert_eq!(app.reader.as_ref().map(|r| r.scroll), Some(3));
+    assert_eq!(app.reader().map(|r| r.scroll()), Some(3));
     // A click on a pair focuses it.
-    update(&mut app, click(text.x + 5, text.y + 10));
-    let r = app.reader.as_ref().expect("reader");
-    let w = r.wrapped.as_ref().expect("wrapped");
-    assert_eq!(w.seg_at(r.scroll + 10), Some(r.focus));
+    step(&mut app, click(text.x + 5, text.y + 10));
+    let r = app.reader().expect("reader");
+    let w = r.wrapped().expect("wrapped");
+    assert_eq!(w.passage_at(r.scroll() + 10), Some(r.position().passage));
     // The wheel over the library moves its selection.
-    let list = app.geom.list;
-    update(
+    let list = app.geom().list;
+    step(
         &mut app,
         Action::Mouse(MouseAction::ScrollDown {
             column: list.x + 1,
             row: list.y + 1,
         }),
     );
-    assert_eq!(app.selected, 4);
-    update(
+    assert_eq!(app.selected(), 4);
+    step(
         &mut app,
         Action::Mouse(MouseAction::ScrollUp {
             column: list.x + 1,
             row: list.y + 1,
         }),
     );
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.selected(), 3);
 }
 
 fn hostile_article() -> (Article, Bitext) {
@@ -326,12 +327,15 @@ fn no_color_means_no_colour() {
 fn bad_config_is_one_status_line_and_defaults() {
     let err = Config::from_toml("[keys]\nfly = [\"f\"]").expect_err("unknown action");
     let mut app = fixture_app(100, 24);
-    app.config_error = Some(format!("config.toml: {err} (using defaults)"));
+    step(
+        &mut app,
+        Action::ConfigError(format!("config.toml: {err} (using defaults)")),
+    );
     let s = screen(&app);
     let last = s.lines().last().unwrap_or_default();
     assert!(last.contains("unknown action \"fly\""), "{last}");
     keys(&mut app, "j");
-    assert_eq!(app.reader.as_ref().map(|r| r.focus), Some(1));
+    assert_eq!(app.reader().map(|r| r.position().passage), Some(1));
 }
 
 #[test]
@@ -340,8 +344,14 @@ fn wide_ambiguous_setting_measures_quotes_as_two_columns() {
     let (a, b) = article_and_bitext();
     let theme = duet::tui::theme::Theme::new(&config.colors, config.ambiguous, true);
     let mut app = duet::tui::App::new(config, theme, 100, 24);
-    update(&mut app, Action::Discovered(vec!["x".into()]));
-    update(&mut app, Action::Loaded(0, Box::new(Ok(Doc::build(a, &b)))));
+    step(&mut app, Action::Discovered(vec!["x".into()]));
+    step(
+        &mut app,
+        Action::Loaded(
+            duet::tui::entries::EntryId::for_path("x".as_ref()),
+            Box::new(Ok(Doc::build(a, &b))),
+        ),
+    );
     let buf = headless::draw(&app);
     // Borders fall back to ASCII; the ambiguous quote carries a forced width of two.
     assert_eq!(buf[(0, 0)].symbol(), "+");
@@ -368,12 +378,9 @@ fn loader_threads_fill_the_library_and_report_bad_files() {
     )
     .expect("write");
     let (tx, rx) = std::sync::mpsc::channel();
-    duet::tui::loader::spawn(vec![dir.path().to_path_buf()], tx);
-    let mut app = fixture_app(120, 30);
-    app.entries.clear();
-    app.reader = None;
-    app.focus = Pane::Browser;
-    app.done = 0;
+    // The loader's threads live as long as its owner.
+    let _loader = duet::tui::loader::spawn(vec![dir.path().to_path_buf()], tx);
+    let mut app = app_with_docs(Vec::new(), 120, 30, true);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let mut first_discovered = false;
     while std::time::Instant::now() < deadline {
@@ -383,17 +390,17 @@ fn loader_threads_fill_the_library_and_report_bad_files() {
         if matches!(a, Action::Discovered(_)) {
             first_discovered = true;
         }
-        update(&mut app, a);
+        step(&mut app, a);
         if first_discovered && !app.loading() {
             break;
         }
     }
-    assert_eq!(app.entries.len(), 41);
+    assert_eq!(app.entries().len(), 41);
     assert!(!app.loading());
     let failed = app
-        .entries
+        .entries()
         .iter()
-        .filter(|e| matches!(e.state, duet::tui::app::EntryState::Failed(_)))
+        .filter(|e| matches!(e.state(), duet::tui::entries::EntryState::Failed(_)))
         .count();
     assert_eq!(failed, 1);
     keys(&mut app, "G");
@@ -406,12 +413,12 @@ fn loader_threads_fill_the_library_and_report_bad_files() {
 fn sentence_beads_are_found_in_the_real_seed_004() {
     let app = headless::app_with(&[seed(SEED_004)], 160, 45, Config::default(), true);
     let (_, doc) = app.open_doc().expect("open");
-    let with_beads = doc.segs.iter().filter(|s| !s.beads.is_empty()).count();
+    let with_beads = doc.passages.iter().filter(|s| !s.beads.is_empty()).count();
     assert!(
         with_beads >= 10,
         "{with_beads} pairs with located sentence beads"
     );
-    for s in &doc.segs {
+    for s in &doc.passages {
         for (ko, en) in &s.beads {
             let kt = s.ko.as_deref().unwrap_or_default();
             let et = s.en.as_deref().unwrap_or_default();
@@ -427,10 +434,13 @@ fn sentence_mode_scrolls_to_the_sentence_in_a_tall_pair() {
     keys(&mut app, "s");
     for _ in 0..30 {
         keys(&mut app, "j");
-        let r = app.reader.as_ref().expect("reader");
+        let r = app.reader().expect("reader");
         let (_, doc) = app.open_doc().expect("doc");
-        let w = r.wrapped.as_ref().expect("wrapped");
-        let (Some(b), Some(seg)) = (r.sentence, doc.segs.get(r.focus)) else {
+        let w = r.wrapped().expect("wrapped");
+        let (Some(b), Some(seg)) = (
+            r.position().sentence,
+            doc.passages.get(r.position().passage),
+        ) else {
             continue;
         };
         let Some((ko, _)) = seg.beads.get(b) else {
@@ -439,7 +449,7 @@ fn sentence_mode_scrolls_to_the_sentence_in_a_tall_pair() {
         let Some(start) = ko.first().map(|k| k.start) else {
             continue;
         };
-        let rows = &w.segs[r.focus];
+        let rows = &w.passages[r.position().passage];
         let k = rows
             .ko
             .iter()
@@ -447,10 +457,10 @@ fn sentence_mode_scrolls_to_the_sentence_in_a_tall_pair() {
             .unwrap_or(0);
         let row = rows.top + k;
         assert!(
-            row >= r.scroll && row < r.scroll + app.geom.page(),
+            row >= r.scroll() && row < r.scroll() + app.geom().page(),
             "sentence row {row} outside {}..{}",
-            r.scroll,
-            r.scroll + app.geom.page()
+            r.scroll(),
+            r.scroll() + app.geom().page()
         );
     }
 }
@@ -460,12 +470,11 @@ fn sentence_mode_scrolls_to_the_sentence_in_a_tall_pair() {
 #[test]
 fn seed_004_at_160x45_pairs_start_on_one_row() {
     let app = headless::app_with(&[seed(SEED_004)], 160, 45, Config::default(), true);
-    assert_eq!(app.geom.layout, Some(Layout::SideBySide));
+    assert_eq!(app.geom().layout, Some(Layout::SideBySide));
     let r = app
-        .reader
-        .as_ref()
+        .reader()
         .expect("one file opens straight into the reader");
-    let w = r.wrapped.as_ref().expect("wrapped");
+    let w = r.wrapped().expect("wrapped");
     let (_, doc) = app.open_doc().expect("doc");
     let buf = headless::draw(&app);
     let text_of = |x0: u16, x1: u16, y: u16| {
@@ -478,16 +487,16 @@ fn seed_004_at_160x45_pairs_start_on_one_row() {
         }
         s.trim().to_string()
     };
-    let g = &app.geom;
+    let g = app.geom();
     let mut checked = 0;
-    for (seg, rows) in doc.segs.iter().zip(&w.segs) {
-        if rows.top < r.scroll || rows.top >= r.scroll + g.page() {
+    for (seg, rows) in doc.passages.iter().zip(&w.passages) {
+        if rows.top < r.scroll() || rows.top >= r.scroll() + g.page() {
             continue;
         }
         let (Some(ko), Some(en)) = (&seg.ko, &seg.en) else {
             continue;
         };
-        let y = g.text.y + (rows.top - r.scroll) as u16;
+        let y = g.text.y + (rows.top - r.scroll()) as u16;
         let left = text_of(g.left_x, g.left_x + g.left_w, y);
         let right = text_of(g.right_x, g.right_x + g.right_w, y);
         let first_word = |t: &str| t.split_whitespace().next().unwrap_or_default().to_string();
@@ -517,7 +526,7 @@ fn unpaired_blocks_are_set_apart_with_a_marker_on_the_blank_side() {
         .lines()
         .position(|l| l.contains("<설리번"))
         .expect("the unpaired Korean reference on screen") as u16;
-    let g = &app.geom;
+    let g = app.geom();
     let first = &buf[(g.left_x, y)];
     assert_eq!(first.symbol(), "<");
     assert!(first.modifier.contains(ratatui::style::Modifier::ITALIC));

@@ -6,6 +6,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Compile one of the cleaning stage's built-in patterns.
+#[allow(
+    clippy::panic,
+    reason = "a constant of the source; every pattern is compiled by the unit tests"
+)]
 pub(super) fn re(pattern: &str) -> Regex {
     // The patterns are constants of the source; a typo is caught by the unit tests.
     Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))

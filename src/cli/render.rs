@@ -33,10 +33,12 @@ fn parse_size(s: &str) -> anyhow::Result<(u16, u16)> {
     Ok((parse(w)?, parse(h)?))
 }
 
-/// The paths given (each must exist), or the bundled articles when none are.
+/// The paths given (each must exist, or be `-` for standard input), or the bundled articles
+/// when none are.
 pub fn library_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     if !paths.is_empty() {
-        if let Some(p) = paths.iter().find(|p| !p.exists()) {
+        let stdin = |p: &PathBuf| p.as_os_str() == duet::ingest::STDIN;
+        if let Some(p) = paths.iter().find(|p| !stdin(p) && !p.exists()) {
             anyhow::bail!("{}: no such file or folder", p.display());
         }
         return Ok(paths.to_vec());

@@ -28,12 +28,27 @@ pub struct Document {
     pub text: String,
 }
 
-/// Read and decode one file. Reads only; never writes.
+/// The path that means standard input (`duet parse -`, `curl … | duet -`).
+pub const STDIN: &str = "-";
+
+/// Read and decode one file (`-`: standard input). Reads only; never writes.
 pub fn read(path: &Path) -> Result<Document> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
+    if path == Path::new(STDIN) {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(Error::bad_input(path, "input is too large"));
+        }
+        return from_bytes(path, &bytes);
+    }
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
         return Err(Error::bad_input(path, "is a folder, not an article file"));

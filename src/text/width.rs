@@ -4,11 +4,6 @@
 //! most Western terminals and two in many Korean ones, so the width of those depends on a
 //! setting. Everything else follows `unicode-width`, the same crate ratatui measures with.
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
-
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};

@@ -11,11 +11,6 @@
 //! [`cells`] yields exactly what a row draws; the wrapper measures with the same function, so a
 //! row is never wider than its column (a property test checks it for widths 1..=200).
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
-
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;

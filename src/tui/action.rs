@@ -1,11 +1,14 @@
 //! The one message type: what a key maps to, and what `update` consumes.
 //!
-//! User-facing actions have names (`USER`; the keymap and `config.toml` use them); internal ones
-//! (resize, mouse, worker results, tick) have none.
+//! User-facing actions have names (`USER`; the keymap and `config.toml` use them) and clear the
+//! status line; internal ones (raw keys, resize, mouse, worker results, tick) have none.
 
 use std::path::PathBuf;
 
 use super::doc::Doc;
+use super::entries::EntryId;
+use super::jobs::JobDone;
+use super::key::Key;
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -20,6 +23,7 @@ pub enum Action {
     Open,
     Back,
     Quit,
+    Suspend,
     FocusNext,
     CycleLayout,
     Narrower,
@@ -27,6 +31,10 @@ pub enum Action {
     SwapSides,
     SentenceMode,
     Help,
+    /// A key as the terminal sent it: `update` looks it up in the keymap of the current mode.
+    Key(Key),
+    /// A character typed into the text field of a text mode (the finder's query).
+    Insert(char),
     /// The terminal changed size (columns, rows).
     Resize(u16, u16),
     Mouse(MouseAction),
@@ -35,7 +43,15 @@ pub enum Action {
     /// A path given could not be expanded (unreadable folder …).
     DiscoverFailed(String),
     /// The loader finished parsing and aligning one entry.
-    Loaded(usize, Box<Result<Doc, String>>),
+    Loaded(EntryId, Box<Result<Doc, String>>),
+    /// A background job finished (dropped when its generation is stale).
+    JobDone(Box<JobDone>),
+    /// A worker thread could not start or panicked: one line for the status bar.
+    WorkerFailed(String),
+    /// The user's config could not be used: shown until they fix it.
+    ConfigError(String),
+    /// Reading the terminal failed: restore it and exit with this message.
+    InputFailed(String),
     /// Time passes (spinner while loading).
     Tick,
 }
@@ -66,6 +82,11 @@ impl Action {
         (Action::Open, "open", "open the selected article"),
         (Action::Back, "back", "back to the library, or quit"),
         (Action::Quit, "quit", "quit at once"),
+        (
+            Action::Suspend,
+            "suspend",
+            "suspend to the shell (`fg` comes back)",
+        ),
         (Action::FocusNext, "focus_next", "switch pane focus"),
         (
             Action::CycleLayout,
@@ -101,5 +122,11 @@ impl Action {
             .iter()
             .find(|(_, n, _)| *n == name)
             .map(|(a, _, _)| a.clone())
+    }
+
+    /// Something the user did (a bound key, a typed character, the mouse): a transient status
+    /// message lasts until the next one. Derived from the action, not a hand-kept list.
+    pub fn is_input(&self) -> bool {
+        self.name().is_some() || matches!(self, Action::Insert(_) | Action::Mouse(_))
     }
 }

@@ -1,86 +1,67 @@
 //! The one `App` value and `update`, the only place state changes.
+//!
+//! `update(&mut App, Action) -> Effects`: a raw key is looked up in the keymap table of the
+//! current [`Mode`] (the overlay's, else the focused pane's); the overlay on top, if any, takes
+//! every action; otherwise the focused pane does. Jobs carry a generation (`generations`): a
+//! result from an older one is dropped. `App`'s fields are private to `tui`: tests drive it with
+//! actions and read it through the accessors.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::sync::Arc;
 
-use ratatui::layout::Position;
+use ratatui::layout::Position as Point;
 
 use super::action::{Action, MouseAction};
-use super::config::{Config, Layout};
+use super::config::Config;
 use super::doc::{Doc, Wrapped};
-use super::layout::{self, Geometry, LayoutInput};
+use super::effects::{Command, Effects};
+use super::entries::{DocCache, Entries, EntryId, EntryMeta, EntryState};
+use super::jobs::{Job, JobKind, JobOutput};
+use super::layout::{self, Geometry, Layout, LayoutInput};
+use super::mode::Mode;
+use super::overlay::{self, Overlay};
+use super::reading::{Position, Reader};
 use super::theme::Theme;
 
+/// The pane that has the keyboard (when no overlay is open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
-    Browser,
+    Library,
     Reader,
-}
-
-#[derive(Debug, Clone)]
-pub enum EntryState {
-    /// Found, not parsed yet.
-    Pending,
-    Ready(Box<Doc>),
-    Failed(String),
-}
-
-/// One article of the library.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub path: PathBuf,
-    pub state: EntryState,
-    pub read: bool,
-}
-
-impl Entry {
-    pub fn doc(&self) -> Option<&Doc> {
-        match &self.state {
-            EntryState::Ready(d) => Some(d),
-            _ => None,
-        }
-    }
-}
-
-/// The open article's position.
-#[derive(Debug, Clone)]
-pub struct Reader {
-    pub entry: usize,
-    /// Index of the focused segment (pair or unpaired block).
-    pub focus: usize,
-    /// Sentence mode: the bead under the cursor inside the focused pair.
-    pub sentence: Option<usize>,
-    /// First visible row.
-    pub scroll: usize,
-    pub wrapped: Option<Wrapped>,
 }
 
 #[derive(Debug)]
 pub struct App {
     /// Fixed for the session (the wrap cache relies on its ambiguous width not changing).
-    pub config: Config,
-    pub theme: Theme,
-    pub width: u16,
-    pub height: u16,
-    pub entries: Vec<Entry>,
+    pub(super) config: Config,
+    pub(super) theme: Theme,
+    pub(super) width: u16,
+    pub(super) height: u16,
+    pub(super) entries: Entries,
+    pub(super) docs: DocCache,
     /// Entries parsed so far (ready or failed).
-    pub done: usize,
-    pub selected: usize,
-    pub browser_top: usize,
-    pub reader: Option<Reader>,
+    pub(super) done: usize,
+    pub(super) selected: usize,
+    pub(super) browser_top: usize,
+    pub(super) reader: Option<Reader>,
     /// The user's layout choice; `None` until they pick one (automatic).
-    pub layout: Option<Layout>,
-    pub ratio: u16,
-    pub swapped: bool,
-    pub focus: Pane,
-    pub help: bool,
-    pub status: Option<String>,
+    pub(super) layout: Option<Layout>,
+    pub(super) ratio: u16,
+    pub(super) swapped: bool,
+    pub(super) pane: Pane,
+    pub(super) overlay: Option<Overlay>,
+    pub(super) status: Option<String>,
     /// A problem with the user's config: shown until they fix it.
-    pub config_error: Option<String>,
-    pub spinner: usize,
-    pub geom: Geometry,
-    pub quit: bool,
+    pub(super) config_error: Option<String>,
+    pub(super) spinner: usize,
+    pub(super) geom: Geometry,
+    pub(super) quit: bool,
     /// One file was given: open it as soon as it is ready.
-    pub open_first: bool,
+    pub(super) open_first: bool,
+    /// The current generation of each kind of job; older results are stale.
+    pub(super) generations: HashMap<JobKind, u64>,
+    /// The entry being opened by a job (its document was not cached).
+    pub(super) opening: Option<EntryId>,
 }
 
 impl App {
@@ -91,7 +72,8 @@ impl App {
             theme,
             width,
             height,
-            entries: Vec::new(),
+            entries: Entries::default(),
+            docs: DocCache::default(),
             done: 0,
             selected: 0,
             browser_top: 0,
@@ -99,27 +81,86 @@ impl App {
             layout,
             ratio: 50,
             swapped: false,
-            focus: Pane::Browser,
-            help: false,
+            pane: Pane::Library,
+            overlay: None,
             status: None,
             config_error: None,
             spinner: 0,
             geom: Geometry::default(),
             quit: false,
             open_first: false,
+            generations: HashMap::new(),
+            opening: None,
         };
         app.relayout();
         app
     }
 
+    // Read access for views, tests and benches.
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+    pub fn size(&self) -> (u16, u16) {
+        (self.width, self.height)
+    }
+    pub fn geom(&self) -> &Geometry {
+        &self.geom
+    }
+    pub fn entries(&self) -> &[super::entries::Entry] {
+        self.entries.as_slice()
+    }
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+    pub fn pane(&self) -> Pane {
+        self.pane
+    }
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+    pub fn config_error(&self) -> Option<&str> {
+        self.config_error.as_deref()
+    }
+    pub fn is_quitting(&self) -> bool {
+        self.quit
+    }
+    pub fn reader(&self) -> Option<&Reader> {
+        self.reader.as_ref()
+    }
+    /// The reader's position: (passage, sentence).
+    pub fn position(&self) -> Option<Position> {
+        self.reader.as_ref().map(|r| r.at)
+    }
     pub fn loading(&self) -> bool {
         self.done < self.entries.len()
     }
-
     pub fn open_doc(&self) -> Option<(&Reader, &Doc)> {
         let r = self.reader.as_ref()?;
-        let d = self.entries.get(r.entry)?.doc()?;
-        Some((r, d))
+        Some((r, &r.doc))
+    }
+
+    /// The keymap table keys are looked up in now.
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Some(o) => o.mode(),
+            None => self.pane_mode(),
+        }
+    }
+
+    /// The mode of the focused pane, under any overlay.
+    pub fn pane_mode(&self) -> Mode {
+        if self.pane == Pane::Reader && self.reader.is_some() {
+            Mode::Reader
+        } else {
+            Mode::Library
+        }
     }
 
     /// Lines one browser entry takes: one in a wide list (titles beside each other), two or
@@ -128,9 +169,9 @@ impl App {
         if self.wide_list() {
             return 1;
         }
-        match self.entries.get(i).map(|e| &e.state) {
-            Some(EntryState::Ready(d)) => 2 + usize::from(d.title_en.is_some()),
-            _ => 1,
+        match self.entries.get(i).and_then(|e| e.meta()) {
+            Some(m) => 2 + usize::from(m.title_en.is_some()),
+            None => 1,
         }
     }
 
@@ -139,14 +180,14 @@ impl App {
     }
 
     /// Recompute the geometry; re-wrap the open article if its columns changed; keep the
-    /// focused pair and the selected entry in view.
-    pub fn relayout(&mut self) {
-        let bilingual = self.open_doc().is_none_or(|(_, d)| d.bilingual);
+    /// reader's position and the selected entry in view.
+    fn relayout(&mut self) {
+        let bilingual = self.reader.as_ref().is_none_or(|r| r.doc.bilingual);
         self.geom = layout::compute(&LayoutInput {
             width: self.width,
             height: self.height,
             reader_open: self.reader.is_some(),
-            browser_focused: self.focus == Pane::Browser,
+            browser_focused: self.pane == Pane::Library,
             many_articles: self.entries.len() > 1,
             bilingual,
             layout: self.layout,
@@ -155,21 +196,18 @@ impl App {
         let columns = self.geom.columns(self.swapped);
         let amb = self.config.ambiguous;
         let page = self.geom.page();
-        if let Some(r) = self.reader.as_mut()
-            && let Some(doc) = self.entries.get(r.entry).and_then(Entry::doc)
-        {
+        if let Some(r) = self.reader.as_mut() {
             match columns {
                 Some(cols) => {
                     // Keyed by columns only: the ambiguous width is fixed for the session.
-                    let stale = r.wrapped.as_ref().is_none_or(|w| w.columns != cols);
-                    if stale {
-                        r.wrapped = Some(Wrapped::new(doc, cols, amb));
-                        ensure_visible(r, page);
+                    if r.wrapped.as_ref().is_none_or(|w| w.columns != cols) {
+                        let w = Wrapped::new(&r.doc, cols, amb);
+                        r.rewrapped(w, page);
                     }
                 }
                 None => r.wrapped = None,
             }
-            clamp_scroll(r, page);
+            r.clamp(page);
         }
         self.ensure_selected_visible();
     }
@@ -206,30 +244,53 @@ impl App {
         self.ensure_selected_visible();
     }
 
-    fn open(&mut self, i: usize) {
-        let Some(entry) = self.entries.get_mut(i) else {
+    /// Open the entry at list position `i`: from the cache, or by starting a job.
+    fn open(&mut self, i: usize) -> Effects {
+        let Some(entry) = self.entries.get(i) else {
+            return Effects::none();
+        };
+        let id = entry.id();
+        let path = entry.path().to_path_buf();
+        match entry.state().clone() {
+            EntryState::Ready(_) => match self.docs.get(id) {
+                Some(doc) => self.show(id, doc),
+                None => {
+                    let generation = self.next_generation(JobKind::Open);
+                    self.opening = Some(id);
+                    self.selected = i;
+                    self.status = Some("opening…".into());
+                    let job = Job::Open { id, path };
+                    return Effects::redraw().with(Command::Start { generation, job });
+                }
+            },
+            EntryState::Pending => self.status = Some("still loading this one…".into()),
+            EntryState::Failed(e) => self.status = Some(e),
+        }
+        Effects::redraw()
+    }
+
+    /// Show a document in the reader.
+    fn show(&mut self, id: EntryId, doc: Arc<Doc>) {
+        let Some(i) = self.entries.position(id) else {
             return;
         };
-        match &entry.state {
-            EntryState::Ready(_) => {
-                entry.read = true;
-                self.reader = Some(Reader {
-                    entry: i,
-                    focus: 0,
-                    sentence: None,
-                    scroll: 0,
-                    wrapped: None,
-                });
-                self.focus = Pane::Reader;
-                self.selected = i;
-                self.relayout();
-                if let Some(r) = self.reader.as_mut() {
-                    r.focus = first_visible(r);
-                }
-            }
-            EntryState::Pending => self.status = Some("still loading this one…".into()),
-            EntryState::Failed(e) => self.status = Some(e.clone()),
+        if let Some(e) = self.entries.by_id_mut(id) {
+            e.read = true;
         }
+        self.opening = None;
+        self.reader = Some(Reader::new(id, doc));
+        self.pane = Pane::Reader;
+        self.selected = i;
+        self.relayout();
+        if let Some(r) = self.reader.as_mut() {
+            r.at.passage = r.first_shown();
+        }
+    }
+
+    fn next_generation(&mut self, kind: JobKind) -> u64 {
+        let g = self.generations.entry(kind).or_insert(0);
+        *g += 1;
+        *g
     }
 
     fn page_entries(&self) -> isize {
@@ -239,27 +300,26 @@ impl App {
     }
 }
 
-/// Apply one action. Returns whether anything visible changed (then the loop redraws).
-pub fn update(app: &mut App, action: Action) -> bool {
-    let from_user = !matches!(
-        action,
-        Action::Tick
-            | Action::Resize(..)
-            | Action::Discovered(_)
-            | Action::DiscoverFailed(_)
-            | Action::Loaded(..)
-    );
-    if from_user {
+/// Apply one action. Returns what to redraw and what the runner should do.
+pub fn update(app: &mut App, action: Action) -> Effects {
+    if action.is_input() {
         // A transient message lasts until the next key or click.
         app.status = None;
     }
+    let mut fx = Effects::redraw();
     match action {
+        Action::Key(key) => {
+            return match app.config.keymap.resolve(app.mode(), key) {
+                Some(a) => update(app, a),
+                None => Effects::none(),
+            };
+        }
         Action::Tick => {
             if app.loading() {
                 app.spinner = app.spinner.wrapping_add(1);
-                return true;
+                return Effects::redraw();
             }
-            return false;
+            return Effects::none();
         }
         Action::Resize(w, h) => {
             app.width = w;
@@ -267,67 +327,104 @@ pub fn update(app: &mut App, action: Action) -> bool {
         }
         Action::Discovered(paths) => {
             let single = app.entries.is_empty() && paths.len() == 1;
-            app.entries.extend(paths.into_iter().map(|path| Entry {
-                path,
-                state: EntryState::Pending,
-                read: false,
-            }));
+            for p in paths {
+                app.entries.push(p);
+            }
             app.open_first |= single;
             if app.entries.is_empty() && app.status.is_none() {
                 app.status = Some("no articles found".into());
             }
         }
-        Action::DiscoverFailed(msg) => app.status = Some(msg),
-        Action::Loaded(i, result) => {
-            if let Some(e) = app.entries.get_mut(i) {
-                if matches!(e.state, EntryState::Pending) {
-                    app.done += 1;
-                }
-                e.state = match *result {
-                    Ok(doc) => EntryState::Ready(Box::new(doc)),
-                    Err(msg) => EntryState::Failed(msg),
-                };
-                if app.open_first && i == 0 && app.reader.is_none() {
-                    app.open_first = false;
-                    app.open(0);
-                }
+        Action::DiscoverFailed(msg) | Action::WorkerFailed(msg) => app.status = Some(msg),
+        Action::ConfigError(msg) => app.config_error = Some(msg),
+        Action::InputFailed(msg) => {
+            app.quit = true;
+            return Effects::none().with(Command::Abort(msg));
+        }
+        Action::Loaded(id, result) => loaded(app, id, *result),
+        Action::JobDone(done) => {
+            if app.generations.get(&done.kind) != Some(&done.generation) {
+                return Effects::none(); // stale: a newer job of this kind was started
+            }
+            match done.output {
+                JobOutput::Doc { id, doc } => match doc {
+                    Ok(doc) => {
+                        let doc = Arc::new(*doc);
+                        let pinned = app.entries.by_id(id).is_some_and(|e| e.is_stdin());
+                        app.docs.insert(id, Arc::clone(&doc), pinned);
+                        if app.opening == Some(id) {
+                            app.show(id, doc);
+                        }
+                    }
+                    Err(e) => {
+                        app.opening = None;
+                        app.status = Some(e);
+                    }
+                },
             }
         }
-        Action::Quit => app.quit = true,
-        Action::Help => app.help = !app.help,
-        _ if app.help => {
-            // The overlay is modal: Back closes it, everything else is ignored.
-            if matches!(action, Action::Back) {
-                app.help = false;
-            } else {
-                return false;
+        Action::Quit => {
+            app.quit = true;
+            return Effects::none().with(Command::Quit);
+        }
+        Action::Suspend => return Effects::redraw().with(Command::Suspend),
+        _ if app.overlay.is_some() => {
+            if let Some(o) = app.overlay.clone() {
+                fx = overlay::handle(app, &o, action);
             }
         }
-        Action::Mouse(m) => mouse(app, m),
+        Action::Help => app.overlay = Some(Overlay::Help),
+        // No text field outside a text overlay.
+        Action::Insert(_) => return Effects::none(),
+        Action::Mouse(m) => fx = mouse(app, m),
         Action::FocusNext => {
-            app.focus = match app.focus {
-                Pane::Browser if app.reader.is_some() => Pane::Reader,
-                Pane::Reader if app.entries.len() > 1 => Pane::Browser,
+            app.pane = match app.pane {
+                Pane::Library if app.reader.is_some() => Pane::Reader,
+                Pane::Reader if app.entries.len() > 1 => Pane::Library,
                 same => same,
             };
         }
-        Action::Back => match app.focus {
+        Action::Back => match app.pane {
             Pane::Reader if app.entries.len() > 1 => {
                 app.reader = None;
-                app.focus = Pane::Browser;
+                app.pane = Pane::Library;
             }
-            _ => app.quit = true,
+            _ => {
+                app.quit = true;
+                return Effects::none().with(Command::Quit);
+            }
         },
-        other => match app.focus {
-            Pane::Browser => browser_action(app, other),
+        other => match app.pane {
+            Pane::Library => fx = library_action(app, other),
             Pane::Reader => reader_action(app, other),
         },
     }
     app.relayout();
-    true
+    fx
 }
 
-fn browser_action(app: &mut App, action: Action) {
+fn loaded(app: &mut App, id: EntryId, result: Result<Doc, String>) {
+    let Some(e) = app.entries.by_id_mut(id) else {
+        return;
+    };
+    if matches!(e.state, EntryState::Pending) {
+        app.done += 1;
+    }
+    let pinned = e.is_stdin();
+    match result {
+        Ok(doc) => {
+            e.state = EntryState::Ready(EntryMeta::of(&doc));
+            app.docs.insert(id, Arc::new(doc), pinned);
+        }
+        Err(msg) => e.state = EntryState::Failed(msg),
+    }
+    if app.open_first && app.entries.position(id) == Some(0) && app.reader.is_none() {
+        app.open_first = false;
+        let _ = app.open(0);
+    }
+}
+
+fn library_action(app: &mut App, action: Action) -> Effects {
     let sel = app.selected as isize;
     let page = app.page_entries();
     match action {
@@ -339,16 +436,17 @@ fn browser_action(app: &mut App, action: Action) {
         Action::PageUp => app.select(sel - page),
         Action::Top => app.select(0),
         Action::Bottom => app.select(isize::MAX),
-        Action::Open => app.open(app.selected),
+        Action::Open => return app.open(app.selected),
         // Reader settings work from the library too: they apply to the next article.
         other => reader_settings(app, other),
     }
+    Effects::redraw()
 }
 
 fn reader_settings(app: &mut App, action: Action) {
     match action {
         Action::CycleLayout => {
-            let bilingual = app.open_doc().is_none_or(|(_, d)| d.bilingual);
+            let bilingual = app.reader.as_ref().is_none_or(|r| r.doc.bilingual);
             if bilingual {
                 let current = app.geom.layout.or(app.layout).unwrap_or(Layout::SideBySide);
                 let next = current.next();
@@ -370,65 +468,20 @@ fn reader_action(app: &mut App, action: Action) {
     let Some(r) = app.reader.as_mut() else {
         return;
     };
-    let beads_of = |app_entries: &[Entry], r: &Reader, seg: usize| {
-        app_entries
-            .get(r.entry)
-            .and_then(Entry::doc)
-            .and_then(|d| d.segs.get(seg))
-            .map_or(0, |s| s.beads.len())
-    };
+    let half = (page / 2).max(1) as isize;
     match action {
-        Action::Down => {
-            if let Some(b) = r.sentence
-                && b + 1 < beads_of(&app.entries, r, r.focus)
-            {
-                r.sentence = Some(b + 1);
-            } else if let Some(n) = step(r, 1) {
-                r.focus = n;
-                r.sentence = r.sentence.map(|_| 0);
-            }
-            ensure_visible(r, page);
-            ensure_sentence_visible(r, &app.entries, app.swapped, page);
-        }
-        Action::Up => {
-            if let Some(b) = r.sentence
-                && b > 0
-            {
-                r.sentence = Some(b - 1);
-            } else if let Some(n) = step(r, -1) {
-                r.focus = n;
-                let last = beads_of(&app.entries, r, n).saturating_sub(1);
-                r.sentence = r.sentence.map(|_| last);
-            }
-            ensure_visible(r, page);
-            ensure_sentence_visible(r, &app.entries, app.swapped, page);
-        }
-        Action::HalfPageDown => scroll_by(r, (page / 2).max(1) as isize, page),
-        Action::HalfPageUp => scroll_by(r, -((page / 2).max(1) as isize), page),
-        Action::PageDown => scroll_by(r, page as isize, page),
-        Action::PageUp => scroll_by(r, -(page as isize), page),
-        Action::Top => {
-            r.scroll = 0;
-            r.focus = first_visible(r);
-            r.sentence = r.sentence.map(|_| 0);
-        }
-        Action::Bottom => {
-            if let Some(w) = &r.wrapped {
-                r.scroll = w.total.saturating_sub(page);
-                r.focus = (0..w.segs.len())
-                    .rev()
-                    .find(|&i| w.segs[i].height > 0)
-                    .unwrap_or(0);
-            }
-            r.sentence = r.sentence.map(|_| 0);
-        }
+        Action::Down => r.down(page),
+        Action::Up => r.up(page),
+        Action::HalfPageDown => r.scroll_by(half, page),
+        Action::HalfPageUp => r.scroll_by(-half, page),
+        Action::PageDown => r.scroll_by(page as isize, page),
+        Action::PageUp => r.scroll_by(-(page as isize), page),
+        Action::Top => r.top(),
+        Action::Bottom => r.bottom(page),
         Action::SentenceMode => {
-            r.sentence = match r.sentence {
-                Some(_) => None,
-                None => Some(0),
-            };
+            r.toggle_sentences();
             app.status = Some(
-                if r.sentence.is_some() {
+                if r.at.sentence.is_some() {
                     "sentence mode: j/k move by sentence pair"
                 } else {
                     "pair mode"
@@ -440,114 +493,13 @@ fn reader_action(app: &mut App, action: Action) {
     }
 }
 
-/// The next segment in `dir` that the layout shows.
-fn step(r: &Reader, dir: isize) -> Option<usize> {
-    let w = r.wrapped.as_ref()?;
-    let mut i = r.focus as isize + dir;
-    while i >= 0 && (i as usize) < w.segs.len() {
-        if w.segs[i as usize].height > 0 {
-            return Some(i as usize);
-        }
-        i += dir;
-    }
-    None
-}
-
-fn first_visible(r: &Reader) -> usize {
-    r.wrapped
-        .as_ref()
-        .and_then(|w| w.segs.iter().position(|s| s.height > 0))
-        .unwrap_or(0)
-}
-
-/// Scroll so the focused segment is on screen: its top, and as much of it as fits.
-fn ensure_visible(r: &mut Reader, page: usize) {
-    let Some(w) = &r.wrapped else { return };
-    let Some(s) = w.segs.get(r.focus) else { return };
-    if s.top < r.scroll {
-        r.scroll = s.top;
-    } else if s.top + s.height > r.scroll + page {
-        r.scroll = (s.top + s.height).saturating_sub(page).min(s.top);
-    }
-}
-
-/// In sentence mode, a pair can be taller than the page: scroll to the sentence's first row.
-fn ensure_sentence_visible(r: &mut Reader, entries: &[Entry], swapped: bool, page: usize) {
-    let Some(b) = r.sentence else { return };
-    let Some(doc) = entries.get(r.entry).and_then(Entry::doc) else {
-        return;
-    };
-    let (Some(w), Some(seg)) = (&r.wrapped, doc.segs.get(r.focus)) else {
-        return;
-    };
-    let (Some(rows), Some((ko, en))) = (w.segs.get(r.focus), seg.beads.get(b)) else {
-        return;
-    };
-    let row_of = |wrapped: &[crate::text::wrap::Row], start: usize| {
-        wrapped
-            .iter()
-            .rposition(|row| row.start <= start)
-            .unwrap_or(0)
-    };
-    let ko_row = ko.first().map(|k| row_of(&rows.ko, k.start));
-    let en_row = en.first().map(|e| row_of(&rows.en, e.start));
-    let k = match w.columns.layout {
-        Layout::SideBySide => ko_row.into_iter().chain(en_row).min(),
-        // Stacked: the first side's rows come first.
-        Layout::Stacked if swapped => en_row.or(ko_row.map(|k| k + rows.en.len())),
-        Layout::Stacked => ko_row.or(en_row.map(|e| e + rows.ko.len())),
-        Layout::Korean => ko_row,
-        Layout::English => en_row,
-    };
-    if let Some(k) = k {
-        let row = rows.top + k;
-        if row < r.scroll {
-            r.scroll = row;
-        } else if row + 2 > r.scroll + page {
-            r.scroll = (row + 2).saturating_sub(page);
-        }
-    }
-}
-
-fn clamp_scroll(r: &mut Reader, page: usize) {
-    if let Some(w) = &r.wrapped {
-        r.scroll = r.scroll.min(w.total.saturating_sub(page));
-        if r.focus >= w.segs.len() {
-            r.focus = w.segs.len().saturating_sub(1);
-        }
-    }
-}
-
-/// Scroll by rows; the focus follows to the first pair that starts on screen.
-fn scroll_by(r: &mut Reader, rows: isize, page: usize) {
-    let Some(w) = &r.wrapped else { return };
-    let max = w.total.saturating_sub(page) as isize;
-    r.scroll = (r.scroll as isize + rows).clamp(0, max.max(0)) as usize;
-    let view = r.scroll..r.scroll + page;
-    let focus_shown = w
-        .segs
-        .get(r.focus)
-        .is_some_and(|s| s.top < view.end && s.top + s.height > view.start && s.top >= view.start);
-    if !focus_shown || rows.unsigned_abs() >= page / 2 {
-        let starts_on_screen = (0..w.segs.len()).find(|&i| {
-            w.segs[i].height > 0 && w.segs[i].top >= r.scroll && w.segs[i].top < view.end
-        });
-        if let Some(i) = starts_on_screen.or_else(|| w.seg_at(r.scroll)) {
-            if i != r.focus {
-                r.sentence = r.sentence.map(|_| 0);
-            }
-            r.focus = i;
-        }
-    }
-}
-
-fn mouse(app: &mut App, m: MouseAction) {
+fn mouse(app: &mut App, m: MouseAction) -> Effects {
     let (column, row) = match m {
         MouseAction::ScrollDown { column, row }
         | MouseAction::ScrollUp { column, row }
         | MouseAction::Click { column, row } => (column, row),
     };
-    let at = Position::new(column, row);
+    let at = Point::new(column, row);
     let g = app.geom;
     let in_browser = g.browser.is_some_and(|b| b.contains(at));
     let in_reader = g.reader.is_some_and(|b| b.contains(at));
@@ -562,13 +514,13 @@ fn mouse(app: &mut App, m: MouseAction) {
                 -3
             };
             if let Some(r) = app.reader.as_mut() {
-                scroll_by(r, rows, page);
+                r.scroll_by(rows, page);
             }
         }
         MouseAction::Click { .. } if in_browser => {
-            app.focus = Pane::Browser;
+            app.pane = Pane::Library;
             if !g.list.contains(at) {
-                return;
+                return Effects::redraw();
             }
             let mut y = usize::from(row - g.list.y);
             let mut i = app.browser_top;
@@ -576,32 +528,29 @@ fn mouse(app: &mut App, m: MouseAction) {
                 let h = app.entry_height(i);
                 if y < h {
                     if i == app.selected {
-                        app.open(i);
-                    } else {
-                        app.select(i as isize);
+                        return app.open(i);
                     }
-                    return;
+                    app.select(i as isize);
+                    return Effects::redraw();
                 }
                 y -= h;
                 i += 1;
             }
         }
         MouseAction::Click { .. } if in_reader => {
-            app.focus = Pane::Reader;
+            app.pane = Pane::Reader;
             if !g.text.contains(at) {
-                return;
+                return Effects::redraw();
             }
             if let Some(r) = app.reader.as_mut()
                 && let Some(w) = &r.wrapped
-                && let Some(i) = w.seg_at(r.scroll + usize::from(row - g.text.y))
-                && w.segs[i].height > 0
+                && let Some(i) = w.passage_at(r.scroll + usize::from(row - g.text.y))
+                && w.shown(i)
             {
-                if i != r.focus {
-                    r.sentence = r.sentence.map(|_| 0);
-                }
-                r.focus = i;
+                r.focus_passage(i);
             }
         }
         _ => {}
     }
+    Effects::redraw()
 }

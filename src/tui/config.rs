@@ -8,36 +8,8 @@ use ratatui::style::Color;
 use serde::Deserialize;
 
 use super::keymap::Keymap;
+use super::layout::Layout;
 use crate::text::width::AmbiguousWidth;
-
-/// The reader's column arrangement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    SideBySide,
-    Stacked,
-    Korean,
-    English,
-}
-
-impl Layout {
-    pub fn next(self) -> Layout {
-        match self {
-            Layout::SideBySide => Layout::Stacked,
-            Layout::Stacked => Layout::Korean,
-            Layout::Korean => Layout::English,
-            Layout::English => Layout::SideBySide,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Layout::SideBySide => "side by side",
-            Layout::Stacked => "stacked",
-            Layout::Korean => "Korean only",
-            Layout::English => "English only",
-        }
-    }
-}
 
 /// Colour overrides (`[theme]`), any ratatui colour name, index or `#rrggbb`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -54,7 +26,8 @@ pub struct ThemeColors {
 struct ConfigFile {
     ambiguous_width: AmbiguousWidth,
     layout: Option<String>,
-    keys: BTreeMap<String, Vec<String>>,
+    /// Per mode (`[keys.reader]`) or flat (`[keys] down = […]`, the old form).
+    keys: BTreeMap<String, toml::Value>,
     theme: ThemeColors,
 }
 
@@ -162,6 +135,12 @@ mod tests {
         assert_eq!(c.ambiguous, AmbiguousWidth::Wide);
         assert_eq!(c.layout, Some(Layout::Stacked));
         assert_eq!(c.keymap.describe(&Action::Help), "h");
+        let c = Config::from_toml("[keys.reader]\ndown = [\"n\"]\n").expect("valid");
+        let n = crate::tui::key::Key::parse("n").expect("key");
+        assert!(matches!(
+            c.keymap.resolve(crate::tui::mode::Mode::Reader, n),
+            Some(Action::Down)
+        ));
     }
 
     #[test]
@@ -170,6 +149,8 @@ mod tests {
             "ambiguous_width = \"huge\"",
             "layout = \"diagonal\"",
             "[keys]\nhelp = [\"nonsense\"]",
+            "[keys.sideways]\nhelp = [\"h\"]",
+            "[keys]\nhelp = \"h\"",
             "[theme]\naccent = \"mauvish\"",
             "nonsense = 1",
             "[[[",

@@ -1,28 +1,43 @@
-//! What the reader shows for one article: its segments in reading order (a pair, or an unpaired
-//! block), sentence-pair ranges for sentence mode, and the wrapped rows per layout.
+//! What the reader shows for one article: its passages in reading order (a pair, or a block with
+//! no counterpart), each pair's sentence beads as byte ranges into its text, and the wrapped rows
+//! per set of columns.
 //!
-//! Built once per article on a worker thread; wrapped once per column width and cached.
+//! Offsets flow through: the aligner's `Sentence { block, start, end }` are carried into each
+//! passage's text by [`Doc::build`] (no searching for sentence text), and [`Wrapped::row_of`]
+//! maps (passage, side, byte offset) to a screen row for every layout; the painter and every
+//! cursor movement go through it. Entity mentions and finder hits take the same route.
+//!
+//! Built once per article on a worker thread; wrapped once per set of columns and cached.
 
 use std::ops::Range;
 
-use crate::model::{Article, Bitext, BlockKind, Lang, Language, Segment};
+use crate::model::{Article, Bitext, Block, BlockKind, Lang, Language, Pair, Segment, Sentence};
 use crate::text::sanitize;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::{Row, wrap};
 
-use super::config::Layout;
+use super::layout::{Columns, Layout, Side};
 
 /// One sentence bead of a pair: byte ranges of its Korean and its English sentences.
 pub type BeadRanges = (Vec<Range<usize>>, Vec<Range<usize>>);
 
 /// One reader row-group: a pair, or a block with no counterpart (the other side `None`).
 #[derive(Debug, Clone)]
-pub struct Seg {
+pub struct Passage {
     pub kind: BlockKind,
     pub ko: Option<String>,
     pub en: Option<String>,
     /// Sentence beads of this pair: byte ranges into `ko` and `en`.
     pub beads: Vec<BeadRanges>,
+}
+
+impl Passage {
+    pub fn text(&self, side: Side) -> Option<&str> {
+        match side {
+            Side::Ko => self.ko.as_deref(),
+            Side::En => self.en.as_deref(),
+        }
+    }
 }
 
 /// A parsed, aligned article ready for the reader.
@@ -31,38 +46,41 @@ pub struct Doc {
     pub article: Article,
     pub title: String,
     pub title_en: Option<String>,
-    pub segs: Vec<Seg>,
+    pub passages: Vec<Passage>,
     /// Two languages to show side by side (see `build`).
     pub bilingual: bool,
 }
 
 impl Doc {
     pub fn build(article: Article, bitext: &Bitext) -> Doc {
-        let mut segs = Vec::with_capacity(bitext.order.len());
+        let ko_at = by_block(&bitext.ko_sentences);
+        let en_at = by_block(&bitext.en_sentences);
+        let mut passages = Vec::with_capacity(bitext.order.len());
         for seg in &bitext.order {
             match *seg {
                 Segment::Pair(i) => {
                     let Some(p) = bitext.pairs.get(i) else {
                         continue;
                     };
-                    let ko = sanitize(&p.ko);
-                    let en = sanitize(&p.en);
-                    let mut beads = Vec::new();
-                    let (mut kc, mut ec) = (0, 0);
-                    for &b in &p.beads {
-                        let Some(bead) = bitext.beads.get(b) else {
-                            continue;
-                        };
-                        let kr = locate(&ko, &mut kc, &bead.0, &bitext.ko_sentences);
-                        let er = locate(&en, &mut ec, &bead.1, &bitext.en_sentences);
-                        if !kr.is_empty() || !er.is_empty() {
-                            beads.push((kr, er));
-                        }
-                    }
-                    segs.push(Seg {
+                    let ko = SideText::new(
+                        &p.ko,
+                        &p.ko_blocks,
+                        &bitext.ko_blocks,
+                        &bitext.ko_sentences,
+                        &ko_at,
+                    );
+                    let en = SideText::new(
+                        &p.en,
+                        &p.en_blocks,
+                        &bitext.en_blocks,
+                        &bitext.en_sentences,
+                        &en_at,
+                    );
+                    let beads = beads(p, bitext, &ko, &en);
+                    passages.push(Passage {
                         kind: p.kind,
-                        ko: Some(ko),
-                        en: Some(en),
+                        ko: Some(ko.text),
+                        en: Some(en.text),
                         beads,
                     });
                 }
@@ -70,13 +88,13 @@ impl Doc {
                     let Some(u) = bitext.unpaired.get(i) else {
                         continue;
                     };
-                    let text = Some(sanitize(&u.text));
+                    let text = Some(clean_text(&u.text));
                     let (ko, en) = if u.lang == Lang::En {
                         (None, text)
                     } else {
                         (text, None)
                     };
-                    segs.push(Seg {
+                    passages.push(Passage {
                         kind: u.kind,
                         ko,
                         en,
@@ -87,8 +105,8 @@ impl Doc {
         }
         // Two languages to show side by side: the aligner paired something, or the article
         // says it is bilingual. (A Korean article with one English byline is not.)
-        let bilingual = segs.iter().any(|s| s.ko.is_some())
-            && segs.iter().any(|s| s.en.is_some())
+        let bilingual = passages.iter().any(|s| s.ko.is_some())
+            && passages.iter().any(|s| s.en.is_some())
             && (!bitext.pairs.is_empty()
                 || matches!(article.language, Language::KoEn | Language::Other));
         let clean = |s: &Option<String>| {
@@ -110,13 +128,13 @@ impl Doc {
             article,
             title,
             title_en,
-            segs,
+            passages,
             bilingual,
         }
     }
 
-    /// The title as the reader's pane and a wide library row show it: the English title after
-    /// the Korean one when there are both.
+    /// The title as the reader's pane shows it: the English title after the Korean one when
+    /// there are both.
     pub fn display_title(&self) -> String {
         match &self.title_en {
             Some(en) => format!("{}  ·  {en}", self.title),
@@ -136,59 +154,154 @@ impl Doc {
     }
 }
 
-/// Find the sentences of one bead side inside the pair's text, moving forward from `cursor`.
-fn locate(
-    text: &str,
-    cursor: &mut usize,
-    idx: &[usize],
-    sentences: &[crate::model::Sentence],
-) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for &i in idx {
-        let Some(s) = sentences.get(i) else { continue };
-        let needle = sanitize(&s.text);
-        let needle = needle.trim();
-        if needle.is_empty() {
-            continue;
+/// Text from the cleaner is sanitised already; anything else is sanitised here (its sentence
+/// offsets are then unknown, and sentence mode has nothing to highlight in it).
+fn clean_text(t: &str) -> String {
+    sanitize(t)
+}
+
+/// Sentence indices by block, for one side.
+fn by_block(sentences: &[Sentence]) -> Vec<Vec<usize>> {
+    let mut by_block: Vec<Vec<usize>> = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        if by_block.len() <= s.block {
+            by_block.resize(s.block + 1, Vec::new());
         }
-        let found = text
-            .get(*cursor..)
-            .and_then(|t| t.find(needle))
-            .map(|p| p + *cursor)
-            .or_else(|| text.find(needle));
-        if let Some(p) = found {
-            out.push(p..p + needle.len());
-            *cursor = p + needle.len();
-        }
+        by_block[s.block].push(i);
     }
-    out
+    by_block
 }
 
-/// The columns the reader draws in, for one layout and width.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Columns {
-    pub layout: Layout,
-    /// Text width of the Korean side (0 when hidden).
-    pub ko: usize,
-    pub en: usize,
+/// One side of a pair: its text and where each of its sentences sits in it.
+struct SideText {
+    text: String,
+    /// (sentence index, byte range in `text`).
+    at: Vec<(usize, Range<usize>)>,
 }
 
-/// Wrapped rows of one segment and where it sits.
+impl SideText {
+    /// The aligner joins a pair side from its blocks (a blank line between them): a whole block
+    /// where the pair holds all its sentences, else the sentences it holds, joined by a space.
+    /// Walk the same way to carry each sentence's offset into the joined text.
+    fn new(
+        joined: &str,
+        blocks: &[usize],
+        side_blocks: &[Block],
+        sentences: &[Sentence],
+        by_block: &[Vec<usize>],
+    ) -> SideText {
+        let clean = clean_text(joined);
+        if clean != joined {
+            return SideText {
+                text: clean,
+                at: Vec::new(),
+            };
+        }
+        let mut at = Vec::new();
+        let mut pos = 0;
+        for (n, &b) in blocks.iter().enumerate() {
+            if n > 0 {
+                if !joined[pos..].starts_with("\n\n") {
+                    break;
+                }
+                pos += 2;
+            }
+            let Some(block) = side_blocks.get(b) else {
+                break;
+            };
+            let sents = by_block.get(b).map_or(&[][..], Vec::as_slice);
+            let rest = &joined[pos..];
+            let whole = rest.starts_with(block.text.as_str())
+                && (rest.len() == block.text.len() || rest[block.text.len()..].starts_with("\n\n"));
+            if whole {
+                for &s in sents {
+                    if let Some(sent) = sentences.get(s)
+                        && sent.end <= block.text.len()
+                    {
+                        at.push((s, pos + sent.start..pos + sent.end));
+                    }
+                }
+                pos += block.text.len();
+                continue;
+            }
+            // Some of the block's sentences, joined by a space.
+            let mut first = true;
+            for &s in sents {
+                let Some(sent) = sentences.get(s) else {
+                    continue;
+                };
+                let p = if first || !joined[pos..].starts_with(' ') {
+                    pos
+                } else {
+                    pos + 1
+                };
+                if !sent.text.is_empty() && joined[p..].starts_with(sent.text.as_str()) {
+                    at.push((s, p..p + sent.text.len()));
+                    pos = p + sent.text.len();
+                    first = false;
+                }
+            }
+        }
+        SideText { text: clean, at }
+    }
+
+    fn ranges(&self, sentences: &[usize]) -> Vec<Range<usize>> {
+        sentences
+            .iter()
+            .filter_map(|s| self.at.iter().find(|(i, _)| i == s).map(|(_, r)| r.clone()))
+            .filter(|r| !r.is_empty())
+            .collect()
+    }
+}
+
+fn beads(p: &Pair, bitext: &Bitext, ko: &SideText, en: &SideText) -> Vec<BeadRanges> {
+    p.beads
+        .iter()
+        .filter_map(|&b| bitext.beads.get(b))
+        .map(|bead| (ko.ranges(&bead.0), en.ranges(&bead.1)))
+        .filter(|(k, e)| !k.is_empty() || !e.is_empty())
+        .collect()
+}
+
+/// Wrapped rows of one passage and where it sits.
 #[derive(Debug, Clone)]
-pub struct SegRows {
+pub struct PassageRows {
     pub top: usize,
-    /// Rows including the rule row below it (0 when the layout hides the segment).
+    /// Rows including the rule row below it (0 when the layout hides the passage).
     pub height: usize,
     pub ko: Vec<Row>,
     pub en: Vec<Row>,
 }
 
-/// All segments wrapped for one set of columns.
-#[derive(Debug, Clone)]
-pub struct Wrapped {
-    pub columns: Columns,
-    pub segs: Vec<SegRows>,
-    pub total: usize,
+impl PassageRows {
+    pub fn rows(&self, side: Side) -> &[Row] {
+        match side {
+            Side::Ko => &self.ko,
+            Side::En => &self.en,
+        }
+    }
+
+    /// The row (within the passage) where `side` starts in this layout; `None` if hidden.
+    /// The one place that knows how the layouts stack the sides.
+    pub fn side_start(&self, side: Side, columns: &Columns) -> Option<usize> {
+        match columns.layout {
+            Layout::SideBySide => Some(0),
+            Layout::Stacked if side == columns.first => Some(0),
+            Layout::Stacked => Some(self.rows(columns.first).len()),
+            Layout::Korean => (side == Side::Ko).then_some(0),
+            Layout::English => (side == Side::En).then_some(0),
+        }
+    }
+
+    /// What row `k` of the passage shows: for each side, the index of its wrapped row there.
+    pub fn lines_at(&self, k: usize, columns: &Columns) -> [Option<usize>; 2] {
+        let at = |side: Side| {
+            let start = self.side_start(side, columns)?;
+            let i = k.checked_sub(start)?;
+            (i < self.rows(side).len()).then_some(i)
+        };
+        [at(Side::Ko), at(Side::En)]
+    }
 }
 
 /// Columns a block kind is indented by (list bullet, quote bar).
@@ -199,24 +312,32 @@ pub fn indent(kind: BlockKind) -> usize {
     }
 }
 
+/// All passages wrapped for one set of columns.
+#[derive(Debug, Clone)]
+pub struct Wrapped {
+    pub columns: Columns,
+    pub passages: Vec<PassageRows>,
+    pub total: usize,
+}
+
 impl Wrapped {
     pub fn new(doc: &Doc, columns: Columns, ambiguous: AmbiguousWidth) -> Wrapped {
-        let mut segs = Vec::with_capacity(doc.segs.len());
+        let mut passages = Vec::with_capacity(doc.passages.len());
         let mut top = 0;
-        for seg in &doc.segs {
-            let ind = indent(seg.kind);
+        for p in &doc.passages {
+            let ind = indent(p.kind);
             let side = |text: &Option<String>, w: usize| match text {
                 Some(t) if w > 0 => wrap(t, w.saturating_sub(ind).max(1), ambiguous),
                 _ => Vec::new(),
             };
-            let ko = side(&seg.ko, columns.ko);
-            let en = side(&seg.en, columns.en);
+            let ko = side(&p.ko, columns.ko);
+            let en = side(&p.en, columns.en);
             let body = match columns.layout {
                 Layout::SideBySide => ko.len().max(en.len()),
                 _ => ko.len() + en.len(),
             };
             let height = if body > 0 { body + 1 } else { 0 };
-            segs.push(SegRows {
+            passages.push(PassageRows {
                 top,
                 height,
                 ko,
@@ -226,14 +347,33 @@ impl Wrapped {
         }
         Wrapped {
             columns,
-            segs,
+            passages,
             total: top,
         }
     }
 
-    /// The segment a global row falls in.
-    pub fn seg_at(&self, row: usize) -> Option<usize> {
-        let i = self.segs.partition_point(|s| s.top + s.height <= row);
-        (i < self.segs.len()).then_some(i)
+    /// The passage a global row falls in.
+    pub fn passage_at(&self, row: usize) -> Option<usize> {
+        let i = self.passages.partition_point(|s| s.top + s.height <= row);
+        (i < self.passages.len()).then_some(i)
+    }
+
+    /// The global row that shows byte `offset` of `side` of passage `i`; `None` if the layout
+    /// hides that side (or the passage). Sentence cursors, entity mentions and finder hits all
+    /// find their row here.
+    pub fn row_of(&self, i: usize, side: Side, offset: usize) -> Option<usize> {
+        let p = self.passages.get(i)?;
+        let rows = p.rows(side);
+        if p.height == 0 || rows.is_empty() {
+            return None;
+        }
+        let start = p.side_start(side, &self.columns)?;
+        let k = rows.iter().rposition(|r| r.start <= offset).unwrap_or(0);
+        Some(p.top + start + k)
+    }
+
+    /// Is passage `i` shown in this layout?
+    pub fn shown(&self, i: usize) -> bool {
+        self.passages.get(i).is_some_and(|p| p.height > 0)
     }
 }

@@ -1,5 +1,6 @@
-//! The one event channel: an input thread forwarding key presses, mouse and resize; a signal
-//! thread turning SIGTERM/SIGHUP/SIGINT into a clean quit; the loader's results; a tick.
+//! The one event channel: an input thread forwarding raw key presses, mouse and resize (keys are
+//! looked up by mode in `update`, not here); a signal thread turning SIGTERM/SIGHUP/SIGINT into a
+//! clean quit; workers' results; a tick.
 
 use std::sync::mpsc::Sender;
 use std::thread;
@@ -7,12 +8,12 @@ use std::thread;
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::action::{Action, MouseAction};
-use super::keymap::{Key, Keymap};
+use super::key::Key;
 
 /// What a terminal event means to the app (`None`: ignored, e.g. key releases).
-pub fn translate(ev: &Event, keymap: &Keymap) -> Option<Action> {
+pub fn translate(ev: &Event) -> Option<Action> {
     match ev {
-        Event::Key(k) if k.kind == KeyEventKind::Press => keymap.action_for(Key::from_event(k)),
+        Event::Key(k) if k.kind == KeyEventKind::Press => Some(Action::Key(Key::from_event(k))),
         Event::Mouse(m) => {
             let (column, row) = (m.column, m.row);
             match m.kind {
@@ -33,16 +34,27 @@ pub fn translate(ev: &Event, keymap: &Keymap) -> Option<Action> {
     }
 }
 
-/// Read terminal events on a thread of their own until the loop stops listening.
-pub fn spawn_input(tx: Sender<Action>, keymap: Keymap) -> std::io::Result<()> {
+/// Read terminal events on a thread of their own until the loop stops listening. A read error
+/// becomes [`Action::InputFailed`]: the loop restores the terminal and exits with it.
+pub fn spawn_input(tx: Sender<Action>) -> std::io::Result<()> {
     thread::Builder::new()
         .name("duet-input".into())
         .spawn(move || {
-            while let Ok(ev) = crossterm::event::read() {
-                if let Some(a) = translate(&ev, &keymap)
-                    && tx.send(a).is_err()
-                {
-                    break;
+            loop {
+                match crossterm::event::read() {
+                    Ok(ev) => {
+                        if let Some(a) = translate(&ev)
+                            && tx.send(a).is_err()
+                        {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = tx.send(Action::InputFailed(format!(
+                            "reading the terminal failed: {e}"
+                        )));
+                        break;
+                    }
                 }
             }
         })?;

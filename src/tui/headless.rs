@@ -1,5 +1,6 @@
 //! The same App, headless: loads synchronously, replays keys, draws on ratatui's `TestBackend`
 //! and returns the screen as text. `duet render`, the snapshot tests and the benches use it.
+//! Effects are carried out on this thread: a job runs at once and its result is applied.
 
 use std::path::PathBuf;
 
@@ -10,10 +11,39 @@ use ratatui::buffer::Buffer;
 use super::action::Action;
 use super::app::{App, update};
 use super::config::Config;
-use super::keymap::Key;
+use super::effects::Command;
+use super::entries::EntryId;
+use super::jobs::{Cancel, JobDone};
+use super::key::Key;
 use super::loader;
 use super::theme::Theme;
 use super::view::{dump, view};
+
+/// Apply an action and carry out its commands synchronously (jobs run here, at once; suspend
+/// does nothing). Returns whether the app wants to quit.
+pub fn step(app: &mut App, action: Action) -> bool {
+    let mut pending = vec![action];
+    let mut quit = false;
+    while let Some(a) = pending.pop() {
+        let fx = update(app, a);
+        for c in fx.commands {
+            match c {
+                Command::Start { generation, job } => {
+                    let kind = job.kind();
+                    let output = job.run(&Cancel::default());
+                    pending.push(Action::JobDone(Box::new(JobDone {
+                        kind,
+                        generation,
+                        output,
+                    })));
+                }
+                Command::Quit | Command::Abort(_) => quit = true,
+                Command::Cancel(_) | Command::Suspend => {}
+            }
+        }
+    }
+    quit
+}
 
 /// Build an app of the given size and load `paths` into it, in order, on this thread.
 pub fn app_with(paths: &[PathBuf], width: u16, height: u16, config: Config, no_color: bool) -> App {
@@ -21,13 +51,14 @@ pub fn app_with(paths: &[PathBuf], width: u16, height: u16, config: Config, no_c
     let mut app = App::new(config, theme, width, height);
     let (found, errors) = loader::discover(paths);
     for e in errors {
-        update(&mut app, Action::DiscoverFailed(e));
+        step(&mut app, Action::DiscoverFailed(e));
     }
-    update(&mut app, Action::Discovered(found.clone()));
-    for (i, p) in found.iter().enumerate() {
-        update(
+    step(&mut app, Action::Discovered(found.clone()));
+    for p in &found {
+        let doc = loader::load_caught(p);
+        step(
             &mut app,
-            Action::Loaded(i, Box::new(loader::load_caught(p))),
+            Action::Loaded(EntryId::for_path(p), Box::new(doc)),
         );
     }
     app
@@ -38,13 +69,10 @@ pub fn parse_keys(keys: &str) -> Result<Vec<Key>, String> {
     keys.split_whitespace().map(Key::parse).collect()
 }
 
-/// Replay keys through the keymap, as the terminal loop would.
+/// Replay keys as the terminal loop would: each looked up in the keymap of the current mode.
 pub fn press(app: &mut App, keys: &[Key]) {
     for k in keys {
-        if let Some(a) = app.config.keymap.action_for(*k) {
-            update(app, a);
-        }
-        if app.quit {
+        if step(app, Action::Key(*k)) {
             break;
         }
     }
@@ -52,13 +80,14 @@ pub fn press(app: &mut App, keys: &[Key]) {
 
 /// Draw one frame on a `TestBackend` the app's size.
 pub fn draw(app: &App) -> Buffer {
-    let backend = TestBackend::new(app.width, app.height);
+    let (width, height) = app.size();
+    let backend = TestBackend::new(width, height);
     match Terminal::new(backend) {
         Ok(mut t) => {
             let _ = t.draw(|f| view(app, f));
             t.backend().buffer().clone()
         }
-        Err(_) => Buffer::empty(ratatui::layout::Rect::new(0, 0, app.width, app.height)),
+        Err(_) => Buffer::empty(ratatui::layout::Rect::new(0, 0, width, height)),
     }
 }
 

@@ -1,190 +1,174 @@
-//! Keys → actions. Defaults come from the embedded `assets/keymap.toml`; `[keys]` in the user's
-//! `config.toml` replaces the keys of the actions it names. The help overlay and the status-bar
-//! hints are generated from this map, so they never go stale.
+//! Keys → actions, one table per [`Mode`]. Defaults come from the embedded `assets/keymap.toml`
+//! (`[global]`, `[library]`, `[reader]`, `[help]`, `[finder]`, `[hints]`); `[keys]` in the
+//! user's `config.toml` overrides them, per mode (`[keys.reader]`) or flat (`[keys] down = …`,
+//! the old form, applied to every non-text table that binds the action by default).
+//!
+//! A key is looked up in the current mode's table, then in `[global]`; in a text mode a typed
+//! character its table does not bind is inserted instead ([`Action::Insert`]). The help overlay,
+//! the status-bar hints and the README's key table are generated from this map.
 
 use std::collections::BTreeMap;
-use std::fmt;
-
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::key::Key;
+use super::mode::Mode;
 
 /// The default keymap, embedded at build time.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
-/// A key with its modifiers, normalised (a typed character carries its case, not SHIFT).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
+/// The tables the help and the README list, and that a flat `[keys]` entry applies to.
+const MAIN_TABLES: [Mode; 3] = [Mode::Library, Mode::Reader, Mode::Global];
 
-impl Key {
-    pub fn new(code: KeyCode, mods: KeyModifiers) -> Key {
-        let mut mods = mods & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        if let KeyCode::Char(_) = code {
-            mods.remove(KeyModifiers::SHIFT);
-        }
-        if code == KeyCode::BackTab {
-            mods.remove(KeyModifiers::SHIFT);
-        }
-        Key { code, mods }
-    }
+/// One mode's bindings: action → keys, in the order of [`Action::USER`].
+type Table = Vec<(Action, Vec<Key>)>;
 
-    pub fn from_event(ev: &KeyEvent) -> Key {
-        Key::new(ev.code, ev.modifiers)
-    }
-
-    /// Parse `j`, `G`, `?`, `enter`, `pagedown`, `ctrl-d`, `C-d`, `<Tab>`, `alt-x`.
-    pub fn parse(s: &str) -> Result<Key, String> {
-        let mut rest = s.trim();
-        if rest.len() > 2 && rest.starts_with('<') && rest.ends_with('>') {
-            rest = &rest[1..rest.len() - 1];
-        }
-        let mut mods = KeyModifiers::NONE;
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            let prefix = ["ctrl-", "c-", "alt-", "a-", "m-", "shift-", "s-"]
-                .into_iter()
-                .find(|p| lower.starts_with(p) && rest.len() > p.len());
-            let Some(p) = prefix else { break };
-            mods |= match p {
-                "ctrl-" | "c-" => KeyModifiers::CONTROL,
-                "alt-" | "a-" | "m-" => KeyModifiers::ALT,
-                _ => KeyModifiers::SHIFT,
-            };
-            rest = &rest[p.len()..];
-        }
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(c),
-            _ => match rest.to_ascii_lowercase().as_str() {
-                "enter" | "return" | "cr" => KeyCode::Enter,
-                "tab" => KeyCode::Tab,
-                "backtab" => KeyCode::BackTab,
-                "esc" | "escape" => KeyCode::Esc,
-                "space" => KeyCode::Char(' '),
-                "up" => KeyCode::Up,
-                "down" => KeyCode::Down,
-                "left" => KeyCode::Left,
-                "right" => KeyCode::Right,
-                "pageup" | "pgup" => KeyCode::PageUp,
-                "pagedown" | "pgdn" => KeyCode::PageDown,
-                "home" => KeyCode::Home,
-                "end" => KeyCode::End,
-                "backspace" | "bs" => KeyCode::Backspace,
-                "delete" | "del" => KeyCode::Delete,
-                "lt" => KeyCode::Char('<'),
-                "gt" => KeyCode::Char('>'),
-                f if f.starts_with('f') && f.len() > 1 => match f[1..].parse::<u8>() {
-                    Ok(n) if (1..=12).contains(&n) => KeyCode::F(n),
-                    _ => return Err(format!("unknown key {s:?}")),
-                },
-                _ => return Err(format!("unknown key {s:?}")),
-            },
-        };
-        if code == KeyCode::Tab && mods.contains(KeyModifiers::SHIFT) {
-            return Ok(Key::new(KeyCode::BackTab, KeyModifiers::NONE));
-        }
-        Ok(Key::new(code, mods))
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            f.write_str("Ctrl-")?;
-        }
-        if self.mods.contains(KeyModifiers::ALT) {
-            f.write_str("Alt-")?;
-        }
-        if self.mods.contains(KeyModifiers::SHIFT) {
-            f.write_str("Shift-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Enter => f.write_str("Enter"),
-            KeyCode::Tab => f.write_str("Tab"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
-            KeyCode::Esc => f.write_str("Esc"),
-            KeyCode::Up => f.write_str("Up"),
-            KeyCode::Down => f.write_str("Down"),
-            KeyCode::Left => f.write_str("Left"),
-            KeyCode::Right => f.write_str("Right"),
-            KeyCode::PageUp => f.write_str("PgUp"),
-            KeyCode::PageDown => f.write_str("PgDn"),
-            KeyCode::Home => f.write_str("Home"),
-            KeyCode::End => f.write_str("End"),
-            KeyCode::Backspace => f.write_str("Backspace"),
-            KeyCode::Delete => f.write_str("Del"),
-            KeyCode::F(n) => write!(f, "F{n}"),
-            other => write!(f, "{other:?}"),
-        }
-    }
-}
-
-/// Action → keys, in help order.
-#[derive(Debug, Clone)]
+/// Every mode's table.
+#[derive(Debug, Clone, Default)]
 pub struct Keymap {
-    bindings: Vec<(Action, Vec<Key>)>,
+    tables: BTreeMap<Mode, Table>,
 }
 
 impl Keymap {
     /// The embedded defaults. They are tested, so this cannot fail in a release build; if the
     /// embedded file were ever broken, the map would simply be empty.
     pub fn defaults() -> Keymap {
-        let mut map = Keymap {
-            bindings: Action::USER
-                .iter()
-                .map(|(a, _, _)| (a.clone(), Vec::new()))
-                .collect(),
-        };
-        if let Ok(table) = toml::from_str::<BTreeMap<String, Vec<String>>>(DEFAULT_KEYMAP) {
-            let _ = map.apply(&table);
+        let mut map = Keymap::default();
+        if let Ok(tables) = toml::from_str::<BTreeMap<String, toml::Value>>(DEFAULT_KEYMAP) {
+            let _ = map.apply(&tables);
         }
         map
     }
 
-    /// Replace the keys of every action named in `table`. On any error nothing changes.
-    pub fn apply(&mut self, table: &BTreeMap<String, Vec<String>>) -> Result<(), String> {
+    /// Apply a `[keys]` section: per-mode tables (`reader = { down = ["j"] }`), or flat entries
+    /// (`down = ["j"]`, applied to every main table that binds the action). A key the user gives
+    /// to an action leaves the other actions of that table (and, given in `[global]`, of every
+    /// table that falls back to it). On any error nothing changes.
+    pub fn apply(&mut self, keys: &BTreeMap<String, toml::Value>) -> Result<(), String> {
         let mut next = self.clone();
-        for (name, keys) in table {
-            let action = Action::from_name(name)
-                .ok_or_else(|| format!("unknown action {name:?} in [keys]"))?;
-            let keys = keys
-                .iter()
-                .map(|k| Key::parse(k))
-                .collect::<Result<Vec<_>, _>>()?;
-            // A key the user gives to this action leaves any other action it was bound to.
-            for (_, other) in next.bindings.iter_mut() {
-                other.retain(|k| !keys.contains(k));
+        // Flat entries first, so a per-mode table given beside them wins.
+        for (name, value) in keys.iter().filter(|(_, v)| !v.is_table()) {
+            let action = action_named(name, "[keys]")?;
+            let keys = parse_keys(value, name)?;
+            let modes: Vec<Mode> = Mode::ALL
+                .into_iter()
+                .filter(|m| !m.takes_text() && next.bound_in(*m, &action))
+                .collect();
+            if modes.is_empty() {
+                next.bind(Mode::Global, &action, &keys);
             }
-            if let Some((_, slot)) = next
-                .bindings
-                .iter_mut()
-                .find(|(a, _)| a.name() == action.name())
-            {
-                *slot = keys;
+            for m in modes {
+                next.bind(m, &action, &keys);
+            }
+        }
+        for (name, value) in keys.iter().filter(|(_, v)| v.is_table()) {
+            let mode = Mode::from_name(name).ok_or_else(|| {
+                format!("unknown mode [keys.{name}] (expected global, library, reader, help, finder or hints)")
+            })?;
+            let Some(table) = value.as_table() else {
+                continue;
+            };
+            for (action_name, value) in table {
+                let action = action_named(action_name, &format!("[keys.{name}]"))?;
+                let keys = parse_keys(value, action_name)?;
+                next.bind(mode, &action, &keys);
             }
         }
         *self = next;
         Ok(())
     }
 
-    pub fn action_for(&self, key: Key) -> Option<Action> {
-        self.bindings
-            .iter()
-            .find(|(_, keys)| keys.contains(&key))
-            .map(|(a, _)| a.clone())
+    fn bound_in(&self, mode: Mode, action: &Action) -> bool {
+        self.tables.get(&mode).is_some_and(|t| {
+            t.iter()
+                .any(|(a, k)| a.name() == action.name() && !k.is_empty())
+        })
     }
 
-    pub fn keys_for(&self, action: &Action) -> &[Key] {
-        self.bindings
-            .iter()
-            .find(|(a, _)| a.name() == action.name())
-            .map(|(_, k)| k.as_slice())
-            .unwrap_or(&[])
+    /// Bind `keys` to `action` in `mode`, taking them from the table's other actions (and, in
+    /// `[global]`, from the tables that fall back to it).
+    fn bind(&mut self, mode: Mode, action: &Action, keys: &[Key]) {
+        let strip_from: Vec<Mode> = if mode == Mode::Global {
+            Mode::ALL.into_iter().filter(|m| !m.takes_text()).collect()
+        } else {
+            vec![mode]
+        };
+        for m in strip_from {
+            if let Some(t) = self.tables.get_mut(&m) {
+                for (a, bound) in t.iter_mut() {
+                    if a.name() != action.name() {
+                        bound.retain(|k| !keys.contains(k));
+                    }
+                }
+            }
+        }
+        let table = self.tables.entry(mode).or_default();
+        match table.iter_mut().find(|(a, _)| a.name() == action.name()) {
+            Some((_, slot)) => *slot = keys.to_vec(),
+            None => {
+                table.push((action.clone(), keys.to_vec()));
+                let order = |a: &Action| {
+                    Action::USER
+                        .iter()
+                        .position(|(u, _, _)| u.name() == a.name())
+                };
+                table.sort_by_key(|(a, _)| order(a));
+            }
+        }
+    }
+
+    /// What `key` does in `mode`: its table, then a typed character in a text mode, then
+    /// `[global]`.
+    pub fn resolve(&self, mode: Mode, key: Key) -> Option<Action> {
+        let lookup = |m: Mode| {
+            self.tables.get(&m).and_then(|t| {
+                t.iter()
+                    .find(|(_, keys)| keys.contains(&key))
+                    .map(|(a, _)| a.clone())
+            })
+        };
+        if let Some(a) = lookup(mode) {
+            return Some(a);
+        }
+        if mode.takes_text()
+            && let Some(c) = key.typed_char()
+        {
+            return Some(Action::Insert(c));
+        }
+        lookup(Mode::Global)
+    }
+
+    /// The keys that trigger `action` in `mode` (its own table, else `[global]`).
+    pub fn keys_in(&self, mode: Mode, action: &Action) -> &[Key] {
+        let own = |m: Mode| {
+            self.tables.get(&m).and_then(|t| {
+                t.iter()
+                    .find(|(a, k)| a.name() == action.name() && !k.is_empty())
+                    .map(|(_, k)| k.as_slice())
+            })
+        };
+        own(mode).or_else(|| own(Mode::Global)).unwrap_or(&[])
+    }
+
+    /// The first key of an action in a mode, for short hints (`?` for help).
+    pub fn hint(&self, mode: Mode, action: &Action) -> Option<String> {
+        self.keys_in(mode, action).first().map(Key::to_string)
+    }
+
+    /// The keys of an action in the main tables (library, reader, global), without repeats.
+    pub fn keys_for(&self, action: &Action) -> Vec<Key> {
+        let mut out: Vec<Key> = Vec::new();
+        for m in MAIN_TABLES {
+            if let Some(t) = self.tables.get(&m) {
+                for (_, keys) in t.iter().filter(|(a, _)| a.name() == action.name()) {
+                    for k in keys {
+                        if !out.contains(k) {
+                            out.push(*k);
+                        }
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// `j, Down` — the keys of an action as the help shows them.
@@ -196,11 +180,6 @@ impl Keymap {
             .join(", ")
     }
 
-    /// The first key of an action, for short hints (`?` for help).
-    pub fn hint(&self, action: &Action) -> Option<String> {
-        self.keys_for(action).first().map(Key::to_string)
-    }
-
     /// (keys, description) for every action, in help order.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         Action::USER
@@ -208,9 +187,7 @@ impl Keymap {
             .map(|(a, _, desc)| (self.describe(a), *desc))
             .collect()
     }
-}
 
-impl Keymap {
     /// The key table as Markdown (the README's table is this, checked by a test).
     pub fn markdown_table(&self) -> String {
         let mut out = String::from("| keys | action |\n|---|---|\n");
@@ -227,45 +204,138 @@ impl Keymap {
     }
 }
 
+fn action_named(name: &str, table: &str) -> Result<Action, String> {
+    Action::from_name(name).ok_or_else(|| format!("unknown action {name:?} in {table}"))
+}
+
+fn parse_keys(value: &toml::Value, action: &str) -> Result<Vec<Key>, String> {
+    let list = value
+        .as_array()
+        .ok_or_else(|| format!("{action}: expected a list of keys, like [\"j\", \"down\"]"))?;
+    list.iter()
+        .map(|k| {
+            k.as_str()
+                .ok_or_else(|| format!("{action}: keys are strings, like \"ctrl-d\""))
+                .and_then(Key::parse)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::{KeyCode, KeyModifiers};
+
+    fn key(s: &str) -> Key {
+        Key::parse(s).expect(s)
+    }
+
+    fn keys_toml(s: &str) -> BTreeMap<String, toml::Value> {
+        toml::from_str(s).expect("toml")
+    }
 
     #[test]
     fn embedded_keymap_parses_and_binds_every_action() {
-        let table: BTreeMap<String, Vec<String>> =
-            toml::from_str(DEFAULT_KEYMAP).expect("embedded keymap is valid TOML");
-        let mut map = Keymap::defaults();
-        map.apply(&table).expect("embedded keymap is valid");
+        let tables = keys_toml(DEFAULT_KEYMAP);
+        let mut map = Keymap::default();
+        map.apply(&tables).expect("embedded keymap is valid");
         for (a, name, _) in Action::USER {
             assert!(!map.keys_for(a).is_empty(), "{name} has no key");
+        }
+        for m in Mode::ALL {
+            assert!(tables.contains_key(m.name()), "no [{}] table", m.name());
         }
     }
 
     #[test]
-    fn parses_key_notations() {
-        let k = |s| Key::parse(s).expect(s);
-        assert_eq!(
-            k("C-d"),
-            Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
-        );
-        assert_eq!(k("ctrl-d"), k("C-d"));
-        assert_eq!(k("<Tab>"), Key::new(KeyCode::Tab, KeyModifiers::NONE));
-        assert_eq!(k("G"), Key::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
-        assert_eq!(k("<"), Key::new(KeyCode::Char('<'), KeyModifiers::NONE));
-        assert_eq!(k("PgDn"), Key::new(KeyCode::PageDown, KeyModifiers::NONE));
-        assert!(Key::parse("nonsense").is_err());
+    fn keys_resolve_by_mode() {
+        let map = Keymap::defaults();
+        let q = key("q");
+        assert!(matches!(map.resolve(Mode::Library, q), Some(Action::Back)));
+        assert!(matches!(map.resolve(Mode::Help, q), Some(Action::Back)));
+        // `s` means sentence mode in the reader and nothing in the library or the help.
+        assert!(matches!(
+            map.resolve(Mode::Reader, key("s")),
+            Some(Action::SentenceMode)
+        ));
+        assert!(map.resolve(Mode::Library, key("s")).is_none());
+        assert!(map.resolve(Mode::Help, key("s")).is_none());
+        // Global keys work everywhere; a text mode inserts typed characters.
+        assert!(matches!(
+            map.resolve(Mode::Reader, key("?")),
+            Some(Action::Help)
+        ));
+        assert!(matches!(
+            map.resolve(Mode::Finder, key("?")),
+            Some(Action::Insert('?'))
+        ));
+        assert!(matches!(
+            map.resolve(Mode::Finder, key("j")),
+            Some(Action::Insert('j'))
+        ));
+        assert!(matches!(
+            map.resolve(Mode::Hints, key("G")),
+            Some(Action::Insert('G'))
+        ));
+        assert!(matches!(
+            map.resolve(Mode::Finder, key("esc")),
+            Some(Action::Back)
+        ));
+        assert!(matches!(
+            map.resolve(Mode::Finder, key("ctrl-c")),
+            Some(Action::Quit)
+        ));
     }
 
     #[test]
-    fn user_keys_replace_and_steal() {
+    fn per_mode_user_tables_bind_one_key_differently() {
         let mut map = Keymap::defaults();
-        let t: BTreeMap<String, Vec<String>> =
-            toml::from_str("help = [\"h\"]\ndown = [\"j\", \"n\"]").expect("toml");
-        map.apply(&t).expect("valid");
+        map.apply(&keys_toml(
+            "[library]\nopen = [\"o\"]\n[reader]\nsentence_mode = [\"o\"]",
+        ))
+        .expect("valid");
+        assert!(matches!(
+            map.resolve(Mode::Library, key("o")),
+            Some(Action::Open)
+        ));
+        assert!(matches!(
+            map.resolve(Mode::Reader, key("o")),
+            Some(Action::SentenceMode)
+        ));
+        assert_eq!(
+            map.hint(Mode::Reader, &Action::SentenceMode).as_deref(),
+            Some("o")
+        );
+    }
+
+    #[test]
+    fn flat_user_keys_replace_and_steal() {
+        let mut map = Keymap::defaults();
+        map.apply(&keys_toml("help = [\"h\"]\ndown = [\"j\", \"n\"]"))
+            .expect("valid");
         assert_eq!(map.describe(&Action::Help), "h");
-        let bad: BTreeMap<String, Vec<String>> = toml::from_str("fly = [\"f\"]").expect("toml");
+        assert_eq!(map.hint(Mode::Help, &Action::Help).as_deref(), Some("h"));
+        assert!(matches!(
+            map.resolve(Mode::Reader, key("n")),
+            Some(Action::Down)
+        ));
+        assert!(matches!(
+            map.resolve(Mode::Library, key("h")),
+            Some(Action::Help)
+        ));
+        // A global key taken by the user leaves the mode tables that would shadow it.
+        map.apply(&keys_toml("help = [\"j\"]")).expect("valid");
+        assert!(matches!(
+            map.resolve(Mode::Reader, key("j")),
+            Some(Action::Help)
+        ));
+        let bad = keys_toml("fly = [\"f\"]");
         assert!(map.apply(&bad).is_err());
-        assert_eq!(map.describe(&Action::Help), "h");
+        assert!(map.apply(&keys_toml("[sideways]\ndown = [\"j\"]")).is_err());
+        assert_eq!(map.describe(&Action::Help), "j");
+        assert_eq!(
+            key("ctrl-z"),
+            Key::new(KeyCode::Char('z'), KeyModifiers::CONTROL)
+        );
     }
 }

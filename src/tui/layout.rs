@@ -4,8 +4,70 @@
 
 use ratatui::layout::{Margin, Rect};
 
-use super::config::Layout;
-use super::doc::Columns;
+/// The reader's column arrangement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    SideBySide,
+    Stacked,
+    Korean,
+    English,
+}
+
+impl Layout {
+    pub fn next(self) -> Layout {
+        match self {
+            Layout::SideBySide => Layout::Stacked,
+            Layout::Stacked => Layout::Korean,
+            Layout::Korean => Layout::English,
+            Layout::English => Layout::SideBySide,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Layout::SideBySide => "side by side",
+            Layout::Stacked => "stacked",
+            Layout::Korean => "Korean only",
+            Layout::English => "English only",
+        }
+    }
+}
+
+/// One language side of a passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    Ko,
+    En,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Ko => Side::En,
+            Side::En => Side::Ko,
+        }
+    }
+}
+
+/// The columns the reader draws in, for one layout and width: what the wrapper is keyed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub layout: Layout,
+    /// Text width of the Korean side (0 when hidden).
+    pub ko: usize,
+    pub en: usize,
+    /// The side drawn first: on the left side by side, on top when stacked.
+    pub first: Side,
+}
+
+impl Columns {
+    pub fn width(&self, side: Side) -> usize {
+        match side {
+            Side::Ko => self.ko,
+            Side::En => self.en,
+        }
+    }
+}
 
 /// Below this the reader asks for more room.
 pub const MIN_WIDTH: u16 = 40;
@@ -130,6 +192,7 @@ impl Geometry {
             layout,
             ko: usize::from(ko),
             en: usize::from(en),
+            first: if swapped { Side::En } else { Side::Ko },
         })
     }
 

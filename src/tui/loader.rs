@@ -1,5 +1,8 @@
-//! Background work: find the files, then parse and align them on worker threads, each result
-//! reported back to the loop as an [`Action`]. The first screen never waits for the library.
+//! Background work for the library: find the files, then parse and align them on worker
+//! threads, each result reported back to the loop as an [`Action`]. The first screen never waits
+//! for the library. The threads are owned: dropping the returned [`Worker`] stops them between
+//! files; a panic outside one file's pipeline, or a thread that cannot start, is reported as
+//! [`Action::WorkerFailed`].
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -10,10 +13,8 @@ use std::thread;
 
 use super::action::Action;
 use super::doc::Doc;
-
-/// Threads named with this prefix are background workers: a panic there becomes a failed entry,
-/// never a torn-down terminal (the panic hook leaves them alone).
-pub const WORKER_PREFIX: &str = "duet-worker";
+use super::entries::EntryId;
+use super::jobs::{Worker, panic_message};
 
 /// Parse, clean and align one file.
 pub fn load_doc(path: &Path) -> Result<Doc, String> {
@@ -25,12 +26,11 @@ pub fn load_doc(path: &Path) -> Result<Doc, String> {
 /// [`load_doc`], with a panic in the pipeline turned into an error for that one file.
 pub fn load_caught(path: &Path) -> Result<Doc, String> {
     catch_unwind(AssertUnwindSafe(|| load_doc(path))).unwrap_or_else(|payload| {
-        let msg = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown".into());
-        Err(format!("{}: internal error: {msg}", path.display()))
+        Err(format!(
+            "{}: internal error: {}",
+            path.display(),
+            panic_message(payload.as_ref())
+        ))
     })
 }
 
@@ -47,44 +47,45 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     (found, errors)
 }
 
-/// Start the loader: discovery, then `workers` threads parsing in library order.
-pub fn spawn(paths: Vec<PathBuf>, tx: Sender<Action>) {
-    let spawned = thread::Builder::new()
-        .name(format!("{WORKER_PREFIX}-discover"))
-        .spawn(move || {
-            let (found, errors) = discover(&paths);
-            for e in errors {
-                if tx.send(Action::DiscoverFailed(e)).is_err() {
-                    return;
-                }
-            }
-            let found = Arc::new(found);
-            if tx.send(Action::Discovered(found.to_vec())).is_err() {
+/// Start the loader: discovery, then up to four threads parsing in library order.
+pub fn spawn(paths: Vec<PathBuf>, tx: Sender<Action>) -> Worker {
+    Worker::spawn("discover", tx, move |cancel, tx| {
+        let (found, errors) = discover(&paths);
+        for e in errors {
+            if tx.send(Action::DiscoverFailed(e)).is_err() {
                 return;
             }
-            let next = Arc::new(AtomicUsize::new(0));
-            let workers = thread::available_parallelism()
-                .map_or(2, |n| n.get())
-                .clamp(1, 4);
-            for w in 0..workers {
-                let (found, next, tx) = (Arc::clone(&found), Arc::clone(&next), tx.clone());
-                let _ = thread::Builder::new()
-                    .name(format!("{WORKER_PREFIX}-{w}"))
-                    .spawn(move || {
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(path) = found.get(i) else { break };
-                            let result = load_caught(path);
-                            if tx.send(Action::Loaded(i, Box::new(result))).is_err() {
-                                break;
-                            }
+        }
+        let found = Arc::new(found);
+        if tx.send(Action::Discovered(found.to_vec())).is_err() {
+            return;
+        }
+        let next = Arc::new(AtomicUsize::new(0));
+        let workers = thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .clamp(1, 4);
+        let mut parsers = Vec::new();
+        for w in 0..workers {
+            let (found, next, cancel) = (Arc::clone(&found), Arc::clone(&next), cancel.clone());
+            parsers.push(Worker::spawn(
+                &format!("parse-{w}"),
+                tx.clone(),
+                move |_, tx| {
+                    while !cancel.is_cancelled() {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = found.get(i) else { break };
+                        let result = load_caught(path);
+                        let id = EntryId::for_path(path);
+                        if tx.send(Action::Loaded(id, Box::new(result))).is_err() {
+                            break;
                         }
-                    });
-            }
-        });
-    if let Err(e) = spawned {
-        // No thread, no library: say so rather than hang.
-        let _ =
-            std::io::Write::write_all(&mut std::io::stderr(), format!("duet: {e}\n").as_bytes());
-    }
+                    }
+                },
+            ));
+        }
+        // Own the parsers until they are done (or this loader is dropped and they stop).
+        while !cancel.is_cancelled() && parsers.iter().any(|p| !p.is_finished()) {
+            thread::sleep(std::time::Duration::from_millis(20));
+        }
+    })
 }

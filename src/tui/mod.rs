@@ -1,27 +1,52 @@
 //! The reader: one `App` state, one loop, views split by pane.
 //!
-//! - [`action`]: the one message type; [`keymap`]: keys → actions; [`config`]: user settings.
-//! - [`app`]: the state and `update`, the only place it changes; [`layout`]: geometry.
-//! - [`doc`]: an article as the reader shows it (segments, wrapped rows).
-//! - [`view`](mod@view): drawing, by pane; [`theme`]: styles and symbols.
-//! - [`runner`]: the loop; [`event`]: input and signals; [`terminal`]: enter/restore;
-//!   [`loader`]: parsing and aligning on worker threads.
-//! - [`headless`]: the same app on ratatui's `TestBackend` (`duet render`, tests, benches).
-
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
+//! The shape of the loop (Elm-style):
+//!
+//! ```text
+//! input thread ─ Action::Key/Mouse/Resize ─┐
+//! loader, jobs ─ Loaded/JobDone/WorkerFailed┼─▶ update(&mut App, Action) -> Effects ─▶ runner
+//! signals, tick ────────────────────────────┘        │                   (redraw, Start job,
+//!                                                    ▼                    Cancel, Suspend, Quit)
+//!                                         view(&App, &mut Frame)
+//! ```
+//!
+//! - **Modes** ([`mode`]): a raw key is looked up in `update` in the keymap table of the current
+//!   mode (`App::mode`: the overlay's, else the focused pane's), then in `[global]`; a text mode
+//!   (finder, hints) inserts typed characters ([`Action::Insert`]).
+//! - **Overlays** ([`overlay`]): one `Option<Overlay>` on top of the panes; each has its mode,
+//!   its key handling and its view.
+//! - **Effects** ([`effects`]): `update` returns redraw-or-not plus commands; the runner
+//!   ([`runner`]) or the headless driver ([`headless`]) carries them out.
+//! - **Jobs** ([`jobs`]): owned worker threads, one per kind, results tagged with a generation
+//!   (stale ones dropped), panics reported as a status line.
+//! - **Entries** ([`entries`]): stable [`EntryId`](entries::EntryId)s, metadata in the list,
+//!   documents in a small cache.
+//! - **Positions** ([`reading`]): the reader is at (passage, sentence); the scroll row follows.
+//! - **Offsets → rows** ([`doc`]): sentence byte ranges come from the aligner;
+//!   `Wrapped::row_of` maps (passage, side, byte) to a row in every layout; the painter takes a
+//!   list of highlight spans (`view::reader::highlights`).
+//!
+//! Files: [`action`] the one message type; [`key`], [`keymap`], [`mode`], [`config`] input and
+//! settings; [`app`] state and `update`; [`layout`] geometry; [`view`](mod@view) drawing, by pane;
+//! [`theme`] styles; [`event`] input and signals; [`terminal`] enter/restore/suspend; [`loader`]
+//! the library's parsing threads.
 
 pub mod action;
 pub mod app;
 pub mod config;
 pub mod doc;
+pub mod effects;
+pub mod entries;
 pub mod event;
 pub mod headless;
+pub mod jobs;
+pub mod key;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
+pub mod mode;
+pub mod overlay;
+pub mod reading;
 pub mod runner;
 pub mod terminal;
 pub mod theme;

@@ -8,12 +8,12 @@ use std::panic;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use super::loader::WORKER_PREFIX;
+use super::jobs::WORKER_PREFIX;
 
 /// Put the terminal back as the shell expects it. Safe to call more than once.
 pub fn restore() -> io::Result<()> {
@@ -62,6 +62,35 @@ impl TerminalGuard {
         }
     }
 }
+
+impl TerminalGuard {
+    /// Ctrl-z: leave reader mode, stop the process as the shell's job control expects, and on
+    /// `fg` (SIGCONT) enter reader mode again with a cleared screen, so the next draw is whole.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore()?;
+        stop_self();
+        enable_raw_mode()?;
+        execute!(
+            stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            Clear(ClearType::All)
+        )?;
+        // A fresh terminal has empty buffers, so the next draw writes every cell. (`clear()`
+        // would ask the terminal for the cursor position, racing the input thread.)
+        self.terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        Ok(())
+    }
+}
+
+/// Stop this process (SIGTSTP, as if Ctrl-z reached the shell); returns when it is continued.
+#[cfg(unix)]
+fn stop_self() {
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+}
+
+#[cfg(not(unix))]
+fn stop_self() {}
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {

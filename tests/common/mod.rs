@@ -9,10 +9,12 @@ use duet::model::{
     Unpaired,
 };
 use duet::tui::action::Action;
-use duet::tui::app::{App, update};
+use duet::tui::app::App;
 use duet::tui::config::Config;
 use duet::tui::doc::Doc;
+use duet::tui::entries::EntryId;
 use duet::tui::headless;
+use duet::tui::headless::step;
 use duet::tui::theme::Theme;
 
 pub const KO: [&str; 3] = [
@@ -157,9 +159,10 @@ pub fn app_with_docs(docs: Vec<Doc>, w: u16, h: u16, no_color: bool) -> App {
         .iter()
         .map(|d| PathBuf::from(&d.article.path))
         .collect();
-    update(&mut app, Action::Discovered(paths));
-    for (i, d) in docs.into_iter().enumerate() {
-        update(&mut app, Action::Loaded(i, Box::new(Ok(d))));
+    step(&mut app, Action::Discovered(paths));
+    for d in docs {
+        let id = EntryId::for_path(d.article.path.as_ref());
+        step(&mut app, Action::Loaded(id, Box::new(Ok(d))));
     }
     app
 }

@@ -7,7 +7,8 @@ use ratatui::layout::Rect;
 use super::{fill, pane, put};
 use crate::text::sanitize;
 use crate::text::width::{pad, truncate};
-use crate::tui::app::{App, Entry, EntryState, Pane};
+use crate::tui::app::{App, Pane};
+use crate::tui::entries::{Entry, EntryState};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -18,7 +19,7 @@ pub fn spinner(app: &App) -> &'static str {
 pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
     let amb = app.config.ambiguous;
-    let focused = app.focus == Pane::Browser || app.reader.is_none();
+    let focused = app.pane() == Pane::Library || app.reader().is_none();
     let title = if app.loading() {
         format!(
             "Library {}/{} {}",
@@ -55,7 +56,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     let mut y = list.y;
     let mut i = app.browser_top;
     while i < app.entries.len() && y < list.bottom() {
-        let e = &app.entries[i];
+        let Some(e) = app.entries.get(i) else { break };
         let lines = entry_lines(app, e, wide, usize::from(list.width.saturating_sub(2)));
         let selected = i == app.selected;
         for (k, (text, style)) in lines.iter().enumerate() {
@@ -112,18 +113,17 @@ fn entry_lines(
     match &e.state {
         EntryState::Pending => vec![(format!("  {name}  {}", spinner(app)), theme.dim())],
         EntryState::Failed(err) => vec![(format!("! {name}: {}", sanitize(err)), theme.error())],
-        EntryState::Ready(doc) => {
+        EntryState::Ready(meta) => {
             let mark = if e.read { " " } else { theme.symbols.unread };
-            let a = &doc.article;
-            let date = a
+            let date = meta
                 .published
                 .as_deref()
                 .map(|d| sanitize(d).chars().take(10).collect::<String>())
                 .unwrap_or_default();
-            let outlet = a.outlet.as_deref().map(sanitize).unwrap_or_default();
-            let badge = doc.badge();
+            let outlet = meta.outlet.as_deref().map(sanitize).unwrap_or_default();
+            let badge = meta.badge;
             if wide {
-                let title = doc.display_title();
+                let title = meta.display_title();
                 let line = format!(
                     "{mark} {}  {}  {}  {}",
                     pad(&date, 10, amb),
@@ -147,10 +147,10 @@ fn entry_lines(
                     theme.dim(),
                 )];
                 v.push((
-                    truncate(&format!("  {}", doc.title), width, amb),
+                    truncate(&format!("  {}", meta.title), width, amb),
                     theme.plain(),
                 ));
-                if let Some(en) = &doc.title_en {
+                if let Some(en) = &meta.title_en {
                     v.push((truncate(&format!("  {en}"), width, amb), theme.plain()));
                 }
                 v

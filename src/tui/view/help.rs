@@ -1,4 +1,4 @@
-//! The `?` overlay, generated from the keymap itself.
+//! The help overlay, generated from the keymap itself (its title names the keys that close it).
 
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
@@ -6,7 +6,23 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::{pane, put};
 use crate::text::width::{pad, str_width};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::mode::Mode;
+
+/// `Keys (? or Esc to close)`, with the keys the help mode actually closes on.
+pub fn title(app: &App) -> String {
+    let km = &app.config.keymap;
+    let keys: Vec<String> = [Action::Help, Action::Back]
+        .iter()
+        .filter_map(|a| km.hint(Mode::Help, a))
+        .collect();
+    if keys.is_empty() {
+        "Keys".into()
+    } else {
+        format!("Keys ({} to close)", keys.join(" or "))
+    }
+}
 
 pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
@@ -41,7 +57,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         }
     }
     Clear.render(r, buf);
-    pane(buf, r, "Keys (? or Esc to close)", true, theme, amb);
+    pane(buf, r, &title(app), true, theme, amb);
     let inner_w = w.saturating_sub(4);
     for (i, (keys, desc)) in rows.iter().enumerate() {
         let y = r.y + 1 + i as u16;

@@ -18,6 +18,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::app::App;
+use super::overlay::Overlay;
 use super::theme::Theme;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::cells;
@@ -25,19 +26,21 @@ use crate::text::wrap::cells;
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    if app.geom.too_small || area != app.geom.area {
+    if app.geom().too_small || area != app.geom().area {
         too_small(app, buf, area);
         return;
     }
-    if let Some(b) = app.geom.browser {
+    let g = app.geom();
+    if let Some(b) = g.browser {
         browser::draw(app, buf, b);
     }
-    if let Some(r) = app.geom.reader {
+    if let Some(r) = g.reader {
         reader::draw(app, buf, r);
     }
-    status::draw(app, buf, app.geom.status);
-    if app.help {
-        help::draw(app, buf, area);
+    status::draw(app, buf, g.status);
+    match app.overlay() {
+        Some(Overlay::Help) => help::draw(app, buf, area),
+        None => {}
     }
 }
 
@@ -97,12 +100,17 @@ pub fn put(
     style: Style,
     amb: AmbiguousWidth,
 ) -> u16 {
-    put_hl(buf, x, y, max, text, 0..text.len(), style, &[], style, amb)
+    put_spans(buf, x, y, max, text, 0..text.len(), style, &[], amb)
 }
 
-/// Write `text[range]`, patching `hl_style` over graphemes that start inside any of `hl`.
+/// A byte range of a text drawn with a style patched over the base (a sentence, an entity
+/// mention, a finder match).
+pub type Span = (Range<usize>, Style);
+
+/// Write `text[range]`, patching each span's style, in order, over the graphemes that start
+/// inside it.
 #[allow(clippy::too_many_arguments)]
-pub fn put_hl(
+pub fn put_spans(
     buf: &mut Buffer,
     x: u16,
     y: u16,
@@ -110,8 +118,7 @@ pub fn put_hl(
     text: &str,
     range: Range<usize>,
     style: Style,
-    hl: &[Range<usize>],
-    hl_style: Style,
+    spans: &[Span],
     amb: AmbiguousWidth,
 ) -> u16 {
     let area = buf.area;
@@ -131,11 +138,10 @@ pub fn put_hl(
             return;
         }
         let cx = x + used;
-        let st = if hl.iter().any(|r| r.contains(&c.start)) {
-            style.patch(hl_style)
-        } else {
-            style
-        };
+        let st = spans
+            .iter()
+            .filter(|(r, _)| r.contains(&c.start))
+            .fold(style, |st, (_, s)| st.patch(*s));
         let cell = &mut buf[(cx, y)];
         cell.set_symbol(c.symbol);
         cell.set_style(st);

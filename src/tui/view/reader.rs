@@ -1,6 +1,9 @@
 //! The reader pane: row-aligned pairs. Each side is wrapped to its own column (cached per width);
 //! only the visible rows are drawn. The shorter side of a pair is padded with blank rows, so the
 //! tops of every pair line up and both columns scroll as one.
+//!
+//! Highlights are a list ([`highlights`]): the focused sentence now; entity mentions and finder
+//! matches are more entries of the same list, each a byte range of one side with a kind.
 
 use std::ops::Range;
 
@@ -8,47 +11,88 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{fill, pane, put, put_hl};
+use super::{Span, fill, pane, put, put_spans};
 use crate::model::BlockKind;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::Row;
 use crate::tui::app::{App, Pane};
-use crate::tui::config::Layout;
-use crate::tui::doc::{Seg, SegRows, indent};
+use crate::tui::doc::{Passage, PassageRows, indent};
+use crate::tui::layout::{Columns, Geometry, Layout, Side};
+use crate::tui::reading::Reader;
 use crate::tui::theme::Theme;
+
+/// What a highlight marks; the theme gives each kind its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HighlightKind {
+    /// The sentence under the cursor in sentence mode.
+    Sentence,
+}
+
+/// A byte range of one side of a passage, to be drawn highlighted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    pub side: Side,
+    pub range: Range<usize>,
+    pub kind: HighlightKind,
+}
+
+/// Every highlight of passage `i`, in drawing order (later ones patch over earlier ones).
+pub fn highlights(r: &Reader, i: usize) -> Vec<Highlight> {
+    let mut out = Vec::new();
+    let at = r.position();
+    if at.passage == i
+        && let Some(b) = at.sentence
+        && let Some((ko, en)) = r.doc().passages.get(i).and_then(|p| p.beads.get(b))
+    {
+        for (side, ranges) in [(Side::Ko, ko), (Side::En, en)] {
+            out.extend(ranges.iter().map(|range| Highlight {
+                side,
+                range: range.clone(),
+                kind: HighlightKind::Sentence,
+            }));
+        }
+    }
+    out
+}
+
+fn style_of(theme: &Theme, kind: HighlightKind) -> Style {
+    match kind {
+        HighlightKind::Sentence => theme.sentence(),
+    }
+}
 
 pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
     let amb = app.config.ambiguous;
-    let focused = app.focus == Pane::Reader;
+    let focused = app.pane() == Pane::Reader;
     let Some((r, doc)) = app.open_doc() else {
         pane(buf, area, "", focused, theme, amb);
         return;
     };
     pane(buf, area, &doc.display_title(), focused, theme, amb);
-    let Some(w) = &r.wrapped else { return };
-    let g = &app.geom;
+    let Some(w) = r.wrapped() else { return };
+    let g = app.geom();
     let text = g.text;
-    let Some(layout) = g.layout else { return };
     let ctx = Ctx {
         theme,
         amb,
-        layout,
-        swapped: app.swapped,
+        columns: w.columns,
         g,
     };
-    let mut seg_i = w.seg_at(r.scroll).unwrap_or(w.segs.len());
+    let scroll = r.scroll();
+    let focus = r.position().passage;
+    let mut i = w.passage_at(scroll).unwrap_or(w.passages.len());
     for y in 0..text.height {
-        let row = r.scroll + usize::from(y);
-        while seg_i < w.segs.len() && w.segs[seg_i].top + w.segs[seg_i].height <= row {
-            seg_i += 1;
+        let row = scroll + usize::from(y);
+        while i < w.passages.len() && w.passages[i].top + w.passages[i].height <= row {
+            i += 1;
         }
-        let (Some(rows), Some(seg)) = (w.segs.get(seg_i), doc.segs.get(seg_i)) else {
+        let (Some(rows), Some(passage)) = (w.passages.get(i), doc.passages.get(i)) else {
             break;
         };
         let sy = text.y + y;
         let k = row - rows.top;
-        let is_focus = seg_i == r.focus;
+        let is_focus = i == focus;
         if k + 1 == rows.height {
             // A thin rule between pairs; a plain blank line between paragraphs of one language.
             if !g.single {
@@ -74,27 +118,21 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
                 amb,
             );
         }
-        let hl = match (is_focus, r.sentence) {
-            (true, Some(b)) => seg.beads.get(b),
-            _ => None,
-        };
-        let (ko_hl, en_hl): (&[Range<usize>], &[Range<usize>]) =
-            hl.map_or((&[], &[]), |(k, e)| (k, e));
         let base = if is_focus {
             theme.focus()
         } else {
             Style::new()
         };
-        body_row(buf, &ctx, seg, rows, k, sy, base, ko_hl, en_hl);
+        let hls = highlights(r, i);
+        body_row(buf, &ctx, passage, rows, k, sy, base, &hls);
     }
 }
 
 struct Ctx<'a> {
     theme: &'a Theme,
     amb: AmbiguousWidth,
-    layout: Layout,
-    swapped: bool,
-    g: &'a crate::tui::layout::Geometry,
+    columns: Columns,
+    g: &'a Geometry,
 }
 
 fn rule(buf: &mut Buffer, ctx: &Ctx<'_>, y: u16, text: Rect) {
@@ -102,7 +140,7 @@ fn rule(buf: &mut Buffer, ctx: &Ctx<'_>, y: u16, text: Rect) {
     let x0 = ctx.g.left_x;
     let x1 = text.right().saturating_sub(1);
     for x in x0..x1 {
-        let sym = if ctx.layout == Layout::SideBySide && x == ctx.g.divider_x {
+        let sym = if ctx.columns.layout == Layout::SideBySide && x == ctx.g.divider_x {
             s.cross
         } else {
             s.rule
@@ -111,83 +149,69 @@ fn rule(buf: &mut Buffer, ctx: &Ctx<'_>, y: u16, text: Rect) {
     }
 }
 
+/// Row `k` of a passage: which side's row goes where comes from [`PassageRows::lines_at`].
 #[allow(clippy::too_many_arguments)]
 fn body_row(
     buf: &mut Buffer,
     ctx: &Ctx<'_>,
-    seg: &Seg,
-    rows: &SegRows,
+    passage: &Passage,
+    rows: &PassageRows,
     k: usize,
     y: u16,
     base: Style,
-    ko_hl: &[Range<usize>],
-    en_hl: &[Range<usize>],
+    hls: &[Highlight],
 ) {
     let g = ctx.g;
     // In a bilingual article, a block with no counterpart is set apart (italic).
-    let base = if !g.single && (seg.ko.is_none() || seg.en.is_none()) {
+    let base = if !g.single && (passage.ko.is_none() || passage.en.is_none()) {
         base.add_modifier(ratatui::style::Modifier::ITALIC)
     } else {
         base
     };
-    let ko = Side {
-        text: seg.ko.as_deref(),
-        rows: &rows.ko,
-        hl: ko_hl,
-    };
-    let en = Side {
-        text: seg.en.as_deref(),
-        rows: &rows.en,
-        hl: en_hl,
-    };
-    let (first, second) = if ctx.swapped { (&en, &ko) } else { (&ko, &en) };
-    match ctx.layout {
-        Layout::SideBySide => {
-            side_row(
-                buf, ctx, seg.kind, first, k, g.left_x, y, g.left_w, base, true,
-            );
-            put(
-                buf,
-                g.divider_x,
-                y,
-                1,
-                ctx.theme.symbols.divider,
-                ctx.theme.dim(),
-                ctx.amb,
-            );
-            side_row(
-                buf, ctx, seg.kind, second, k, g.right_x, y, g.right_w, base, true,
-            );
+    let lines = rows.lines_at(k, &ctx.columns);
+    let first = ctx.columns.first;
+    let side_by_side = ctx.columns.layout == Layout::SideBySide;
+    for side in [first, first.other()] {
+        let (x, w) = if side_by_side && side != first {
+            (g.right_x, g.right_w)
+        } else {
+            (g.left_x, g.left_w)
+        };
+        let line = lines[side as usize];
+        let spans: Vec<Span> = hls
+            .iter()
+            .filter(|h| h.side == side)
+            .map(|h| (h.range.clone(), style_of(ctx.theme, h.kind)))
+            .collect();
+        let s = SideRow {
+            text: passage.text(side),
+            rows: rows.rows(side),
+            spans: &spans,
+        };
+        if side_by_side {
+            // Both columns always: a blank side of an unpaired block gets its marker.
+            side_row(buf, ctx, passage.kind, &s, k, x, y, w, base, true);
+        } else if let Some(j) = line {
+            side_row(buf, ctx, passage.kind, &s, j, x, y, w, base, false);
         }
-        Layout::Stacked => {
-            if k < first.rows.len() {
-                side_row(
-                    buf, ctx, seg.kind, first, k, g.left_x, y, g.left_w, base, false,
-                );
-            } else {
-                let k2 = k - first.rows.len();
-                side_row(
-                    buf, ctx, seg.kind, second, k2, g.left_x, y, g.left_w, base, false,
-                );
-            }
-        }
-        Layout::Korean => {
-            side_row(
-                buf, ctx, seg.kind, &ko, k, g.left_x, y, g.left_w, base, false,
-            );
-        }
-        Layout::English => {
-            side_row(
-                buf, ctx, seg.kind, &en, k, g.left_x, y, g.left_w, base, false,
-            );
-        }
+    }
+    if side_by_side {
+        put(
+            buf,
+            g.divider_x,
+            y,
+            1,
+            ctx.theme.symbols.divider,
+            ctx.theme.dim(),
+            ctx.amb,
+        );
     }
 }
 
-struct Side<'a> {
+struct SideRow<'a> {
     text: Option<&'a str>,
     rows: &'a [Row],
-    hl: &'a [Range<usize>],
+    spans: &'a [Span],
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -195,7 +219,7 @@ fn side_row(
     buf: &mut Buffer,
     ctx: &Ctx<'_>,
     kind: BlockKind,
-    side: &Side<'_>,
+    side: &SideRow<'_>,
     k: usize,
     x: u16,
     y: u16,
@@ -232,7 +256,7 @@ fn side_row(
         put(buf, x, y, ind, lead, base.patch(theme.dim()), ctx.amb);
     }
     let (x, w) = if w > ind { (x + ind, w - ind) } else { (x, w) };
-    put_hl(
+    put_spans(
         buf,
         x,
         y,
@@ -240,8 +264,7 @@ fn side_row(
         text,
         row.range(),
         base.patch(theme.block(kind)),
-        side.hl,
-        theme.sentence(),
+        side.spans,
         ctx.amb,
     );
 }

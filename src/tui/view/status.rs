@@ -60,17 +60,20 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     }
 }
 
-/// `j/k pair`, `s sentences`, `v layout`, `Tab pane`, `? help`, `q back` — from the keymap.
+/// `j/k pair`, `s sentences`, `v layout`, `Tab pane`, `? help`, `q back` — from the keymap
+/// table of the focused pane's mode, so a rebound key shows as rebound. (The help overlay
+/// names its own keys in its title; an overlay with hints of its own adds a branch here.)
 pub fn hints(app: &App) -> Vec<String> {
     let km = &app.config.keymap;
-    let k = |a: &Action| km.hint(a).unwrap_or_default();
+    let mode = app.pane_mode();
+    let k = |a: &Action| km.hint(mode, a).unwrap_or_default();
     let updown = format!("{}/{}", k(&Action::Down), k(&Action::Up));
-    let reader = app.focus == Pane::Reader && app.reader.is_some();
+    let reader = app.pane() == Pane::Reader && app.reader().is_some();
     let mut items: Vec<(String, &str)> = Vec::new();
     if reader && app.geom.single {
         items.push((updown, "block"));
     } else if reader {
-        let sentence = app.reader.as_ref().is_some_and(|r| r.sentence.is_some());
+        let sentence = app.position().is_some_and(|p| p.sentence.is_some());
         items.push((updown, if sentence { "sentence" } else { "pair" }));
         items.push((
             k(&Action::SentenceMode),
@@ -86,7 +89,7 @@ pub fn hints(app: &App) -> Vec<String> {
         items.push((k(&Action::Open), "open"));
         items.push((updown, "move"));
     }
-    if app.entries.len() > 1 && app.reader.is_some() {
+    if app.entries.len() > 1 && app.reader().is_some() {
         items.push((k(&Action::FocusNext), "pane"));
     }
     items.push((k(&Action::Help), "help"));
@@ -114,21 +117,14 @@ fn position(app: &App) -> String {
     } else {
         String::new()
     };
-    match (app.focus, app.open_doc()) {
+    match (app.pane(), app.open_doc()) {
         (Pane::Reader, Some((r, d))) => {
             let shown: Vec<usize> = r
-                .wrapped
-                .as_ref()
-                .map(|w| {
-                    (0..w.segs.len())
-                        .filter(|&i| w.segs[i].height > 0)
-                        .collect()
-                })
+                .wrapped()
+                .map(|w| (0..w.passages.len()).filter(|&i| w.shown(i)).collect())
                 .unwrap_or_default();
-            let at = shown
-                .iter()
-                .position(|&i| i == r.focus)
-                .map_or(0, |p| p + 1);
+            let focus = r.position().passage;
+            let at = shown.iter().position(|&i| i == focus).map_or(0, |p| p + 1);
             let what = if d.bilingual { "pair" } else { "block" };
             let layout = if app.geom.single {
                 "one column"

@@ -1,0 +1,182 @@
+//! The library as the app holds it: entries addressed by a stable [`EntryId`], each with the
+//! metadata the list shows; the documents themselves live in a small cache ([`DocCache`]) and are
+//! rebuilt by a job when an evicted one is opened, so a large library does not hold every
+//! wrapped article in memory.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::doc::Doc;
+
+/// Documents kept in memory (the open one is held by the reader besides).
+pub const DOC_CACHE: usize = 16;
+
+/// A library entry's identity: stable for the same path across runs (an FNV-1a hash of it), not
+/// a position in the list, so sorting, filtering or a saved reading position can refer to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryId(pub u64);
+
+impl EntryId {
+    pub fn for_path(path: &Path) -> EntryId {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in path.to_string_lossy().bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        EntryId(h)
+    }
+}
+
+/// What the library list shows of an article (taken from its document when it loads).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryMeta {
+    pub title: String,
+    pub title_en: Option<String>,
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    /// KO, EN, KO+EN or OTHER.
+    pub badge: &'static str,
+}
+
+impl EntryMeta {
+    pub fn of(doc: &Doc) -> EntryMeta {
+        EntryMeta {
+            title: doc.title.clone(),
+            title_en: doc.title_en.clone(),
+            published: doc.article.published.clone(),
+            outlet: doc.article.outlet.clone(),
+            badge: doc.badge(),
+        }
+    }
+
+    /// The English title after the Korean one when there are both (a wide library row).
+    pub fn display_title(&self) -> String {
+        match &self.title_en {
+            Some(en) => format!("{}  ·  {en}", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum EntryState {
+    /// Found, not parsed yet.
+    Pending,
+    Ready(EntryMeta),
+    Failed(String),
+}
+
+/// One article of the library.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub(super) id: EntryId,
+    pub(super) path: PathBuf,
+    pub(super) state: EntryState,
+    pub(super) read: bool,
+}
+
+impl Entry {
+    pub fn id(&self) -> EntryId {
+        self.id
+    }
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+    pub fn state(&self) -> &EntryState {
+        &self.state
+    }
+    pub fn is_read(&self) -> bool {
+        self.read
+    }
+    pub fn meta(&self) -> Option<&EntryMeta> {
+        match &self.state {
+            EntryState::Ready(m) => Some(m),
+            _ => None,
+        }
+    }
+    /// Read from standard input: it cannot be read again, so its document is never evicted.
+    pub fn is_stdin(&self) -> bool {
+        self.path == Path::new("-")
+    }
+}
+
+/// Entries in list order, with an index by id.
+#[derive(Debug, Default)]
+pub struct Entries {
+    list: Vec<Entry>,
+    index: HashMap<EntryId, usize>,
+}
+
+impl Entries {
+    pub fn as_slice(&self) -> &[Entry] {
+        &self.list
+    }
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+    pub fn get(&self, i: usize) -> Option<&Entry> {
+        self.list.get(i)
+    }
+    pub fn position(&self, id: EntryId) -> Option<usize> {
+        self.index.get(&id).copied()
+    }
+    pub fn by_id(&self, id: EntryId) -> Option<&Entry> {
+        self.list.get(self.position(id)?)
+    }
+    pub(super) fn by_id_mut(&mut self, id: EntryId) -> Option<&mut Entry> {
+        let i = self.position(id)?;
+        self.list.get_mut(i)
+    }
+    /// Add a found file (a path already listed is not listed twice).
+    pub(super) fn push(&mut self, path: PathBuf) {
+        let id = EntryId::for_path(&path);
+        if self.index.contains_key(&id) {
+            return;
+        }
+        self.index.insert(id, self.list.len());
+        self.list.push(Entry {
+            id,
+            path,
+            state: EntryState::Pending,
+            read: false,
+        });
+    }
+}
+
+/// The last few documents used, most recent last.
+#[derive(Debug, Default)]
+pub struct DocCache {
+    docs: Vec<(EntryId, Arc<Doc>, bool)>,
+}
+
+impl DocCache {
+    pub fn get(&mut self, id: EntryId) -> Option<Arc<Doc>> {
+        let i = self.docs.iter().position(|(d, _, _)| *d == id)?;
+        let item = self.docs.remove(i);
+        let doc = Arc::clone(&item.1);
+        self.docs.push(item);
+        Some(doc)
+    }
+
+    /// Keep `doc`; evict the least recently used unpinned one beyond [`DOC_CACHE`].
+    pub fn insert(&mut self, id: EntryId, doc: Arc<Doc>, pinned: bool) {
+        self.docs.retain(|(d, _, _)| *d != id);
+        self.docs.push((id, doc, pinned));
+        while self.docs.iter().filter(|(_, _, p)| !p).count() > DOC_CACHE {
+            match self.docs.iter().position(|(_, _, p)| !p) {
+                Some(i) => {
+                    self.docs.remove(i);
+                }
+                None => break,
+            }
+        }
+    }
+
+    pub fn contains(&self, id: EntryId) -> bool {
+        self.docs.iter().any(|(d, _, _)| *d == id)
+    }
+}

@@ -1,0 +1,49 @@
+//! Modes: which keymap table a key is looked up in. The app's mode follows from its state (the
+//! overlay on top, else the focused pane); see `App::mode`.
+
+/// A keymap table. `Global` is not a mode the app is in: it is the fallback table of the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mode {
+    Global,
+    Library,
+    Reader,
+    Help,
+    /// The finder overlay's query field (a text mode).
+    Finder,
+    /// Entity hint labels (typed label letters select a hint: a text mode).
+    Hints,
+}
+
+impl Mode {
+    /// Every table, in the order `assets/keymap.toml` lists them.
+    pub const ALL: [Mode; 6] = [
+        Mode::Global,
+        Mode::Library,
+        Mode::Reader,
+        Mode::Help,
+        Mode::Finder,
+        Mode::Hints,
+    ];
+
+    /// The table's name in `assets/keymap.toml` and under `[keys]` in `config.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Global => "global",
+            Mode::Library => "library",
+            Mode::Reader => "reader",
+            Mode::Help => "help",
+            Mode::Finder => "finder",
+            Mode::Hints => "hints",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// A text mode: a typed character that its table does not bind is inserted, not looked up
+    /// in `[global]` (only keys with Ctrl/Alt and named keys fall through to it).
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::Finder | Mode::Hints)
+    }
+}
