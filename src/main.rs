@@ -125,6 +125,9 @@ pub struct RenderArgs {
     pub keys: String,
     /// Article files or folders (default: the bundled articles).
     pub paths: Vec<PathBuf>,
+    /// Draw the library on disk instead (`DUET_HOME`), as `duet` with no arguments opens it.
+    #[arg(long, conflicts_with = "paths")]
+    pub library: bool,
 }
 
 fn main() -> ExitCode {

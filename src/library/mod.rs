@@ -230,8 +230,8 @@ impl Library {
 
 /// What `duet` with no arguments opens.
 pub enum Startup {
-    /// The library, which has articles.
-    Library(Library),
+    /// The library, which has articles (and the notices met opening it).
+    Library(Box<Library>, Vec<LibraryError>),
     /// The bundled samples: the library is empty, or could not be opened (the reason is among
     /// the notices).
     Samples,
@@ -240,9 +240,15 @@ pub enum Startup {
 /// Open the default library for the reader: the library when it holds articles, else the
 /// samples. Never fails: problems become notices (one line each).
 pub fn startup() -> (Startup, Vec<LibraryError>) {
+    // No library yet: nothing is created just by looking.
+    match Home::locate() {
+        Ok(home) if home.db_path().exists() => {}
+        Ok(_) => return (Startup::Samples, Vec::new()),
+        Err(e) => return (Startup::Samples, vec![e]),
+    }
     match Library::open_default() {
         Ok((lib, notices)) => match lib.is_empty() {
-            Ok(false) => (Startup::Library(lib), notices),
+            Ok(false) => (Startup::Library(Box::new(lib), notices), Vec::new()),
             Ok(true) => (Startup::Samples, notices),
             Err(e) => {
                 let mut notices = notices;

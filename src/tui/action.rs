@@ -54,6 +54,8 @@ pub enum Action {
     InputFailed(String),
     /// Time passes (spinner while loading).
     Tick,
+    /// The library on disk: its list, bookmarks, a failed write.
+    Store(super::store::StoreEvent),
 }
 
 /// A mouse event reduced to what the reader handles.

@@ -16,7 +16,7 @@ use super::config::Config;
 use super::doc::{Doc, Wrapped};
 use super::effects::{Command, Effects};
 use super::entries::{DocCache, Entries, EntryId, EntryMeta, EntryState};
-use super::jobs::{Job, JobKind, JobOutput};
+use super::jobs::{JobKind, JobOutput};
 use super::layout::{self, Geometry, Layout, LayoutInput};
 use super::mode::Mode;
 use super::overlay::{self, Overlay};
@@ -62,6 +62,8 @@ pub struct App {
     pub(super) generations: HashMap<JobKind, u64>,
     /// The entry being opened by a job (its document was not cached).
     pub(super) opening: Option<EntryId>,
+    /// The library on disk, when the entries come from it.
+    pub(super) store: super::store::StoreState,
 }
 
 impl App {
@@ -91,6 +93,7 @@ impl App {
             open_first: false,
             generations: HashMap::new(),
             opening: None,
+            store: Default::default(),
         };
         app.relayout();
         app
@@ -140,6 +143,9 @@ impl App {
     }
     pub fn loading(&self) -> bool {
         self.done < self.entries.len()
+    }
+    pub fn store(&self) -> &super::store::StoreState {
+        &self.store
     }
     pub fn open_doc(&self) -> Option<(&Reader, &Doc)> {
         let r = self.reader.as_ref()?;
@@ -259,7 +265,7 @@ impl App {
                     self.opening = Some(id);
                     self.selected = i;
                     self.status = Some("opening…".into());
-                    let job = Job::Open { id, path };
+                    let job = super::store::open_job(self, id, path);
                     return Effects::redraw().with(Command::Start { generation, job });
                 }
             },
@@ -285,6 +291,7 @@ impl App {
         if let Some(r) = self.reader.as_mut() {
             r.at.passage = r.first_shown();
         }
+        super::store::restore(self, id);
     }
 
     fn next_generation(&mut self, kind: JobKind) -> u64 {
@@ -342,6 +349,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             return Effects::none().with(Command::Abort(msg));
         }
         Action::Loaded(id, result) => loaded(app, id, *result),
+        Action::Store(event) => fx = super::store::handle(app, event),
         Action::JobDone(done) => {
             if app.generations.get(&done.kind) != Some(&done.generation) {
                 return Effects::none(); // stale: a newer job of this kind was started
@@ -400,6 +408,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         },
     }
     app.relayout();
+    fx.merge(super::store::track(app));
     fx
 }
 

@@ -133,17 +133,23 @@ impl Entries {
     }
     /// Add a found file (a path already listed is not listed twice).
     pub(super) fn push(&mut self, path: PathBuf) {
+        self.push_with(path, EntryState::Pending, false);
+    }
+
+    /// Add an entry whose metadata is known already (the library on disk lists it).
+    pub(super) fn push_with(&mut self, path: PathBuf, state: EntryState, read: bool) -> EntryId {
         let id = EntryId::for_path(&path);
         if self.index.contains_key(&id) {
-            return;
+            return id;
         }
         self.index.insert(id, self.list.len());
         self.list.push(Entry {
             id,
             path,
-            state: EntryState::Pending,
-            read: false,
+            state,
+            read,
         });
+        id
     }
 }
 

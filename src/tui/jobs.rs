@@ -36,7 +36,16 @@ pub enum JobKind {
 /// A job and its input.
 #[derive(Debug, Clone)]
 pub enum Job {
-    Open { id: EntryId, path: PathBuf },
+    Open {
+        id: EntryId,
+        path: PathBuf,
+    },
+    /// Open a library article from the cache on disk (processed now if stale).
+    OpenStored {
+        id: EntryId,
+        home: crate::library::Home,
+        article: crate::library::ArticleId,
+    },
 }
 
 /// A job's result.
@@ -59,7 +68,7 @@ pub struct JobDone {
 impl Job {
     pub fn kind(&self) -> JobKind {
         match self {
-            Job::Open { .. } => JobKind::Open,
+            Job::Open { .. } | Job::OpenStored { .. } => JobKind::Open,
         }
     }
 
@@ -70,6 +79,10 @@ impl Job {
             Job::Open { id, path } => JobOutput::Doc {
                 id,
                 doc: super::loader::load_caught(&path).map(Box::new),
+            },
+            Job::OpenStored { id, home, article } => JobOutput::Doc {
+                id,
+                doc: super::store::load_doc(&home, article).map(Box::new),
             },
         }
     }

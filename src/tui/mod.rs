@@ -48,6 +48,7 @@ pub mod mode;
 pub mod overlay;
 pub mod reading;
 pub mod runner;
+pub mod store;
 pub mod terminal;
 pub mod theme;
 pub mod view;
