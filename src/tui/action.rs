@@ -31,6 +31,20 @@ pub enum Action {
     SwapSides,
     SentenceMode,
     Help,
+    /// Bookmark the pair under the cursor (then type an optional note).
+    Bookmark,
+    /// The bookmarks of the whole library, in an overlay.
+    Bookmarks,
+    /// Mark the selected article read or unread.
+    ToggleRead,
+    /// Sort the library: newest, oldest, by outlet, unread first.
+    Sort,
+    /// Show only unread articles, or all.
+    UnreadOnly,
+    /// Show only one outlet's articles (the next outlet each time), or all.
+    OutletFilter,
+    /// Delete the character before the cursor in a text field.
+    DeleteBack,
     /// A key as the terminal sent it: `update` looks it up in the keymap of the current mode.
     Key(Key),
     /// A character typed into the text field of a text mode (the finder's query).
@@ -108,6 +122,29 @@ impl Action {
             "sentence mode: highlight sentence pairs",
         ),
         (Action::Help, "help", "this help"),
+        (
+            Action::Bookmark,
+            "bookmark",
+            "bookmark this pair (type a note, Enter)",
+        ),
+        (Action::Bookmarks, "bookmarks", "bookmarks of the library"),
+        (Action::ToggleRead, "toggle_read", "mark read / unread"),
+        (
+            Action::Sort,
+            "sort",
+            "sort: newest, oldest, outlet, unread first",
+        ),
+        (Action::UnreadOnly, "unread_only", "show unread only / all"),
+        (
+            Action::OutletFilter,
+            "outlet_filter",
+            "show one outlet (next each time) / all",
+        ),
+        (
+            Action::DeleteBack,
+            "delete_back",
+            "delete the character before the cursor",
+        ),
     ];
 
     /// The name of a user-facing action (as in the keymap and `config.toml`).

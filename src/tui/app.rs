@@ -251,7 +251,7 @@ impl App {
     }
 
     /// Open the entry at list position `i`: from the cache, or by starting a job.
-    fn open(&mut self, i: usize) -> Effects {
+    pub(super) fn open(&mut self, i: usize) -> Effects {
         let Some(entry) = self.entries.get(i) else {
             return Effects::none();
         };
@@ -382,6 +382,11 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             }
         }
         Action::Help => app.overlay = Some(Overlay::Help),
+        Action::Bookmark => fx = super::bookmarks::start_note(app),
+        Action::Bookmarks => fx = super::bookmarks::open_list(app),
+        Action::ToggleRead | Action::Sort | Action::UnreadOnly | Action::OutletFilter => {
+            fx = super::shelf::handle(app, action)
+        }
         // No text field outside a text overlay.
         Action::Insert(_) => return Effects::none(),
         Action::Mouse(m) => fx = mouse(app, m),

@@ -131,6 +131,18 @@ impl Entries {
         let i = self.position(id)?;
         self.list.get_mut(i)
     }
+    /// Every entry, leaving the list empty (to sort or filter it, then [`Entries::set`]).
+    pub(super) fn take(&mut self) -> Vec<Entry> {
+        self.index.clear();
+        std::mem::take(&mut self.list)
+    }
+
+    /// Replace the list (in this order).
+    pub(super) fn set(&mut self, list: Vec<Entry>) {
+        self.index = list.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        self.list = list;
+    }
+
     /// Add a found file (a path already listed is not listed twice).
     pub(super) fn push(&mut self, path: PathBuf) {
         self.push_with(path, EntryState::Pending, false);

@@ -33,6 +33,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bookmarks;
 pub mod config;
 pub mod doc;
 pub mod effects;
@@ -48,6 +49,7 @@ pub mod mode;
 pub mod overlay;
 pub mod reading;
 pub mod runner;
+pub mod shelf;
 pub mod store;
 pub mod terminal;
 pub mod theme;

@@ -12,17 +12,23 @@ pub enum Mode {
     Finder,
     /// Entity hint labels (typed label letters select a hint: a text mode).
     Hints,
+    /// A new bookmark's note (a text mode).
+    Note,
+    /// The bookmarks overlay.
+    Bookmarks,
 }
 
 impl Mode {
     /// Every table, in the order `assets/keymap.toml` lists them.
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Global,
         Mode::Library,
         Mode::Reader,
         Mode::Help,
         Mode::Finder,
         Mode::Hints,
+        Mode::Note,
+        Mode::Bookmarks,
     ];
 
     /// The table's name in `assets/keymap.toml` and under `[keys]` in `config.toml`.
@@ -34,6 +40,8 @@ impl Mode {
             Mode::Help => "help",
             Mode::Finder => "finder",
             Mode::Hints => "hints",
+            Mode::Note => "note",
+            Mode::Bookmarks => "bookmarks",
         }
     }
 
@@ -44,6 +52,6 @@ impl Mode {
     /// A text mode: a typed character that its table does not bind is inserted, not looked up
     /// in `[global]` (only keys with Ctrl/Alt and named keys fall through to it).
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Finder | Mode::Hints)
+        matches!(self, Mode::Finder | Mode::Hints | Mode::Note)
     }
 }

@@ -13,6 +13,10 @@ use super::mode::Mode;
 pub enum Overlay {
     /// The key help, generated from the keymap.
     Help,
+    /// A new bookmark's note being typed.
+    Note(super::bookmarks::Note),
+    /// The library's bookmarks; the selected row.
+    Bookmarks(usize),
 }
 
 impl Overlay {
@@ -20,6 +24,8 @@ impl Overlay {
     pub fn mode(&self) -> Mode {
         match self {
             Overlay::Help => Mode::Help,
+            Overlay::Note(_) => Mode::Note,
+            Overlay::Bookmarks(_) => Mode::Bookmarks,
         }
     }
 }
@@ -34,5 +40,7 @@ pub(super) fn handle(app: &mut App, overlay: &Overlay, action: Action) -> Effect
             }
             _ => Effects::none(),
         },
+        Overlay::Note(note) => super::bookmarks::handle_note(app, note, action),
+        Overlay::Bookmarks(sel) => super::bookmarks::handle_list(app, *sel, action),
     }
 }

@@ -78,6 +78,8 @@ pub struct StoreState {
     /// The read marks as saved.
     pub(super) read: HashMap<EntryId, bool>,
     pub(super) bookmarks: Vec<Bookmark>,
+    /// The list's order and filters.
+    pub(super) shelf: super::shelf::Shelf,
 }
 
 impl StoreState {

@@ -3,6 +3,7 @@
 //! All text goes through [`put`], which measures with the same width rules as the wrapper
 //! (ambiguous-width setting included) and never writes past the width it is given.
 
+pub mod bookmarks;
 pub mod browser;
 pub mod help;
 pub mod reader;
@@ -40,6 +41,8 @@ pub fn view(app: &App, frame: &mut Frame) {
     status::draw(app, buf, g.status);
     match app.overlay() {
         Some(Overlay::Help) => help::draw(app, buf, area),
+        Some(Overlay::Note(n)) => bookmarks::draw_note(app, n, buf, area),
+        Some(Overlay::Bookmarks(sel)) => bookmarks::draw_list(app, *sel, buf, area),
         None => {}
     }
 }
