@@ -202,3 +202,50 @@ fn paths_mode_has_no_library_features() {
     press(&mut app, "B");
     assert!(app.overlay().is_none());
 }
+
+#[test]
+fn background_processing_picks_up_a_changed_file_with_progress() {
+    use duet::tui::store::StoreEvent;
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path().join("lib"));
+    let (lib, _) = Library::open(home.clone()).unwrap();
+    lib.import(&[assets()], &mut |_, _| {}).unwrap();
+    let e2 = lib.entry(2).unwrap();
+    let text = std::fs::read_to_string(&e2.file).unwrap();
+    std::fs::write(&e2.file, format!("새로 고친 제목\n\n{text}")).unwrap();
+
+    let mut app = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let _worker = duet::tui::store::spawn_background(home, tx);
+    let mut progress = Vec::new();
+    let mut updated = Vec::new();
+    loop {
+        let a = rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("the background worker reports");
+        if let Action::Store(StoreEvent::Progress(d, t)) = &a {
+            progress.push((*d, *t));
+        }
+        if let Action::Store(StoreEvent::Updated(v)) = &a {
+            updated = v.iter().map(|e| e.id).collect();
+        }
+        let done = matches!(a, Action::Store(StoreEvent::Updated(_)));
+        let _ = update(&mut app, a);
+        if done {
+            break;
+        }
+    }
+    assert_eq!(progress.last(), Some(&(1, 1)));
+    assert!(app.store().processing().is_none());
+    assert_eq!(updated, vec![2], "just the changed article");
+    assert!(lib.stale().unwrap().is_empty());
+    let e2 = lib.entry(2).unwrap();
+    assert!(!e2.stale);
+    let shown = app
+        .entries()
+        .iter()
+        .find(|e| e.path() == e2.file)
+        .and_then(|e| e.meta())
+        .unwrap();
+    assert_eq!(Some(shown.title.as_str()), e2.title.as_deref());
+}

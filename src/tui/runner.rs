@@ -66,6 +66,7 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
                 Action::Store(StoreEvent::Listed(Box::new(listing))),
             );
             if lib.access() == &crate::library::Access::ReadWrite {
+                _loader = Some(store::spawn_background(lib.home().clone(), tx.clone()));
                 saver = Some(Saver::spawn(lib, tx.clone()));
             }
         }

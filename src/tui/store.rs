@@ -39,6 +39,10 @@ pub enum StoreEvent {
     Bookmarks(Vec<Bookmark>),
     /// A write failed: one line for the status bar.
     Failed(String),
+    /// Background processing of new, changed or stale articles: done of total.
+    Progress(usize, usize),
+    /// These articles were processed again: their new metadata.
+    Updated(Vec<library::Entry>),
 }
 
 /// The library's list as read at start.
@@ -80,6 +84,8 @@ pub struct StoreState {
     pub(super) bookmarks: Vec<Bookmark>,
     /// The list's order and filters.
     pub(super) shelf: super::shelf::Shelf,
+    /// Background processing under way: done of total.
+    pub(super) processing: Option<(usize, usize)>,
 }
 
 impl StoreState {
@@ -91,6 +97,9 @@ impl StoreState {
     }
     pub fn is_library(&self) -> bool {
         self.home.is_some()
+    }
+    pub fn processing(&self) -> Option<(usize, usize)> {
+        self.processing
     }
 }
 
@@ -179,9 +188,67 @@ pub(super) fn handle(app: &mut App, event: StoreEvent) -> Effects {
             }
         }
         StoreEvent::Bookmarks(b) => app.store.bookmarks = b,
+        StoreEvent::Progress(done, total) => {
+            app.store.processing = (done < total).then_some((done, total));
+        }
+        StoreEvent::Updated(entries) => {
+            app.store.processing = None;
+            for e in entries {
+                let id = EntryId::for_path(&e.file);
+                let state = match &e.error {
+                    Some(err) => {
+                        EntryState::Failed(format!("{}: {}", e.file.display(), clean(err)))
+                    }
+                    None => EntryState::Ready(meta(&e)),
+                };
+                let hidden = app.store.shelf.hidden.iter_mut().find(|h| h.id() == id);
+                if let Some(entry) = hidden {
+                    entry.state = state;
+                } else if let Some(entry) = app.entries.by_id_mut(id) {
+                    entry.state = state;
+                }
+            }
+        }
         StoreEvent::Failed(msg) => app.status = Some(msg),
     }
     Effects::redraw()
+}
+
+/// In the background: check the stored copies for changes, then process every article whose
+/// cache entry is missing, changed or from another pipeline version, reporting progress; the
+/// list never waits for it (opening one of them processes it at once).
+pub fn spawn_background(home: Home, tx: Sender<Action>) -> super::jobs::Worker {
+    super::jobs::Worker::spawn("library", tx, move |cancel, tx| {
+        let Ok((lib, _)) = Library::open(home) else {
+            return;
+        };
+        if lib.access() != &Access::ReadWrite {
+            return;
+        }
+        let changed = lib.refresh().map(|r| r.changed).unwrap_or_default();
+        let stale = lib.stale().unwrap_or_default();
+        if stale.is_empty() || cancel.is_cancelled() {
+            return;
+        }
+        let mut last = std::time::Instant::now();
+        let result = lib.process_stale(&mut |done, total| {
+            if done == total || last.elapsed() >= std::time::Duration::from_millis(100) {
+                last = std::time::Instant::now();
+                let _ = tx.send(Action::Store(StoreEvent::Progress(done, total)));
+            }
+        });
+        if let Err(e) = result {
+            let _ = tx.send(Action::Store(StoreEvent::Failed(e.to_string())));
+        }
+        let ids: std::collections::HashSet<ArticleId> = stale.into_iter().chain(changed).collect();
+        if let Ok(entries) = lib.entries() {
+            let updated = entries
+                .into_iter()
+                .filter(|e| ids.contains(&e.id))
+                .collect();
+            let _ = tx.send(Action::Store(StoreEvent::Updated(updated)));
+        }
+    })
 }
 
 /// The job that opens an entry: from the library's cache when it is a library entry.
