@@ -167,6 +167,11 @@ fn open_read_write(path: &Path) -> std::result::Result<Connection, Problem> {
         .map_err(classify)?;
     conn.pragma_update(None, "foreign_keys", true)
         .map_err(classify)?;
+    // Sorting the list (10,000 rows) in memory, not through a temporary file.
+    conn.pragma_update(None, "temp_store", "MEMORY")
+        .map_err(classify)?;
+    conn.pragma_update(None, "cache_size", -16_000)
+        .map_err(classify)?;
     schema::migrate(&mut conn).map_err(classify)?;
     Ok(conn)
 }
@@ -180,6 +185,7 @@ fn open_read_only(path: &Path, why: &str, notices: &mut Vec<LibraryError>) -> Re
         let uri = format!("file:{}?{query}", uri_path(path));
         let attempt = Connection::open_with_flags(&uri, flags).and_then(|c| {
             c.busy_timeout(BUSY_TIMEOUT)?;
+            c.pragma_update(None, "temp_store", "MEMORY")?;
             let v = schema::version(&c)?;
             c.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
                 r.get::<_, i64>(0)
