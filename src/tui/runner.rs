@@ -57,6 +57,8 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
     event::spawn_signals(tx.clone())?;
     let mut _loader = None;
     let mut saver = None;
+    // The library's background processing starts after the first frame, never before it.
+    let mut background = None;
     match source {
         Source::Paths(paths) => _loader = Some(loader::spawn(paths, tx.clone())),
         Source::Library(lib, notices) => {
@@ -66,7 +68,7 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
                 Action::Store(StoreEvent::Listed(Box::new(listing))),
             );
             if lib.access() == &crate::library::Access::ReadWrite {
-                _loader = Some(store::spawn_background(lib.home().clone(), tx.clone()));
+                background = Some((lib.home().clone(), tx.clone()));
                 saver = Some(Saver::spawn(lib, tx.clone()));
             }
         }
@@ -83,6 +85,9 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
             }
             guard.terminal.draw(|f| view(&app, f))?;
             dirty = false;
+            if let Some((home, tx)) = background.take() {
+                _loader = Some(store::spawn_background(home, tx));
+            }
         }
         let action = match rx.recv_timeout(TICK) {
             Ok(a) => a,
