@@ -11,7 +11,7 @@ use duet::tui::app::{App, update};
 use duet::tui::config::Config;
 use duet::tui::effects::Command;
 use duet::tui::headless::{app_with_library, draw};
-use duet::tui::jobs::{Cancel, JobDone};
+use duet::tui::job::{Cancel, JobDone};
 use duet::tui::key::Key;
 use duet::tui::overlay::Overlay;
 use duet::tui::store::Save;

@@ -379,7 +379,7 @@ fn loader_threads_fill_the_library_and_report_bad_files() {
     .expect("write");
     let (tx, rx) = std::sync::mpsc::channel();
     // The loader's threads live as long as its owner.
-    let _loader = duet::tui::loader::spawn(vec![dir.path().to_path_buf()], tx);
+    let _loader = duet::tui::worker::spawn_loader(vec![dir.path().to_path_buf()], tx);
     let mut app = app_with_docs(Vec::new(), 120, 30, true);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let mut first_discovered = false;

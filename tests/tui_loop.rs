@@ -14,9 +14,10 @@ use duet::tui::doc::Doc;
 use duet::tui::effects::Command;
 use duet::tui::entries::{DOC_CACHE, EntryId};
 use duet::tui::headless::{self, step};
-use duet::tui::jobs::{Cancel, JobDone, Worker};
+use duet::tui::job::{Cancel, JobDone};
 use duet::tui::layout::{Layout, Side};
 use duet::tui::overlay::Overlay;
+use duet::tui::worker::Worker;
 
 fn status_line(app: &App) -> String {
     screen(app).lines().last().unwrap_or_default().to_string()
@@ -156,7 +157,7 @@ fn a_stale_job_result_is_dropped() {
     keys(&mut app, "j");
     let (g2, job2) = start(update(&mut app, enter));
     assert!(g2 > g1);
-    let done = |generation, job: duet::tui::jobs::Job| {
+    let done = |generation, job: duet::tui::job::Job| {
         let kind = job.kind();
         Action::JobDone(Box::new(JobDone {
             kind,

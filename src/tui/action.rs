@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use super::doc::Doc;
 use super::entries::EntryId;
-use super::jobs::JobDone;
+use super::job::JobDone;
 use super::key::Key;
 
 #[derive(Debug, Clone)]

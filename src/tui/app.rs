@@ -16,10 +16,10 @@ use super::config::Config;
 use super::doc::{Doc, Wrapped};
 use super::effects::{Command, Effects};
 use super::entries::{DocCache, Entries, EntryId, EntryMeta, EntryState};
-use super::jobs::{JobKind, JobOutput};
+use super::job::{JobKind, JobOutput};
 use super::layout::{self, Geometry, Layout, LayoutInput};
 use super::mode::Mode;
-use super::overlay::{self, Overlay};
+use super::overlay::Overlay;
 use super::reading::{Position, Reader};
 use super::theme::Theme;
 
@@ -378,7 +378,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         Action::Suspend => return Effects::redraw().with(Command::Suspend),
         _ if app.overlay.is_some() => {
             if let Some(o) = app.overlay.clone() {
-                fx = overlay::handle(app, &o, action);
+                fx = overlay_action(app, &o, action);
             }
         }
         Action::Help => app.overlay = Some(Overlay::Help),
@@ -415,6 +415,21 @@ pub fn update(app: &mut App, action: Action) -> Effects {
     app.relayout();
     fx.merge(super::store::track(app));
     fx
+}
+
+/// An action while an overlay is open: the overlay takes it (it is modal).
+fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
+    match overlay {
+        Overlay::Help => match action {
+            Action::Help | Action::Back => {
+                app.overlay = None;
+                Effects::redraw()
+            }
+            _ => Effects::none(),
+        },
+        Overlay::Note(note) => super::bookmarks::handle_note(app, note, action),
+        Overlay::Bookmarks(sel) => super::bookmarks::handle_list(app, *sel, action),
+    }
 }
 
 fn loaded(app: &mut App, id: EntryId, result: Result<Doc, String>) {

@@ -2,7 +2,7 @@
 //! terminal runner in `runner.rs`, synchronously in `headless.rs`). `update` itself never
 //! touches a thread, a file or the terminal.
 
-use super::jobs::{Job, JobKind};
+use super::job::{Job, JobKind};
 
 /// A command for the runner.
 #[derive(Debug, Clone)]

@@ -13,7 +13,7 @@ use super::app::{App, update};
 use super::config::Config;
 use super::effects::Command;
 use super::entries::EntryId;
-use super::jobs::{Cancel, JobDone};
+use super::job::{Cancel, JobDone};
 use super::key::Key;
 use super::loader;
 use super::theme::Theme;

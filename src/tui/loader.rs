@@ -1,20 +1,11 @@
-//! Background work for the library: find the files, then parse and align them on worker
-//! threads, each result reported back to the loop as an [`Action`]. The first screen never waits
-//! for the library. The threads are owned: dropping the returned [`Worker`] stops them between
-//! files; a panic outside one file's pipeline, or a thread that cannot start, is reported as
-//! [`Action::WorkerFailed`].
+//! Loading the library's articles: find the files, parse, clean and align one. Plain functions,
+//! run on worker threads by [`worker::spawn_loader`](super::worker::spawn_loader) and by jobs,
+//! and on the caller's thread headless.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::Sender;
-use std::thread;
 
-use super::action::Action;
 use super::doc::Doc;
-use super::entries::EntryId;
-use super::jobs::{Worker, panic_message};
 
 /// Parse, clean and align one file.
 pub fn load_doc(path: &Path) -> Result<Doc, String> {
@@ -47,45 +38,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     (found, errors)
 }
 
-/// Start the loader: discovery, then up to four threads parsing in library order.
-pub fn spawn(paths: Vec<PathBuf>, tx: Sender<Action>) -> Worker {
-    Worker::spawn("discover", tx, move |cancel, tx| {
-        let (found, errors) = discover(&paths);
-        for e in errors {
-            if tx.send(Action::DiscoverFailed(e)).is_err() {
-                return;
-            }
-        }
-        let found = Arc::new(found);
-        if tx.send(Action::Discovered(found.to_vec())).is_err() {
-            return;
-        }
-        let next = Arc::new(AtomicUsize::new(0));
-        let workers = thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .clamp(1, 4);
-        let mut parsers = Vec::new();
-        for w in 0..workers {
-            let (found, next, cancel) = (Arc::clone(&found), Arc::clone(&next), cancel.clone());
-            parsers.push(Worker::spawn(
-                &format!("parse-{w}"),
-                tx.clone(),
-                move |_, tx| {
-                    while !cancel.is_cancelled() {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = found.get(i) else { break };
-                        let result = load_caught(path);
-                        let id = EntryId::for_path(path);
-                        if tx.send(Action::Loaded(id, Box::new(result))).is_err() {
-                            break;
-                        }
-                    }
-                },
-            ));
-        }
-        // Own the parsers until they are done (or this loader is dropped and they stop).
-        while !cancel.is_cancelled() && parsers.iter().any(|p| !p.is_finished()) {
-            thread::sleep(std::time::Duration::from_millis(20));
-        }
-    })
+/// The text of a panic payload.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".into())
 }

@@ -17,8 +17,8 @@
 //!   its key handling and its view.
 //! - **Effects** ([`effects`]): `update` returns redraw-or-not plus commands; the runner
 //!   ([`runner`]) or the headless driver ([`headless`]) carries them out.
-//! - **Jobs** ([`jobs`]): owned worker threads, one per kind, results tagged with a generation
-//!   (stale ones dropped), panics reported as a status line.
+//! - **Jobs** ([`job`]: what to do and what came back; [`worker`]: owned threads, one per kind):
+//!   results tagged with a generation (stale ones dropped), panics reported as a status line.
 //! - **Entries** ([`entries`]): stable [`EntryId`](entries::EntryId)s, metadata in the list,
 //!   documents in a small cache.
 //! - **Positions** ([`reading`]): the reader is at (passage, sentence); the scroll row follows.
@@ -29,7 +29,10 @@
 //! Files: [`action`] the one message type; [`key`], [`keymap`], [`mode`], [`config`] input and
 //! settings; [`app`] state and `update`; [`layout`] geometry; [`view`](mod@view) drawing, by pane;
 //! [`theme`] styles; [`event`] input and signals; [`terminal`] enter/restore/suspend; [`loader`]
-//! the library's parsing threads.
+//! finding, parsing and aligning articles (run by [`worker::spawn_loader`]).
+//!
+//! Module dependencies have no cycle (checked with a small script over `use` statements and
+//! paths; see the issue 7 note).
 
 pub mod action;
 pub mod app;
@@ -40,7 +43,7 @@ pub mod effects;
 pub mod entries;
 pub mod event;
 pub mod headless;
-pub mod jobs;
+pub mod job;
 pub mod key;
 pub mod keymap;
 pub mod layout;
@@ -54,6 +57,7 @@ pub mod store;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+pub mod worker;
 
 pub use action::Action;
 pub use app::{App, update};

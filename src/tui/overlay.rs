@@ -1,12 +1,11 @@
 //! Overlays: modal views drawn over the panes, each with its own keymap table ([`Mode`]), its own
-//! key handling ([`handle`]) and its own view (`view/help.rs` …). `App` holds at most one.
+//! key handling (`overlay_action` in `app.rs`, beside the state it changes) and its own view
+//! (`view/help.rs` …). `App` holds at most one.
 //!
 //! To add one (the finder, entity hints, an entity card, bookmarks): a variant here holding its
-//! state, its mode in [`Overlay::mode`], its actions in [`handle`], and a view in `view/`.
+//! state, its mode in [`Overlay::mode`], its arm in `app.rs`'s `overlay_action`, and a view in
+//! `view/`.
 
-use super::action::Action;
-use super::app::App;
-use super::effects::Effects;
 use super::mode::Mode;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,20 +26,5 @@ impl Overlay {
             Overlay::Note(_) => Mode::Note,
             Overlay::Bookmarks(_) => Mode::Bookmarks,
         }
-    }
-}
-
-/// An action while an overlay is open: the overlay takes it (it is modal); `None` closes it.
-pub(super) fn handle(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
-    match overlay {
-        Overlay::Help => match action {
-            Action::Help | Action::Back => {
-                app.overlay = None;
-                Effects::redraw()
-            }
-            _ => Effects::none(),
-        },
-        Overlay::Note(note) => super::bookmarks::handle_note(app, note, action),
-        Overlay::Bookmarks(sel) => super::bookmarks::handle_list(app, *sel, action),
     }
 }

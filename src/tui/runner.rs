@@ -10,12 +10,11 @@ use super::app::{App, update};
 use super::config::Config;
 use super::effects::{Command, Effects};
 use super::event;
-use super::jobs::Jobs;
-use super::loader;
 use super::store::{self, Saver, StoreEvent};
 use super::terminal::{self, TerminalGuard};
 use super::theme::Theme;
 use super::view::view;
+use super::worker::{self, Jobs};
 
 const TICK: Duration = Duration::from_millis(200);
 
@@ -60,7 +59,7 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
     // The library's background processing starts after the first frame, never before it.
     let mut background = None;
     match source {
-        Source::Paths(paths) => _loader = Some(loader::spawn(paths, tx.clone())),
+        Source::Paths(paths) => _loader = Some(worker::spawn_loader(paths, tx.clone())),
         Source::Library(lib, notices) => {
             let listing = store::listing(&lib, &notices)?;
             let _ = update(

@@ -19,8 +19,9 @@ use super::app::App;
 use super::doc::Doc;
 use super::effects::{Command, Effects};
 use super::entries::{EntryId, EntryMeta, EntryState};
-use super::jobs::{Job, WORKER_PREFIX};
+use super::job::Job;
 use super::reading::Position;
+use super::worker::WORKER_PREFIX;
 
 /// A write for the saver thread.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -217,8 +218,8 @@ pub(super) fn handle(app: &mut App, event: StoreEvent) -> Effects {
 /// In the background: check the stored copies for changes, then process every article whose
 /// cache entry is missing, changed or from another pipeline version, reporting progress; the
 /// list never waits for it (opening one of them processes it at once).
-pub fn spawn_background(home: Home, tx: Sender<Action>) -> super::jobs::Worker {
-    super::jobs::Worker::spawn("library", tx, move |cancel, tx| {
+pub fn spawn_background(home: Home, tx: Sender<Action>) -> super::worker::Worker {
+    super::worker::Worker::spawn("library", tx, move |cancel, tx| {
         let Ok((lib, _)) = Library::open(home) else {
             return;
         };

@@ -1,105 +1,25 @@
-//! Work off the loop. `update` asks for a job with [`Command::Start`](super::effects::Command);
-//! the runner hands it to [`Jobs`], which runs it on a [`Worker`] thread and sends the result
-//! back as [`Action::JobDone`]. Every job carries a generation: `update` drops a result whose
-//! generation is no longer the current one for its kind, and starting a job of a kind drops the
-//! previous [`Worker`] of that kind, which tells it to stop ([`Cancel`]).
-//!
-//! A worker that panics, or a thread that cannot be spawned, becomes [`Action::WorkerFailed`]:
-//! one line in the status bar, never text on stderr over the reader.
-//!
-//! To add a kind of job (the finder's search, say): a [`JobKind`], a [`Job`] variant with its
-//! input, a [`JobOutput`] variant with its result, and a line in [`Job::run`].
+//! Owned worker threads. The runner hands each job to [`Jobs`], which runs it on a [`Worker`]
+//! thread and sends the result back as [`Action::JobDone`]; starting a job of a kind drops the
+//! previous [`Worker`] of that kind, which tells it to stop ([`Cancel`]). The loader's threads are
+//! workers too. A worker that panics, or a thread that cannot be spawned, becomes
+//! [`Action::WorkerFailed`]: one line in the status bar, never text on stderr over the reader.
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::thread;
 
 use super::action::Action;
-use super::doc::Doc;
 use super::entries::EntryId;
+use super::job::{Cancel, Job, JobDone, JobKind};
+use super::loader::{discover, load_caught, panic_message};
 
 /// Threads named with this prefix are background workers: a panic there is reported as an
 /// action, never a torn-down terminal (the panic hook leaves them alone).
 pub const WORKER_PREFIX: &str = "duet-worker";
-
-/// What a job does; one generation counter and at most one running worker per kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum JobKind {
-    /// Build the document of an entry that is not in the cache.
-    Open,
-}
-
-/// A job and its input.
-#[derive(Debug, Clone)]
-pub enum Job {
-    Open {
-        id: EntryId,
-        path: PathBuf,
-    },
-    /// Open a library article from the cache on disk (processed now if stale).
-    OpenStored {
-        id: EntryId,
-        home: crate::library::Home,
-        article: crate::library::ArticleId,
-    },
-}
-
-/// A job's result.
-#[derive(Debug, Clone)]
-pub enum JobOutput {
-    Doc {
-        id: EntryId,
-        doc: Result<Box<Doc>, String>,
-    },
-}
-
-/// A finished job, as `update` receives it.
-#[derive(Debug, Clone)]
-pub struct JobDone {
-    pub kind: JobKind,
-    pub generation: u64,
-    pub output: JobOutput,
-}
-
-impl Job {
-    pub fn kind(&self) -> JobKind {
-        match self {
-            Job::Open { .. } | Job::OpenStored { .. } => JobKind::Open,
-        }
-    }
-
-    /// Do the work on this thread (a worker's, or the caller's in headless runs). A long job
-    /// checks `cancel` now and then and gives up when it is set.
-    pub fn run(self, _cancel: &Cancel) -> JobOutput {
-        match self {
-            Job::Open { id, path } => JobOutput::Doc {
-                id,
-                doc: super::loader::load_caught(&path).map(Box::new),
-            },
-            Job::OpenStored { id, home, article } => JobOutput::Doc {
-                id,
-                doc: super::store::load_doc(&home, article).map(Box::new),
-            },
-        }
-    }
-}
-
-/// Set when the job's owner no longer wants its result.
-#[derive(Debug, Clone, Default)]
-pub struct Cancel(Arc<AtomicBool>);
-
-impl Cancel {
-    pub fn is_cancelled(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
-    }
-    fn cancel(&self) {
-        self.0.store(true, Ordering::Relaxed);
-    }
-}
 
 /// An owned background thread: dropping it tells the work to stop (it is not joined: a job
 /// that is between checks finishes its step and its result is not sent).
@@ -154,15 +74,6 @@ impl Drop for Worker {
     }
 }
 
-/// The text of a panic payload.
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown".into())
-}
-
 /// The running jobs, one worker per kind.
 #[derive(Debug)]
 pub struct Jobs {
@@ -197,4 +108,49 @@ impl Jobs {
     pub fn cancel(&mut self, kind: JobKind) {
         self.running.remove(&kind);
     }
+}
+
+/// Start the library loader: discovery, then up to four threads parsing and aligning in
+/// library order, each result sent as [`Action::Loaded`]. The first screen never waits for the
+/// library. Dropping the returned worker stops them between files.
+pub fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Action>) -> Worker {
+    Worker::spawn("discover", tx, move |cancel, tx| {
+        let (found, errors) = discover(&paths);
+        for e in errors {
+            if tx.send(Action::DiscoverFailed(e)).is_err() {
+                return;
+            }
+        }
+        let found = Arc::new(found);
+        if tx.send(Action::Discovered(found.to_vec())).is_err() {
+            return;
+        }
+        let next = Arc::new(AtomicUsize::new(0));
+        let workers = thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .clamp(1, 4);
+        let mut parsers = Vec::new();
+        for w in 0..workers {
+            let (found, next, cancel) = (Arc::clone(&found), Arc::clone(&next), cancel.clone());
+            parsers.push(Worker::spawn(
+                &format!("parse-{w}"),
+                tx.clone(),
+                move |_, tx| {
+                    while !cancel.is_cancelled() {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = found.get(i) else { break };
+                        let result = load_caught(path);
+                        let id = EntryId::for_path(path);
+                        if tx.send(Action::Loaded(id, Box::new(result))).is_err() {
+                            break;
+                        }
+                    }
+                },
+            ));
+        }
+        // Own the parsers until they are done (or this loader is dropped and they stop).
+        while !cancel.is_cancelled() && parsers.iter().any(|p| !p.is_finished()) {
+            thread::sleep(std::time::Duration::from_millis(20));
+        }
+    })
 }

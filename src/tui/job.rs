@@ -1,0 +1,89 @@
+//! Background jobs as data: what `update` asks for ([`Job`], by [`JobKind`]) and what comes back
+//! ([`JobDone`], tagged with the generation it was started with; `update` drops a result whose
+//! generation is no longer the current one for its kind). The threads that run them are in
+//! [`worker`](super::worker); headless runs call [`Job::run`] on their own thread.
+//!
+//! To add a kind of job (the finder's search, say): a [`JobKind`], a [`Job`] variant with its
+//! input, a [`JobOutput`] variant with its result, and a line in [`Job::run`].
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::doc::Doc;
+use super::entries::EntryId;
+
+/// What a job does; one generation counter and at most one running worker per kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JobKind {
+    /// Build the document of an entry that is not in the cache.
+    Open,
+}
+
+/// A job and its input.
+#[derive(Debug, Clone)]
+pub enum Job {
+    Open {
+        id: EntryId,
+        path: PathBuf,
+    },
+    /// Open a library article from the cache on disk (processed now if stale).
+    OpenStored {
+        id: EntryId,
+        home: crate::library::Home,
+        article: crate::library::ArticleId,
+    },
+}
+
+/// A job's result.
+#[derive(Debug, Clone)]
+pub enum JobOutput {
+    Doc {
+        id: EntryId,
+        doc: Result<Box<Doc>, String>,
+    },
+}
+
+/// A finished job, as `update` receives it.
+#[derive(Debug, Clone)]
+pub struct JobDone {
+    pub kind: JobKind,
+    pub generation: u64,
+    pub output: JobOutput,
+}
+
+impl Job {
+    pub fn kind(&self) -> JobKind {
+        match self {
+            Job::Open { .. } | Job::OpenStored { .. } => JobKind::Open,
+        }
+    }
+
+    /// Do the work on this thread (a worker's, or the caller's in headless runs). A long job
+    /// checks `cancel` now and then and gives up when it is set.
+    pub fn run(self, _cancel: &Cancel) -> JobOutput {
+        match self {
+            Job::Open { id, path } => JobOutput::Doc {
+                id,
+                doc: super::loader::load_caught(&path).map(Box::new),
+            },
+            Job::OpenStored { id, home, article } => JobOutput::Doc {
+                id,
+                doc: super::store::load_doc(&home, article).map(Box::new),
+            },
+        }
+    }
+}
+
+/// Set when the job's owner no longer wants its result.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
