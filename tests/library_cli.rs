@@ -388,4 +388,26 @@ fn reading_state_round_trips() {
     );
     assert!(lib.entry(2).unwrap().read);
     assert!(!lib.entry(1).unwrap().read);
+    // The first page and the rest are the whole list, in order.
+    let all = lib.entries().unwrap();
+    let mut paged = lib.entries_page(0, 2).unwrap();
+    assert_eq!(paged.len(), 2);
+    paged.extend(lib.entries_from(2).unwrap());
+    assert_eq!(paged, all);
+    // Version 2 of the schema is the list's index.
+    let v: i64 = lib
+        .connection()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, duet::library::schema::current());
+    let plan: String = lib
+        .connection()
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT id FROM articles
+             ORDER BY published IS NULL, published DESC, id LIMIT 10",
+            [],
+            |r| r.get(3),
+        )
+        .unwrap();
+    assert!(plan.contains("articles_by_date"), "{plan}");
 }

@@ -118,7 +118,7 @@ fn a_database_from_a_newer_duet_is_moved_aside_not_overwritten() {
     let line = one_line(&out);
     assert!(
         line.contains(
-            "library.db: written by a newer duet (schema version 99; this duet knows up to 1); moved it aside to "
+            "library.db: written by a newer duet (schema version 99; this duet knows up to 2); moved it aside to "
         ) && line.contains("rename it back"),
         "{line}"
     );

@@ -216,7 +216,7 @@ fn background_processing_picks_up_a_changed_file_with_progress() {
 
     let mut app = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
-    let _worker = duet::tui::store::spawn_background(home, tx);
+    let _worker = duet::tui::store::spawn_background(home, None, tx);
     let mut progress = Vec::new();
     let mut updated = Vec::new();
     loop {
@@ -248,4 +248,25 @@ fn background_processing_picks_up_a_changed_file_with_progress() {
         .and_then(|e| e.meta())
         .unwrap();
     assert_eq!(Some(shown.title.as_str()), e2.title.as_deref());
+}
+
+#[test]
+fn the_first_frame_lists_a_page_and_the_rest_follows() {
+    use duet::tui::store::{StoreEvent, listing};
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, _) = Library::open(Home::at(dir.path().join("lib"))).unwrap();
+    lib.import(&[assets()], &mut |_, _| {}).unwrap();
+    let full = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
+
+    let theme =
+        duet::tui::theme::Theme::new(&Config::default().colors, Config::default().ambiguous, true);
+    let mut app = App::new(Config::default(), theme, 120, 30);
+    let head = listing(&lib, &[], Some(2)).unwrap();
+    let _ = update(&mut app, Action::Store(StoreEvent::Listed(Box::new(head))));
+    assert_eq!(app.entries().len(), 2);
+    assert!(dump(&draw(&app)).contains("Library (2)"));
+    let rest = lib.entries_from(2).unwrap();
+    let _ = update(&mut app, Action::Store(StoreEvent::More(rest)));
+    assert_eq!(titles(&app), titles(&full));
+    assert!(!app.loading());
 }

@@ -175,29 +175,40 @@ impl Library {
 
     /// Every article, newest publication first (undated ones last, by import order).
     pub fn entries(&self) -> Result<Vec<Entry>> {
-        self.query_entries(None)
+        self.query_entries(None, 0, -1)
+    }
+
+    /// `limit` articles from `offset` in the order of [`Library::entries`] (read through an
+    /// index: the first screenful of a large library costs what a small one does).
+    pub fn entries_page(&self, offset: usize, limit: usize) -> Result<Vec<Entry>> {
+        self.query_entries(None, offset as i64, i64::try_from(limit).unwrap_or(-1))
+    }
+
+    /// Every article from `offset` on, in the order of [`Library::entries`].
+    pub fn entries_from(&self, offset: usize) -> Result<Vec<Entry>> {
+        self.query_entries(None, offset as i64, -1)
     }
 
     /// One article.
     pub fn entry(&self, id: ArticleId) -> Result<Entry> {
-        self.query_entries(Some(id))?
+        self.query_entries(Some(id), 0, -1)?
             .pop()
             .ok_or(LibraryError::NoSuchArticle(id))
     }
 
-    fn query_entries(&self, id: Option<ArticleId>) -> Result<Vec<Entry>> {
-        // ?1: the pipeline; ?2: one id, or NULL for all.
+    fn query_entries(&self, id: Option<ArticleId>, offset: i64, limit: i64) -> Result<Vec<Entry>> {
+        // ?1: the pipeline; ?2: one id, or NULL for all; ?3, ?4: limit (-1: none) and offset.
         const SQL: &str = "SELECT a.id, a.hash, a.file, a.source, a.title, a.title_en,
                 a.published, a.outlet, a.language, a.pairs, a.error, a.read, a.pos_pair,
                 a.pos_sentence, a.added,
                 a.pipeline IS NOT ?1,
                 (SELECT count(*) FROM bookmarks b WHERE b.article = a.id)
              FROM articles a WHERE ?2 IS NULL OR a.id = ?2
-             ORDER BY a.published IS NULL, a.published DESC, a.id";
+             ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ?3 OFFSET ?4";
         let mut stmt = self.conn.prepare_cached(SQL).map_err(|e| self.sql_err(e))?;
         let root = &self.home.root;
         let rows = stmt
-            .query_map(rusqlite::params![self.pipeline, id], |r| {
+            .query_map(rusqlite::params![self.pipeline, id, limit, offset], |r| {
                 let pos_pair: Option<i64> = r.get(12)?;
                 let pos_sentence: Option<i64> = r.get(13)?;
                 Ok(Entry {

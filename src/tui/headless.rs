@@ -76,7 +76,7 @@ pub fn app_with_library(
 ) -> Result<App, String> {
     let theme = Theme::new(&config.colors, config.ambiguous, no_color);
     let mut app = App::new(config, theme, width, height);
-    let listing = super::store::listing(lib, &[]).map_err(|e| e.to_string())?;
+    let listing = super::store::listing(lib, &[], None).map_err(|e| e.to_string())?;
     step(
         &mut app,
         Action::Store(super::store::StoreEvent::Listed(Box::new(listing))),

@@ -61,13 +61,14 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
     match source {
         Source::Paths(paths) => _loader = Some(worker::spawn_loader(paths, tx.clone())),
         Source::Library(lib, notices) => {
-            let listing = store::listing(&lib, &notices)?;
+            let listing = store::listing(&lib, &notices, Some(store::FIRST_PAGE))?;
             let _ = update(
                 &mut app,
                 Action::Store(StoreEvent::Listed(Box::new(listing))),
             );
+            // The rest of the list, and (when writable) the processing, after the first frame.
+            background = Some((lib.home().clone(), tx.clone()));
             if lib.access() == &crate::library::Access::ReadWrite {
-                background = Some((lib.home().clone(), tx.clone()));
                 saver = Some(Saver::spawn(lib, tx.clone()));
             }
         }
@@ -85,7 +86,7 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
             guard.terminal.draw(|f| view(&app, f))?;
             dirty = false;
             if let Some((home, tx)) = background.take() {
-                _loader = Some(store::spawn_background(home, tx));
+                _loader = Some(store::spawn_background(home, Some(store::FIRST_PAGE), tx));
             }
         }
         let action = match rx.recv_timeout(TICK) {

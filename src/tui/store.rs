@@ -40,6 +40,8 @@ pub enum StoreEvent {
     Bookmarks(Vec<Bookmark>),
     /// A write failed: one line for the status bar.
     Failed(String),
+    /// The rest of the list, after the first page.
+    More(Vec<library::Entry>),
     /// Background processing of new, changed or stale articles: done of total.
     Progress(usize, usize),
     /// These articles were processed again: their new metadata.
@@ -58,11 +60,23 @@ pub struct Listing {
     pub notice: Option<String>,
 }
 
-/// Read the list (metadata, reading state, bookmarks); no article is parsed.
-pub fn listing(lib: &Library, notices: &[LibraryError]) -> Result<Listing, LibraryError> {
+/// The entries the first frame lists: more than any screen shows; the rest follow from the
+/// background worker ([`StoreEvent::More`]).
+pub const FIRST_PAGE: usize = 400;
+
+/// Read the list (metadata, reading state, bookmarks), all of it or its first `limit` entries;
+/// no article is parsed.
+pub fn listing(
+    lib: &Library,
+    notices: &[LibraryError],
+    limit: Option<usize>,
+) -> Result<Listing, LibraryError> {
     Ok(Listing {
         home: lib.home().clone(),
-        entries: lib.entries()?,
+        entries: match limit {
+            Some(n) => lib.entries_page(0, n)?,
+            None => lib.entries()?,
+        },
         bookmarks: lib.bookmarks(None)?,
         read_only: match lib.access() {
             Access::ReadWrite => None,
@@ -150,9 +164,29 @@ fn meta(e: &library::Entry) -> EntryMeta {
     }
 }
 
+/// Add library entries to the list.
+fn push_entries(app: &mut App, entries: &[library::Entry]) {
+    for e in entries {
+        let state = match &e.error {
+            Some(err) => EntryState::Failed(format!("{}: {}", e.file.display(), clean(err))),
+            None => EntryState::Ready(meta(e)),
+        };
+        let id = app.entries.push_with(e.file.clone(), state, e.read);
+        app.store.articles.insert(id, e.id);
+        app.store.read.insert(id, e.read);
+        if let Some(p) = e.position {
+            app.store.positions.insert(id, from_library(p));
+        }
+    }
+}
+
 /// Apply a library event.
 pub(super) fn handle(app: &mut App, event: StoreEvent) -> Effects {
     match event {
+        StoreEvent::More(entries) => {
+            push_entries(app, &entries);
+            app.done = app.entries.len();
+        }
         StoreEvent::Listed(listing) => {
             let Listing {
                 home,
@@ -218,11 +252,28 @@ pub(super) fn handle(app: &mut App, event: StoreEvent) -> Effects {
 /// In the background: check the stored copies for changes, then process every article whose
 /// cache entry is missing, changed or from another pipeline version, reporting progress; the
 /// list never waits for it (opening one of them processes it at once).
-pub fn spawn_background(home: Home, tx: Sender<Action>) -> super::worker::Worker {
+/// `rest_from`: the list's entries from there on are read first and sent as
+/// [`StoreEvent::More`].
+pub fn spawn_background(
+    home: Home,
+    rest_from: Option<usize>,
+    tx: Sender<Action>,
+) -> super::worker::Worker {
     super::worker::Worker::spawn("library", tx, move |cancel, tx| {
         let Ok((lib, _)) = Library::open(home) else {
             return;
         };
+        if let Some(from) = rest_from {
+            match lib.entries_from(from) {
+                Ok(rest) if !rest.is_empty() => {
+                    let _ = tx.send(Action::Store(StoreEvent::More(rest)));
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let _ = tx.send(Action::Store(StoreEvent::Failed(e.to_string())));
+                }
+            }
+        }
         if lib.access() != &Access::ReadWrite {
             return;
         }
