@@ -17,6 +17,7 @@ pub mod error;
 pub mod ingest;
 pub mod library;
 pub mod model;
+pub mod pairing;
 pub mod text;
 pub mod tui;
 

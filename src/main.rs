@@ -32,6 +32,8 @@ pub enum Command {
     Parse(ParseArgs),
     /// Pair Korean sentences and paragraphs with their English translation.
     Align(AlignArgs),
+    /// Find which files are translations of each other (a Korean article and its English edition).
+    Pairs(PairsArgs),
     /// Draw the reader headlessly after replaying keys and print the screen as text.
     Render(RenderArgs),
     /// Copy article files or folders into the library (duplicates are skipped).
@@ -116,6 +118,16 @@ pub struct AlignArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct PairsArgs {
+    /// Article files or folders.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print JSON: an array of {"ko": PATH, "en": PATH, "score": NUMBER}, one per pair.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct RenderArgs {
     /// Screen size, e.g. 160x45.
     #[arg(long, default_value = "80x24")]
@@ -135,6 +147,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Parse(args)) => cli::parse::run(&args),
         Some(Command::Align(args)) => cli::align::run(&args),
+        Some(Command::Pairs(args)) => cli::pairs::run(&args),
         Some(Command::Render(args)) => cli::render::run(&args),
         Some(Command::Import(args)) => cli::import::run(&args),
         Some(Command::List(args)) => cli::list::run(&args),

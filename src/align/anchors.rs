@@ -9,8 +9,10 @@
 use std::collections::HashMap;
 
 use super::lexicon::Lexicon;
+use super::names;
 use super::names::{hangul_skeleton, latin_skeleton, skeleton_key};
-use super::{boilerplate, names};
+use super::shape::{self, Shape};
+use crate::text::furniture;
 use crate::text::lang::is_hangul;
 
 /// Keys are interned per alignment so sentences compare as sorted `u32` lists.
@@ -38,6 +40,8 @@ pub struct Features {
     pub one_sided: f64,
     /// The role of its block: 0 body, 1 title, 2 reference, 3 keywords/byline/caption.
     pub tag: u8,
+    /// Question, quotations, joints: how it sits in a split or merge.
+    pub shape: Shape,
 }
 
 struct Builder<'a> {
@@ -67,14 +71,15 @@ impl<'a> Builder<'a> {
         self.add(format!("n:{}", fmt_num(n)), true);
     }
 
-    fn finish(mut self, text: &str, chars: f64) -> Features {
+    fn finish(mut self, text: &str, chars: f64, shape: Shape) -> Features {
         self.items.sort_unstable();
         Features {
             chars,
             items: self.items,
             weight: self.weight,
-            one_sided: boilerplate::score(text),
+            one_sided: if furniture::one_sided(text) { 1.0 } else { 0.0 },
             tag: 0,
+            shape,
         }
     }
 }
@@ -157,7 +162,7 @@ pub fn korean(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
             }
         }
     }
-    b.finish(text, korean_length(text))
+    b.finish(text, korean_length(text), shape::korean(text))
 }
 
 /// The length of Korean text as the length model sees it. A Latin letter in Korean text stays
@@ -237,7 +242,7 @@ pub fn english(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
             }
         }
     }
-    b.finish(text, text.chars().count() as f64)
+    b.finish(text, text.chars().count() as f64, shape::english(text))
 }
 
 /// Quotations: one item per pair of double quotes.

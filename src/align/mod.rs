@@ -4,20 +4,22 @@
 //!   (titles brought back from metadata);
 //! - `anchors`: what each sentence offers as evidence (length, numbers and dates across
 //!   scripts, Latin words, quotations), with `names` (skeletons, pinyin), `lexicon` (the shipped
-//!   Korean-English word list) and `boilerplate` (what one side carries alone);
+//!   Korean-English word list) and `text::furniture` (what one side carries alone);
+//! - `shape`: how a sentence sits in a translator's split or merge (questions, quotations cut
+//!   in two, clause joints and connectives);
 //! - `cost`: the cost of one bead from length, shared anchors and its shape;
 //! - `dp`: the banded dynamic programme over beads (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3);
 //! - `pairs`: beads grouped into paragraph pairs, unpaired material, and the reading order;
 //! - `export`: TSV and TMX.
 
 pub mod anchors;
-pub mod boilerplate;
 pub mod cost;
 pub mod dp;
 pub mod export;
 pub mod lexicon;
 pub mod names;
 pub mod pairs;
+pub mod shape;
 pub mod sides;
 
 use crate::model::{Article, Bead, Bitext, BlockKind};
@@ -52,8 +54,9 @@ pub fn align_sides(ko: Side, en: Side, ko_first: bool, params: Params) -> Bitext
 /// `anchors::korean` or `anchors::english`.
 type Anchors = fn(&str, &lexicon::Lexicon, &mut anchors::Interner) -> anchors::Features;
 
-/// The sentence beads of two sides, in document order.
-pub fn sentence_beads(ko: &Side, en: &Side, params: Params) -> Vec<Bead> {
+/// The anchors of both sides' sentences, each marked with its block's role, as the cost reads
+/// them (also what `pairing` judges a candidate translation by).
+pub fn sentence_features(ko: &Side, en: &Side) -> (Vec<anchors::Features>, Vec<anchors::Features>) {
     let lex = lexicon::shipped();
     let mut interner = anchors::Interner::default();
     let mut features = |side: &Side, of: Anchors| -> Vec<anchors::Features> {
@@ -61,7 +64,9 @@ pub fn sentence_beads(ko: &Side, en: &Side, params: Params) -> Vec<Bead> {
             .iter()
             .map(|s| {
                 let mut f = of(&s.text, lex, &mut interner);
-                mark(&mut f, side.blocks[s.block].kind);
+                if let Some(block) = side.blocks.get(s.block) {
+                    mark(&mut f, block.kind);
+                }
                 f
             })
             .collect()
@@ -69,6 +74,12 @@ pub fn sentence_beads(ko: &Side, en: &Side, params: Params) -> Vec<Bead> {
     // Korean first: keys are interned in the order sentences are read.
     let ko_f = features(ko, anchors::korean);
     let en_f = features(en, anchors::english);
+    (ko_f, en_f)
+}
+
+/// The sentence beads of two sides, in document order.
+pub fn sentence_beads(ko: &Side, en: &Side, params: Params) -> Vec<Bead> {
+    let (ko_f, en_f) = sentence_features(ko, en);
     let path = dp::align(&ko_f, &en_f, params);
     path.into_iter()
         .map(|(i, a, j, b)| Bead((i..i + a).collect(), (j..j + b).collect()))

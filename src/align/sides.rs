@@ -8,7 +8,7 @@
 
 use super::pairs::Side;
 use crate::model::{Article, Block, BlockKind, Lang, Sentence};
-use crate::text::{detect_lang, fold_whitespace, sentences};
+use crate::text::{detect_lang, furniture, sentences};
 
 /// Both sides of one article; `ko_first` when its first Korean block comes before its first
 /// English one.
@@ -43,26 +43,18 @@ pub fn from_article(article: &Article) -> Sides {
         };
         b.push(lang, BlockKind::Subtitle, sub.trim().to_string());
     }
-    let repeated: Vec<String> = titles
+    let repeated: Vec<&str> = titles
         .iter()
         .copied()
         .chain(article.subtitles.iter().map(String::as_str))
-        .map(fold_whitespace)
         .collect();
     let mut current = None;
     for block in &article.blocks {
-        let mut text = block.text.trim().to_string();
-        // A repeated title or subtitle is not body text.
-        let folded = fold_whitespace(&text);
-        if repeated.contains(&folded) {
+        // A repeated title or subtitle is not body text; a title opening a block is cut off.
+        if furniture::repeats_title(&block.text, &repeated) {
             continue;
         }
-        for t in &titles {
-            let t = t.trim();
-            if text.len() > t.len() + 1 && text.starts_with(t) {
-                text = text[t.len()..].trim().to_string();
-            }
-        }
+        let text = furniture::strip_titles(block.text.trim(), &titles).to_string();
         // Chinese, Japanese …: neither side; shown unpaired, not aligned.
         if is_foreign(&text) {
             b.push_foreign(block.kind, text);
@@ -116,11 +108,9 @@ pub fn from_two(a: &Article, bb: &Article) -> Sides {
         {
             b.push(lang, BlockKind::Title, t.trim().to_string());
         }
-        let repeated: Vec<String> = titles.iter().copied().map(fold_whitespace).collect();
         for block in &art.blocks {
             let text = block.text.trim();
-            let folded = fold_whitespace(text);
-            if repeated.contains(&folded) {
+            if furniture::repeats_title(text, &titles) {
                 continue;
             }
             b.push(lang, block.kind, text.to_string());
@@ -194,28 +184,20 @@ fn hangul_share(a: &Article) -> f64 {
     }
 }
 
-/// Cut a mixed block into runs of one language at sentence bounds.
+/// Cut a mixed block into runs of one language at sentence bounds (`Other` for Chinese,
+/// Japanese …); a sentence with no language of its own goes with the one before it.
 fn language_runs(text: &str, start: Lang) -> Vec<(Lang, String)> {
-    let mut out: Vec<(Lang, String)> = Vec::new();
-    let mut lang = start;
-    for range in sentences::split(text) {
-        let s = &text[range];
-        let l = if is_foreign(s) {
-            Lang::Other
+    let class = |s: &str| {
+        if is_foreign(s) {
+            Some(Lang::Other)
         } else {
-            let l = sentence_lang(s).unwrap_or(lang);
-            lang = l;
-            l
-        };
-        match out.last_mut() {
-            Some((last, acc)) if *last == l => {
-                acc.push(' ');
-                acc.push_str(s);
-            }
-            _ => out.push((l, s.to_string())),
+            sentence_lang(s)
         }
-    }
-    out
+    };
+    sentences::runs(text, Some(start), class)
+        .into_iter()
+        .map(|(l, r)| (l.unwrap_or(start), text[r].to_string()))
+        .collect()
 }
 
 /// Text in another script (Chinese, Japanese …) with no Hangul.

@@ -9,7 +9,7 @@ use regex::Regex;
 use super::boilerplate::{self, Cand};
 use super::meta;
 use crate::model::{Article, Block, BlockKind, Lang};
-use crate::text::{detect_lang, sentences};
+use crate::text::{detect_lang, furniture, sentences};
 
 /// Titles per language while assembling; resolved into `title`/`title_en` at the end.
 #[derive(Debug, Default)]
@@ -89,7 +89,7 @@ impl Titles {
 }
 
 /// Set a date unless the page already gave that one.
-pub fn set_date(art: &mut Article, role: meta::DateRole, iso: String) {
+fn set_date(art: &mut Article, role: meta::DateRole, iso: String) {
     let slot = match role {
         meta::DateRole::Published => &mut art.published,
         meta::DateRole::Updated => &mut art.updated,
@@ -97,6 +97,31 @@ pub fn set_date(art: &mut Article, role: meta::DateRole, iso: String) {
     if slot.is_none() {
         *slot = Some(iso);
     }
+}
+
+/// Take date lines and labelled date prefixes out of the candidates into the article.
+pub fn pull_dates(cands: Vec<Cand>, art: &mut Article) -> Vec<Cand> {
+    let mut out = Vec::with_capacity(cands.len());
+    for mut c in cands {
+        c.lines.retain(|l| match meta::date_line(l) {
+            Some((role, iso)) => {
+                set_date(art, role, iso);
+                false
+            }
+            None => true,
+        });
+        if let Some(first) = c.lines.first_mut() {
+            if let Some((role, iso, cut)) = meta::leading_date(first) {
+                set_date(art, role, iso);
+                *first = first[cut..].trim().to_string();
+            }
+        }
+        c.lines.retain(|l| !l.is_empty());
+        if !c.lines.is_empty() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn push(art: &mut Article, kind: BlockKind, text: impl Into<String>) {
@@ -152,7 +177,7 @@ pub fn page(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
 
 /// A full stop ends body text; a headline may end in `?` or `!` (short) or nothing at all.
 fn ends_like_body(text: &str) -> bool {
-    meta::ends_with_stop(text)
+    furniture::ends_with_stop(text)
         && (text.chars().count() > 60
             || !text
                 .trim_end_matches(['"', '\'', '”', '’', ')'])
@@ -179,7 +204,7 @@ fn body_in(cands: &[Cand], main: Option<Lang>, bilingual: bool) -> std::ops::Ran
     }
     if let Some(j) = (body.start..body.end)
         .rev()
-        .find(|&j| meta::is_end_credit(&cands[j].text()))
+        .find(|&j| furniture::is_end_credit(&cands[j].text()))
     {
         let tail = &cands[j + 1..body.end];
         let tail_is_short = tail.len() <= 2
@@ -201,7 +226,7 @@ fn body_in(cands: &[Cand], main: Option<Lang>, bilingual: bool) -> std::ops::Ran
 /// then give each block its role.
 pub fn content(cands: Vec<Cand>, art: &mut Article, titles: &mut Titles) {
     // Date lines (`Updated Oct 5, 2023`) are metadata wherever they are.
-    let cands = super::text::pull_dates(cands, art);
+    let cands = pull_dates(cands, art);
     let (main, bilingual) = boilerplate::main_langs(&cands);
     let scores: Vec<f32> = cands
         .iter()
@@ -250,11 +275,11 @@ fn header(
     let can_be_title = |l: &str| -> bool {
         let n = l.chars().count();
         (4..=200).contains(&n)
-            && meta::byline(l).is_none()
-            && !meta::is_related(l)
-            && !meta::is_copyright(l)
-            && !meta::is_call_to_action(l)
-            && !meta::is_caption(l)
+            && furniture::byline(l).is_none()
+            && !furniture::is_related(l)
+            && !furniture::is_copyright(l)
+            && !furniture::is_call_to_action(l)
+            && !furniture::is_caption(l)
             && !l.ends_with(['.', ':'])
             && !boilerplate::has_inner_sentence_end(l)
     };
@@ -302,14 +327,14 @@ fn header(
             let ok = lines.len() == 1
                 && cands.len() == 1
                 && last.chars().count() >= 2
-                && meta::byline(last).is_none()
-                && !meta::is_related(last)
-                && !meta::is_call_to_action(last);
+                && furniture::byline(last).is_none()
+                && !furniture::is_related(last)
+                && !furniture::is_call_to_action(last);
             ok.then_some((0, 0))
         });
     let Some((_, t)) = best else {
         for l in &lines {
-            if let Some(names) = meta::byline(l) {
+            if let Some(names) = furniture::byline(l) {
                 add_authors(art, names);
                 push(art, BlockKind::Byline, l.as_str());
             }
@@ -321,16 +346,16 @@ fn header(
     titles.offer(title, title_lang);
     for (i, l) in lines.iter().enumerate() {
         let l = l.as_str();
-        if let Some(names) = meta::byline(l) {
+        if let Some(names) = furniture::byline(l) {
             add_authors(art, names);
             push(art, BlockKind::Byline, l);
             continue;
         }
         if i == t
             || titles.contains(l)
-            || meta::is_related(l)
-            || meta::is_copyright(l)
-            || meta::is_call_to_action(l)
+            || furniture::is_related(l)
+            || furniture::is_copyright(l)
+            || furniture::is_call_to_action(l)
         {
             continue;
         }
@@ -364,7 +389,9 @@ fn header(
 }
 
 static COLUMN_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    meta::re(r"^([^.?!。]{4,80}?)\s+([가-힣]{2,5}\([^()]{0,40}[가-힣][^()]{0,40}\))\s+(\S.{30,})$")
+    furniture::re(
+        r"^([^.?!。]{4,80}?)\s+([가-힣]{2,5}\([^()]{0,40}[가-힣][^()]{0,40}\))\s+(\S.{30,})$",
+    )
 });
 
 /// The body, block by block.
@@ -374,19 +401,19 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
         let text = c.text();
         let text = text.trim();
         if text.is_empty()
-            || meta::is_related(text)
-            || meta::is_copyright(text)
+            || furniture::is_related(text)
+            || furniture::is_copyright(text)
             || titles.contains(text)
         {
             continue;
         }
-        if let Some(names) = meta::byline(text) {
+        if let Some(names) = furniture::byline(text) {
             add_authors(art, names);
             push(art, BlockKind::Byline, text);
             continue;
         }
         let near_edge = i < 3 || i + 3 >= cands.len() || i * 10 >= cands.len() * 7;
-        if c.link_density > 0.6 || near_edge && meta::is_call_to_action(text) {
+        if c.link_density > 0.6 || near_edge && furniture::is_call_to_action(text) {
             continue;
         }
         // Short lines inside the body (a list typed as lines): keep each line, lose nothing.
@@ -422,7 +449,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
         let next_same = cands[i + 1..]
             .iter()
             .map(Cand::text)
-            .find(|t| meta::byline(t).is_none())
+            .find(|t| furniture::byline(t).is_none())
             .is_some_and(|t| detect_lang(&t) == lang && boilerplate::is_prose(&t));
         let limit = if lang == Lang::Ko { 80 } else { 150 };
         let h1 = c.hint == Some(BlockKind::Title);
@@ -457,7 +484,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
                 continue;
             }
         }
-        if let Some(d) = meta::dateline(text) {
+        if let Some(d) = furniture::dateline(text) {
             let rest = text[d.len..].trim();
             if rest.chars().count() >= 20 {
                 add_authors(art, d.authors);
@@ -481,7 +508,7 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
                 let n = text.chars().count();
                 let short_head = c.lines.len() == 1
                     && n < 80
-                    && !meta::ends_sentence(text)
+                    && !furniture::ends_sentence(text)
                     && text.split_whitespace().count() >= 2
                     && cands.get(i + 1).is_some_and(|n| {
                         let t = n.text();
@@ -514,7 +541,7 @@ fn paragraph(text: &str, art: &mut Article) {
         .char_indices()
         .nth(n.saturating_sub(40))
         .map_or(text, |(i, _)| &text[i..]);
-    if meta::is_caption(text) && (n <= 150 || meta::is_caption(tail)) {
+    if furniture::is_caption(text) && (n <= 150 || furniture::is_caption(tail)) {
         push(art, BlockKind::Caption, text);
         return;
     }
@@ -523,7 +550,10 @@ fn paragraph(text: &str, art: &mut Article) {
     if sents.len() >= 2 {
         if let Some(last) = sents.last() {
             let tail = &text[last.clone()];
-            if meta::has_email(tail) && tail.chars().count() <= 90 && !meta::ends_sentence(tail) {
+            if furniture::has_email(tail)
+                && tail.chars().count() <= 90
+                && !furniture::ends_sentence(tail)
+            {
                 push(art, BlockKind::Paragraph, text[..last.start].trim_end());
                 push(art, BlockKind::Byline, tail);
                 return;
@@ -538,14 +568,17 @@ fn footer(cands: &[Cand], art: &mut Article) {
     for (i, c) in cands.iter().enumerate() {
         let text = c.text();
         let text = text.trim();
-        if meta::is_copyright(text) || meta::is_related(text) {
+        if furniture::is_copyright(text) || furniture::is_related(text) {
             continue;
         }
         if boilerplate::is_reference(text) {
             push(art, BlockKind::Reference, text);
-        } else if meta::is_caption(text) && c.link_density < 0.5 && !boilerplate::is_link_list(c) {
+        } else if furniture::is_caption(text)
+            && c.link_density < 0.5
+            && !boilerplate::is_link_list(c)
+        {
             push(art, BlockKind::Caption, text);
-        } else if let Some(names) = meta::byline(text) {
+        } else if let Some(names) = furniture::byline(text) {
             add_authors(art, names);
             push(art, BlockKind::Byline, text);
         } else if i + 1 == cands.len() {
@@ -557,14 +590,15 @@ fn footer(cands: &[Cand], art: &mut Article) {
     }
 }
 
-static KEYWORD_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| meta::re(r"^(?i)(?:keywords?|tags?|키워드|태그|관련\s*키워드)\s*[:：]?\s*"));
+static KEYWORD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    furniture::re(r"^(?i)(?:keywords?|tags?|키워드|태그|관련\s*키워드)\s*[:：]?\s*")
+});
 
 /// A keywords line: three or more short comma-separated phrases, not a sentence.
 pub fn keywords(text: &str) -> Option<Vec<String>> {
     let labelled = KEYWORD_LABEL.find(text).filter(|m| m.end() > 0);
     let body = labelled.map_or(text, |m| &text[m.end()..]);
-    if body.chars().count() > 400 || meta::ends_sentence(body) && labelled.is_none() {
+    if body.chars().count() > 400 || furniture::ends_sentence(body) && labelled.is_none() {
         return None;
     }
     let items: Vec<String> = if body.contains('#') && !body.contains(',') {

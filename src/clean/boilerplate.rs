@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::meta;
 use crate::model::{BlockKind, Lang};
-use crate::text::detect_lang;
+use crate::text::{detect_lang, furniture};
 
 /// A candidate block: a blank-line paragraph of a text file or a block element of a page.
 #[derive(Debug, Clone)]
@@ -61,7 +61,7 @@ pub fn is_nav_line(line: &str) -> bool {
 
 /// Reads as running text: ends like a sentence and is not a couple of words.
 pub fn is_prose(text: &str) -> bool {
-    text.chars().count() >= 8 && meta::ends_sentence(text)
+    text.chars().count() >= 8 && furniture::ends_sentence(text)
 }
 
 /// A sentence ends inside the text and more follows (`…했다. 그러나`, `…观赏。那一天`).
@@ -133,12 +133,12 @@ pub fn score(c: &Cand, main: Option<Lang>, bilingual: bool) -> f32 {
     // Lines that are dropped or set apart one by one later (related links, calls to action,
     // copyright, captions, credits, references) neither make nor break the body: a `READ …`
     // insert must not cut a short paragraph off the story.
-    if meta::is_related(&text)
-        || meta::is_copyright(&text)
-        || meta::is_call_to_action(&text)
-        || meta::is_caption(&text) && n < 200
+    if furniture::is_related(&text)
+        || furniture::is_copyright(&text)
+        || furniture::is_call_to_action(&text)
+        || furniture::is_caption(&text) && n < 200
         || is_reference(&text)
-        || meta::byline(&text).is_some()
+        || furniture::byline(&text).is_some()
     {
         return 0.0;
     }

@@ -2,7 +2,7 @@
 //! where the language changes at a sentence boundary, label languages.
 
 use crate::model::{Article, Block, BlockKind, Lang, Language};
-use crate::text::{detect_lang, fold_whitespace, sanitize, sentences};
+use crate::text::{detect_lang, fold_whitespace, furniture, sanitize, sentences};
 
 fn tidy(s: &str) -> String {
     fold_whitespace(&sanitize(s))
@@ -48,11 +48,12 @@ pub fn finish(art: &mut Article) {
         .flatten()
         .cloned()
         .collect();
-    art.subtitles.retain(|s| !titles.contains(s));
+    art.subtitles
+        .retain(|s| !furniture::repeats_title(s, &titles));
     let mut blocks = Vec::with_capacity(art.blocks.len());
     for b in art.blocks.drain(..) {
         let text = tidy(&b.text);
-        if text.is_empty() || titles.contains(&text) {
+        if text.is_empty() || furniture::repeats_title(&text, &titles) {
             continue;
         }
         split_by_language(b.kind, text, &mut blocks);
@@ -65,50 +66,26 @@ pub fn finish(art: &mut Article) {
 fn split_by_language(kind: BlockKind, text: String, out: &mut Vec<Block>) {
     let lang = detect_lang(&text);
     if matches!(kind, BlockKind::Paragraph | BlockKind::Quote) && lang != Lang::Other {
-        let sents = sentences::split(&text);
-        if sents.len() >= 2 {
-            // Runs of sentences in one language; `mixed`/`other` sentences join the run before.
-            let mut runs: Vec<(Lang, usize, usize)> = Vec::new();
-            for r in &sents {
-                let l = detect_lang(&text[r.clone()]);
-                match (runs.last_mut(), l) {
-                    (Some(last), Lang::Ko | Lang::En) if last.0 == l || last.0 == Lang::Other => {
-                        last.0 = l;
-                        last.2 = r.end;
-                    }
-                    (Some(last), Lang::Mixed | Lang::Other) => last.2 = r.end,
-                    _ => runs.push((
-                        if matches!(l, Lang::Ko | Lang::En) {
-                            l
-                        } else {
-                            Lang::Other
-                        },
-                        r.start,
-                        r.end,
-                    )),
-                }
+        // Runs of sentences in one language; `mixed`/`other` sentences join the run before.
+        let runs = sentences::runs(&text, None, |s| {
+            Some(detect_lang(s)).filter(|l| matches!(l, Lang::Ko | Lang::En))
+        });
+        let substantial = runs
+            .iter()
+            .all(|(_, r)| text[r.clone()].chars().count() >= 15);
+        if runs.len() >= 2 && substantial {
+            let n = runs.len();
+            for (i, (l, r)) in runs.iter().enumerate() {
+                let start = if i == 0 { 0 } else { r.start };
+                let end = if i + 1 == n { text.len() } else { r.end };
+                let part = text[start..end].trim().to_string();
+                out.push(Block {
+                    kind,
+                    lang: l.unwrap_or_else(|| detect_lang(&part)),
+                    text: part,
+                });
             }
-            let substantial = runs
-                .iter()
-                .all(|(_, s, e)| text[*s..*e].chars().count() >= 15);
-            if runs.len() >= 2 && substantial {
-                let n = runs.len();
-                for (i, (l, s, e)) in runs.iter().enumerate() {
-                    let start = if i == 0 { 0 } else { *s };
-                    let end = if i + 1 == n { text.len() } else { *e };
-                    let part = text[start..end].trim().to_string();
-                    out.push(Block {
-                        kind,
-                        lang: if *l == Lang::Other {
-                            detect_lang(&part)
-                        } else {
-                            *l
-                        },
-                        text: part,
-                    });
-                }
-                return;
-            }
+            return;
         }
     }
     out.push(Block { kind, lang, text });

@@ -8,7 +8,7 @@ use super::assemble::{self, Titles};
 use super::boilerplate::Cand;
 use super::meta;
 use crate::model::{Article, BlockKind};
-use crate::text::fold_whitespace;
+use crate::text::{fold_whitespace, furniture};
 
 /// Readability output shorter than this (in characters) is never used.
 const MIN_EXTRACTED_CHARS: usize = 200;
@@ -181,7 +181,7 @@ fn apply_meta(
         .map(fold_whitespace)
         .filter(|b| !b.is_empty() && b.chars().count() <= 100)
     {
-        let names = meta::byline(&b)
+        let names = furniture::byline(&b)
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| vec![b.clone()]);
         art.authors.extend(names);

@@ -7,8 +7,9 @@ use regex::Regex;
 use super::assemble::{self, Titles};
 use super::boilerplate::Cand;
 use super::html;
-use super::meta::{self, re};
+use super::meta;
 use crate::model::{Article, BlockKind};
+use crate::text::furniture::re;
 
 pub fn clean(text: &str, art: &mut Article) {
     let (front, mut body) = split_front_matter(text);

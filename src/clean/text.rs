@@ -3,7 +3,6 @@
 
 use super::assemble::{self, Titles};
 use super::boilerplate::Cand;
-use super::meta;
 use crate::model::Article;
 
 /// Blank-line separated paragraphs of trimmed, non-empty lines.
@@ -26,33 +25,8 @@ pub fn paragraphs(text: &str) -> Vec<Cand> {
     out
 }
 
-/// Take date lines and labelled date prefixes out of the candidates into the article.
-pub fn pull_dates(cands: Vec<Cand>, art: &mut Article) -> Vec<Cand> {
-    let mut out = Vec::with_capacity(cands.len());
-    for mut c in cands {
-        c.lines.retain(|l| match meta::date_line(l) {
-            Some((role, iso)) => {
-                assemble::set_date(art, role, iso);
-                false
-            }
-            None => true,
-        });
-        if let Some(first) = c.lines.first_mut() {
-            if let Some((role, iso, cut)) = meta::leading_date(first) {
-                assemble::set_date(art, role, iso);
-                *first = first[cut..].trim().to_string();
-            }
-        }
-        c.lines.retain(|l| !l.is_empty());
-        if !c.lines.is_empty() {
-            out.push(c);
-        }
-    }
-    out
-}
-
 pub fn clean(text: &str, art: &mut Article) {
-    let cands = pull_dates(paragraphs(text), art);
+    let cands = assemble::pull_dates(paragraphs(text), art);
     let mut titles = Titles::default();
     assemble::page(cands, art, &mut titles);
     titles.resolve(art);

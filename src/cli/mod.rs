@@ -5,6 +5,7 @@ pub mod export;
 pub mod import;
 pub mod library;
 pub mod list;
+pub mod pairs;
 pub mod parse;
 pub mod progress;
 pub mod read;

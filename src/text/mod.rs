@@ -1,6 +1,7 @@
 //! Pure text code shared by the stages: sanitising, language of a span, sentences, display width
 //! and wrapping. Nothing here touches a terminal.
 
+pub mod furniture;
 pub mod lang;
 pub mod sanitize;
 pub mod sentences;

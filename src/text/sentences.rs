@@ -179,6 +179,31 @@ pub fn split_str(text: &str) -> Vec<&str> {
     split(text).into_iter().map(|r| &text[r]).collect()
 }
 
+/// Runs of consecutive sentences of one class (a language, say), as byte ranges from the
+/// first sentence's start to the last one's end. `class` names each sentence's class; a
+/// sentence it has none for takes the class of the sentence before it (`first` at the start),
+/// and sentences of no class at the start of the text join the first run that has one.
+pub fn runs<T: Copy + PartialEq>(
+    text: &str,
+    first: Option<T>,
+    mut class: impl FnMut(&str) -> Option<T>,
+) -> Vec<(Option<T>, Range<usize>)> {
+    let mut out: Vec<(Option<T>, Range<usize>)> = Vec::new();
+    let mut current = first;
+    for r in split(text) {
+        let c = class(&text[r.clone()]).or(current);
+        match out.last_mut() {
+            Some((last, range)) if *last == c || last.is_none() => {
+                *last = c;
+                range.end = r.end;
+            }
+            _ => out.push((c, r)),
+        }
+        current = c;
+    }
+    out
+}
+
 /// Does a terminator at byte `pos` (sentence so far from `start`), followed by whitespace and
 /// then `next`, end the sentence?
 fn ends_before(

@@ -30,6 +30,8 @@ pub enum Action {
     Wider,
     SwapSides,
     SentenceMode,
+    PairWith,
+    SplitPair,
     Help,
     /// Bookmark the pair under the cursor (then type an optional note).
     Bookmark,
@@ -121,6 +123,12 @@ impl Action {
             "sentence_mode",
             "sentence mode: highlight sentence pairs",
         ),
+        (
+            Action::PairWith,
+            "pair_with",
+            "pair with… (its translation, by hand)",
+        ),
+        (Action::SplitPair, "split_pair", "split a pair"),
         (Action::Help, "help", "this help"),
         (
             Action::Bookmark,

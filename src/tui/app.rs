@@ -16,7 +16,7 @@ use super::config::Config;
 use super::doc::{Doc, Wrapped};
 use super::effects::{Command, Effects};
 use super::entries::{DocCache, Entries, EntryId, EntryMeta, EntryState};
-use super::job::{JobKind, JobOutput};
+use super::job::{Job, JobKind, JobOutput};
 use super::layout::{self, Geometry, Layout, LayoutInput};
 use super::mode::Mode;
 use super::overlay::Overlay;
@@ -64,6 +64,8 @@ pub struct App {
     pub(super) opening: Option<EntryId>,
     /// The library on disk, when the entries come from it.
     pub(super) store: super::store::StoreState,
+    /// Translation pairs across files (see `pairs.rs`).
+    pub(super) pairs: super::pairs::Pairs,
 }
 
 impl App {
@@ -94,6 +96,7 @@ impl App {
             generations: HashMap::new(),
             opening: None,
             store: Default::default(),
+            pairs: super::pairs::Pairs::default(),
         };
         app.relayout();
         app
@@ -115,6 +118,21 @@ impl App {
     }
     pub fn entries(&self) -> &[super::entries::Entry] {
         self.entries.as_slice()
+    }
+    /// Rows of the library list (a translation pair is one row).
+    pub fn rows(&self) -> usize {
+        self.entries.rows()
+    }
+    /// The entry heading row `r`, and its English partner with the pair's score if it is a pair.
+    pub fn row(
+        &self,
+        r: usize,
+    ) -> Option<(
+        &super::entries::Entry,
+        Option<(&super::entries::Entry, f64)>,
+    )> {
+        let e = self.entries.row(r)?;
+        Some((e, self.entries.partner(e.id())))
     }
     pub fn selected(&self) -> usize {
         self.selected
@@ -175,8 +193,11 @@ impl App {
         if self.wide_list() {
             return 1;
         }
-        match self.entries.get(i).and_then(|e| e.meta()) {
-            Some(m) => 2 + usize::from(m.title_en.is_some()),
+        let Some((e, partner)) = self.row(i) else {
+            return 1;
+        };
+        match e.meta() {
+            Some(m) => 2 + usize::from(m.title_en.is_some() || partner.is_some()),
             None => 1,
         }
     }
@@ -242,20 +263,41 @@ impl App {
     }
 
     fn select(&mut self, i: isize) {
-        if self.entries.is_empty() {
+        if self.entries.rows() == 0 {
             return;
         }
-        let last = self.entries.len() as isize - 1;
+        let last = self.entries.rows() as isize - 1;
         self.selected = i.clamp(0, last) as usize;
         self.ensure_selected_visible();
     }
 
-    /// Open the entry at list position `i`: from the cache, or by starting a job.
+    /// Open the entry at row `i`: from the cache, or by starting a job. A pair opens as the
+    /// alignment of its two files.
     pub(super) fn open(&mut self, i: usize) -> Effects {
-        let Some(entry) = self.entries.get(i) else {
+        let Some(entry) = self.entries.row(i) else {
             return Effects::none();
         };
         let id = entry.id();
+        let ko_path = entry.path().to_path_buf();
+        if let Some((partner, _)) = self.entries.partner(id) {
+            let (en, en_path) = (partner.id(), partner.path().to_path_buf());
+            let key = super::pairs::pair_key(id, en);
+            if let Some(doc) = self.docs.get(key) {
+                self.show(id, doc);
+                return Effects::redraw();
+            }
+            let generation = self.next_generation(JobKind::Open);
+            self.opening = Some(id);
+            self.selected = i;
+            self.status = Some("opening the pair…".into());
+            let job = Job::OpenPair {
+                ko: id,
+                en,
+                ko_path,
+                en_path,
+            };
+            return Effects::redraw().with(Command::Start { generation, job });
+        }
         let path = entry.path().to_path_buf();
         match entry.state().clone() {
             EntryState::Ready(_) => match self.docs.get(id) {
@@ -277,10 +319,14 @@ impl App {
 
     /// Show a document in the reader.
     fn show(&mut self, id: EntryId, doc: Arc<Doc>) {
-        let Some(i) = self.entries.position(id) else {
+        let Some(i) = self.entries.row_of(id) else {
             return;
         };
         if let Some(e) = self.entries.by_id_mut(id) {
+            e.read = true;
+        }
+        let partner = self.entries.partner(id).map(|(p, _)| p.id());
+        if let Some(e) = partner.and_then(|p| self.entries.by_id_mut(p)) {
             e.read = true;
         }
         self.opening = None;
@@ -292,6 +338,81 @@ impl App {
             r.at.passage = r.first_shown();
         }
         super::store::restore(self, id);
+    }
+
+    /// Show the current pairs in the library, keeping the selected entry selected.
+    pub(super) fn apply_pairs(&mut self) {
+        let keep = self.entries.row(self.selected).map(|e| e.id());
+        self.entries.set_pairs(&self.pairs.effective());
+        if let Some(r) = keep.and_then(|id| self.entries.row_of(id)) {
+            self.selected = r;
+        }
+        let rows = self.entries.rows();
+        self.selected = self.selected.min(rows.saturating_sub(1));
+        self.browser_top = self.browser_top.min(self.selected);
+    }
+
+    /// `p`: open the picker of entries to pair the selected one with.
+    fn pick_partner(&mut self) {
+        let Some(e) = self.entries.row(self.selected) else {
+            return;
+        };
+        let id = e.id();
+        if self.pairs.side(id).is_none() {
+            self.status = Some("only a Korean or an English article can be paired".into());
+            return;
+        }
+        if !self.pairs.ready() {
+            self.status = Some(if self.loading() {
+                "still loading the library…".into()
+            } else {
+                "no article in the other language to pair with".into()
+            });
+            return;
+        }
+        let current = self.entries.partner(id).map(|(p, _)| p.id());
+        let items: Vec<(EntryId, String)> = self
+            .pairs
+            .candidates(id, 9)
+            .into_iter()
+            .filter(|(c, _)| Some(*c) != current)
+            .map(|(c, s)| (c, format!("{s:.2}")))
+            .collect();
+        if items.is_empty() {
+            self.status = Some("no candidates to pair with".into());
+            return;
+        }
+        self.overlay = Some(Overlay::Picker {
+            id,
+            items,
+            selected: 0,
+        });
+    }
+
+    /// Pair two entries by hand (from the picker).
+    pub(super) fn pair_entries(&mut self, a: EntryId, b: EntryId) {
+        if self.pairs.pair(a, b) {
+            self.apply_pairs();
+            self.status = Some("paired".into());
+        } else {
+            self.status = Some("a pair is one Korean and one English article".into());
+        }
+    }
+
+    /// `P`: split the selected pair.
+    fn split_selected(&mut self) {
+        let Some(e) = self.entries.row(self.selected) else {
+            return;
+        };
+        let id = e.id();
+        match self.entries.partner(id).map(|(p, _)| p.id()) {
+            Some(en) => {
+                self.pairs.unpair(id, en);
+                self.apply_pairs();
+                self.status = Some("pair split".into());
+            }
+            None => self.status = Some("not a pair".into()),
+        }
     }
 
     fn next_generation(&mut self, kind: JobKind) -> u64 {
@@ -348,7 +469,18 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             app.quit = true;
             return Effects::none().with(Command::Abort(msg));
         }
-        Action::Loaded(id, result) => loaded(app, id, *result),
+        Action::Loaded(id, result) => {
+            loaded(app, id, *result);
+            if !app.loading()
+                && let Some(items) = app.pairs.job_items()
+            {
+                let generation = app.next_generation(JobKind::Pairs);
+                fx = fx.with(Command::Start {
+                    generation,
+                    job: Job::Pairs(items),
+                });
+            }
+        }
         Action::Store(event) => fx = super::store::handle(app, event),
         Action::JobDone(done) => {
             if app.generations.get(&done.kind) != Some(&done.generation) {
@@ -369,6 +501,25 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                         app.status = Some(e);
                     }
                 },
+                JobOutput::PairDoc { ko, en, doc } => match doc {
+                    Ok(doc) => {
+                        let doc = Arc::new(*doc);
+                        app.docs
+                            .insert(super::pairs::pair_key(ko, en), Arc::clone(&doc), false);
+                        if app.opening == Some(ko) {
+                            app.show(ko, doc);
+                            app.status = None;
+                        }
+                    }
+                    Err(e) => {
+                        app.opening = None;
+                        app.status = Some(e);
+                    }
+                },
+                JobOutput::Pairs(found) => {
+                    app.pairs.set_found(*found);
+                    app.apply_pairs();
+                }
             }
         }
         Action::Quit => {
@@ -429,6 +580,31 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
         },
         Overlay::Note(note) => super::bookmarks::handle_note(app, note, action),
         Overlay::Bookmarks(sel) => super::bookmarks::handle_list(app, *sel, action),
+        Overlay::Picker {
+            id,
+            items,
+            selected,
+        } => {
+            let last = items.len().saturating_sub(1);
+            let moved = |to: usize| Overlay::Picker {
+                id: *id,
+                items: items.clone(),
+                selected: to,
+            };
+            match action {
+                Action::Down => app.overlay = Some(moved((*selected + 1).min(last))),
+                Action::Up => app.overlay = Some(moved(selected.saturating_sub(1))),
+                Action::Open => {
+                    app.overlay = None;
+                    if let Some(&(other, _)) = items.get(*selected) {
+                        app.pair_entries(*id, other);
+                    }
+                }
+                Action::Back => app.overlay = None,
+                _ => return Effects::none(),
+            }
+            Effects::redraw()
+        }
     }
 }
 
@@ -440,9 +616,11 @@ fn loaded(app: &mut App, id: EntryId, result: Result<Doc, String>) {
         app.done += 1;
     }
     let pinned = e.is_stdin();
+    let path = e.path.clone();
     match result {
         Ok(doc) => {
             e.state = EntryState::Ready(EntryMeta::of(&doc));
+            app.pairs.add(id, &path, doc.evidence.clone());
             app.docs.insert(id, Arc::new(doc), pinned);
         }
         Err(msg) => e.state = EntryState::Failed(msg),
@@ -466,6 +644,8 @@ fn library_action(app: &mut App, action: Action) -> Effects {
         Action::Top => app.select(0),
         Action::Bottom => app.select(isize::MAX),
         Action::Open => return app.open(app.selected),
+        Action::PairWith => app.pick_partner(),
+        Action::SplitPair => app.split_selected(),
         // Reader settings work from the library too: they apply to the next article.
         other => reader_settings(app, other),
     }
@@ -553,7 +733,7 @@ fn mouse(app: &mut App, m: MouseAction) -> Effects {
             }
             let mut y = usize::from(row - g.list.y);
             let mut i = app.browser_top;
-            while i < app.entries.len() {
+            while i < app.entries.rows() {
                 let h = app.entry_height(i);
                 if y < h {
                     if i == app.selected {

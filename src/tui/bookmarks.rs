@@ -125,7 +125,7 @@ pub(super) fn handle_list(app: &mut App, selected: usize, action: Action) -> Eff
                 .iter()
                 .find(|(_, a)| **a == b.article)
                 .map(|(id, _)| *id);
-            let Some(i) = id.and_then(|id| app.entries.position(id)) else {
+            let Some(i) = id.and_then(|id| app.entries.row_of(id)) else {
                 app.status = Some("that article is hidden by the filter (u, O show all)".into());
                 return Effects::redraw();
             };

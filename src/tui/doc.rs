@@ -49,6 +49,8 @@ pub struct Doc {
     pub passages: Vec<Passage>,
     /// Two languages to show side by side (see `build`).
     pub bilingual: bool,
+    /// What the article offers the translation pairing (the loader fills it in).
+    pub evidence: Option<crate::pairing::Evidence>,
 }
 
 impl Doc {
@@ -130,6 +132,7 @@ impl Doc {
             title_en,
             passages,
             bilingual,
+            evidence: None,
         }
     }
 

@@ -101,11 +101,19 @@ impl Entry {
     }
 }
 
-/// Entries in list order, with an index by id.
+/// Entries in list order, with an index by id, and the rows the library shows: one per
+/// entry, except that a translation pair is one row (its Korean entry's, its English entry
+/// folded into it).
 #[derive(Debug, Default)]
 pub struct Entries {
     list: Vec<Entry>,
     index: HashMap<EntryId, usize>,
+    /// List positions shown, in order.
+    rows: Vec<usize>,
+    /// The row of each entry (a folded English entry: its pair's row).
+    row_of: HashMap<EntryId, usize>,
+    /// Korean entry → (English entry, score) of each pair shown as one row.
+    pairs: HashMap<EntryId, (EntryId, f64)>,
 }
 
 impl Entries {
@@ -134,13 +142,21 @@ impl Entries {
     /// Every entry, leaving the list empty (to sort or filter it, then [`Entries::set`]).
     pub(super) fn take(&mut self) -> Vec<Entry> {
         self.index.clear();
+        self.rows.clear();
+        self.row_of.clear();
         std::mem::take(&mut self.list)
     }
 
-    /// Replace the list (in this order).
+    /// Replace the list (in this order); pairs whose two entries are both listed stay one row.
     pub(super) fn set(&mut self, list: Vec<Entry>) {
         self.index = list.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
         self.list = list;
+        let pairs: Vec<(EntryId, EntryId, f64)> = self
+            .pairs
+            .iter()
+            .map(|(&ko, &(en, s))| (ko, en, s))
+            .collect();
+        self.set_pairs(&pairs);
     }
 
     /// Add a found file (a path already listed is not listed twice).
@@ -155,6 +171,8 @@ impl Entries {
             return id;
         }
         self.index.insert(id, self.list.len());
+        self.row_of.insert(id, self.rows.len());
+        self.rows.push(self.list.len());
         self.list.push(Entry {
             id,
             path,
@@ -162,6 +180,57 @@ impl Entries {
             read,
         });
         id
+    }
+
+    /// Rows the library shows.
+    pub fn rows(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The entry shown at row `r` (for a pair, its Korean entry).
+    pub fn row(&self, r: usize) -> Option<&Entry> {
+        self.list.get(*self.rows.get(r)?)
+    }
+
+    /// The row showing entry `id` (a pair's English entry: the pair's row).
+    pub fn row_of(&self, id: EntryId) -> Option<usize> {
+        self.row_of.get(&id).copied()
+    }
+
+    /// The English entry and score paired with the Korean entry `id`, if it heads a pair row.
+    pub fn partner(&self, id: EntryId) -> Option<(&Entry, f64)> {
+        let &(en, score) = self.pairs.get(&id)?;
+        Some((self.by_id(en)?, score))
+    }
+
+    /// Show these (Korean, English, score) pairs as one row each; every other entry alone.
+    pub(super) fn set_pairs(&mut self, pairs: &[(EntryId, EntryId, f64)]) {
+        self.pairs.clear();
+        let mut folded = std::collections::HashSet::new();
+        for &(ko, en, score) in pairs {
+            if ko == en || !self.index.contains_key(&ko) || !self.index.contains_key(&en) {
+                continue;
+            }
+            if self.pairs.contains_key(&ko) || folded.contains(&en) || folded.contains(&ko) {
+                continue;
+            }
+            self.pairs.insert(ko, (en, score));
+            folded.insert(en);
+        }
+        self.rows.clear();
+        self.row_of.clear();
+        for (i, e) in self.list.iter().enumerate() {
+            if folded.contains(&e.id) {
+                continue;
+            }
+            self.row_of.insert(e.id, self.rows.len());
+            self.rows.push(i);
+        }
+        for (&ko, &(en, _)) in &self.pairs {
+            if let Some(&r) = self.row_of.get(&ko) {
+                self.row_of.insert(en, r);
+            }
+        }
     }
 }
 

@@ -18,6 +18,8 @@ use super::entries::EntryId;
 pub enum JobKind {
     /// Build the document of an entry that is not in the cache.
     Open,
+    /// Find the translation pairs of the library.
+    Pairs,
 }
 
 /// A job and its input.
@@ -33,6 +35,14 @@ pub enum Job {
         home: crate::library::Home,
         article: crate::library::ArticleId,
     },
+    /// Build the two-file document of a pair (Korean entry, English entry).
+    OpenPair {
+        ko: EntryId,
+        en: EntryId,
+        ko_path: PathBuf,
+        en_path: PathBuf,
+    },
+    Pairs(Vec<super::pairs::Item>),
 }
 
 /// A job's result.
@@ -42,6 +52,12 @@ pub enum JobOutput {
         id: EntryId,
         doc: Result<Box<Doc>, String>,
     },
+    PairDoc {
+        ko: EntryId,
+        en: EntryId,
+        doc: Result<Box<Doc>, String>,
+    },
+    Pairs(Box<super::pairs::Found>),
 }
 
 /// A finished job, as `update` receives it.
@@ -55,13 +71,14 @@ pub struct JobDone {
 impl Job {
     pub fn kind(&self) -> JobKind {
         match self {
-            Job::Open { .. } | Job::OpenStored { .. } => JobKind::Open,
+            Job::Open { .. } | Job::OpenStored { .. } | Job::OpenPair { .. } => JobKind::Open,
+            Job::Pairs(_) => JobKind::Pairs,
         }
     }
 
     /// Do the work on this thread (a worker's, or the caller's in headless runs). A long job
     /// checks `cancel` now and then and gives up when it is set.
-    pub fn run(self, _cancel: &Cancel) -> JobOutput {
+    pub fn run(self, cancel: &Cancel) -> JobOutput {
         match self {
             Job::Open { id, path } => JobOutput::Doc {
                 id,
@@ -71,6 +88,17 @@ impl Job {
                 id,
                 doc: super::store::load_doc(&home, article).map(Box::new),
             },
+            Job::OpenPair {
+                ko,
+                en,
+                ko_path,
+                en_path,
+            } => JobOutput::PairDoc {
+                ko,
+                en,
+                doc: super::pairs::load_pair_doc(&ko_path, &en_path).map(Box::new),
+            },
+            Job::Pairs(items) => JobOutput::Pairs(Box::new(super::pairs::run(items, cancel))),
         }
     }
 }

@@ -11,7 +11,10 @@ use super::doc::Doc;
 pub fn load_doc(path: &Path) -> Result<Doc, String> {
     let article = crate::parse_file(path).map_err(|e| e.to_string())?;
     let bitext = crate::align::align_article(&article);
-    Ok(Doc::build(article, &bitext))
+    let evidence = crate::pairing::evidence::of_article(&article);
+    let mut doc = Doc::build(article, &bitext);
+    doc.evidence = evidence;
+    Ok(doc)
 }
 
 /// [`load_doc`], with a panic in the pipeline turned into an error for that one file.

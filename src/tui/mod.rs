@@ -50,6 +50,7 @@ pub mod layout;
 pub mod loader;
 pub mod mode;
 pub mod overlay;
+pub mod pairs;
 pub mod reading;
 pub mod runner;
 pub mod shelf;

@@ -16,11 +16,13 @@ pub enum Mode {
     Note,
     /// The bookmarks overlay.
     Bookmarks,
+    /// The picker of articles to pair the selected one with.
+    Picker,
 }
 
 impl Mode {
     /// Every table, in the order `assets/keymap.toml` lists them.
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Global,
         Mode::Library,
         Mode::Reader,
@@ -29,6 +31,7 @@ impl Mode {
         Mode::Hints,
         Mode::Note,
         Mode::Bookmarks,
+        Mode::Picker,
     ];
 
     /// The table's name in `assets/keymap.toml` and under `[keys]` in `config.toml`.
@@ -42,6 +45,7 @@ impl Mode {
             Mode::Hints => "hints",
             Mode::Note => "note",
             Mode::Bookmarks => "bookmarks",
+            Mode::Picker => "picker",
         }
     }
 

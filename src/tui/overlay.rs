@@ -6,6 +6,7 @@
 //! state, its mode in [`Overlay::mode`], its arm in `app.rs`'s `overlay_action`, and a view in
 //! `view/`.
 
+use super::entries::EntryId;
 use super::mode::Mode;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,12 @@ pub enum Overlay {
     Note(super::bookmarks::Note),
     /// The library's bookmarks; the selected row.
     Bookmarks(usize),
+    /// Articles to pair entry `id` with, best first (entry, score as shown), one selected.
+    Picker {
+        id: EntryId,
+        items: Vec<(EntryId, String)>,
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -25,6 +32,7 @@ impl Overlay {
             Overlay::Help => Mode::Help,
             Overlay::Note(_) => Mode::Note,
             Overlay::Bookmarks(_) => Mode::Bookmarks,
+            Overlay::Picker { .. } => Mode::Picker,
         }
     }
 }

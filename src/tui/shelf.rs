@@ -65,7 +65,7 @@ pub(super) fn handle(app: &mut App, action: Action) -> Effects {
     let mut fx = Effects::redraw();
     match action {
         Action::ToggleRead => {
-            let Some(e) = app.entries.get(app.selected) else {
+            let Some(e) = app.entries.row(app.selected) else {
                 return fx;
             };
             let (id, read) = (e.id(), !e.is_read());
@@ -110,7 +110,7 @@ pub(super) fn handle(app: &mut App, action: Action) -> Effects {
 
 /// Re-sort and re-filter the list, keeping the selected entry selected when it stays.
 fn apply(app: &mut App) {
-    let selected = app.entries.get(app.selected).map(Entry::id);
+    let selected = app.entries.row(app.selected).map(Entry::id);
     let shelf = &mut app.store.shelf;
     let mut all = app.entries.take();
     all.append(&mut shelf.hidden);
@@ -160,9 +160,7 @@ fn apply(app: &mut App) {
         .filter(|e| !matches!(e.state, EntryState::Pending))
         .count();
     app.entries.set(shown);
-    app.selected = selected
-        .and_then(|id| app.entries.position(id))
-        .unwrap_or(0);
+    app.selected = selected.and_then(|id| app.entries.row_of(id)).unwrap_or(0);
     app.browser_top = 0;
     app.status = Some(label);
 }

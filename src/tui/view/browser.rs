@@ -33,14 +33,14 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             app.entries.len()
         )
     } else {
-        format!("Library ({})", app.entries.len())
+        format!("Library ({})", app.entries.rows())
     };
     pane(buf, area, &title, focused, theme, amb);
     let list = app.geom.list;
     if list.width == 0 || list.height == 0 {
         return;
     }
-    if app.entries.is_empty() {
+    if app.entries.rows() == 0 {
         let msg = if app.loading() {
             "looking for articles…"
         } else {
@@ -60,9 +60,17 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     let wide = app.wide_list();
     let mut y = list.y;
     let mut i = app.browser_top;
-    while i < app.entries.len() && y < list.bottom() {
-        let Some(e) = app.entries.get(i) else { break };
-        let lines = entry_lines(app, e, wide, usize::from(list.width.saturating_sub(2)));
+    while i < app.entries.rows() && y < list.bottom() {
+        let Some((e, partner)) = app.row(i) else {
+            break;
+        };
+        let lines = entry_lines(
+            app,
+            e,
+            partner.map(|p| p.0),
+            wide,
+            usize::from(list.width.saturating_sub(2)),
+        );
         let selected = i == app.selected;
         for (k, (text, style)) in lines.iter().enumerate() {
             if y >= list.bottom() {
@@ -102,9 +110,11 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     }
 }
 
+/// The lines of one row; a pair (`partner`: its English entry) shows `KO+EN` and both titles.
 fn entry_lines(
     app: &App,
     e: &Entry,
+    partner: Option<&Entry>,
     wide: bool,
     width: usize,
 ) -> Vec<(String, ratatui::style::Style)> {
@@ -119,6 +129,13 @@ fn entry_lines(
         EntryState::Pending => vec![(format!("  {name}  {}", spinner(app)), theme.dim())],
         EntryState::Failed(err) => vec![(format!("! {name}: {}", sanitize(err)), theme.error())],
         EntryState::Ready(meta) => {
+            let mut meta = meta.clone();
+            if let Some(en) = partner.and_then(|p| p.meta()) {
+                meta.badge = "KO+EN";
+                if meta.title_en.is_none() {
+                    meta.title_en = Some(en.title.clone());
+                }
+            }
             let mark = if e.read { " " } else { theme.symbols.unread };
             let date = meta
                 .published

@@ -6,6 +6,7 @@
 pub mod bookmarks;
 pub mod browser;
 pub mod help;
+pub mod picker;
 pub mod reader;
 pub mod status;
 
@@ -43,6 +44,11 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Overlay::Help) => help::draw(app, buf, area),
         Some(Overlay::Note(n)) => bookmarks::draw_note(app, n, buf, area),
         Some(Overlay::Bookmarks(sel)) => bookmarks::draw_list(app, *sel, buf, area),
+        Some(Overlay::Picker {
+            id,
+            items,
+            selected,
+        }) => picker::draw(app, buf, area, *id, items, *selected),
         None => {}
     }
 }

@@ -133,11 +133,11 @@ fn position(app: &App) -> String {
             };
             format!("{loading}{layout}  {what} {at}/{}", shown.len())
         }
-        _ if app.entries.is_empty() => loading,
+        _ if app.entries.rows() == 0 => loading,
         _ => format!(
             "{loading}article {}/{}",
             app.selected + 1,
-            app.entries.len()
+            app.entries.rows()
         ),
     }
 }

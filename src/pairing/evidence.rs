@@ -1,0 +1,363 @@
+//! What one article offers as evidence of its translation, computed once per article (cheap,
+//! plain data, serialisable so a library can cache it): its side, its length in English
+//! characters, its publication day, and a set of keys both languages write alike.
+//!
+//! Keys, by their prefix:
+//! - `n:` numbers and amounts across scripts (`2000만` ⟷ `20 million`, `1980년대` ⟷ `1980s`);
+//! - `m:` months (`9월` ⟷ `September`);
+//! - `w:` Latin words and acronyms inside Korean text (`FBI`, `New START`), hanja by their pinyin
+//!   (`林建` ⟷ `Lin`); on the English side, words with a capital or a digit;
+//! - `s:` names by their consonant skeleton (`캐버노` ⟷ `Kavanaugh`, `윤석열` ⟷ `Yoon Suk-yeol`);
+//! - `c:` concepts of the shipped Korean-English lexicon (`국방` ⟷ `defense`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::anchors::korean_length;
+use crate::align::cost::Params;
+use crate::align::lexicon::{self, Lexicon};
+use crate::align::names::{
+    hangul_skeleton, hanja_keys, korean_name_keys, latin_skeleton, skeleton_key,
+};
+use crate::model::{Article, Language};
+use crate::text::lang::is_hangul;
+
+/// Which side of a translation pair an article can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Ko,
+    En,
+}
+
+/// The evidence of one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub side: Side,
+    /// Length as English characters: English text as it is, Korean text times the aligner's
+    /// English-per-Korean ratio.
+    pub length: f64,
+    /// Publication day (`YYYY-MM-DD`), when the page gave one.
+    pub day: Option<String>,
+    /// Keys, sorted, each once.
+    pub keys: Vec<String>,
+}
+
+/// The evidence of an article; `None` for one that cannot be half of a pair (bilingual
+/// already, neither language, or no text).
+pub fn of_article(article: &Article) -> Option<Evidence> {
+    let side = match article.language {
+        Language::Ko => Side::Ko,
+        Language::En => Side::En,
+        Language::KoEn | Language::Other => return None,
+    };
+    let lex = lexicon::shipped();
+    let mut keys = Vec::new();
+    let mut length = 0.0;
+    let texts = [article.title.as_deref(), article.title_en.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(article.subtitles.iter().map(String::as_str))
+        .chain(article.blocks.iter().map(|b| b.text.as_str()));
+    for text in texts {
+        match side {
+            Side::Ko => {
+                korean_keys(text, lex, &mut keys);
+                length += korean_length(text) * Params::default().ratio;
+            }
+            Side::En => {
+                english_keys(text, lex, &mut keys);
+                length += text.chars().count() as f64;
+            }
+        }
+    }
+    if length <= 0.0 {
+        return None;
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    Some(Evidence {
+        side,
+        length,
+        day: article.published.as_deref().and_then(day_of),
+        keys,
+    })
+}
+
+/// `2023-09-13T07:37` → `2023-09-13`; anything not starting with a date → `None`.
+fn day_of(date: &str) -> Option<String> {
+    let d = date.get(..10)?;
+    let b = d.as_bytes();
+    let ok = b.iter().enumerate().all(|(i, c)| {
+        if i == 4 || i == 7 {
+            *c == b'-'
+        } else {
+            c.is_ascii_digit()
+        }
+    });
+    ok.then(|| d.to_string())
+}
+
+/// Days between two `YYYY-MM-DD` days (civil calendar).
+pub fn days_apart(a: &str, b: &str) -> Option<i64> {
+    Some((day_number(a)? - day_number(b)?).abs())
+}
+
+fn day_number(d: &str) -> Option<i64> {
+    let y: i64 = d.get(0..4)?.parse().ok()?;
+    let m: i64 = d.get(5..7)?.parse().ok()?;
+    let day: i64 = d.get(8..10)?.parse().ok()?;
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe)
+}
+
+fn number(out: &mut Vec<String>, n: f64) {
+    if n.is_finite() && n >= 0.0 {
+        out.push(format!("n:{}", fmt_num(n)));
+    }
+}
+
+fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{}", (n * 100.0).round() / 100.0)
+    }
+}
+
+fn parse_number(s: &str) -> Option<f64> {
+    let t: String = s.chars().filter(|c| *c != ',').collect();
+    t.trim_end_matches('.').parse::<f64>().ok()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Hangul,
+    Han,
+    Latin,
+    Digit,
+    Other,
+}
+
+fn class(c: char) -> Class {
+    if is_hangul(c) {
+        Class::Hangul
+    } else if ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c) {
+        Class::Han
+    } else if c.is_ascii_alphabetic() {
+        Class::Latin
+    } else if c.is_ascii_digit() {
+        Class::Digit
+    } else {
+        Class::Other
+    }
+}
+
+/// A word cut into runs of one script; digits keep their inner `.` and `,` (`2.5`, `1,000`).
+fn runs(word: &str) -> Vec<(Class, &str)> {
+    let mut out: Vec<(Class, &str)> = Vec::new();
+    let mut start = 0;
+    let mut cur = Class::Other;
+    let mut chars = word.char_indices().peekable();
+    let mut first = true;
+    while let Some((i, c)) = chars.next() {
+        let mut k = class(c);
+        if matches!(c, '.' | ',')
+            && cur == Class::Digit
+            && chars.peek().is_some_and(|&(_, d)| d.is_ascii_digit())
+        {
+            k = Class::Digit;
+        }
+        if first {
+            cur = k;
+            first = false;
+            continue;
+        }
+        if k != cur {
+            out.push((cur, &word[start..i]));
+            start = i;
+            cur = k;
+        }
+    }
+    if !word.is_empty() {
+        out.push((cur, &word[start..]));
+    }
+    out
+}
+
+/// Keys of Korean text.
+pub fn korean_keys(text: &str, lex: &Lexicon, out: &mut Vec<String>) {
+    let mut concepts = Vec::new();
+    for word in text.split_whitespace() {
+        let runs = runs(word);
+        for (idx, &(class, run)) in runs.iter().enumerate() {
+            match class {
+                Class::Digit => {
+                    let Some(n) = parse_number(run) else { continue };
+                    let next = runs.get(idx + 1).map_or("", |(_, r)| *r);
+                    if next.starts_with('월') && (1.0..=12.0).contains(&n) {
+                        out.push(format!("m:{}", fmt_num(n)));
+                    } else if next.starts_with("천만") {
+                        number(out, n * 1e7);
+                    } else if next.starts_with('만') {
+                        number(out, n);
+                        number(out, n * 1e4);
+                    } else if next.starts_with('억') {
+                        number(out, n);
+                        number(out, n * 1e8);
+                    } else if next.starts_with('천') {
+                        number(out, n * 1e3);
+                    } else {
+                        number(out, n);
+                    }
+                }
+                Class::Latin => {
+                    if run.len() >= 2 || run.chars().all(|c| c.is_ascii_uppercase()) {
+                        out.push(format!("w:{}", run.to_ascii_lowercase()));
+                    }
+                }
+                Class::Hangul => {
+                    concepts.clear();
+                    lex.korean_concepts(run, &mut concepts);
+                    if concepts.is_empty() {
+                        if let Some(s) = skeleton_key(&hangul_skeleton(run)) {
+                            out.push(s);
+                        }
+                    } else {
+                        for entry in &concepts {
+                            out.extend(entry.iter().map(|c| format!("c:{c}")));
+                        }
+                    }
+                }
+                Class::Han => out.extend(hanja_keys(run)),
+                Class::Other => {}
+            }
+        }
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Keys of English text.
+pub fn english_keys(text: &str, lex: &Lexicon, out: &mut Vec<String>) {
+    out.extend(korean_name_keys(text));
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '—' | '–'))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (idx, word) in words.iter().enumerate() {
+        if word.starts_with(|c: char| c.is_ascii_digit()) {
+            let digits: String = word
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                .collect();
+            if let Some(n) = parse_number(&digits) {
+                number(out, n);
+                let next = words.get(idx + 1).map(|w| w.to_ascii_lowercase());
+                match next.as_deref() {
+                    Some("million") => number(out, n * 1e6),
+                    Some("billion") => number(out, n * 1e9),
+                    Some("thousand") => number(out, n * 1e3),
+                    Some("trillion") => number(out, n * 1e12),
+                    _ => {}
+                }
+            }
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if let Some(m) = MONTHS.iter().position(|m| *m == lower) {
+            // `May` the month, not `may` the verb.
+            if lower != "may" || word.starts_with('M') {
+                out.push(format!("m:{}", m + 1));
+                continue;
+            }
+        }
+        let capital = word.chars().any(|c| c.is_ascii_uppercase());
+        if capital {
+            out.push(format!("w:{lower}"));
+        }
+        if let Some(c) = lex.english_concept(&lower) {
+            out.push(format!("c:{c}"));
+        } else if capital {
+            if let Some(s) = skeleton_key(&latin_skeleton(&lower)) {
+                out.push(s);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::lexicon::shipped;
+
+    fn ko(text: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        korean_keys(text, shipped(), &mut v);
+        v
+    }
+
+    fn en(text: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        english_keys(text, shipped(), &mut v);
+        v
+    }
+
+    fn shares(k: &[String], e: &[String], key: &str) -> bool {
+        k.iter().any(|x| x == key) && e.iter().any(|x| x == key)
+    }
+
+    #[test]
+    fn amounts_and_months_cross_scripts() {
+        let (k, e) = (
+            ko("2000만명이 9월 30일 시청했다"),
+            en("20 million people watched on September 30"),
+        );
+        assert!(shares(&k, &e, "n:20000000"), "{k:?} {e:?}");
+        assert!(shares(&k, &e, "m:9"));
+        assert!(shares(&k, &e, "n:30"));
+    }
+
+    #[test]
+    fn names_acronyms_and_hanja() {
+        let (k, e) = (
+            ko("브렛 캐버노 지명자와 FBI, 린젠(林建) 대변인"),
+            en("nominee Brett Kavanaugh, the FBI and spokesman Lin Jian"),
+        );
+        assert!(shares(&k, &e, "w:fbi"), "{k:?} {e:?}");
+        assert!(shares(&k, &e, "w:lin"));
+        let kav = skeleton_key(&latin_skeleton("kavanaugh")).unwrap_or_default();
+        assert!(shares(&k, &e, &kav), "{kav} {k:?} {e:?}");
+    }
+
+    #[test]
+    fn days() {
+        assert_eq!(day_of("2023-09-13T07:37").as_deref(), Some("2023-09-13"));
+        assert_eq!(day_of("13 Sep 2023"), None);
+        assert_eq!(days_apart("2023-02-27", "2023-03-01"), Some(2));
+        assert_eq!(days_apart("2024-12-31", "2025-01-01"), Some(1));
+    }
+}

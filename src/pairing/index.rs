@@ -1,0 +1,228 @@
+//! An inverted index of evidence keys: each article is narrowed to the few articles of the
+//! other language that share its rarest keys, never compared with all of them.
+//!
+//! A key's weight is how rare it is on both sides (inverse document frequency), times how much
+//! its kind says (a number or an acronym more than a lexicon concept). Two articles' similarity
+//! is the weight of the keys they share over the geometric mean of the weight each could share
+//! (a key no article of the other language has cannot be shared, so it does not count).
+
+use std::collections::HashMap;
+
+use super::evidence::{Evidence, Side};
+
+/// Articles are numbered in the order they are added.
+pub type DocId = usize;
+
+#[derive(Debug, Clone)]
+struct Doc {
+    side: Side,
+    length: f64,
+    day: Option<String>,
+    /// Interned keys, sorted.
+    keys: Vec<u32>,
+    /// The weight it could share (see [`Index::refresh`]).
+    total: f64,
+}
+
+#[derive(Debug, Clone, Default)]
+struct KeyInfo {
+    /// Kind multiplier, from the key's prefix.
+    kind: f64,
+    /// Articles holding the key: Korean, English.
+    postings: [Vec<u32>; 2],
+}
+
+/// The index over all articles added so far.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    ids: HashMap<String, u32>,
+    keys: Vec<KeyInfo>,
+    docs: Vec<Doc>,
+    counts: [usize; 2],
+}
+
+fn slot(side: Side) -> usize {
+    match side {
+        Side::Ko => 0,
+        Side::En => 1,
+    }
+}
+
+fn kind_weight(key: &str) -> f64 {
+    match key.as_bytes().first() {
+        Some(b'n') => 1.5,
+        Some(b'm') => 0.5,
+        Some(b'w') => 1.5,
+        Some(b's') => 1.0,
+        Some(b'c') => 0.5,
+        _ => 1.0,
+    }
+}
+
+/// Keys held by more than this share of the other side's articles are not followed when
+/// gathering candidates (they still count in the similarity).
+const COMMON_SHARE: f64 = 0.05;
+/// … but a key held by this many articles or fewer always is.
+const COMMON_FLOOR: usize = 30;
+/// Candidates are gathered through an article's rarest keys, this many at most.
+const QUERY_KEYS: usize = 40;
+
+impl Index {
+    pub fn new() -> Index {
+        Index::default()
+    }
+
+    /// Add one article's evidence; returns its id.
+    pub fn add(&mut self, ev: &Evidence) -> DocId {
+        let id = self.docs.len();
+        let s = slot(ev.side);
+        let mut keys: Vec<u32> = Vec::with_capacity(ev.keys.len());
+        for k in &ev.keys {
+            let n = self.keys.len() as u32;
+            let kid = *self.ids.entry(k.clone()).or_insert(n);
+            if kid == n {
+                self.keys.push(KeyInfo {
+                    kind: kind_weight(k),
+                    ..KeyInfo::default()
+                });
+            }
+            keys.push(kid);
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        for &k in &keys {
+            self.keys[k as usize].postings[s].push(id as u32);
+        }
+        self.counts[s] += 1;
+        self.docs.push(Doc {
+            side: ev.side,
+            length: ev.length,
+            day: ev.day.clone(),
+            keys,
+            total: 0.0,
+        });
+        self.docs[id].total = self.compute_total(id);
+        id
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    pub fn side(&self, d: DocId) -> Side {
+        self.docs[d].side
+    }
+
+    pub fn length(&self, d: DocId) -> f64 {
+        self.docs[d].length
+    }
+
+    pub fn day(&self, d: DocId) -> Option<&str> {
+        self.docs[d].day.as_deref()
+    }
+
+    /// The weight of a key: its kind times its rarity on each side; 0 for a key one side
+    /// never has.
+    fn weight(&self, k: u32) -> f64 {
+        let info = &self.keys[k as usize];
+        let mut w = info.kind;
+        for s in 0..2 {
+            let df = info.postings[s].len();
+            if df == 0 {
+                return 0.0;
+            }
+            let n = self.counts[s] as f64;
+            w *= (1.0 + n / df as f64).ln();
+        }
+        w.sqrt()
+    }
+
+    /// The weight an article could share: the sum over its keys, as of the last
+    /// [`Index::refresh`] (or when the article was added, if later).
+    fn total(&self, d: DocId) -> f64 {
+        self.docs[d].total
+    }
+
+    fn compute_total(&self, d: DocId) -> f64 {
+        self.docs[d].keys.iter().map(|&k| self.weight(k)).sum()
+    }
+
+    /// Recompute every article's total weight from the current key frequencies. Adding an
+    /// article changes the frequencies a little; a batch of adds should end with a refresh,
+    /// a single add need not.
+    pub fn refresh(&mut self) {
+        for d in 0..self.docs.len() {
+            self.docs[d].total = self.compute_total(d);
+        }
+    }
+
+    /// Similarity of two articles (0..1), from the keys they share.
+    pub fn similarity(&self, a: DocId, b: DocId) -> f64 {
+        let (ka, kb) = (&self.docs[a].keys, &self.docs[b].keys);
+        let (mut i, mut j, mut shared) = (0, 0, 0.0);
+        while i < ka.len() && j < kb.len() {
+            match ka[i].cmp(&kb[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += self.weight(ka[i]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let norm = (self.total(a) * self.total(b)).sqrt();
+        if norm > 0.0 { shared / norm } else { 0.0 }
+    }
+
+    /// The articles of the other language that share the most rare evidence with `d`, best
+    /// first, at most `k`, with their similarity.
+    pub fn candidates(&self, d: DocId, k: usize) -> Vec<(DocId, f64)> {
+        let doc = &self.docs[d];
+        let other = 1 - slot(doc.side);
+        let n_other = self.counts[other];
+        let cap = COMMON_FLOOR.max((n_other as f64 * COMMON_SHARE) as usize);
+        // The rarest keys only: a translation shares most of them, and the work per query
+        // stays bounded however large the library grows.
+        let mut query: Vec<(usize, u32)> = doc
+            .keys
+            .iter()
+            .map(|&key| (self.keys[key as usize].postings[other].len(), key))
+            .filter(|&(df, _)| df > 0 && df <= cap)
+            .collect();
+        query.sort_unstable();
+        query.truncate(QUERY_KEYS);
+        let mut acc = vec![0f32; self.docs.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for &(_, key) in &query {
+            let w = self.weight(key) as f32;
+            for &e in &self.keys[key as usize].postings[other] {
+                let slot = &mut acc[e as usize];
+                if *slot == 0.0 {
+                    touched.push(e);
+                }
+                *slot += w;
+            }
+        }
+        let acc: Vec<(u32, f64)> = touched
+            .into_iter()
+            .map(|e| (e, f64::from(acc[e as usize])))
+            .collect();
+        // The raw sums favour long articles: keep a generous shortlist, then rank by the
+        // normalised similarity.
+        let mut raw = acc;
+        raw.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        raw.truncate(k * 4 + 8);
+        let mut out: Vec<(DocId, f64)> = raw
+            .into_iter()
+            .map(|(e, _)| (e as DocId, self.similarity(d, e as DocId)))
+            .collect();
+        out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.truncate(k);
+        out
+    }
+}
