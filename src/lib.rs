@@ -2,7 +2,7 @@
 //!
 //! The crate follows the data flow of DESIGN.md, one module per stage:
 //! `ingest` (bytes → decoded document) → `clean` (→ [`Article`]) → `text` (sanitising, language,
-//! sentences, display width and wrapping) → `align` (→ [`Bitext`]) → `tui` (the reader).
+//! sentences, display width and wrapping) → `align` (→ [`Bitext`]) → `entity` (→ [`entity::EntityIndex`]) → `tui` (the reader).
 //! Everything except `tui` is terminal-free and can be run alone through the CLI.
 
 #![forbid(unsafe_code)]
@@ -13,6 +13,7 @@
 
 pub mod align;
 pub mod clean;
+pub mod entity;
 pub mod error;
 pub mod ingest;
 pub mod library;

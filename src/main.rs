@@ -34,6 +34,8 @@ pub enum Command {
     Align(AlignArgs),
     /// Find which files are translations of each other (a Korean article and its English edition).
     Pairs(PairsArgs),
+    /// People, places and organisations in articles, linked across Korean and English.
+    Entities(EntitiesArgs),
     /// Draw the reader headlessly after replaying keys and print the screen as text.
     Render(RenderArgs),
     /// Copy article files or folders into the library (duplicates are skipped).
@@ -128,6 +130,21 @@ pub struct PairsArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct EntitiesArgs {
+    /// Article files or folders (with --lines: one text file; with --link: KO.txt EN.txt).
+    pub files: Vec<PathBuf>,
+    /// Each line of the one file is a separate text; prints one JSON object a line.
+    #[arg(long, conflicts_with = "link")]
+    pub lines: bool,
+    /// Link each Korean name of the first file (one a line) to a name of the second file.
+    #[arg(long)]
+    pub link: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct RenderArgs {
     /// Screen size, e.g. 160x45.
     #[arg(long, default_value = "80x24")]
@@ -148,6 +165,7 @@ fn main() -> ExitCode {
         Some(Command::Parse(args)) => cli::parse::run(&args),
         Some(Command::Align(args)) => cli::align::run(&args),
         Some(Command::Pairs(args)) => cli::pairs::run(&args),
+        Some(Command::Entities(args)) => cli::entities::run(&args),
         Some(Command::Render(args)) => cli::render::run(&args),
         Some(Command::Import(args)) => cli::import::run(&args),
         Some(Command::List(args)) => cli::list::run(&args),

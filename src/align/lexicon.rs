@@ -146,6 +146,16 @@ impl Lexicon {
         self.en.contains(&s).then_some(s)
     }
 
+    /// The English concept stems of one Korean entry, if listed.
+    pub fn entry(&self, ko: &str) -> Option<&[String]> {
+        self.ko.get(ko).map(Vec::as_slice)
+    }
+
+    /// The longest Korean entry, in characters.
+    pub fn max_chars(&self) -> usize {
+        self.max_chars
+    }
+
     pub fn len(&self) -> usize {
         self.ko.len()
     }

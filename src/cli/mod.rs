@@ -1,6 +1,7 @@
 //! One file per subcommand; each calls the same library functions the reader uses.
 
 pub mod align;
+pub mod entities;
 pub mod export;
 pub mod import;
 pub mod library;

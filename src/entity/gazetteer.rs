@@ -1,0 +1,158 @@
+//! The shipped name lists: CLDR territory names and time-zone exemplar cities in Korean and
+//! English (`assets/entities/gazetteer.tsv`, built by `scripts/build_gazetteer.py`, Unicode
+//! licence), and a short hand-written list of news names CLDR lacks (`assets/entities/names.tsv`).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
+use super::perceptron::IdHasher;
+
+type Map = HashMap<String, Vec<usize>, BuildHasherDefault<IdHasher>>;
+
+use super::EntityKind;
+
+const CLDR: &str = include_str!("../../assets/entities/gazetteer.tsv");
+const NEWS: &str = include_str!("../../assets/entities/names.tsv");
+
+/// One name pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub ko: String,
+    pub en: String,
+    pub kind: EntityKind,
+}
+
+/// Names by either language.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    by_ko: Map,
+    by_en: Map,
+    /// The longest Korean name in characters.
+    pub max_ko: usize,
+    /// The longest English name in words.
+    pub max_en_words: usize,
+    /// The first two characters of every Korean name (spaces kept).
+    starts: std::collections::HashSet<(char, char)>,
+}
+
+/// The shipped gazetteer, parsed once.
+pub fn shipped() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut g = Gazetteer::default();
+        for line in CLDR.lines().chain(NEWS.lines()) {
+            if line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [ko, en, kind, ..] = cols.as_slice() else {
+                continue;
+            };
+            let kind = match *kind {
+                "person" => EntityKind::Person,
+                "org" => EntityKind::Org,
+                _ => EntityKind::Place,
+            };
+            // CLDR's qualified names (`홍콩(중국 특별행정구)`) are not what text writes.
+            if ko.contains('(') || en.contains('(') {
+                continue;
+            }
+            g.push(Entry {
+                ko: ko.to_string(),
+                en: en.to_string(),
+                kind,
+            });
+        }
+        g
+    })
+}
+
+/// English as a key: lower case, `the` and punctuation dropped (`the U.S.` → `us`).
+pub fn en_key(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Gazetteer {
+    fn push(&mut self, e: Entry) {
+        let i = self.entries.len();
+        self.max_ko = self.max_ko.max(e.ko.chars().count());
+        let mut cs = e.ko.chars();
+        if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+            self.starts.insert((a, b));
+        }
+        self.max_en_words = self.max_en_words.max(e.en.split_whitespace().count());
+        self.by_ko.entry(e.ko.replace(' ', "")).or_default().push(i);
+        self.by_en.entry(en_key(&e.en)).or_default().push(i);
+        self.entries.push(e);
+    }
+
+    /// Some Korean name starts with these two characters.
+    pub fn starts_name(&self, a: char, b: char) -> bool {
+        self.starts.contains(&(a, b))
+    }
+
+    /// Entries whose Korean name is `ko` (spaces ignored).
+    pub fn ko(&self, ko: &str) -> impl Iterator<Item = &Entry> {
+        let key: Cow<str> = if ko.contains(' ') {
+            Cow::Owned(ko.replace(' ', ""))
+        } else {
+            Cow::Borrowed(ko)
+        };
+        self.by_ko
+            .get(key.as_ref())
+            .into_iter()
+            .flatten()
+            .map(|i| &self.entries[*i])
+    }
+
+    /// Entries whose English name is `en` (case and `the` ignored).
+    pub fn en(&self, en: &str) -> impl Iterator<Item = &Entry> {
+        self.by_en
+            .get(&en_key(en))
+            .into_iter()
+            .flatten()
+            .map(|i| &self.entries[*i])
+    }
+
+    /// The kind of a Korean name, if listed.
+    pub fn ko_kind(&self, ko: &str) -> Option<EntityKind> {
+        self.ko(ko).next().map(|e| e.kind)
+    }
+
+    pub fn en_kind(&self, en: &str) -> Option<EntityKind> {
+        self.en(en).next().map(|e| e.kind)
+    }
+
+    /// The Korean and English names name the same thing.
+    pub fn pairs(&self, ko: &str, en: &str) -> bool {
+        let k = en_key(en);
+        self.ko(ko).any(|e| en_key(&e.en) == k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages() {
+        let g = shipped();
+        assert!(g.entries.len() > 500);
+        assert!(g.pairs("중국", "China"));
+        assert!(g.pairs("미국", "the United States"));
+        assert!(g.pairs("모스크바", "Moscow"));
+        assert_eq!(g.ko_kind("백악관"), Some(EntityKind::Org));
+        assert_eq!(g.en_kind("Pyongyang"), Some(EntityKind::Place));
+    }
+}

@@ -1,0 +1,75 @@
+//! Korean proper nouns from mecab-ko-dic 2.1.1 (Apache-2.0): people, places, organisations
+//! and other names (`assets/entities/kodic-names.tsv.gz`, built by
+//! `scripts/build_kodic_names.py` from the dictionary source inside the `lindera-ko-dic` crate
+//! package). A feature of the Korean model, not a rule: the list holds common words too.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::io::Read;
+use std::sync::OnceLock;
+
+const DATA: &[u8] = include_bytes!("../../assets/entities/kodic-names.tsv.gz");
+
+pub const PERSON: u8 = 1;
+pub const PLACE: u8 = 2;
+pub const ORG: u8 = 4;
+pub const OTHER: u8 = 8;
+
+/// The kinds a listed word has, as bits.
+pub fn kinds(word: &str) -> u8 {
+    type Map = HashMap<String, u8, BuildHasherDefault<super::perceptron::IdHasher>>;
+    static LIST: OnceLock<Map> = OnceLock::new();
+    let list = LIST.get_or_init(|| {
+        let mut text = String::new();
+        let mut map = Map::default();
+        if flate2::read::GzDecoder::new(DATA)
+            .read_to_string(&mut text)
+            .is_err()
+        {
+            return map;
+        }
+        for line in text.lines() {
+            if let Some((w, k)) = line.split_once('\t') {
+                let bits = k.bytes().fold(0u8, |b, c| {
+                    b | match c {
+                        b'p' => PERSON,
+                        b'l' => PLACE,
+                        b'o' => ORG,
+                        _ => OTHER,
+                    }
+                });
+                map.insert(w.to_string(), bits);
+            }
+        }
+        map
+    });
+    list.get(word).copied().unwrap_or(0)
+}
+
+/// The longest listed word starting at `start` and ending before `end`: its length and kinds.
+pub fn longest(chars: &[char], start: usize, end: usize) -> Option<(usize, u8)> {
+    let mut s = String::new();
+    let mut best = None;
+    for (k, c) in chars[start..end.min(start + 10)].iter().enumerate() {
+        s.push(*c);
+        if k >= 1 {
+            let b = kinds(&s);
+            if b != 0 {
+                best = Some((k + 1, b));
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listed() {
+        assert_ne!(kinds("가가린") & PERSON, 0);
+        let c: Vec<char> = "블라디보스토크에서".chars().collect();
+        assert!(longest(&c, 0, c.len()).is_some());
+    }
+}

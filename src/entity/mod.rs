@@ -1,0 +1,156 @@
+//! Stage 5: people, places and organisations in Korean and English text, linked across
+//! languages, articles and spellings.
+//!
+//! One job per file:
+//! - `korean` / `english`: find spans in one text (a trained averaged perceptron over character
+//!   or word features, see `perceptron` and `features`, plus rules for the cues it can't learn:
+//!   particles, hanja in parentheses, acronyms, titles);
+//! - `gazetteer`: the shipped CLDR country and city names in both languages, and a short list of
+//!   news names (`assets/entities/`); `kodic`: mecab-ko-dic's Hangul proper nouns, a model
+//!   feature;
+//! - `translit`: how close a Hangul name and a Latin name sound (`설리번` ⟷ `Sullivan`), hanja →
+//!   pinyin;
+//! - `link`: mentions → entities inside one article (short forms, aligned pairs, spelling
+//!   variants) and Korean ⟷ English name linking;
+//! - `index`: the [`EntityIndex`] of a set of articles, merged across the library.
+//!
+//! # The public API (stable; the finder and the library build on it)
+//!
+//! - [`find`] — the spans of one text, any mix of Korean and English: `Vec<Span>` with
+//!   character offsets.
+//! - [`EntityIndex::build`] — the entities of a set of aligned articles (`(id, &Bitext)`), one
+//!   [`Entity`] per real-world thing, each with its Korean and English names, hanja and every
+//!   [`Mention`] (article, side, block, character range).
+//! - [`EntityIndex::search`] — entities whose names match a query in either script (`lavrov`
+//!   finds `러브로프`).
+//! - [`EntityIndex::mentions_in`] (a block's mentions with their entity ids, for highlighting)
+//!   and [`EntityIndex::articles_of`] (every article that mentions an entity).
+//! - [`link_names`] — for each Korean name, the English candidate it links to.
+//!
+//! Building is pure and takes a few milliseconds per article (`benches/entities.rs`); the
+//! shipped models and lists load once on first use (about 0.3 s: run the first build off the UI
+//! thread). Sources and licences of the shipped data: `assets/entities/README.md`.
+
+mod english;
+mod features;
+pub mod gazetteer;
+mod index;
+mod kodic;
+mod korean;
+mod link;
+pub mod perceptron;
+pub mod train;
+pub mod translit;
+
+use serde::{Deserialize, Serialize};
+
+pub use features::{GoldSpan, Sentence as TrainSentence, english_tokens};
+pub use index::EntityIndex;
+pub use link::{NameLink, link_names};
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Org,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Org];
+
+    /// `person`, `place`, `org`: the name in JSON and tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Org => "org",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == s)
+    }
+}
+
+/// The language side a mention sits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Ko,
+    En,
+}
+
+/// One entity span found in one text; offsets in characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    pub text: String,
+}
+
+/// One occurrence of an entity in the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Index into [`EntityIndex::articles`].
+    pub article: usize,
+    pub lang: Side,
+    /// Index into the article's `Bitext::ko_blocks` or `Bitext::en_blocks`, by `lang`.
+    pub block: usize,
+    /// Character range in that block's text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// The names an entity goes by, most frequent first.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Names {
+    pub ko: Vec<String>,
+    pub en: Vec<String>,
+}
+
+/// One real-world person, place or organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Index into [`EntityIndex::entities`].
+    pub id: usize,
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    pub names: Names,
+    /// The Chinese characters the text gives in parentheses after the name (`劉國中`).
+    pub hanja: Option<String>,
+    /// In reading order: article, then Korean side before English, block, offset.
+    pub mentions: Vec<Mention>,
+}
+
+impl Entity {
+    /// The name to show: the first Korean name, else the first English one.
+    pub fn label(&self) -> &str {
+        self.names
+            .ko
+            .first()
+            .or(self.names.en.first())
+            .map_or("", String::as_str)
+    }
+}
+
+/// Entity spans in one text of any language mix: Korean runs by the Korean finder (Latin
+/// acronyms inside them included), English text by the English finder. Sorted, not
+/// overlapping; offsets in characters.
+pub fn find(text: &str) -> Vec<Span> {
+    let chars: Vec<char> = text.chars().collect();
+    let hangul = chars
+        .iter()
+        .filter(|c| crate::text::lang::is_hangul(**c))
+        .count();
+    let latin = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    if hangul * 3 >= latin {
+        korean::find(&chars)
+    } else {
+        english::find(&chars)
+    }
+}
