@@ -16,6 +16,7 @@ pub mod clean;
 pub mod entity;
 pub mod error;
 pub mod ingest;
+pub mod library;
 pub mod model;
 pub mod pairing;
 pub mod search;

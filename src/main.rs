@@ -41,6 +41,52 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// Draw the reader headlessly after replaying keys and print the screen as text.
     Render(RenderArgs),
+    /// Copy article files or folders into the library (duplicates are skipped).
+    Import(ImportArgs),
+    /// Print the library: id, date, language, read state, outlet, title.
+    List(ListArgs),
+    /// Remove articles from the library by id (never the files they were imported from).
+    Remove(RemoveArgs),
+    /// Export from the library: the bookmarks, as TSV, TMX or JSON.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Files or folders to import.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Print JSON (an array, one object per article).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RemoveArgs {
+    /// Article ids, as `duet list` shows them.
+    #[arg(required = true)]
+    pub ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Tsv,
+    Tmx,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Export the bookmarks (the only export so far).
+    #[arg(long, required = true)]
+    pub bookmarks: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "tsv")]
+    pub format: ExportFormat,
 }
 
 #[derive(Debug, clap::Args)]
@@ -138,6 +184,9 @@ pub struct RenderArgs {
     pub keys: String,
     /// Article files or folders (default: the bundled articles).
     pub paths: Vec<PathBuf>,
+    /// Draw the library on disk instead (`DUET_HOME`), as `duet` with no arguments opens it.
+    #[arg(long, conflicts_with = "paths")]
+    pub library: bool,
 }
 
 fn main() -> ExitCode {
@@ -149,6 +198,10 @@ fn main() -> ExitCode {
         Some(Command::Entities(args)) => cli::entities::run(&args),
         Some(Command::Render(args)) => cli::render::run(&args),
         Some(Command::Find(args)) => cli::find::run(&args),
+        Some(Command::Import(args)) => cli::import::run(&args),
+        Some(Command::List(args)) => cli::list::run(&args),
+        Some(Command::Remove(args)) => cli::remove::run(&args),
+        Some(Command::Export(args)) => cli::export::run(&args),
         None => cli::read::run(&cli.paths),
     };
     match result {

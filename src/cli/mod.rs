@@ -2,8 +2,14 @@
 
 pub mod align;
 pub mod entities;
+pub mod export;
 pub mod find;
+pub mod import;
+pub mod library;
+pub mod list;
 pub mod pairs;
 pub mod parse;
+pub mod progress;
 pub mod read;
+pub mod remove;
 pub mod render;

@@ -8,11 +8,24 @@ use crate::RenderArgs;
 /// `duet render --size WxH [--keys KEYS] [PATH…]`: the reader headlessly, printed as text.
 pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     let (w, h) = parse_size(&args.size)?;
-    let paths = library_paths(&args.paths)?;
     let (config, config_error) = Config::load();
     if let Some(e) = config_error {
         eprintln!("duet: {e}");
     }
+    if args.library {
+        let lib = super::library::open()?;
+        let keys = duet::tui::headless::parse_keys(&args.keys)
+            .map_err(|e| anyhow::anyhow!("--keys: {e}"))?;
+        let mut app = duet::tui::headless::app_with_library(&lib, w, h, config, true)
+            .map_err(|e| anyhow::anyhow!(e))?;
+        duet::tui::headless::press(&mut app, &keys);
+        print!(
+            "{}",
+            duet::tui::view::dump(&duet::tui::headless::draw(&app))
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let paths = library_paths(&args.paths)?;
     let screen = duet::tui::headless::render(&paths, w, h, &args.keys, config)
         .map_err(|e| anyhow::anyhow!("--keys: {e}"))?;
     print!("{screen}");

@@ -42,6 +42,18 @@ pub enum Action {
     Find,
     DeleteChar,
     NextSource,
+    /// Bookmark the pair under the cursor (then type an optional note).
+    Bookmark,
+    /// The bookmarks of the whole library, in an overlay.
+    Bookmarks,
+    /// Mark the selected article read or unread.
+    ToggleRead,
+    /// Sort the library: newest, oldest, by outlet, unread first.
+    Sort,
+    /// Show only unread articles, or all.
+    UnreadOnly,
+    /// Show only one outlet's articles (the next outlet each time), or all.
+    OutletFilter,
     /// A key as the terminal sent it: `update` looks it up in the keymap of the current mode.
     Key(Key),
     /// A character typed into the text field of a text mode (the finder's query).
@@ -65,6 +77,8 @@ pub enum Action {
     InputFailed(String),
     /// Time passes (spinner while loading).
     Tick,
+    /// The library on disk: its list, bookmarks, a failed write.
+    Store(super::store::StoreEvent),
 }
 
 /// A mouse event reduced to what the reader handles.
@@ -152,18 +166,36 @@ impl Action {
             "entity_list",
             "the article's entities by type",
         ),
-        (Action::Help, "help", "this help"),
         (Action::Find, "find", "find articles, names and text"),
         (
             Action::DeleteChar,
             "delete_char",
-            "finder: delete the last character",
+            "delete the character before the cursor",
         ),
         (
             Action::NextSource,
             "next_source",
             "finder: text, articles, entities",
         ),
+        (
+            Action::Bookmark,
+            "bookmark",
+            "bookmark this pair (type a note, Enter)",
+        ),
+        (Action::Bookmarks, "bookmarks", "bookmarks of the library"),
+        (Action::ToggleRead, "toggle_read", "mark read / unread"),
+        (
+            Action::Sort,
+            "sort",
+            "sort: newest, oldest, outlet, unread first",
+        ),
+        (Action::UnreadOnly, "unread_only", "show unread only / all"),
+        (
+            Action::OutletFilter,
+            "outlet_filter",
+            "show one outlet (next each time) / all",
+        ),
+        (Action::Help, "help", "this help"),
     ];
 
     /// The name of a user-facing action (as in the keymap and `config.toml`).

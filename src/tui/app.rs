@@ -66,6 +66,8 @@ pub struct App {
     pub(super) generations: HashMap<JobKind, u64>,
     /// The entry being opened by a job (its document was not cached).
     pub(super) opening: Option<EntryId>,
+    /// The library on disk, when the entries come from it.
+    pub(super) store: super::store::StoreState,
     /// Translation pairs across files (see `pairs.rs`).
     pub(super) pairs: super::pairs::Pairs,
     /// Every loaded article, for the finder (in load order), and the finder's library built
@@ -107,6 +109,7 @@ impl App {
             open_first: false,
             generations: HashMap::new(),
             opening: None,
+            store: Default::default(),
             pairs: super::pairs::Pairs::default(),
             finder_articles: Vec::new(),
             finder_library: None,
@@ -182,6 +185,9 @@ impl App {
     }
     pub fn loading(&self) -> bool {
         self.done < self.entries.len()
+    }
+    pub fn store(&self) -> &super::store::StoreState {
+        &self.store
     }
     pub fn open_doc(&self) -> Option<(&Reader, &Doc)> {
         let r = self.reader.as_ref()?;
@@ -291,7 +297,7 @@ impl App {
 
     /// Open the entry at row `i`: from the cache, or by starting a job. A pair opens as the
     /// alignment of its two files.
-    fn open(&mut self, i: usize) -> Effects {
+    pub(super) fn open(&mut self, i: usize) -> Effects {
         let Some(entry) = self.entries.row(i) else {
             return Effects::none();
         };
@@ -325,7 +331,7 @@ impl App {
                     self.opening = Some(id);
                     self.selected = i;
                     self.status = Some("opening…".into());
-                    let job = Job::Open { id, path };
+                    let job = super::store::open_job(self, id, path);
                     return Effects::redraw().with(Command::Start { generation, job });
                 }
             },
@@ -355,6 +361,7 @@ impl App {
         if let Some(r) = self.reader.as_mut() {
             r.at.passage = r.first_shown();
         }
+        super::store::restore(self, id);
         if let Some((want, text)) = self.pending_find.take()
             && want == id
             && let Some(r) = self.reader.as_mut()
@@ -563,6 +570,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                 });
             }
         }
+        Action::Store(event) => fx = super::store::handle(app, event),
         Action::JobDone(done) => {
             if app.generations.get(&done.kind) != Some(&done.generation) {
                 return Effects::none(); // stale: a newer job of this kind was started
@@ -622,6 +630,11 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             app.finder_library();
             app.overlay = Some(Overlay::Finder(Box::default()));
         }
+        Action::Bookmark => fx = super::bookmarks::start_note(app),
+        Action::Bookmarks => fx = super::bookmarks::open_list(app),
+        Action::ToggleRead | Action::Sort | Action::UnreadOnly | Action::OutletFilter => {
+            fx = super::shelf::handle(app, action)
+        }
         // No text field outside a text overlay.
         Action::Insert(_) => return Effects::none(),
         Action::Mouse(m) => fx = mouse(app, m),
@@ -653,6 +666,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
     }
     app.relayout();
     fx.merge(app.request_entities());
+    fx.merge(super::store::track(app));
     fx
 }
 
@@ -677,6 +691,8 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
             .min(last);
             Effects::redraw()
         }
+        Overlay::Note(note) => super::bookmarks::handle_note(app, note, action),
+        Overlay::Bookmarks(sel) => super::bookmarks::handle_list(app, *sel, action),
         Overlay::Picker {
             id,
             items,

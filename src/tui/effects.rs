@@ -17,6 +17,8 @@ pub enum Command {
     Quit,
     /// End the loop with an error (after restoring the terminal).
     Abort(String),
+    /// Write reading state to the library on disk.
+    Save(super::store::Save),
 }
 
 /// The result of one `update`.

@@ -139,11 +139,36 @@ impl Entries {
         let i = self.position(id)?;
         self.list.get_mut(i)
     }
+    /// Every entry, leaving the list empty (to sort or filter it, then [`Entries::set`]).
+    pub(super) fn take(&mut self) -> Vec<Entry> {
+        self.index.clear();
+        self.rows.clear();
+        self.row_of.clear();
+        std::mem::take(&mut self.list)
+    }
+
+    /// Replace the list (in this order); pairs whose two entries are both listed stay one row.
+    pub(super) fn set(&mut self, list: Vec<Entry>) {
+        self.index = list.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        self.list = list;
+        let pairs: Vec<(EntryId, EntryId, f64)> = self
+            .pairs
+            .iter()
+            .map(|(&ko, &(en, s))| (ko, en, s))
+            .collect();
+        self.set_pairs(&pairs);
+    }
+
     /// Add a found file (a path already listed is not listed twice).
     pub(super) fn push(&mut self, path: PathBuf) {
+        self.push_with(path, EntryState::Pending, false);
+    }
+
+    /// Add an entry whose metadata is known already (the library on disk lists it).
+    pub(super) fn push_with(&mut self, path: PathBuf, state: EntryState, read: bool) -> EntryId {
         let id = EntryId::for_path(&path);
         if self.index.contains_key(&id) {
-            return;
+            return id;
         }
         self.index.insert(id, self.list.len());
         self.row_of.insert(id, self.rows.len());
@@ -151,9 +176,10 @@ impl Entries {
         self.list.push(Entry {
             id,
             path,
-            state: EntryState::Pending,
-            read: false,
+            state,
+            read,
         });
+        id
     }
 
     /// Rows the library shows.

@@ -38,7 +38,8 @@ pub fn step(app: &mut App, action: Action) -> bool {
                     })));
                 }
                 Command::Quit | Command::Abort(_) => quit = true,
-                Command::Cancel(_) | Command::Suspend => {}
+                // Headless runs never write to the library (`duet render` only looks).
+                Command::Cancel(_) | Command::Suspend | Command::Save(_) => {}
             }
         }
     }
@@ -62,6 +63,25 @@ pub fn app_with(paths: &[PathBuf], width: u16, height: u16, config: Config, no_c
         );
     }
     app
+}
+
+/// Build an app of the given size on the library on disk: its list from the metadata, nothing
+/// parsed until an article is opened (then from the cache). Never writes to the library.
+pub fn app_with_library(
+    lib: &crate::library::Library,
+    width: u16,
+    height: u16,
+    config: Config,
+    no_color: bool,
+) -> Result<App, String> {
+    let theme = Theme::new(&config.colors, config.ambiguous, no_color);
+    let mut app = App::new(config, theme, width, height);
+    let listing = super::store::listing(lib, &[], None).map_err(|e| e.to_string())?;
+    step(
+        &mut app,
+        Action::Store(super::store::StoreEvent::Listed(Box::new(listing))),
+    );
+    Ok(app)
 }
 
 /// Parse `"j j Enter"`, `"<Tab> G"`, `"C-d"` into keys.

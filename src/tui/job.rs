@@ -31,6 +31,12 @@ pub enum Job {
         id: EntryId,
         path: PathBuf,
     },
+    /// Open a library article from the cache on disk (processed now if stale).
+    OpenStored {
+        id: EntryId,
+        home: crate::library::Home,
+        article: crate::library::ArticleId,
+    },
     /// Build the two-file document of a pair (Korean entry, English entry).
     OpenPair {
         ko: EntryId,
@@ -76,7 +82,7 @@ pub struct JobDone {
 impl Job {
     pub fn kind(&self) -> JobKind {
         match self {
-            Job::Open { .. } | Job::OpenPair { .. } => JobKind::Open,
+            Job::Open { .. } | Job::OpenStored { .. } | Job::OpenPair { .. } => JobKind::Open,
             Job::Pairs(_) => JobKind::Pairs,
             Job::Entities { .. } => JobKind::Entities,
         }
@@ -89,6 +95,10 @@ impl Job {
             Job::Open { id, path } => JobOutput::Doc {
                 id,
                 doc: super::loader::load_caught(&path).map(Box::new),
+            },
+            Job::OpenStored { id, home, article } => JobOutput::Doc {
+                id,
+                doc: super::store::load_doc(&home, article).map(Box::new),
             },
             Job::OpenPair {
                 ko,

@@ -36,6 +36,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bookmarks;
 pub mod config;
 pub mod doc;
 pub mod effects;
@@ -54,6 +55,8 @@ pub mod overlay;
 pub mod pairs;
 pub mod reading;
 pub mod runner;
+pub mod shelf;
+pub mod store;
 pub mod terminal;
 pub mod theme;
 pub mod view;

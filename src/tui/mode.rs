@@ -12,19 +12,25 @@ pub enum Mode {
     Finder,
     /// Entity hint labels (typed label letters select a hint: a text mode).
     Hints,
+    /// A new bookmark's note (a text mode).
+    Note,
+    /// The bookmarks overlay.
+    Bookmarks,
     /// The picker of articles to pair the selected one with.
     Picker,
 }
 
 impl Mode {
     /// Every table, in the order `assets/keymap.toml` lists them.
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Global,
         Mode::Library,
         Mode::Reader,
         Mode::Help,
         Mode::Finder,
         Mode::Hints,
+        Mode::Note,
+        Mode::Bookmarks,
         Mode::Picker,
     ];
 
@@ -37,6 +43,8 @@ impl Mode {
             Mode::Help => "help",
             Mode::Finder => "finder",
             Mode::Hints => "hints",
+            Mode::Note => "note",
+            Mode::Bookmarks => "bookmarks",
             Mode::Picker => "picker",
         }
     }
@@ -48,6 +56,6 @@ impl Mode {
     /// A text mode: a typed character that its table does not bind is inserted, not looked up
     /// in `[global]` (only keys with Ctrl/Alt and named keys fall through to it).
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Finder | Mode::Hints)
+        matches!(self, Mode::Finder | Mode::Hints | Mode::Note)
     }
 }

@@ -14,6 +14,10 @@ use super::mode::Mode;
 pub enum Overlay {
     /// The key help, generated from the keymap.
     Help,
+    /// A new bookmark's note being typed.
+    Note(super::bookmarks::Note),
+    /// The library's bookmarks; the selected row.
+    Bookmarks(usize),
     /// Articles to pair entry `id` with, best first (entry, score as shown), one selected.
     Picker {
         id: EntryId,
@@ -42,6 +46,8 @@ impl Overlay {
             Overlay::Finder(_) => Mode::Finder,
             Overlay::Picker { .. } | Overlay::Entities { .. } => Mode::Picker,
             Overlay::Hints { .. } => Mode::Hints,
+            Overlay::Note(_) => Mode::Note,
+            Overlay::Bookmarks(_) => Mode::Bookmarks,
         }
     }
 }

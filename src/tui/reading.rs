@@ -138,6 +138,19 @@ impl Reader {
             .unwrap_or(0)
     }
 
+    /// Go to a saved position (clamped to this document), in view.
+    pub(super) fn restore(&mut self, at: Position, page: usize) {
+        let passages = self.doc.passages.len();
+        if passages == 0 {
+            return;
+        }
+        self.at.passage = at.passage.min(passages - 1);
+        let beads = self.beads(self.at.passage);
+        self.at.sentence = at.sentence.map(|s| s.min(beads.saturating_sub(1)));
+        self.ensure_visible(page);
+        self.ensure_sentence_visible(page);
+    }
+
     /// A new wrap (first open, resize, layout, ratio): keep the position, in view.
     pub(super) fn rewrapped(&mut self, w: Wrapped, page: usize) {
         self.wrapped = Some(w);

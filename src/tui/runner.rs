@@ -10,6 +10,7 @@ use super::app::{App, update};
 use super::config::Config;
 use super::effects::{Command, Effects};
 use super::event;
+use super::store::{self, Saver, StoreEvent};
 use super::terminal::{self, TerminalGuard};
 use super::theme::Theme;
 use super::view::view;
@@ -24,8 +25,22 @@ enum Exit {
     Abort(String),
 }
 
+/// What the reader opens.
+pub enum Source {
+    /// Files and folders, parsed in the background.
+    Paths(Vec<PathBuf>),
+    /// The library on disk: listed from its metadata, positions saved back (`notices`: what
+    /// went wrong opening it, shown in the status bar).
+    Library(crate::library::Library, Vec<crate::library::LibraryError>),
+}
+
 /// Run the reader on a real terminal until the user quits.
 pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
+    run_source(Source::Paths(paths))
+}
+
+/// Run the reader on `source` until the user quits.
+pub fn run_source(source: Source) -> anyhow::Result<()> {
     terminal::install_panic_hook();
     let (config, config_error) = Config::load();
     let theme = Theme::new(&config.colors, config.ambiguous, Theme::no_color_from_env());
@@ -39,7 +54,25 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     event::spawn_input(tx.clone())?;
     event::spawn_signals(tx.clone())?;
-    let _loader = worker::spawn_loader(paths, tx.clone());
+    let mut _loader = None;
+    let mut saver = None;
+    // The library's background processing starts after the first frame, never before it.
+    let mut background = None;
+    match source {
+        Source::Paths(paths) => _loader = Some(worker::spawn_loader(paths, tx.clone())),
+        Source::Library(lib, notices) => {
+            let listing = store::listing(&lib, &notices, Some(store::FIRST_PAGE))?;
+            let _ = update(
+                &mut app,
+                Action::Store(StoreEvent::Listed(Box::new(listing))),
+            );
+            // The rest of the list, and (when writable) the processing, after the first frame.
+            background = Some((lib.home().clone(), tx.clone()));
+            if lib.access() == &crate::library::Access::ReadWrite {
+                saver = Some(Saver::spawn(lib, tx.clone()));
+            }
+        }
+    }
     let mut jobs = Jobs::new(tx);
 
     let mut dirty = true;
@@ -52,6 +85,9 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
             }
             guard.terminal.draw(|f| view(&app, f))?;
             dirty = false;
+            if let Some((home, tx)) = background.take() {
+                _loader = Some(store::spawn_background(home, Some(store::FIRST_PAGE), tx));
+            }
         }
         let action = match rx.recv_timeout(TICK) {
             Ok(a) => a,
@@ -71,12 +107,14 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
             }
         }
         dirty |= fx.redraw;
-        match carry_out(fx.commands, &mut jobs, &mut guard)? {
+        match carry_out(fx.commands, &mut jobs, &mut guard, saver.as_ref())? {
             Exit::Running => {}
             other => break other,
         }
     };
     drop(jobs);
+    // The last position reaches the disk before the terminal is given back.
+    drop(saver);
     drop(guard);
     match exit {
         Exit::Abort(msg) => Err(anyhow::anyhow!(msg)),
@@ -88,6 +126,7 @@ fn carry_out(
     commands: Vec<Command>,
     jobs: &mut Jobs,
     guard: &mut TerminalGuard,
+    saver: Option<&Saver>,
 ) -> anyhow::Result<Exit> {
     for c in commands {
         match c {
@@ -96,6 +135,11 @@ fn carry_out(
             Command::Suspend => guard.suspend()?,
             Command::Quit => return Ok(Exit::Quit),
             Command::Abort(msg) => return Ok(Exit::Abort(msg)),
+            Command::Save(s) => {
+                if let Some(saver) = saver {
+                    saver.send(s);
+                }
+            }
         }
     }
     Ok(Exit::Running)

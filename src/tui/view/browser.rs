@@ -27,6 +27,11 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             app.entries.len(),
             spinner(app)
         )
+    } else if let Some((done, total)) = app.store().processing() {
+        format!(
+            "Library ({}) · processing {done}/{total}",
+            app.entries.len()
+        )
     } else {
         format!("Library ({})", app.entries.rows())
     };

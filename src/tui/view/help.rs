@@ -96,8 +96,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     } else {
         String::new()
     };
-    let note =
-        format!("{more}wheel scrolls, click selects · config.toml [keys.MODE]");
+    let note = format!("{more}wheel scrolls, click selects · config.toml [keys.MODE]");
     put(
         buf,
         r.x + 2,

@@ -3,6 +3,7 @@
 //! All text goes through [`put`], which measures with the same width rules as the wrapper
 //! (ambiguous-width setting included) and never writes past the width it is given.
 
+pub mod bookmarks;
 pub mod browser;
 pub mod finder;
 pub mod help;
@@ -43,6 +44,8 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     status::draw(app, buf, g.status);
     match app.overlay() {
+        Some(Overlay::Note(n)) => bookmarks::draw_note(app, n, frame.buffer_mut(), area),
+        Some(Overlay::Bookmarks(sel)) => bookmarks::draw_list(app, *sel, frame.buffer_mut(), area),
         Some(Overlay::Picker {
             id,
             items,

@@ -1,0 +1,347 @@
+//! Build a realistic folder of article files for the library's benches and for trying duet as a
+//! heavy user would:
+//!
+//! ```sh
+//! cargo run --release --example gen_library -- --articles 10000 DIR [--eval ../shared/eval] [--seed 1]
+//! DUET_HOME=/tmp/lib duet import DIR
+//! ```
+//!
+//! The text is real: the bundled articles (`assets/articles`), the Korean-English news documents
+//! of `eval/align/dev.jsonl`, the Korean news sentences and English sentences of
+//! `eval/entities`, and the saved pages of `eval/extraction/html` (when `--eval` is found;
+//! the bundled articles alone otherwise). Each generated article recombines them: bilingual
+//! articles (Korean then English, Markdown with front matter), Korean-only and English-only
+//! articles of 2 to 40 paragraphs, plain-text copies of the bundled pages with their own date
+//! line, and saved HTML pages; dates from 2015 to 2024, a dozen outlets, files spread over
+//! `YYYY/MM/` folders, and about 0.5% exact duplicates under other names (import skips them).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// splitmix64: small, fast, reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+    fn range(&mut self, lo: usize, hi: usize) -> usize {
+        lo + self.below(hi - lo + 1)
+    }
+    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
+        &v[self.below(v.len())]
+    }
+}
+
+const OUTLETS: &[&str] = &[
+    "연합뉴스",
+    "한겨레",
+    "경향신문",
+    "중앙일보",
+    "조선일보",
+    "뉴스핌",
+    "세계일보",
+    "KBS",
+    "Yonhap",
+    "The Korea Herald",
+    "Korea JoongAng Daily",
+    "The Korea Times",
+];
+
+struct Pool {
+    /// Korean-English documents: (Korean paragraphs, English paragraphs).
+    bilingual: Vec<(Vec<String>, Vec<String>)>,
+    ko_sentences: Vec<String>,
+    en_sentences: Vec<String>,
+    /// The bundled articles' text.
+    bundled: Vec<String>,
+    /// Saved pages (HTML, decompressed).
+    pages: Vec<Vec<u8>>,
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("gen_library: {e}");
+        std::process::exit(2);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut args = std::env::args().skip(1);
+    let mut n = 10_000usize;
+    let mut out: Option<PathBuf> = None;
+    let mut eval = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval"));
+    let mut seed = 1u64;
+    while let Some(a) = args.next() {
+        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+        match a.as_str() {
+            "--articles" => {
+                n = value("--articles")?
+                    .parse()
+                    .map_err(|e| format!("--articles: {e}"))?
+            }
+            "--eval" => eval = PathBuf::from(value("--eval")?),
+            "--seed" => {
+                seed = value("--seed")?
+                    .parse()
+                    .map_err(|e| format!("--seed: {e}"))?
+            }
+            other if other.starts_with("--") => return Err(format!("unknown option {other}")),
+            other => out = Some(PathBuf::from(other)),
+        }
+    }
+    let out = out.ok_or("usage: gen_library [--articles N] [--eval DIR] [--seed S] OUT_DIR")?;
+    let pool = load_pool(&eval)?;
+    eprintln!(
+        "gen_library: {} bilingual documents, {} Korean and {} English sentences, {} bundled articles, {} pages",
+        pool.bilingual.len(),
+        pool.ko_sentences.len(),
+        pool.en_sentences.len(),
+        pool.bundled.len(),
+        pool.pages.len()
+    );
+    let mut rng = Rng(seed);
+    let mut written: Vec<PathBuf> = Vec::new();
+    let mut bytes_total = 0usize;
+    for i in 0..n {
+        let (year, month, day) = (rng.range(2015, 2024), rng.range(1, 12), rng.range(1, 28));
+        let date = format!("{year:04}-{month:02}-{day:02}");
+        let dir = out.join(format!("{year:04}/{month:02}"));
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        // About 0.5% exact duplicates of an earlier file, under another name.
+        if !written.is_empty() && rng.below(200) == 0 {
+            let src = written[rng.below(written.len())].clone();
+            let ext = src
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("txt")
+                .to_string();
+            let dst = dir.join(format!("{i:06}_copy.{ext}"));
+            std::fs::copy(&src, &dst).map_err(|e| format!("{}: {e}", dst.display()))?;
+            written.push(dst);
+            continue;
+        }
+        let outlet = *rng.pick(OUTLETS);
+        let roll = rng.below(100);
+        let (ext, body): (&str, Vec<u8>) = if roll < 30 && !pool.bilingual.is_empty() {
+            (
+                "md",
+                bilingual(&mut rng, &pool, i, &date, outlet).into_bytes(),
+            )
+        } else if roll < 60 && !pool.ko_sentences.is_empty() {
+            (
+                "md",
+                monolingual(&mut rng, &pool.ko_sentences, true, i, &date, outlet).into_bytes(),
+            )
+        } else if roll < 75 && !pool.en_sentences.is_empty() {
+            (
+                "txt",
+                monolingual(&mut rng, &pool.en_sentences, false, i, &date, outlet).into_bytes(),
+            )
+        } else if roll < 92 || pool.pages.is_empty() {
+            let text = rng.pick(&pool.bundled);
+            (
+                "txt",
+                format!("{outlet} · 입력 {date} · 기사 {i}\n\n{text}").into_bytes(),
+            )
+        } else {
+            let page = rng.pick(&pool.pages);
+            let mut b = format!("<!-- saved {date} #{i} -->\n").into_bytes();
+            b.extend_from_slice(page);
+            ("html", b)
+        };
+        let path = dir.join(format!("{i:06}.{ext}"));
+        std::fs::write(&path, &body).map_err(|e| format!("{}: {e}", path.display()))?;
+        bytes_total += body.len();
+        written.push(path);
+    }
+    eprintln!(
+        "gen_library: wrote {} files ({:.1} MB) under {}",
+        written.len(),
+        bytes_total as f64 / 1e6,
+        out.display()
+    );
+    Ok(())
+}
+
+fn front_matter(title: &str, title_en: Option<&str>, date: &str, outlet: &str) -> String {
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let mut s = format!("---\ntitle: {}\n", q(title));
+    if let Some(t) = title_en {
+        s.push_str(&format!("title_en: {}\n", q(t)));
+    }
+    s.push_str(&format!("date: {date}\noutlet: {}\n---\n\n", q(outlet)));
+    s
+}
+
+/// A title from a sentence: its first words, up to about 40 characters.
+fn title_of(sentence: &str) -> String {
+    let mut t = String::new();
+    for w in sentence.split_whitespace() {
+        if t.chars().count() + w.chars().count() > 40 {
+            break;
+        }
+        if !t.is_empty() {
+            t.push(' ');
+        }
+        t.push_str(w.trim_end_matches(['.', ',']));
+    }
+    t
+}
+
+fn bilingual(rng: &mut Rng, pool: &Pool, i: usize, date: &str, outlet: &str) -> String {
+    let (ko, en) = rng.pick(&pool.bilingual);
+    // A prefix of both sides, in proportion: varied lengths, still each other's translation.
+    let keep = rng.range(1, 4);
+    let cut = |v: &Vec<String>| -> Vec<String> {
+        let n = (v.len() * keep).div_ceil(4).max(1).min(v.len());
+        v[..n].to_vec()
+    };
+    let (ko, en) = (cut(ko), cut(en));
+    let title = format!("{} ({i})", title_of(ko.first().map_or("", String::as_str)));
+    let title_en = format!("{} ({i})", title_of(en.first().map_or("", String::as_str)));
+    let mut s = front_matter(&title, Some(&title_en), date, outlet);
+    for p in ko.iter().chain(en.iter()) {
+        s.push_str(p);
+        s.push_str("\n\n");
+    }
+    s
+}
+
+fn monolingual(
+    rng: &mut Rng,
+    sentences: &[String],
+    korean: bool,
+    i: usize,
+    date: &str,
+    outlet: &str,
+) -> String {
+    // Mostly short and medium articles, a few long ones.
+    let paragraphs = match rng.below(10) {
+        0..=5 => rng.range(2, 8),
+        6..=8 => rng.range(9, 20),
+        _ => rng.range(21, 40),
+    };
+    let title = format!("{} ({i})", title_of(rng.pick(sentences).as_str()));
+    let mut s = if korean {
+        front_matter(&title, None, date, outlet)
+    } else {
+        format!("{title}\n\n{outlet} | {date}\n\n")
+    };
+    for _ in 0..paragraphs {
+        let k = rng.range(1, 4);
+        let p: Vec<&str> = (0..k).map(|_| rng.pick(sentences).as_str()).collect();
+        s.push_str(&p.join(" "));
+        s.push_str("\n\n");
+    }
+    s
+}
+
+fn load_pool(eval: &Path) -> Result<Pool, String> {
+    let mut pool = Pool {
+        bilingual: Vec::new(),
+        ko_sentences: Vec::new(),
+        en_sentences: Vec::new(),
+        bundled: Vec::new(),
+        pages: Vec::new(),
+    };
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&assets)
+        .map_err(|e| format!("{}: {e}", assets.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    for p in names {
+        if let Ok(t) = std::fs::read_to_string(&p) {
+            pool.bundled.push(t);
+        }
+    }
+    if !eval.is_dir() {
+        eprintln!(
+            "gen_library: {} not found; using the bundled articles only",
+            eval.display()
+        );
+        return Ok(pool);
+    }
+    for line in read_lines(&eval.join("align/dev.jsonl")) {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
+        let strings = |k: &str| -> Vec<String> {
+            v[k].as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (ko, en) = (strings("ko"), strings("en"));
+        if !ko.is_empty() && !en.is_empty() {
+            pool.bilingual.push((ko, en));
+        }
+    }
+    for (file, korean) in [
+        ("entities/train/ko_ner_news_rest.jsonl", true),
+        ("entities/ko_ner_dev.jsonl", true),
+        ("entities/train/en_ner_ewt_dev_extra.jsonl", false),
+        ("entities/en_ner_dev.jsonl", false),
+    ] {
+        for line in read_lines(&eval.join(file)) {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+                continue;
+            };
+            let Some(t) = v["text"].as_str() else {
+                continue;
+            };
+            if t.chars().count() < 25 {
+                continue;
+            }
+            if korean {
+                pool.ko_sentences.push(t.to_string());
+            } else {
+                pool.en_sentences.push(t.to_string());
+            }
+        }
+    }
+    // The English Korean-news paragraphs are better English news text than web forum lines.
+    for (_, en) in &pool.bilingual {
+        pool.en_sentences.extend(en.iter().cloned());
+    }
+    if let Ok(dir) = std::fs::read_dir(eval.join("extraction/html")) {
+        let mut paths: Vec<PathBuf> = dir.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            let Ok(f) = std::fs::File::open(&p) else {
+                continue;
+            };
+            let mut html = Vec::new();
+            if flate2::read::GzDecoder::new(f)
+                .read_to_end(&mut html)
+                .is_ok()
+            {
+                pool.pages.push(html);
+            }
+        }
+    }
+    Ok(pool)
+}
+
+fn read_lines(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .map(|s| s.lines().map(str::to_string).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,80 @@
+//! `duet list [--json]`: the library, one article a line (id, date, language, read state,
+//! reading position, outlet, title), or a JSON array. Reads only the metadata table.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use duet::library::Entry;
+use duet::text::width::{AmbiguousWidth, pad, truncate};
+
+use crate::ListArgs;
+
+use super::library::clean;
+
+const OUTLET_WIDTH: usize = 14;
+
+pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
+    let lib = super::library::open()?;
+    let entries = lib.entries()?;
+    match print(args.json, &entries) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print(json: bool, entries: &[Entry]) -> std::io::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if json {
+        serde_json::to_writer_pretty(&mut out, entries)?;
+        writeln!(out)?;
+        return out.flush();
+    }
+    let amb = AmbiguousWidth::Narrow;
+    for e in entries {
+        let date = e
+            .published
+            .as_deref()
+            .and_then(|d| d.get(..10))
+            .unwrap_or("");
+        let lang = e.language.as_deref().unwrap_or("?");
+        let read = if e.read { "read" } else { "new" };
+        let pos = e
+            .position
+            .map(|p| format!("¶{}", p.pair + 1))
+            .unwrap_or_default();
+        let outlet = truncate(&clean(e.outlet.as_deref().unwrap_or("")), OUTLET_WIDTH, amb);
+        let mut title = clean(e.title.as_deref().unwrap_or(""));
+        if let Some(en) = e.title_en.as_deref().map(clean).filter(|t| *t != title) {
+            if title.is_empty() {
+                title = en;
+            } else {
+                title = format!("{title} · {en}");
+            }
+        }
+        if title.is_empty() {
+            title = e
+                .source
+                .as_deref()
+                .and_then(|s| std::path::Path::new(s).file_name())
+                .map(|f| clean(&f.to_string_lossy()))
+                .unwrap_or_default();
+        }
+        if let Some(err) = &e.error {
+            title = format!("{title}  [unreadable: {}]", clean(err));
+        }
+        writeln!(
+            out,
+            "{:>6}  {:<10}  {:<5}  {:<4}  {:<5}  {}  {}",
+            e.id,
+            clean(date),
+            lang,
+            read,
+            pos,
+            pad(&outlet, OUTLET_WIDTH, amb),
+            title
+        )?;
+    }
+    out.flush()
+}

@@ -1,0 +1,72 @@
+//! Bookmarks out: TSV (one a line), TMX 1.4b (one translation unit a bookmark, `srclang="ko"`,
+//! the note as a TMX `<note>`: what CAT tools import) and JSON.
+
+use crate::align::export::{tsv_escape, xml_escape};
+
+use super::bookmarks::Bookmark;
+use super::time;
+
+/// `article  title  pair  korean  english  note`, with a header line.
+pub fn to_tsv(bookmarks: &[Bookmark]) -> String {
+    let mut out = String::from("article\ttitle\tpair\tko\ten\tnote\n");
+    for b in bookmarks {
+        let fields = [
+            b.article.to_string(),
+            tsv_escape(b.title.as_deref().unwrap_or("")),
+            (b.pair + 1).to_string(),
+            tsv_escape(&b.ko),
+            tsv_escape(&b.en),
+            tsv_escape(b.note.as_deref().unwrap_or("")),
+        ];
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+/// A TMX 1.4b document, one `<tu>` per bookmark, the same shape as `duet align --format tmx`.
+pub fn to_tmx(bookmarks: &[Bookmark]) -> String {
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n");
+    out.push_str("<tmx version=\"1.4\">\n");
+    out.push_str(&format!(
+        "  <header creationtool=\"duet\" creationtoolversion=\"{}\" segtype=\"paragraph\" \
+         o-tmf=\"duet\" adminlang=\"en\" srclang=\"ko\" datatype=\"plaintext\"/>\n",
+        env!("CARGO_PKG_VERSION")
+    ));
+    out.push_str("  <body>\n");
+    for b in bookmarks {
+        let (y, mo, d, h, mi, s) = time::civil(b.created);
+        out.push_str(&format!(
+            "    <tu creationdate=\"{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}Z\">\n"
+        ));
+        if let Some(note) = &b.note {
+            out.push_str(&format!("      <note>{}</note>\n", xml_escape(note)));
+        }
+        if let Some(title) = &b.title {
+            out.push_str(&format!(
+                "      <prop type=\"x-article\">{}</prop>\n",
+                xml_escape(title)
+            ));
+        }
+        out.push_str(&format!(
+            "      <prop type=\"x-pair\">{}</prop>\n",
+            b.pair + 1
+        ));
+        for (lang, text) in [("ko", &b.ko), ("en", &b.en)] {
+            out.push_str(&format!(
+                "      <tuv xml:lang=\"{lang}\"><seg>{}</seg></tuv>\n",
+                xml_escape(text)
+            ));
+        }
+        out.push_str("    </tu>\n");
+    }
+    out.push_str("  </body>\n</tmx>\n");
+    out
+}
+
+/// A JSON array of bookmarks.
+pub fn to_json(bookmarks: &[Bookmark]) -> String {
+    serde_json::to_string_pretty(bookmarks).unwrap_or_else(|_| "[]".into()) + "\n"
+}

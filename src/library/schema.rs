@@ -1,0 +1,91 @@
+//! The schema, as numbered migrations. `PRAGMA user_version` holds the number of the last one
+//! applied; a database with a higher number was written by a newer duet.
+//!
+//! Never edit a migration that has shipped: add the next one.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+/// Migration `i` (from 0) takes the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: articles with their metadata and reading state, the pipeline cache, bookmarks.
+    "CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        -- blake3 of the stored copy's bytes (hex): the article's identity and cache key
+        hash TEXT NOT NULL UNIQUE,
+        -- the stored copy, relative to the library folder
+        file TEXT NOT NULL,
+        -- where it was imported from (for the user's information only)
+        source TEXT,
+        size INTEGER NOT NULL,
+        -- modification time of the stored copy (ns since the epoch): a changed file is re-hashed
+        mtime INTEGER NOT NULL,
+        added INTEGER NOT NULL,
+        -- metadata, written by the pipeline version in `pipeline`
+        title TEXT,
+        title_en TEXT,
+        published TEXT,
+        outlet TEXT,
+        language TEXT,
+        pairs INTEGER,
+        pipeline TEXT,
+        error TEXT,
+        -- reading state
+        read INTEGER NOT NULL DEFAULT 0,
+        pos_pair INTEGER,
+        pos_sentence INTEGER,
+        pos_updated INTEGER
+    );
+    -- (a rowid table: its rows are large, and the list never reads them)
+    CREATE TABLE cache (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL,
+        pipeline TEXT NOT NULL,
+        article BLOB NOT NULL,
+        bitext BLOB NOT NULL,
+        -- the entity index, once the entity stage exists (NULL until then)
+        entities BLOB,
+        UNIQUE (hash, pipeline)
+    );
+    CREATE TABLE bookmarks (
+        id INTEGER PRIMARY KEY,
+        article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        pair INTEGER NOT NULL,
+        sentence INTEGER,
+        -- the pair's text when it was bookmarked: exports survive re-alignment
+        ko TEXT NOT NULL,
+        en TEXT NOT NULL,
+        note TEXT,
+        created INTEGER NOT NULL
+    );
+    CREATE INDEX bookmarks_by_article ON bookmarks(article);",
+    // 2: the list's order as an index, so its first screenful is read without sorting them all.
+    "CREATE INDEX articles_by_date ON articles(published IS NULL, published DESC, id);",
+];
+
+/// The schema version this duet writes.
+pub fn current() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// Apply the migrations the database lacks, each with its version bump in one transaction.
+/// Taken with a write lock first, so two processes starting at once migrate once.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    // The common case, up to date, takes no lock at all.
+    if version(conn)? >= current() {
+        return Ok(());
+    }
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let v = version(&tx)?;
+        let Some(sql) = usize::try_from(v).ok().and_then(|v| MIGRATIONS.get(v)) else {
+            return Ok(());
+        };
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", v + 1)?;
+        tx.commit()?;
+    }
+}

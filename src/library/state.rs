@@ -1,0 +1,101 @@
+//! Reading state: where the reader was in each article, as (pair, sentence) — content-anchored,
+//! so it survives resizes, layout changes and re-alignment — and read/unread.
+//!
+//! Each update is one small transaction (WAL, `synchronous=NORMAL`): a kill at any moment
+//! loses at most the update in flight.
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use super::error::{LibraryError, Result};
+use super::{ArticleId, Library, time};
+
+/// A reading position: the segment (pair or unpaired block) in reading order, and in sentence
+/// mode the sentence bead inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub pair: usize,
+    pub sentence: Option<usize>,
+}
+
+impl Library {
+    /// Remember where the reader is in an article.
+    pub fn set_position(&self, id: ArticleId, pos: Position) -> Result<()> {
+        self.writable()?;
+        let n = self
+            .conn
+            .prepare_cached(
+                "UPDATE articles SET pos_pair = ?2, pos_sentence = ?3, pos_updated = ?4
+                 WHERE id = ?1",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    id,
+                    pos.pair as i64,
+                    pos.sentence.map(|s| s as i64),
+                    time::now()
+                ])
+            })
+            .map_err(|e| self.write_err("the reading position", e))?;
+        if n == 0 {
+            return Err(LibraryError::NoSuchArticle(id));
+        }
+        Ok(())
+    }
+
+    /// Where the reader was, if anywhere.
+    pub fn position(&self, id: ArticleId) -> Result<Option<Position>> {
+        Ok(self.entry(id)?.position)
+    }
+
+    /// Mark an article read or unread.
+    pub fn set_read(&self, id: ArticleId, read: bool) -> Result<()> {
+        self.writable()?;
+        let n = self
+            .conn
+            .execute(
+                "UPDATE articles SET read = ?2 WHERE id = ?1",
+                params![id, read],
+            )
+            .map_err(|e| self.write_err("the read mark", e))?;
+        if n == 0 {
+            return Err(LibraryError::NoSuchArticle(id));
+        }
+        Ok(())
+    }
+
+    /// Remove articles (their stored copies, reading state and bookmarks; never the files they
+    /// were imported from). Returns the bookmarks removed with them.
+    pub fn remove(&self, ids: &[ArticleId]) -> Result<usize> {
+        self.writable()?;
+        let what = "the removal";
+        let tx = self.write_tx().map_err(|e| self.write_err(what, e))?;
+        let mut files = Vec::new();
+        let mut bookmarks = 0;
+        for &id in ids {
+            let file: Option<(String, String)> = tx
+                .query_row("SELECT file, hash FROM articles WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .ok();
+            let Some((file, hash)) = file else {
+                return Err(LibraryError::NoSuchArticle(id));
+            };
+            bookmarks += tx
+                .execute("DELETE FROM bookmarks WHERE article = ?1", [id])
+                .map_err(|e| self.write_err(what, e))?;
+            tx.execute("DELETE FROM articles WHERE id = ?1", [id])
+                .map_err(|e| self.write_err(what, e))?;
+            tx.execute("DELETE FROM cache WHERE hash = ?1", [hash])
+                .map_err(|e| self.write_err(what, e))?;
+            files.push(self.home.resolve(std::path::Path::new(&file)));
+        }
+        tx.commit().map_err(|e| self.write_err(what, e))?;
+        // The copies go after the commit: a kill in between leaves a stray copy, never a row
+        // without its file.
+        for f in files {
+            let _ = std::fs::remove_file(f);
+        }
+        Ok(bookmarks)
+    }
+}

@@ -1,0 +1,413 @@
+//! The library end to end through the real binary (`DUET_HOME` in a temporary folder):
+//! import with duplicates, list, remove, bookmark exports; and through the library API: a
+//! changed article file invalidates just its cache entry; a pipeline upgrade re-processes
+//! lazily; positions and read marks round-trip.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use duet::library::bookmarks::Mark;
+use duet::library::{Home, Library, Position};
+use quick_xml::events::Event;
+use serde_json::Value;
+
+fn assets() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles")
+}
+
+fn duet(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_duet"))
+        .args(args)
+        .env("DUET_HOME", home)
+        .output()
+        .expect("run duet")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn list_json(home: &Path) -> Vec<Value> {
+    let out = duet(home, &["list", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_slice::<Value>(&out.stdout)
+        .expect("json")
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[test]
+fn import_list_and_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("lib");
+    let out = duet(&home, &["import", assets().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Not a terminal: no progress bar, one summary line.
+    assert_eq!(text(&out.stdout).lines().count(), 1);
+    assert!(text(&out.stdout).starts_with("imported 5 articles in "));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+
+    // The same folder again, plus one file copied under another name and one bad file.
+    let extra = dir.path().join("extra");
+    std::fs::create_dir_all(&extra).unwrap();
+    std::fs::copy(
+        assets().join("004_8e658290ee760122.txt"),
+        extra.join("renamed.txt"),
+    )
+    .unwrap();
+    std::fs::write(extra.join("empty.txt"), "   \n").unwrap();
+    let out = duet(
+        &home,
+        &[
+            "import",
+            assets().to_str().unwrap(),
+            extra.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "a bad file: exit 2");
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("imported 0 articles in ")
+            && stdout.contains("6 duplicates skipped")
+            && stdout.contains("1 failed"),
+        "{stdout}"
+    );
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("renamed.txt: already in the library as #5, skipped"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("empty.txt: empty file"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 7, "{stderr}");
+
+    let entries = list_json(&home);
+    assert_eq!(entries.len(), 5);
+    let e5 = entries.iter().find(|e| e["id"] == 5).unwrap();
+    assert_eq!(e5["language"], "ko+en");
+    assert_eq!(e5["read"], false);
+    assert_eq!(e5["stale"], false);
+    assert!(e5["pairs"].as_i64().unwrap() > 10);
+    assert!(e5["title"].as_str().unwrap().starts_with("미국 중국"));
+    // Newest first; the undated ones last.
+    let dates: Vec<Option<&str>> = entries.iter().map(|e| e["published"].as_str()).collect();
+    assert_eq!(dates[0], Some("2023-10-27"));
+    assert!(dates.last().unwrap().is_none());
+
+    let out = duet(&home, &["list"]);
+    assert!(out.status.success());
+    let listing = text(&out.stdout);
+    assert_eq!(listing.lines().count(), 5);
+    assert!(
+        listing.contains("ko+en") && listing.contains("뉴스핌"),
+        "{listing}"
+    );
+    // The user's files were never touched, and the copies are whole.
+    for e in &entries {
+        let copy = PathBuf::from(e["file"].as_str().unwrap());
+        let source = PathBuf::from(e["source"].as_str().unwrap());
+        assert_eq!(
+            std::fs::read(&copy).unwrap(),
+            std::fs::read(&source).unwrap()
+        );
+        assert!(copy.starts_with(&home));
+    }
+}
+
+#[test]
+fn remove_takes_articles_out_and_reports_unknown_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("lib");
+    assert!(
+        duet(&home, &["import", assets().to_str().unwrap()])
+            .status
+            .success()
+    );
+    let copy2 = PathBuf::from(
+        list_json(&home).iter().find(|e| e["id"] == 2).unwrap()["file"]
+            .as_str()
+            .unwrap(),
+    );
+    let out = duet(&home, &["remove", "2", "99"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stdout).trim(), "removed 1 article");
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "duet: no article with id 99 in the library"
+    );
+    let ids: Vec<i64> = list_json(&home)
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 4);
+    assert!(!ids.contains(&2));
+    assert!(!copy2.exists(), "the stored copy goes");
+    assert!(
+        assets().join("001_e2ec9d96d82b9f1e.txt").exists(),
+        "the original stays"
+    );
+    // Ids are never reused: importing it again gives a new one.
+    assert!(
+        duet(&home, &["import", assets().to_str().unwrap()])
+            .status
+            .success()
+    );
+    let ids: Vec<i64> = list_json(&home)
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    assert!(ids.contains(&6) && !ids.contains(&2), "{ids:?}");
+}
+
+#[test]
+fn bookmarks_export_as_tsv_tmx_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("lib");
+    assert!(
+        duet(&home, &["import", assets().to_str().unwrap()])
+            .status
+            .success()
+    );
+    {
+        let (lib, _) = Library::open(Home::at(&home)).unwrap();
+        let p = lib.load(5).unwrap();
+        for (i, note) in [(3usize, Some("첫 군사회담 & <talks>")), (0, None)] {
+            let pair = &p.bitext.pairs[i];
+            let mark = Mark {
+                pair: i,
+                sentence: None,
+                ko: pair.ko.clone(),
+                en: pair.en.clone(),
+                note: note.map(str::to_string),
+            };
+            lib.add_bookmark(5, &mark).unwrap();
+        }
+    }
+    let out = duet(&home, &["export", "--bookmarks", "--format", "tsv"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let tsv = text(&out.stdout);
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert_eq!(lines.len(), 3, "{tsv}");
+    assert_eq!(lines[0], "article\ttitle\tpair\tko\ten\tnote");
+    let cols: Vec<&str> = lines[2].split('\t').collect();
+    assert_eq!(cols.len(), 6);
+    assert_eq!((cols[0], cols[2]), ("5", "4"));
+    assert_eq!(cols[5], "첫 군사회담 & <talks>");
+
+    let out = duet(&home, &["export", "--bookmarks", "--format", "tmx"]);
+    assert!(out.status.success());
+    // Well-formed XML with one translation unit per bookmark, Korean and English variants.
+    let tmx = text(&out.stdout);
+    let mut reader = quick_xml::Reader::from_str(&tmx);
+    let (mut tus, mut tuvs, mut notes) = (0, 0, Vec::new());
+    let mut in_note = false;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => match e.name().as_ref() {
+                b"tu" => tus += 1,
+                b"tuv" => tuvs += 1,
+                b"note" => in_note = true,
+                _ => {}
+            },
+            Ok(Event::Text(t)) if in_note => {
+                notes.push(t.xml_content().unwrap().into_owned());
+                in_note = false;
+            }
+            Ok(Event::Eof) => break,
+            Err(e) => panic!("bad TMX: {e}\n{tmx}"),
+            _ => {}
+        }
+    }
+    assert_eq!((tus, tuvs), (2, 4));
+    assert!(tmx.contains("srclang=\"ko\"") && tmx.contains("xml:lang=\"en\""));
+    assert!(tmx.contains("&amp; &lt;talks&gt;"), "{tmx}");
+
+    let out = duet(&home, &["export", "--bookmarks", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 2);
+    assert_eq!(arr[1]["note"], "첫 군사회담 & <talks>");
+    assert_eq!(arr[0]["note"], Value::Null);
+    assert!(!arr[0]["ko"].as_str().unwrap().is_empty());
+
+    // `list` counts them; removing the article removes its bookmarks and says so.
+    assert_eq!(
+        list_json(&home).iter().find(|e| e["id"] == 5).unwrap()["bookmarks"],
+        2
+    );
+    let out = duet(&home, &["remove", "5"]);
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "removed 1 article and 2 bookmarks"
+    );
+}
+
+fn write(path: &Path, s: &str) {
+    std::fs::write(path, s).unwrap();
+}
+
+#[test]
+fn a_changed_file_invalidates_just_its_cache_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, _) = Library::open(Home::at(dir.path().join("lib"))).unwrap();
+    let report = lib.import(&[assets()], &mut |_, _| {}).unwrap();
+    assert_eq!(report.added.len(), 5);
+    assert!(lib.stale().unwrap().is_empty());
+    let before: Vec<_> = lib.entries().unwrap();
+
+    // Change the stored copy of article 3 (as an editor would), leave the others alone.
+    let e3 = lib.entry(3).unwrap();
+    let original = std::fs::read_to_string(&e3.file).unwrap();
+    write(&e3.file, &format!("바뀐 제목입니다\n\n{original}"));
+    let refresh = lib.refresh().unwrap();
+    assert_eq!(refresh.checked, 5);
+    assert_eq!(refresh.changed, vec![3]);
+    assert!(refresh.missing.is_empty());
+    assert_eq!(lib.stale().unwrap(), vec![3], "just that entry");
+    for e in lib.entries().unwrap() {
+        let old = before.iter().find(|b| b.id == e.id).unwrap();
+        if e.id == 3 {
+            assert!(e.stale && e.hash != old.hash);
+        } else {
+            assert_eq!(&e, old, "untouched entries keep hash, metadata and cache");
+        }
+    }
+    let mut seen = Vec::new();
+    assert_eq!(lib.process_stale(&mut |d, t| seen.push((d, t))).unwrap(), 1);
+    assert_eq!(seen, vec![(1, 1)]);
+    let e3 = lib.entry(3).unwrap();
+    assert!(!e3.stale);
+    assert_eq!(e3.title.as_deref(), Some("바뀐 제목입니다"));
+    assert!(lib.stale().unwrap().is_empty());
+    // One cache row per article: the old entry went.
+    let rows: i64 = lib
+        .connection()
+        .query_row("SELECT count(*) FROM cache", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 5);
+    // A touched but unchanged file is not re-processed.
+    let e1 = lib.entry(1).unwrap();
+    let bytes = std::fs::read(&e1.file).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&e1.file, bytes).unwrap();
+    let refresh = lib.refresh().unwrap();
+    assert!(refresh.changed.is_empty());
+    assert!(lib.stale().unwrap().is_empty());
+}
+
+#[test]
+fn a_pipeline_upgrade_reprocesses_lazily() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path().join("lib"));
+    {
+        let (lib, _) = Library::open(home.clone()).unwrap();
+        lib.import(&[assets()], &mut |_, _| {}).unwrap();
+        lib.set_position(
+            4,
+            Position {
+                pair: 2,
+                sentence: Some(1),
+            },
+        )
+        .unwrap();
+    }
+    let (lib, _) = Library::open(home).unwrap();
+    let lib = lib.with_pipeline("next");
+    // Opening is instant: nothing is processed, everything is marked stale, the list still
+    // shows the old metadata and the reading state.
+    let entries = lib.entries().unwrap();
+    assert!(entries.iter().all(|e| e.stale && e.title.is_some()));
+    assert_eq!(
+        entries.iter().find(|e| e.id == 4).unwrap().position,
+        Some(Position {
+            pair: 2,
+            sentence: Some(1)
+        })
+    );
+    // Opening one article processes just that one.
+    let p = lib.load(4).unwrap();
+    assert!(!p.bitext.pairs.is_empty());
+    assert_eq!(lib.stale().unwrap(), vec![1, 2, 3, 5]);
+    // The rest in the background.
+    assert_eq!(lib.process_stale(&mut |_, _| {}).unwrap(), 4);
+    assert!(lib.stale().unwrap().is_empty());
+    let pipelines: Vec<String> = lib
+        .connection()
+        .prepare("SELECT DISTINCT pipeline FROM cache")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(pipelines, vec!["next".to_string()], "old entries replaced");
+}
+
+#[test]
+fn reading_state_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path().join("lib"));
+    {
+        let (lib, _) = Library::open(home.clone()).unwrap();
+        lib.import(&[assets()], &mut |_, _| {}).unwrap();
+        assert_eq!(lib.position(1).unwrap(), None);
+        lib.set_position(
+            1,
+            Position {
+                pair: 7,
+                sentence: None,
+            },
+        )
+        .unwrap();
+        lib.set_position(
+            1,
+            Position {
+                pair: 8,
+                sentence: Some(2),
+            },
+        )
+        .unwrap();
+        lib.set_read(2, true).unwrap();
+        assert!(
+            lib.set_position(
+                42,
+                Position {
+                    pair: 0,
+                    sentence: None
+                }
+            )
+            .is_err()
+        );
+    }
+    let (lib, _) = Library::open(home).unwrap();
+    assert_eq!(
+        lib.position(1).unwrap(),
+        Some(Position {
+            pair: 8,
+            sentence: Some(2)
+        })
+    );
+    assert!(lib.entry(2).unwrap().read);
+    assert!(!lib.entry(1).unwrap().read);
+    // The first page and the rest are the whole list, in order.
+    let all = lib.entries().unwrap();
+    let mut paged = lib.entries_page(0, 2).unwrap();
+    assert_eq!(paged.len(), 2);
+    paged.extend(lib.entries_from(2).unwrap());
+    assert_eq!(paged, all);
+    // Version 2 of the schema is the list's index.
+    let v: i64 = lib
+        .connection()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, duet::library::schema::current());
+    let plan: String = lib
+        .connection()
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT id FROM articles
+             ORDER BY published IS NULL, published DESC, id LIMIT 10",
+            [],
+            |r| r.get(3),
+        )
+        .unwrap();
+    assert!(plan.contains("articles_by_date"), "{plan}");
+}

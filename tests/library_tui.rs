@@ -1,0 +1,272 @@
+//! The reader on the library, headless: the list comes from the metadata (nothing parsed),
+//! sort and filters, read marks, positions and bookmarks leave `update` as `Save` effects (here
+//! carried out on a real library, as the runner's saver does), the bookmarks overlay opens an
+//! article at the bookmarked pair.
+
+use std::path::{Path, PathBuf};
+
+use duet::library::{Home, Library};
+use duet::tui::action::Action;
+use duet::tui::app::{App, update};
+use duet::tui::config::Config;
+use duet::tui::effects::Command;
+use duet::tui::headless::{app_with_library, draw};
+use duet::tui::job::{Cancel, JobDone};
+use duet::tui::key::Key;
+use duet::tui::overlay::Overlay;
+use duet::tui::store::Save;
+use duet::tui::view::dump;
+
+fn assets() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles")
+}
+
+/// Press keys (space-separated, as `--keys`), running jobs at once; returns the saves asked for.
+fn press(app: &mut App, keys: &str) -> Vec<Save> {
+    let mut saves = Vec::new();
+    for k in keys.split_whitespace() {
+        let mut pending = vec![Action::Key(Key::parse(k).unwrap())];
+        while let Some(a) = pending.pop() {
+            for c in update(app, a).commands {
+                match c {
+                    Command::Start { generation, job } => {
+                        let kind = job.kind();
+                        let output = job.run(&Cancel::default());
+                        pending.push(Action::JobDone(Box::new(JobDone {
+                            kind,
+                            generation,
+                            output,
+                        })));
+                    }
+                    Command::Save(s) => saves.push(s),
+                    _ => {}
+                }
+            }
+        }
+    }
+    saves
+}
+
+fn apply(lib: &Library, saves: Vec<Save>) {
+    for s in saves {
+        match s {
+            Save::Position(a, p) => lib
+                .set_position(
+                    a,
+                    duet::library::Position {
+                        pair: p.passage,
+                        sentence: p.sentence,
+                    },
+                )
+                .unwrap(),
+            Save::Read(a, r) => lib.set_read(a, r).unwrap(),
+            Save::Bookmark(a, m) => {
+                lib.add_bookmark(a, &m).unwrap();
+            }
+        }
+    }
+}
+
+fn titles(app: &App) -> Vec<String> {
+    app.entries()
+        .iter()
+        .map(|e| e.meta().map(|m| m.title.clone()).unwrap_or_default())
+        .collect()
+}
+
+fn dates(app: &App) -> Vec<Option<String>> {
+    app.entries()
+        .iter()
+        .map(|e| e.meta().and_then(|m| m.published.clone()))
+        .collect()
+}
+
+#[test]
+fn sort_filter_read_marks_positions_and_bookmarks() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path().join("lib"));
+    let (lib, _) = Library::open(home.clone()).unwrap();
+    lib.import(&[assets()], &mut |_, _| {}).unwrap();
+
+    let mut app = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
+    assert_eq!(app.entries().len(), 5);
+    assert!(
+        !app.loading(),
+        "listed from metadata: nothing left to parse"
+    );
+    assert!(dump(&draw(&app)).contains("Library (5)"));
+    let newest = dates(&app);
+    assert_eq!(newest[0].as_deref(), Some("2023-10-27"));
+
+    // o: oldest first (undated still last).
+    assert!(press(&mut app, "o").is_empty());
+    let oldest = dates(&app);
+    assert_eq!(oldest[0].as_deref(), Some("2023-08-20"));
+    assert!(oldest[3].is_none() && oldest[4].is_none());
+    assert!(app.status().unwrap().starts_with("sorted oldest first"));
+    press(&mut app, "o o o"); // back to newest first
+    assert_eq!(dates(&app), newest);
+
+    // m marks the selected article read, and saves it.
+    let first = titles(&app)[0].clone();
+    let saves = press(&mut app, "m");
+    assert!(
+        matches!(saves.as_slice(), [Save::Read(_, true)]),
+        "{saves:?}"
+    );
+    apply(&lib, saves);
+    assert!(app.entries()[0].is_read());
+    // u: unread only hides it; u again shows all.
+    press(&mut app, "u");
+    assert_eq!(app.entries().len(), 4);
+    assert!(!titles(&app).contains(&first));
+    press(&mut app, "u");
+    assert_eq!(app.entries().len(), 5);
+    // O: one outlet at a time, then all.
+    press(&mut app, "O");
+    assert_eq!(app.entries().len(), 1);
+    assert_eq!(
+        app.entries()[0].meta().unwrap().outlet.as_deref(),
+        Some("뉴스핌")
+    );
+    press(&mut app, "O");
+    assert_eq!(app.entries().len(), 5);
+
+    // Open the bilingual article (the undated KO+EN one), move, bookmark with a note.
+    let i = app
+        .entries()
+        .iter()
+        .position(|e| {
+            e.meta()
+                .is_some_and(|m| m.badge == "KO+EN" && m.title.starts_with("미국"))
+        })
+        .unwrap();
+    let mut keys = vec!["j"; i];
+    keys.push("Enter");
+    let saves = press(&mut app, &keys.join(" "));
+    assert!(app.reader().is_some());
+    assert!(saves.iter().any(|s| matches!(s, Save::Read(_, true))));
+    apply(&lib, saves);
+    let saves = press(&mut app, "j j j");
+    let Some(Save::Position(article, at)) = saves.last().cloned() else {
+        panic!("no position saved: {saves:?}");
+    };
+    assert_eq!(at, app.position().unwrap());
+    apply(&lib, saves);
+    assert!(press(&mut app, "b").is_empty());
+    assert!(matches!(app.overlay(), Some(Overlay::Note(_))));
+    assert!(dump(&draw(&app)).contains("Bookmark pair"));
+    // Typed characters go into the note (j is text here, not a movement); Backspace deletes.
+    assert!(press(&mut app, "j x Backspace").is_empty());
+    let saves = press(&mut app, "o k Enter");
+    assert!(app.overlay().is_none());
+    let [Save::Bookmark(a, mark)] = saves.as_slice() else {
+        panic!("{saves:?}");
+    };
+    assert_eq!(*a, article);
+    assert_eq!(mark.note.as_deref(), Some("jok"));
+    assert_eq!(mark.pair, at.passage);
+    assert!(!mark.ko.is_empty() && !mark.en.is_empty());
+    apply(&lib, saves);
+
+    // A fresh start: the bookmark is listed; Enter opens the article at its pair.
+    let mut app = app_with_library(&lib, 100, 40, Config::default(), true).unwrap();
+    assert!(app.entries().iter().filter(|e| e.is_read()).count() == 2);
+    press(&mut app, "B");
+    assert!(matches!(app.overlay(), Some(Overlay::Bookmarks(0))));
+    let screen = dump(&draw(&app));
+    assert!(
+        screen.contains("Bookmarks (1)") && screen.contains("“jok”"),
+        "{screen}"
+    );
+    press(&mut app, "Enter");
+    assert!(app.overlay().is_none());
+    assert_eq!(app.position().unwrap().passage, at.passage);
+    // Reopening it from the list lands on the saved position too.
+    press(&mut app, "q Enter");
+    assert_eq!(app.position().unwrap(), at);
+}
+
+#[test]
+fn paths_mode_has_no_library_features() {
+    let mut app = duet::tui::headless::app_with(
+        &[assets().join("004_8e658290ee760122.txt")],
+        100,
+        30,
+        Config::default(),
+        true,
+    );
+    let saves = press(&mut app, "j b");
+    assert!(saves.is_empty());
+    assert!(app.status().unwrap().contains("duet import"));
+    press(&mut app, "B");
+    assert!(app.overlay().is_none());
+}
+
+#[test]
+fn background_processing_picks_up_a_changed_file_with_progress() {
+    use duet::tui::store::StoreEvent;
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path().join("lib"));
+    let (lib, _) = Library::open(home.clone()).unwrap();
+    lib.import(&[assets()], &mut |_, _| {}).unwrap();
+    let e2 = lib.entry(2).unwrap();
+    let text = std::fs::read_to_string(&e2.file).unwrap();
+    std::fs::write(&e2.file, format!("새로 고친 제목\n\n{text}")).unwrap();
+
+    let mut app = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let _worker = duet::tui::store::spawn_background(home, None, tx);
+    let mut progress = Vec::new();
+    let mut updated = Vec::new();
+    loop {
+        let a = rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("the background worker reports");
+        if let Action::Store(StoreEvent::Progress(d, t)) = &a {
+            progress.push((*d, *t));
+        }
+        if let Action::Store(StoreEvent::Updated(v)) = &a {
+            updated = v.iter().map(|e| e.id).collect();
+        }
+        let done = matches!(a, Action::Store(StoreEvent::Updated(_)));
+        let _ = update(&mut app, a);
+        if done {
+            break;
+        }
+    }
+    assert_eq!(progress.last(), Some(&(1, 1)));
+    assert!(app.store().processing().is_none());
+    assert_eq!(updated, vec![2], "just the changed article");
+    assert!(lib.stale().unwrap().is_empty());
+    let e2 = lib.entry(2).unwrap();
+    assert!(!e2.stale);
+    let shown = app
+        .entries()
+        .iter()
+        .find(|e| e.path() == e2.file)
+        .and_then(|e| e.meta())
+        .unwrap();
+    assert_eq!(Some(shown.title.as_str()), e2.title.as_deref());
+}
+
+#[test]
+fn the_first_frame_lists_a_page_and_the_rest_follows() {
+    use duet::tui::store::{StoreEvent, listing};
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, _) = Library::open(Home::at(dir.path().join("lib"))).unwrap();
+    lib.import(&[assets()], &mut |_, _| {}).unwrap();
+    let full = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
+
+    let theme =
+        duet::tui::theme::Theme::new(&Config::default().colors, Config::default().ambiguous, true);
+    let mut app = App::new(Config::default(), theme, 120, 30);
+    let head = listing(&lib, &[], Some(2)).unwrap();
+    let _ = update(&mut app, Action::Store(StoreEvent::Listed(Box::new(head))));
+    assert_eq!(app.entries().len(), 2);
+    assert!(dump(&draw(&app)).contains("Library (2)"));
+    let rest = lib.entries_from(2).unwrap();
+    let _ = update(&mut app, Action::Store(StoreEvent::More(rest)));
+    assert_eq!(titles(&app), titles(&full));
+    assert!(!app.loading());
+}
