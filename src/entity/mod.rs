@@ -148,9 +148,65 @@ pub fn find(text: &str) -> Vec<Span> {
         .filter(|c| crate::text::lang::is_hangul(**c))
         .count();
     let latin = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
-    if hangul * 3 >= latin {
-        korean::find(&chars)
+    let finder: fn(&[char]) -> Vec<Span> = if hangul * 3 >= latin {
+        korean::find
     } else {
-        english::find(&chars)
+        english::find
+    };
+    let mut spans = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let end = piece_end(&chars, start);
+        for mut s in finder(&chars[start..end]) {
+            s.start += start;
+            s.end += start;
+            spans.push(s);
+        }
+        start = end;
+    }
+    spans
+}
+
+/// Text is read in pieces of at most this many characters, cut after a sentence's end or at a
+/// space (a hard cut only inside a "word" this long, which is no prose): the finders' word
+/// and name windows stay bounded, so a hostile megabyte-long line costs linear time.
+const PIECE: usize = 2_000;
+
+fn piece_end(chars: &[char], start: usize) -> usize {
+    let hard = (start + PIECE).min(chars.len());
+    if hard == chars.len() {
+        return hard;
+    }
+    let from = start + PIECE / 2;
+    let sentence_end = (from..hard)
+        .rev()
+        .find(|&i| chars[i].is_whitespace() && matches!(chars[i - 1], '.' | '!' | '?' | '。'));
+    let space = || (from..hard).rev().find(|&i| chars[i].is_whitespace());
+    sentence_end.or_else(space).map_or(hard, |i| i + 1)
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_read_in_pieces_with_offsets_kept() {
+        // A name after many sentences is found at its place in the whole text.
+        let filler = "그는 이날 회의에 참석했다. ".repeat(400);
+        let text = format!("{filler}설리번 보좌관은 말했다.");
+        let spans = find(&text);
+        let want = filler.chars().count();
+        assert!(
+            spans.iter().any(|s| s.start == want && s.text == "설리번"),
+            "{:?}",
+            spans.iter().map(|s| (&s.text, s.start)).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_word_longer_than_a_piece_is_cut_hard() {
+        let chars: Vec<char> = "가".repeat(PIECE * 3).chars().collect();
+        assert_eq!(piece_end(&chars, 0), PIECE);
+        assert_eq!(piece_end(&chars, PIECE * 2), PIECE * 3);
     }
 }
