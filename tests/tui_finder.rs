@@ -32,6 +32,15 @@ fn choseong_then_enter_opens_the_sentence() {
     assert!(!marked.is_empty(), "{screen}");
     assert!(marked.iter().any(|l| l.contains("설리번")), "{screen}");
     assert!(marked.iter().any(|l| l.contains("Sullivan")), "{screen}");
+    // The first sentence naming 설리번, not a later one that starts with the name.
+    assert!(
+        marked[0].contains("미 백악관 설리번 안보보좌관이"),
+        "{screen}"
+    );
+    assert!(
+        marked.iter().any(|l| l.contains("Reuters reported")),
+        "{screen}"
+    );
 }
 
 #[test]
