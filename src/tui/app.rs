@@ -72,7 +72,8 @@ pub struct App {
     pub(super) finder_library: Option<Arc<Library>>,
     pub(super) finder_memory: Memory,
     /// A finder hit being opened: the sentence to go to once its document is shown.
-    pub(super) pending_find: Option<(EntryId, String)>,
+    /// (Its text, and how many sentences of its article before it read the same.)
+    pub(super) pending_find: Option<(EntryId, String, usize)>,
 }
 
 impl App {
@@ -344,10 +345,14 @@ impl App {
         if let Some(r) = self.reader.as_mut() {
             r.at.passage = r.first_shown();
         }
-        if let Some((want, text)) = self.pending_find.take()
+        if let Some((want, text, nth)) = self.pending_find.take()
             && want == id
             && let Some(r) = self.reader.as_mut()
-            && let Some(at) = locate(&r.doc, &text)
+            && let Some(at) = r
+                .doc
+                .sentence_position(&text, nth)
+                .map(|(passage, sentence)| Position { passage, sentence })
+                .or_else(|| locate(&r.doc, &text))
         {
             r.go_to(at, self.geom.page());
         }
@@ -715,6 +720,14 @@ fn open_hit(app: &mut App, state: &FinderState) -> Effects {
         return Effects::none();
     };
     let (doc, text) = (item.doc as usize, item.text.clone());
+    // A sentence repeated in its article: which of the same-reading ones this is.
+    let nth = match (&app.finder_library, item.sentence) {
+        (Some(lib), Some(_)) => lib.items(Source::Text)[..hit.item as usize]
+            .iter()
+            .filter(|it| it.doc == item.doc && it.sentence.is_some() && it.text == text)
+            .count(),
+        _ => 0,
+    };
     let Some(&(id, _)) = app.finder_articles.get(doc) else {
         return Effects::none();
     };
@@ -722,14 +735,14 @@ fn open_hit(app: &mut App, state: &FinderState) -> Effects {
         return Effects::none();
     };
     app.overlay = None;
-    app.pending_find = Some((id, text));
+    app.pending_find = Some((id, text, nth));
     let fx = app.open(i);
     app.relayout();
     fx
 }
 
-/// The passage and sentence bead of a document that hold this text (a sentence, a title, a
-/// name), if any: the first bead whose sentence on either side contains it or is contained in it.
+/// For what the aligner has no sentence of (an entity's name, an unpaired block): the passage
+/// and sentence bead of a document that hold this text, if any: the first bead whose sentence on either side contains it or is contained in it.
 fn locate(doc: &Doc, text: &str) -> Option<Position> {
     use super::layout::Side;
     for (k, p) in doc.passages.iter().enumerate() {
