@@ -59,3 +59,15 @@ fn tab_and_prefix_switch_sources() {
     let s = render("/ x y z Backspace Backspace Backspace");
     assert!(s.contains("0/0"), "{s}");
 }
+
+#[test]
+fn preview_shows_the_other_language() {
+    // A Korean sentence: its English pair, through the aligner.
+    let s = render("/ ㅅ ㄹ ㅂ");
+    let preview = s.lines().find(|l| l.contains("⟷")).unwrap_or("");
+    assert!(preview.contains("Reuters reported on the 29th"), "{s}");
+    // An entity found by its English name: its Korean name.
+    let s = render("/ @ s u l l i v a n");
+    let preview = s.lines().find(|l| l.contains("⟷")).unwrap_or("");
+    assert!(preview.contains("설리번"), "{s}");
+}

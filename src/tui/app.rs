@@ -376,6 +376,52 @@ impl App {
         Some((format!("{date} {title}").trim().to_string(), item))
     }
 
+    /// Which of the same-reading sentences of its article a text hit is (0 for other items).
+    fn finder_nth(&self, hit: &Hit, item: &Item) -> usize {
+        match (&self.finder_library, item.sentence) {
+            (Some(lib), Some(_)) => lib
+                .items(Source::Text)
+                .get(..hit.item as usize)
+                .unwrap_or_default()
+                .iter()
+                .filter(|it| it.doc == item.doc && it.sentence.is_some() && it.text == item.text)
+                .count(),
+            _ => 0,
+        }
+    }
+
+    /// The finder's preview of a hit: for a sentence, the sentence paired with it in the other
+    /// language (through the aligner, when its document is at hand); for a name, the name in the
+    /// other language.
+    pub fn finder_preview(&self, hit: &Hit) -> Option<String> {
+        let (_, item) = self.finder_item(hit)?;
+        let hangul = |t: &str| t.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+        if item.sentence.is_none() && !item.alts.is_empty() {
+            // The name shown is the one that matched (`hit.text`): preview one in the other script.
+            let ko = hangul(&hit.text);
+            return std::iter::once(&item.text)
+                .chain(&item.alts)
+                .find(|a| hangul(a) != ko)
+                .cloned();
+        }
+        let &(id, _) = self.finder_articles.get(item.doc as usize)?;
+        let doc = match &self.reader {
+            Some(r) if r.entry == id => &r.doc,
+            _ => self.docs.peek(id)?,
+        };
+        let (passage, bead) = doc.sentence_position(&item.text, self.finder_nth(hit, item))?;
+        let p = doc.passages.get(passage)?;
+        let (ko, en) = p.beads.get(bead?)?;
+        let (other, ranges) = if hangul(&item.text) {
+            (p.en.as_deref()?, en)
+        } else {
+            (p.ko.as_deref()?, ko)
+        };
+        let parts: Vec<&str> = ranges.iter().filter_map(|r| other.get(r.clone())).collect();
+        let text = parts.join(" ");
+        (!text.trim().is_empty()).then_some(text)
+    }
+
     /// The finder's library, built now if articles loaded since it was.
     fn finder_library(&mut self) -> Arc<Library> {
         if let Some(lib) = &self.finder_library {
@@ -721,13 +767,7 @@ fn open_hit(app: &mut App, state: &FinderState) -> Effects {
     };
     let (doc, text) = (item.doc as usize, item.text.clone());
     // A sentence repeated in its article: which of the same-reading ones this is.
-    let nth = match (&app.finder_library, item.sentence) {
-        (Some(lib), Some(_)) => lib.items(Source::Text)[..hit.item as usize]
-            .iter()
-            .filter(|it| it.doc == item.doc && it.sentence.is_some() && it.text == text)
-            .count(),
-        _ => 0,
-    };
+    let nth = app.finder_nth(hit, item);
     let Some(&(id, _)) = app.finder_articles.get(doc) else {
         return Effects::none();
     };
