@@ -71,3 +71,54 @@ fn preview_shows_the_other_language() {
     let preview = s.lines().find(|l| l.contains("⟷")).unwrap_or("");
     assert!(preview.contains("설리번"), "{s}");
 }
+
+/// The overlay searches on a job: a keystroke asks for a search (a new generation), a result
+/// that arrives after a newer query was typed is dropped, and the results show when they come.
+#[test]
+fn search_runs_as_a_job_and_stale_results_are_dropped() {
+    use duet::tui::action::Action;
+    use duet::tui::app::update;
+    use duet::tui::config::Config;
+    use duet::tui::effects::Command as Fx;
+    use duet::tui::headless::{self, draw, parse_keys, step};
+    use duet::tui::job::{Cancel, JobDone};
+    use duet::tui::view::dump;
+
+    let seeds = std::path::PathBuf::from(format!("{}/assets/articles", env!("CARGO_MANIFEST_DIR")));
+    let mut app = headless::app_with(&[seeds], 100, 24, Config::default(), true);
+    let keys = parse_keys("/ ㅅ ㄹ").expect("keys");
+    // `/` builds the library (a job, run at once here).
+    step(&mut app, Action::Key(keys[0]));
+    let mut started = Vec::new();
+    for k in &keys[1..] {
+        let fx = update(&mut app, Action::Key(*k));
+        for c in fx.commands {
+            if let Fx::Start { generation, job } = c {
+                started.push((generation, job));
+            }
+        }
+    }
+    assert_eq!(started.len(), 2, "one search per keystroke");
+    let before = dump(&draw(&app));
+    assert!(
+        before.contains("0/0"),
+        "no results until they arrive: {before}"
+    );
+    // The newer answer first, then the stale one: the stale one changes nothing.
+    let (g2, j2) = started.pop().expect("second");
+    let (g1, j1) = started.pop().expect("first");
+    assert!(g2 > g1);
+    for (generation, job) in [(g2, j2), (g1, j1)] {
+        let kind = job.kind();
+        let output = job.run(&Cancel::default());
+        step(
+            &mut app,
+            Action::JobDone(Box::new(JobDone {
+                kind,
+                generation,
+                output,
+            })),
+        );
+    }
+    assert_eq!(dump(&draw(&app)), render("/ ㅅ ㄹ"));
+}

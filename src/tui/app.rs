@@ -16,7 +16,7 @@ use super::config::Config;
 use super::doc::{Doc, Wrapped};
 use super::effects::{Command, Effects};
 use super::entries::{DocCache, Entries, EntryId, EntryMeta, EntryState};
-use super::finder::{self, FinderState};
+use super::finder::FinderState;
 use super::job::{Job, JobKind, JobOutput};
 use super::layout::{self, Geometry, Layout, LayoutInput};
 use super::mode::Mode;
@@ -70,6 +70,11 @@ pub struct App {
     /// from them (`None`: to rebuild, more have loaded).
     pub(super) finder_articles: Vec<(EntryId, crate::model::Article)>,
     pub(super) finder_library: Option<Arc<Library>>,
+    /// How many articles `finder_library` holds, and whether a build job is running.
+    pub(super) finder_built_for: usize,
+    pub(super) finder_building: bool,
+    /// The library the shown results index (a newer one may have arrived since).
+    pub(super) finder_shown: Option<Arc<Library>>,
     pub(super) finder_memory: Memory,
     /// A finder hit being opened: the sentence to go to once its document is shown.
     /// (Its text, and how many sentences of its article before it read the same.)
@@ -106,6 +111,9 @@ impl App {
             pairs: super::pairs::Pairs::default(),
             finder_articles: Vec::new(),
             finder_library: None,
+            finder_built_for: 0,
+            finder_building: false,
+            finder_shown: None,
             finder_memory: Memory::default(),
             pending_find: None,
         };
@@ -360,7 +368,10 @@ impl App {
 
     /// The finder's item for a hit, and a short name of its article (for the result list).
     pub fn finder_item(&self, hit: &Hit) -> Option<(String, &Item)> {
-        let lib = self.finder_library.as_ref()?;
+        let lib = self
+            .finder_shown
+            .as_ref()
+            .or(self.finder_library.as_ref())?;
         let source = match &self.overlay {
             Some(Overlay::Finder(s)) => s.effective().0,
             _ => Source::Text,
@@ -422,44 +433,50 @@ impl App {
         (!text.trim().is_empty()).then_some(text)
     }
 
-    /// The finder's library, built now if articles loaded since it was.
-    fn finder_library(&mut self) -> Arc<Library> {
-        if let Some(lib) = &self.finder_library {
-            return Arc::clone(lib);
+    /// Build the finder's library on a worker if articles loaded since it was (one build at a
+    /// time; a build that finishes short of the articles loaded meanwhile starts another).
+    fn finder_build(&mut self) -> Effects {
+        let stale =
+            self.finder_library.is_none() || self.finder_built_for < self.finder_articles.len();
+        if !stale || self.finder_building || self.finder_articles.is_empty() {
+            return Effects::none();
         }
-        let articles: Vec<crate::model::Article> = self
+        self.finder_building = true;
+        let articles = self
             .finder_articles
             .iter()
             .map(|(_, a)| a.clone())
             .collect();
-        let mut lib = Library::from_articles(&articles);
-        let bitexts: Vec<crate::model::Bitext> =
-            articles.iter().map(crate::align::align_article).collect();
-        let index = crate::entity::EntityIndex::build(
-            articles.iter().map(|a| a.path.as_str()).zip(&bitexts),
-        );
-        lib.set_entities(&index);
-        let lib = Arc::new(lib);
-        self.finder_memory = Memory::default();
-        self.finder_library = Some(Arc::clone(&lib));
-        lib
+        let generation = self.next_generation(JobKind::FinderLibrary);
+        Effects::none().with(Command::Start {
+            generation,
+            job: Job::FinderLibrary(articles),
+        })
     }
 
-    /// Search again for the finder's query.
-    fn finder_search(&mut self, state: &mut FinderState) {
-        let lib = self.finder_library();
+    /// Search again for the finder's query, on a worker: a new query cancels the running one
+    /// (and its result, if it comes, is stale); the results are shown when they arrive. With
+    /// no library yet, the search starts when it is built.
+    fn finder_search(&mut self, state: &mut FinderState) -> Effects {
         let (source, query) = state.effective();
-        let never = std::sync::atomic::AtomicBool::new(false);
-        state.results = lib
-            .search(
+        let generation = self.next_generation(JobKind::Find);
+        if query.trim().is_empty() {
+            state.results = Default::default();
+            state.selected = 0;
+            return Effects::none().with(Command::Cancel(JobKind::Find));
+        }
+        let Some(library) = self.finder_library.clone() else {
+            return self.finder_build();
+        };
+        Effects::none().with(Command::Start {
+            generation,
+            job: Job::Find {
+                library,
                 source,
-                query,
-                finder::LIMIT,
-                &mut self.finder_memory,
-                &never,
-            )
-            .unwrap_or_default();
-        state.selected = 0;
+                query: query.to_string(),
+                memory: self.finder_memory.clone(),
+            },
+        })
     }
 
     /// Show the current pairs in the library, keeping the selected entry selected.
@@ -641,6 +658,36 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                     app.pairs.set_found(*found);
                     app.apply_pairs();
                 }
+                JobOutput::FinderLibrary(library, built_for) => {
+                    app.finder_building = false;
+                    app.finder_library = Some(library);
+                    app.finder_built_for = built_for;
+                    app.finder_memory = Memory::default();
+                    fx.merge(app.finder_build());
+                    if let Some(Overlay::Finder(state)) = app.overlay.as_mut() {
+                        let mut state = state.as_ref().clone();
+                        fx.merge(app.finder_search(&mut state));
+                        app.overlay = Some(Overlay::Finder(Box::new(state)));
+                    }
+                }
+                JobOutput::Found {
+                    library,
+                    results,
+                    memory,
+                } => {
+                    if app
+                        .finder_library
+                        .as_ref()
+                        .is_some_and(|l| Arc::ptr_eq(l, &library))
+                    {
+                        app.finder_memory = memory;
+                    }
+                    if let Some(Overlay::Finder(state)) = app.overlay.as_mut() {
+                        state.results = results;
+                        state.selected = 0;
+                        app.finder_shown = Some(library);
+                    }
+                }
             }
         }
         Action::Quit => {
@@ -655,8 +702,8 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         }
         Action::Help => app.overlay = Some(Overlay::Help),
         Action::Find => {
-            app.finder_library();
             app.overlay = Some(Overlay::Finder(Box::default()));
+            fx.merge(app.finder_build());
         }
         // No text field outside a text overlay.
         Action::Insert(_) => return Effects::none(),
@@ -724,6 +771,7 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
         }
         Overlay::Finder(state) => {
             let mut state = state.as_ref().clone();
+            let mut fx = Effects::redraw();
             match action {
                 Action::Back => {
                     app.overlay = None;
@@ -731,16 +779,16 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
                 }
                 Action::Insert(c) => {
                     state.query.push(c);
-                    app.finder_search(&mut state);
+                    fx.merge(app.finder_search(&mut state));
                 }
                 Action::DeleteChar => {
                     state.query.pop();
-                    app.finder_search(&mut state);
+                    fx.merge(app.finder_search(&mut state));
                 }
                 Action::NextSource => {
                     state.next_source();
                     app.finder_memory = Memory::default();
-                    app.finder_search(&mut state);
+                    fx.merge(app.finder_search(&mut state));
                 }
                 Action::Down => {
                     state.selected =
@@ -751,7 +799,7 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
                 _ => return Effects::none(),
             }
             app.overlay = Some(Overlay::Finder(Box::new(state)));
-            Effects::redraw()
+            fx
         }
     }
 }
@@ -817,7 +865,6 @@ fn loaded(app: &mut App, id: EntryId, result: Result<Doc, String>) {
             e.state = EntryState::Ready(EntryMeta::of(&doc));
             app.pairs.add(id, &path, doc.evidence.clone());
             app.finder_articles.push((id, doc.article.clone()));
-            app.finder_library = None;
             app.docs.insert(id, Arc::new(doc), pinned);
         }
         Err(msg) => e.state = EntryState::Failed(msg),

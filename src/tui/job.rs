@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::doc::Doc;
 use super::entries::EntryId;
+use crate::search::{Library, Memory, Results, Source};
 
 /// What a job does; one generation counter and at most one running worker per kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,6 +21,10 @@ pub enum JobKind {
     Open,
     /// Find the translation pairs of the library.
     Pairs,
+    /// Build the finder's searchable library (and its entity index) from the loaded articles.
+    FinderLibrary,
+    /// One finder query (a keystroke starts a new one; the running one is cancelled).
+    Find,
 }
 
 /// A job and its input.
@@ -37,6 +42,14 @@ pub enum Job {
         en_path: PathBuf,
     },
     Pairs(Vec<super::pairs::Item>),
+    FinderLibrary(Vec<crate::model::Article>),
+    /// Search the library; `memory` is what the last search left to narrow from.
+    Find {
+        library: Arc<Library>,
+        source: Source,
+        query: String,
+        memory: Memory,
+    },
 }
 
 /// A job's result.
@@ -52,6 +65,14 @@ pub enum JobOutput {
         doc: Result<Box<Doc>, String>,
     },
     Pairs(Box<super::pairs::Found>),
+    /// The library and how many articles it was built from.
+    FinderLibrary(Arc<Library>, usize),
+    Found {
+        /// The library searched: the results' item numbers index it.
+        library: Arc<Library>,
+        results: Results,
+        memory: Memory,
+    },
 }
 
 /// A finished job, as `update` receives it.
@@ -67,6 +88,8 @@ impl Job {
         match self {
             Job::Open { .. } | Job::OpenPair { .. } => JobKind::Open,
             Job::Pairs(_) => JobKind::Pairs,
+            Job::FinderLibrary(_) => JobKind::FinderLibrary,
+            Job::Find { .. } => JobKind::Find,
         }
     }
 
@@ -89,8 +112,39 @@ impl Job {
                 doc: super::pairs::load_pair_doc(&ko_path, &en_path).map(Box::new),
             },
             Job::Pairs(items) => JobOutput::Pairs(Box::new(super::pairs::run(items, cancel))),
+            Job::FinderLibrary(articles) => {
+                JobOutput::FinderLibrary(Arc::new(build_library(&articles)), articles.len())
+            }
+            Job::Find {
+                library,
+                source,
+                query,
+                mut memory,
+            } => {
+                // A cancelled search answers nothing; its result would be dropped anyway.
+                let results = library
+                    .search(source, &query, super::finder::LIMIT, &mut memory, &cancel.0)
+                    .unwrap_or_default();
+                JobOutput::Found {
+                    library,
+                    results,
+                    memory,
+                }
+            }
         }
     }
+}
+
+/// The finder's library of these articles: text, titles, and the entities found by aligning
+/// every article.
+fn build_library(articles: &[crate::model::Article]) -> Library {
+    let mut lib = Library::from_articles(articles);
+    let bitexts: Vec<crate::model::Bitext> =
+        articles.iter().map(crate::align::align_article).collect();
+    let index =
+        crate::entity::EntityIndex::build(articles.iter().map(|a| a.path.as_str()).zip(&bitexts));
+    lib.set_entities(&index);
+    lib
 }
 
 /// Set when the job's owner no longer wants its result.
