@@ -3,7 +3,7 @@
 //! generation is no longer the current one for its kind). The threads that run them are in
 //! [`worker`](super::worker); headless runs call [`Job::run`] on their own thread.
 //!
-//! To add a kind of job (the finder's search, say): a [`JobKind`], a [`Job`] variant with its
+//! To add a kind of job (as the finder's library and search were): a [`JobKind`], a [`Job`] variant with its
 //! input, a [`JobOutput`] variant with its result, and a line in [`Job::run`].
 
 use std::path::PathBuf;
