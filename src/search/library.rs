@@ -439,3 +439,32 @@ fn file_name(path: &str) -> String {
         .file_name()
         .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Lang};
+
+    #[test]
+    fn equal_matches_in_one_article_come_in_reading_order() {
+        let article = Article {
+            path: "a.txt".into(),
+            blocks: vec![Block {
+                kind: BlockKind::Paragraph,
+                lang: Lang::En,
+                text: "The adviser Sullivan met the vice chairman in Beijing on Tuesday. \
+                       Sullivan left."
+                    .into(),
+            }],
+            ..Article::default()
+        };
+        let lib = Library::from_articles(&[article]);
+        let never = AtomicBool::new(false);
+        let r = lib
+            .search(Source::Text, "sullivan", 10, &mut Memory::default(), &never)
+            .expect("not cancelled");
+        assert_eq!(r.total, 2);
+        // The later sentence is shorter and starts with the name; the first still comes first.
+        assert!(r.hits[0].text.starts_with("The adviser"), "{:?}", r.hits);
+    }
+}
