@@ -32,6 +32,15 @@ fn choseong_then_enter_opens_the_sentence() {
     assert!(!marked.is_empty(), "{screen}");
     assert!(marked.iter().any(|l| l.contains("설리번")), "{screen}");
     assert!(marked.iter().any(|l| l.contains("Sullivan")), "{screen}");
+    // The first sentence naming 설리번, not a later one that starts with the name.
+    assert!(
+        marked[0].contains("미 백악관 설리번 안보보좌관이"),
+        "{screen}"
+    );
+    assert!(
+        marked.iter().any(|l| l.contains("Reuters reported")),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -49,4 +58,67 @@ fn tab_and_prefix_switch_sources() {
     assert!(s.contains("[entities]") && s.contains("김정은"), "{s}");
     let s = render("/ x y z Backspace Backspace Backspace");
     assert!(s.contains("0/0"), "{s}");
+}
+
+#[test]
+fn preview_shows_the_other_language() {
+    // A Korean sentence: its English pair, through the aligner.
+    let s = render("/ ㅅ ㄹ ㅂ");
+    let preview = s.lines().find(|l| l.contains("⟷")).unwrap_or("");
+    assert!(preview.contains("Reuters reported on the 29th"), "{s}");
+    // An entity found by its English name: its Korean name.
+    let s = render("/ @ s u l l i v a n");
+    let preview = s.lines().find(|l| l.contains("⟷")).unwrap_or("");
+    assert!(preview.contains("설리번"), "{s}");
+}
+
+/// The overlay searches on a job: a keystroke asks for a search (a new generation), a result
+/// that arrives after a newer query was typed is dropped, and the results show when they come.
+#[test]
+fn search_runs_as_a_job_and_stale_results_are_dropped() {
+    use duet::tui::action::Action;
+    use duet::tui::app::update;
+    use duet::tui::config::Config;
+    use duet::tui::effects::Command as Fx;
+    use duet::tui::headless::{self, draw, parse_keys, step};
+    use duet::tui::job::{Cancel, JobDone};
+    use duet::tui::view::dump;
+
+    let seeds = std::path::PathBuf::from(format!("{}/assets/articles", env!("CARGO_MANIFEST_DIR")));
+    let mut app = headless::app_with(&[seeds], 100, 24, Config::default(), true);
+    let keys = parse_keys("/ ㅅ ㄹ").expect("keys");
+    // `/` builds the library (a job, run at once here).
+    step(&mut app, Action::Key(keys[0]));
+    let mut started = Vec::new();
+    for k in &keys[1..] {
+        let fx = update(&mut app, Action::Key(*k));
+        for c in fx.commands {
+            if let Fx::Start { generation, job } = c {
+                started.push((generation, job));
+            }
+        }
+    }
+    assert_eq!(started.len(), 2, "one search per keystroke");
+    let before = dump(&draw(&app));
+    assert!(
+        before.contains("0/0"),
+        "no results until they arrive: {before}"
+    );
+    // The newer answer first, then the stale one: the stale one changes nothing.
+    let (g2, j2) = started.pop().expect("second");
+    let (g1, j1) = started.pop().expect("first");
+    assert!(g2 > g1);
+    for (generation, job) in [(g2, j2), (g1, j1)] {
+        let kind = job.kind();
+        let output = job.run(&Cancel::default());
+        step(
+            &mut app,
+            Action::JobDone(Box::new(JobDone {
+                kind,
+                generation,
+                output,
+            })),
+        );
+    }
+    assert_eq!(dump(&draw(&app)), render("/ ㅅ ㄹ"));
 }

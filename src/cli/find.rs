@@ -46,16 +46,34 @@ pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
     }
     let limit = args.limit.unwrap_or(20);
     let never = AtomicBool::new(false);
-    let mut found = Vec::new();
+    let mut lists = Vec::new();
     for source in sources {
         let results = library
             .search(source, &args.query, limit, &mut Memory::default(), &never)
             .map_err(|_| anyhow::anyhow!("search cancelled"))?;
-        found.extend(results.hits.into_iter().map(|h| (source, h)));
+        lists.push((source, results.hits.into_iter().peekable()));
     }
-    // Sources merged by score; within one source the library's order stands.
-    found.sort_by_key(|(_, hit)| std::cmp::Reverse(hit.score));
-    found.truncate(limit);
+    // Sources merged by score (the best next hit of any source, the earlier source on a tie);
+    // within one source the library's order stands.
+    let mut found = Vec::new();
+    while found.len() < limit {
+        let next = lists
+            .iter_mut()
+            .filter_map(|(s, hits)| hits.peek().map(|h| (h.score, *s)))
+            .max_by_key(|&(score, s)| {
+                (
+                    score,
+                    std::cmp::Reverse(Source::ALL.iter().position(|x| *x == s)),
+                )
+            });
+        let Some((_, source)) = next else { break };
+        let Some((_, hits)) = lists.iter_mut().find(|(s, _)| *s == source) else {
+            break;
+        };
+        if let Some(hit) = hits.next() {
+            found.push((source, hit));
+        }
+    }
     let rows: Vec<Row> = found
         .iter()
         .map(|(source, hit)| {

@@ -40,15 +40,17 @@ const FIRST: u32 = 1 << 31;
 const ITEM: u32 = FIRST - 1;
 
 impl WordIndex {
-    /// Index these texts; each comes with a score penalty of its own (besides its length's).
-    pub fn build<'a>(texts: impl IntoIterator<Item = (&'a str, u8)>) -> WordIndex {
+    /// Index these texts; each comes with a score penalty of its own (besides its length's) and
+    /// whether its first word earns the first-word bonus (a title or a name does; in a sentence
+    /// the place of a word says nothing about how well it matches).
+    pub fn build<'a>(texts: impl IntoIterator<Item = (&'a str, u8, bool)>) -> WordIndex {
         let mut ids: HashMap<Box<str>, u32> = HashMap::new();
         let mut words: Vec<Box<str>> = Vec::new();
         // (word, item) pairs, grouped afterwards.
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut penalty = Vec::new();
         let mut lower = String::new();
-        for (item, (text, extra)) in texts.into_iter().enumerate() {
+        for (item, (text, extra, headed)) in texts.into_iter().enumerate() {
             let mut first = NONE;
             for r in matcher::words(text) {
                 lower.clear();
@@ -62,7 +64,7 @@ impl WordIndex {
                         id
                     }
                 };
-                let flag = if first == NONE { FIRST } else { 0 };
+                let flag = if first == NONE && headed { FIRST } else { 0 };
                 if first == NONE {
                     first = id;
                 }
@@ -222,7 +224,7 @@ mod tests {
             "설리번 보좌관",
             "Minister of defence",
         ];
-        let index = WordIndex::build(texts.iter().map(|t| (*t, 0)));
+        let index = WordIndex::build(texts.iter().map(|t| (*t, 0, true)));
         assert_eq!(index.items(), 4);
         let cancel = AtomicBool::new(false);
         let find = |q: &str| {

@@ -193,7 +193,11 @@ impl Library {
                 }
             }
         }
-        lib.text_index = WordIndex::build(lib.text.iter().map(|i| (i.text.as_str(), furniture(i))));
+        lib.text_index = WordIndex::build(
+            lib.text
+                .iter()
+                .map(|i| (i.text.as_str(), furniture(i), i.sentence.is_none())),
+        );
         let mut by_date: Vec<u32> = (0..lib.docs.len() as u32).collect();
         by_date.sort_by(|&a, &b| lib.docs[b as usize].date.cmp(&lib.docs[a as usize].date));
         lib.recency = vec![0; lib.docs.len()];
@@ -360,6 +364,9 @@ impl Library {
             scored.truncate(limit);
         }
         scored.sort_unstable_by_key(key);
+        if source == Source::Text {
+            reading_order(items, &mut scored);
+        }
         let raw: Vec<&str> = query.terms.iter().map(|t| t.text.as_str()).collect();
         let raw = raw.join(" ");
         let hits = scored
@@ -377,6 +384,27 @@ impl Library {
             })
             .collect();
         Results { hits, total }
+    }
+}
+
+/// Sentences of one article that match equally well (the same score before the length
+/// penalty) keep the places they were given, but in reading order: the first sentence naming
+/// 설리번 comes before a later, shorter one.
+fn reading_order(items: &[Item], scored: &mut [(u32, i32)]) {
+    let quality = |&(item, score): &(u32, i32)| {
+        let it = &items[item as usize];
+        (it.doc, score + matcher::length_penalty(&it.text))
+    };
+    let mut groups: std::collections::HashMap<(u32, i32), Vec<usize>> = Default::default();
+    for (place, hit) in scored.iter().enumerate() {
+        groups.entry(quality(hit)).or_default().push(place);
+    }
+    for places in groups.into_values().filter(|p| p.len() > 1) {
+        let mut hits: Vec<(u32, i32)> = places.iter().map(|&p| scored[p]).collect();
+        hits.sort_unstable_by_key(|&(item, _)| item);
+        for (&p, h) in places.iter().zip(hits) {
+            scored[p] = h;
+        }
     }
 }
 
@@ -410,4 +438,33 @@ fn file_name(path: &str) -> String {
     std::path::Path::new(path)
         .file_name()
         .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Lang};
+
+    #[test]
+    fn equal_matches_in_one_article_come_in_reading_order() {
+        let article = Article {
+            path: "a.txt".into(),
+            blocks: vec![Block {
+                kind: BlockKind::Paragraph,
+                lang: Lang::En,
+                text: "The adviser Sullivan met the vice chairman in Beijing on Tuesday. \
+                       Sullivan left."
+                    .into(),
+            }],
+            ..Article::default()
+        };
+        let lib = Library::from_articles(&[article]);
+        let never = AtomicBool::new(false);
+        let r = lib
+            .search(Source::Text, "sullivan", 10, &mut Memory::default(), &never)
+            .expect("not cancelled");
+        assert_eq!(r.total, 2);
+        // The later sentence is shorter and starts with the name; the first still comes first.
+        assert!(r.hits[0].text.starts_with("The adviser"), "{:?}", r.hits);
+    }
 }

@@ -16,7 +16,7 @@ use super::config::Config;
 use super::doc::{Doc, Wrapped};
 use super::effects::{Command, Effects};
 use super::entries::{DocCache, Entries, EntryId, EntryMeta, EntryState};
-use super::finder::{self, FinderState};
+use super::finder::FinderState;
 use super::job::{Job, JobKind, JobOutput};
 use super::layout::{self, Geometry, Layout, LayoutInput};
 use super::mode::Mode;
@@ -74,9 +74,15 @@ pub struct App {
     /// from them (`None`: to rebuild, more have loaded).
     pub(super) finder_articles: Vec<(EntryId, crate::model::Article)>,
     pub(super) finder_library: Option<Arc<Library>>,
+    /// How many articles `finder_library` holds, and whether a build job is running.
+    pub(super) finder_built_for: usize,
+    pub(super) finder_building: bool,
+    /// The library the shown results index (a newer one may have arrived since).
+    pub(super) finder_shown: Option<Arc<Library>>,
     pub(super) finder_memory: Memory,
     /// A finder hit being opened: the sentence to go to once its document is shown.
-    pub(super) pending_find: Option<(EntryId, String)>,
+    /// (Its text, and how many sentences of its article before it read the same.)
+    pub(super) pending_find: Option<(EntryId, String, usize)>,
     /// The open articles' entities and the selected one (see `hints.rs`).
     pub(super) entities: super::hints::Entities,
 }
@@ -113,6 +119,9 @@ impl App {
             pairs: super::pairs::Pairs::default(),
             finder_articles: Vec::new(),
             finder_library: None,
+            finder_built_for: 0,
+            finder_building: false,
+            finder_shown: None,
             finder_memory: Memory::default(),
             pending_find: None,
             entities: super::hints::Entities::default(),
@@ -362,10 +371,14 @@ impl App {
             r.at.passage = r.first_shown();
         }
         super::store::restore(self, id);
-        if let Some((want, text)) = self.pending_find.take()
+        if let Some((want, text, nth)) = self.pending_find.take()
             && want == id
             && let Some(r) = self.reader.as_mut()
-            && let Some(at) = locate(&r.doc, &text)
+            && let Some(at) = r
+                .doc
+                .sentence_position(&text, nth)
+                .map(|(passage, sentence)| Position { passage, sentence })
+                .or_else(|| locate(&r.doc, &text))
         {
             r.go_to(at, self.geom.page());
         }
@@ -373,7 +386,10 @@ impl App {
 
     /// The finder's item for a hit, and a short name of its article (for the result list).
     pub fn finder_item(&self, hit: &Hit) -> Option<(String, &Item)> {
-        let lib = self.finder_library.as_ref()?;
+        let lib = self
+            .finder_shown
+            .as_ref()
+            .or(self.finder_library.as_ref())?;
         let source = match &self.overlay {
             Some(Overlay::Finder(s)) => s.effective().0,
             _ => Source::Text,
@@ -389,44 +405,96 @@ impl App {
         Some((format!("{date} {title}").trim().to_string(), item))
     }
 
-    /// The finder's library, built now if articles loaded since it was.
-    fn finder_library(&mut self) -> Arc<Library> {
-        if let Some(lib) = &self.finder_library {
-            return Arc::clone(lib);
+    /// Which of the same-reading sentences of its article a text hit is (0 for other items).
+    fn finder_nth(&self, hit: &Hit, item: &Item) -> usize {
+        match (&self.finder_library, item.sentence) {
+            (Some(lib), Some(_)) => lib
+                .items(Source::Text)
+                .get(..hit.item as usize)
+                .unwrap_or_default()
+                .iter()
+                .filter(|it| it.doc == item.doc && it.sentence.is_some() && it.text == item.text)
+                .count(),
+            _ => 0,
         }
-        let articles: Vec<crate::model::Article> = self
+    }
+
+    /// The finder's preview of a hit: for a sentence, the sentence paired with it in the other
+    /// language (through the aligner, when its document is at hand); for a name, the name in the
+    /// other language.
+    pub fn finder_preview(&self, hit: &Hit) -> Option<String> {
+        let (_, item) = self.finder_item(hit)?;
+        let hangul = |t: &str| t.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+        if item.sentence.is_none() && !item.alts.is_empty() {
+            // The name shown is the one that matched (`hit.text`): preview one in the other script.
+            let ko = hangul(&hit.text);
+            return std::iter::once(&item.text)
+                .chain(&item.alts)
+                .find(|a| hangul(a) != ko)
+                .cloned();
+        }
+        let &(id, _) = self.finder_articles.get(item.doc as usize)?;
+        let doc = match &self.reader {
+            Some(r) if r.entry == id => &r.doc,
+            _ => self.docs.peek(id)?,
+        };
+        let (passage, bead) = doc.sentence_position(&item.text, self.finder_nth(hit, item))?;
+        let p = doc.passages.get(passage)?;
+        let (ko, en) = p.beads.get(bead?)?;
+        let (other, ranges) = if hangul(&item.text) {
+            (p.en.as_deref()?, en)
+        } else {
+            (p.ko.as_deref()?, ko)
+        };
+        let parts: Vec<&str> = ranges.iter().filter_map(|r| other.get(r.clone())).collect();
+        let text = parts.join(" ");
+        (!text.trim().is_empty()).then_some(text)
+    }
+
+    /// Build the finder's library on a worker if articles loaded since it was (one build at a
+    /// time; a build that finishes short of the articles loaded meanwhile starts another).
+    fn finder_build(&mut self) -> Effects {
+        let stale =
+            self.finder_library.is_none() || self.finder_built_for < self.finder_articles.len();
+        if !stale || self.finder_building || self.finder_articles.is_empty() {
+            return Effects::none();
+        }
+        self.finder_building = true;
+        let articles = self
             .finder_articles
             .iter()
             .map(|(_, a)| a.clone())
             .collect();
-        let mut lib = Library::from_articles(&articles);
-        let bitexts: Vec<crate::model::Bitext> =
-            articles.iter().map(crate::align::align_article).collect();
-        let index = crate::entity::EntityIndex::build(
-            articles.iter().map(|a| a.path.as_str()).zip(&bitexts),
-        );
-        lib.set_entities(&index);
-        let lib = Arc::new(lib);
-        self.finder_memory = Memory::default();
-        self.finder_library = Some(Arc::clone(&lib));
-        lib
+        let generation = self.next_generation(JobKind::FinderLibrary);
+        Effects::none().with(Command::Start {
+            generation,
+            job: Job::FinderLibrary(articles),
+        })
     }
 
-    /// Search again for the finder's query.
-    fn finder_search(&mut self, state: &mut FinderState) {
-        let lib = self.finder_library();
+    /// Search again for the finder's query, on a worker: a new query cancels the running one
+    /// (and its result, if it comes, is stale); the results are shown when they arrive. With
+    /// no library yet, the search starts when it is built.
+    fn finder_search(&mut self, state: &mut FinderState) -> Effects {
         let (source, query) = state.effective();
-        let never = std::sync::atomic::AtomicBool::new(false);
-        state.results = lib
-            .search(
+        let generation = self.next_generation(JobKind::Find);
+        if query.trim().is_empty() {
+            state.results = Default::default();
+            state.selected = 0;
+            return Effects::none().with(Command::Cancel(JobKind::Find));
+        }
+        let Some(library) = self.finder_library.clone() else {
+            return self.finder_build();
+        };
+        Effects::none().with(Command::Start {
+            generation,
+            job: Job::Find {
+                library,
                 source,
-                query,
-                finder::LIMIT,
-                &mut self.finder_memory,
-                &never,
-            )
-            .unwrap_or_default();
-        state.selected = 0;
+                query: query.to_string(),
+                memory: self.finder_memory.clone(),
+            },
+        })
     }
 
     /// Show the current pairs in the library, keeping the selected entry selected.
@@ -610,6 +678,36 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                     app.apply_pairs();
                 }
                 JobOutput::Entities { id, doc, ents } => app.entities_built(id, doc, *ents),
+                JobOutput::FinderLibrary(library, built_for) => {
+                    app.finder_building = false;
+                    app.finder_library = Some(library);
+                    app.finder_built_for = built_for;
+                    app.finder_memory = Memory::default();
+                    fx.merge(app.finder_build());
+                    if let Some(Overlay::Finder(state)) = app.overlay.as_mut() {
+                        let mut state = state.as_ref().clone();
+                        fx.merge(app.finder_search(&mut state));
+                        app.overlay = Some(Overlay::Finder(Box::new(state)));
+                    }
+                }
+                JobOutput::Found {
+                    library,
+                    results,
+                    memory,
+                } => {
+                    if app
+                        .finder_library
+                        .as_ref()
+                        .is_some_and(|l| Arc::ptr_eq(l, &library))
+                    {
+                        app.finder_memory = memory;
+                    }
+                    if let Some(Overlay::Finder(state)) = app.overlay.as_mut() {
+                        state.results = results;
+                        state.selected = 0;
+                        app.finder_shown = Some(library);
+                    }
+                }
             }
         }
         Action::Quit => {
@@ -627,8 +725,8 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             app.overlay = Some(Overlay::Help);
         }
         Action::Find => {
-            app.finder_library();
             app.overlay = Some(Overlay::Finder(Box::default()));
+            fx.merge(app.finder_build());
         }
         Action::Bookmark => fx = super::bookmarks::start_note(app),
         Action::Bookmarks => fx = super::bookmarks::open_list(app),
@@ -720,6 +818,7 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
         }
         Overlay::Finder(state) => {
             let mut state = state.as_ref().clone();
+            let mut fx = Effects::redraw();
             match action {
                 Action::Back => {
                     app.overlay = None;
@@ -727,16 +826,16 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
                 }
                 Action::Insert(c) => {
                     state.query.push(c);
-                    app.finder_search(&mut state);
+                    fx.merge(app.finder_search(&mut state));
                 }
                 Action::DeleteChar => {
                     state.query.pop();
-                    app.finder_search(&mut state);
+                    fx.merge(app.finder_search(&mut state));
                 }
                 Action::NextSource => {
                     state.next_source();
                     app.finder_memory = Memory::default();
-                    app.finder_search(&mut state);
+                    fx.merge(app.finder_search(&mut state));
                 }
                 Action::Down => {
                     state.selected =
@@ -747,7 +846,7 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
                 _ => return Effects::none(),
             }
             app.overlay = Some(Overlay::Finder(Box::new(state)));
-            Effects::redraw()
+            fx
         }
         Overlay::Hints { hints, typed } => {
             match action {
@@ -790,6 +889,8 @@ fn open_hit(app: &mut App, state: &FinderState) -> Effects {
         return Effects::none();
     };
     let (doc, text) = (item.doc as usize, item.text.clone());
+    // A sentence repeated in its article: which of the same-reading ones this is.
+    let nth = app.finder_nth(hit, item);
     let Some(&(id, _)) = app.finder_articles.get(doc) else {
         return Effects::none();
     };
@@ -797,14 +898,14 @@ fn open_hit(app: &mut App, state: &FinderState) -> Effects {
         return Effects::none();
     };
     app.overlay = None;
-    app.pending_find = Some((id, text));
+    app.pending_find = Some((id, text, nth));
     let fx = app.open(i);
     app.relayout();
     fx
 }
 
-/// The passage and sentence bead of a document that hold this text (a sentence, a title, a
-/// name), if any: the first bead whose sentence on either side contains it or is contained in it.
+/// For what the aligner has no sentence of (an entity's name, an unpaired block): the passage
+/// and sentence bead of a document that hold this text, if any: the first bead whose sentence on either side contains it or is contained in it.
 fn locate(doc: &Doc, text: &str) -> Option<Position> {
     use super::layout::Side;
     for (k, p) in doc.passages.iter().enumerate() {
@@ -839,7 +940,6 @@ fn loaded(app: &mut App, id: EntryId, result: Result<Doc, String>) {
             e.state = EntryState::Ready(EntryMeta::of(&doc));
             app.pairs.add(id, &path, doc.evidence.clone());
             app.finder_articles.push((id, doc.article.clone()));
-            app.finder_library = None;
             app.docs.insert(id, Arc::new(doc), pinned);
         }
         Err(msg) => e.state = EntryState::Failed(msg),

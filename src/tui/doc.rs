@@ -40,6 +40,15 @@ impl Passage {
     }
 }
 
+/// Where one of the aligner's sentences is shown: its side, its passage and its byte range in
+/// that passage's text (carried from the aligner's offsets, see [`Doc::build`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceAt {
+    pub side: Side,
+    pub passage: usize,
+    pub range: Range<usize>,
+}
+
 /// A parsed, aligned article ready for the reader.
 #[derive(Debug, Clone)]
 pub struct Doc {
@@ -51,6 +60,8 @@ pub struct Doc {
     pub bilingual: bool,
     /// What the article offers the translation pairing (the loader fills it in).
     pub evidence: Option<crate::pairing::Evidence>,
+    /// Every paired sentence, in reading order (passage by passage, Korean then English).
+    pub sentences: Vec<SentenceAt>,
 }
 
 impl Doc {
@@ -58,6 +69,7 @@ impl Doc {
         let ko_at = by_block(&bitext.ko_sentences);
         let en_at = by_block(&bitext.en_sentences);
         let mut passages = Vec::with_capacity(bitext.order.len());
+        let mut sentences = Vec::new();
         for seg in &bitext.order {
             match *seg {
                 Segment::Pair(i) => {
@@ -79,6 +91,14 @@ impl Doc {
                         &en_at,
                     );
                     let beads = beads(p, bitext, &ko, &en);
+                    let passage = passages.len();
+                    for (side, text) in [(Side::Ko, &ko), (Side::En, &en)] {
+                        sentences.extend(text.at.iter().map(|(_, r)| SentenceAt {
+                            side,
+                            passage,
+                            range: r.clone(),
+                        }));
+                    }
                     passages.push(Passage {
                         kind: p.kind,
                         ko: Some(ko.text),
@@ -133,7 +153,35 @@ impl Doc {
             passages,
             bilingual,
             evidence: None,
+            sentences,
         }
+    }
+
+    /// Where the `nth` (from 0) sentence reading `text` is, through the aligner's offsets: its
+    /// passage and the bead holding it (so sentence mode marks both sides). A
+    /// sentence repeated in the article is told apart by `nth`, never by searching the text.
+    pub fn sentence_position(&self, text: &str, nth: usize) -> Option<(usize, Option<usize>)> {
+        let text = text.trim();
+        let found: Vec<&SentenceAt> = self
+            .sentences
+            .iter()
+            .filter(|s| {
+                self.passages
+                    .get(s.passage)
+                    .and_then(|p| p.text(s.side))
+                    .and_then(|t| t.get(s.range.clone()))
+                    .is_some_and(|t| t.trim() == text)
+            })
+            .collect();
+        let at = found.get(nth).or(found.last())?;
+        let p = self.passages.get(at.passage)?;
+        let bead = p.beads.iter().position(|(ko, en)| {
+            let ranges = if at.side == Side::Ko { ko } else { en };
+            ranges
+                .iter()
+                .any(|r| r.start <= at.range.start && at.range.start < r.end.max(r.start + 1))
+        });
+        Some((at.passage, bead))
     }
 
     /// The title as the reader's pane shows it: the English title after the Korean one when
@@ -378,5 +426,38 @@ impl Wrapped {
     /// Is passage `i` shown in this layout?
     pub fn shown(&self, i: usize) -> bool {
         self.passages.get(i).is_some_and(|p| p.height > 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_repeated_sentence_is_found_by_its_place_not_its_text() {
+        let ko: Vec<String> = [
+            "북한이 미사일을 쐈다.",
+            "정부는 회의를 열었다.",
+            "북한이 미사일을 쐈다.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let en: Vec<String> = [
+            "North Korea fired a missile.",
+            "The government held a meeting.",
+            "North Korea fired a missile.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let bitext = crate::align::align_sentences(&ko, &en);
+        let doc = Doc::build(Article::default(), &bitext);
+        let first = doc.sentence_position("북한이 미사일을 쐈다.", 0);
+        let second = doc.sentence_position("북한이 미사일을 쐈다.", 1);
+        assert!(first.is_some() && second.is_some(), "{:?}", doc.sentences);
+        assert!(first < second, "{first:?} {second:?}");
+        assert_eq!(
+            doc.sentence_position("North Korea fired a missile.", 1),
+            second
+        );
     }
 }

@@ -263,6 +263,14 @@ impl DocCache {
         }
     }
 
+    /// A cached document, without marking it used (for drawing).
+    pub fn peek(&self, id: EntryId) -> Option<&Arc<Doc>> {
+        self.docs
+            .iter()
+            .find(|(d, _, _)| *d == id)
+            .map(|(_, doc, _)| doc)
+    }
+
     pub fn contains(&self, id: EntryId) -> bool {
         self.docs.iter().any(|(d, _, _)| *d == id)
     }

@@ -1,6 +1,8 @@
 //! The finder overlay's state: the query typed so far, the source searched, the results and the
-//! selected one. The searchable library is built from the articles as they load (see `App`);
-//! each keystroke searches it again, narrowing from the last keystroke's matches.
+//! selected one. The searchable library is built by a job (`Job::FinderLibrary`) from the
+//! articles loaded; each keystroke starts a `Job::Find` (a new generation: the running search is
+//! cancelled, a late result dropped), narrowing from the last search's matches; the results are
+//! set here when they arrive.
 
 use crate::search::{Results, Source};
 

@@ -3,7 +3,7 @@
 //! generation is no longer the current one for its kind). The threads that run them are in
 //! [`worker`](super::worker); headless runs call [`Job::run`] on their own thread.
 //!
-//! To add a kind of job (the finder's search, say): a [`JobKind`], a [`Job`] variant with its
+//! To add a kind of job (as the finder's library and search were): a [`JobKind`], a [`Job`] variant with its
 //! input, a [`JobOutput`] variant with its result, and a line in [`Job::run`].
 
 use std::path::PathBuf;
@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::doc::Doc;
 use super::entries::EntryId;
+use crate::search::{Library, Memory, Results, Source};
 
 /// What a job does; one generation counter and at most one running worker per kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,6 +23,10 @@ pub enum JobKind {
     Pairs,
     /// Find and link the entities of the open article.
     Entities,
+    /// Build the finder's searchable library (and its entity index) from the loaded articles.
+    FinderLibrary,
+    /// One finder query (a keystroke starts a new one; the running one is cancelled).
+    Find,
 }
 
 /// A job and its input.
@@ -49,6 +54,14 @@ pub enum Job {
         id: EntryId,
         doc: Arc<Doc>,
     },
+    FinderLibrary(Vec<crate::model::Article>),
+    /// Search the library; `memory` is what the last search left to narrow from.
+    Find {
+        library: Arc<Library>,
+        source: Source,
+        query: String,
+        memory: Memory,
+    },
 }
 
 /// A job's result.
@@ -69,6 +82,14 @@ pub enum JobOutput {
         doc: Arc<Doc>,
         ents: Box<super::hints::ArticleEntities>,
     },
+    /// The library and how many articles it was built from.
+    FinderLibrary(Arc<Library>, usize),
+    Found {
+        /// The library searched: the results' item numbers index it.
+        library: Arc<Library>,
+        results: Results,
+        memory: Memory,
+    },
 }
 
 /// A finished job, as `update` receives it.
@@ -85,6 +106,8 @@ impl Job {
             Job::Open { .. } | Job::OpenStored { .. } | Job::OpenPair { .. } => JobKind::Open,
             Job::Pairs(_) => JobKind::Pairs,
             Job::Entities { .. } => JobKind::Entities,
+            Job::FinderLibrary(_) => JobKind::FinderLibrary,
+            Job::Find { .. } => JobKind::Find,
         }
     }
 
@@ -116,8 +139,39 @@ impl Job {
                 ents: Box::new(super::hints::ArticleEntities::build(&doc)),
                 doc,
             },
+            Job::FinderLibrary(articles) => {
+                JobOutput::FinderLibrary(Arc::new(build_library(&articles)), articles.len())
+            }
+            Job::Find {
+                library,
+                source,
+                query,
+                mut memory,
+            } => {
+                // A cancelled search answers nothing; its result would be dropped anyway.
+                let results = library
+                    .search(source, &query, super::finder::LIMIT, &mut memory, &cancel.0)
+                    .unwrap_or_default();
+                JobOutput::Found {
+                    library,
+                    results,
+                    memory,
+                }
+            }
         }
     }
+}
+
+/// The finder's library of these articles: text, titles, and the entities found by aligning
+/// every article.
+fn build_library(articles: &[crate::model::Article]) -> Library {
+    let mut lib = Library::from_articles(articles);
+    let bitexts: Vec<crate::model::Bitext> =
+        articles.iter().map(crate::align::align_article).collect();
+    let index =
+        crate::entity::EntityIndex::build(articles.iter().map(|a| a.path.as_str()).zip(&bitexts));
+    lib.set_entities(&index);
+    lib
 }
 
 /// Set when the job's owner no longer wants its result.

@@ -1,7 +1,8 @@
 //! The finder overlay: the query line (the terminal's cursor at the caret, so an input method
 //! draws the syllable being composed there), the sources, and the results with the matched
 //! characters highlighted (byte ranges from the matcher, drawn by `put_spans`, so Hangul's two
-//! columns are counted like everywhere else).
+//! columns are counted like everywhere else); the last row previews the selected hit in the
+//! other language (`App::finder_preview`).
 
 use ratatui::Frame;
 use ratatui::buffer::CellWidth;
@@ -85,7 +86,28 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, state: &FinderState) {
         amb,
     );
     let caret = Position::new((qx + qw).min(inner.right().saturating_sub(1)), inner.y);
-    let rows = usize::from(inner.height - 1);
+    // The last row previews the selected hit in the other language (when there is room).
+    let preview = state
+        .results
+        .hits
+        .get(state.selected)
+        .filter(|_| inner.height >= 4)
+        .and_then(|hit| app.finder_preview(hit));
+    let rows = usize::from(inner.height - 1) - usize::from(preview.is_some());
+    if let Some(text) = &preview {
+        let y = inner.bottom() - 1;
+        let mark = "⟷ ";
+        let mw = put(buf, inner.x, y, inner.width, mark, theme.accent(), amb);
+        put(
+            buf,
+            inner.x + mw,
+            y,
+            inner.width.saturating_sub(mw),
+            text,
+            theme.plain().patch(theme.dim()),
+            amb,
+        );
+    }
     let top = state.selected.saturating_sub(rows.saturating_sub(1));
     for (k, hit) in state.results.hits.iter().enumerate().skip(top).take(rows) {
         let y = inner.y + 1 + (k - top) as u16;
