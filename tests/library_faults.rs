@@ -347,3 +347,24 @@ fn a_full_disk_is_one_line_and_keeps_what_was_committed() {
         assert!(e.file.exists(), "{}", e.file.display());
     }
 }
+
+/// Found by the `library` fuzz target: SQLite's error quotes the damaged schema's text (with
+/// its newlines); the user still gets one line, and the bytes are moved aside whole.
+#[test]
+fn a_database_whose_schema_text_is_damaged_is_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("lib");
+    std::fs::create_dir_all(&home).unwrap();
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz/library-damaged-schema.db"),
+    )
+    .unwrap();
+    std::fs::write(home.join("library.db"), &bytes).unwrap();
+    let out = duet(&home, &["list"]);
+    let line = one_line(&out);
+    assert!(line.contains("the library database is damaged ("), "{line}");
+    assert!(!line.contains('\u{1b}'), "{line}");
+    let moved = named(&home, "library.db.damaged-");
+    assert_eq!(moved.len(), 1);
+    assert_eq!(std::fs::read(&moved[0]).unwrap(), bytes);
+}

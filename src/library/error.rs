@@ -10,7 +10,7 @@ pub enum LibraryError {
     NoHome,
     /// The database file is not a database, or is damaged. `done` says what duet did: moved
     /// it aside (never deleted) and started an empty library, or left it alone.
-    #[error("{path}: the library database is damaged ({detail}); {done}")]
+    #[error("{path}: the library database is damaged ({}); {done}", one_line(.detail))]
     Corrupt {
         path: PathBuf,
         detail: String,
@@ -27,13 +27,16 @@ pub enum LibraryError {
         done: String,
     },
     /// The library could only be opened for reading.
-    #[error("{path}: {why}; opened the library read-only (positions and bookmarks are not saved)")]
+    #[error(
+        "{path}: {}; opened the library read-only (positions and bookmarks are not saved)",
+        one_line(.why)
+    )]
     ReadOnly { path: PathBuf, why: String },
     /// No library can be opened at all (a read-only folder that holds none yet …).
-    #[error("{path}: {why}")]
+    #[error("{path}: {}", one_line(.why))]
     Unavailable { path: PathBuf, why: String },
     /// A write was refused because the library is open read-only.
-    #[error("{path}: the library is open read-only ({why}); nothing was changed")]
+    #[error("{path}: the library is open read-only ({}); nothing was changed", one_line(.why))]
     WriteRefused { path: PathBuf, why: String },
     /// The disk is full.
     #[error("{path}: the disk is full; {what} could not be saved")]
@@ -47,7 +50,7 @@ pub enum LibraryError {
         secs: u64,
         what: String,
     },
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", one_line(&.source.to_string()))]
     Sqlite {
         path: PathBuf,
         #[source]
@@ -70,6 +73,25 @@ pub enum LibraryError {
     NoSuchArticle(i64),
     #[error("no bookmark with id {0} in the library")]
     NoSuchBookmark(i64),
+}
+
+/// SQLite's messages can quote the damaged file itself (a schema's text, with its newlines
+/// and any bytes): fold them to one line with control characters escaped.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if c.is_control() {
+                out.extend(c.escape_unicode());
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 pub type Result<T, E = LibraryError> = std::result::Result<T, E>;
@@ -111,5 +133,25 @@ impl LibraryError {
                 source: e,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_schema_quoted_by_sqlite_stays_one_line_without_escapes() {
+        let e = LibraryError::Corrupt {
+            path: "lib.db".into(),
+            detail: "malformed schema - unrecognized token: \"`\n   en TEXT\x1b[31m\n)\"".into(),
+            done: "moved it aside".into(),
+        };
+        let shown = e.to_string();
+        assert!(!shown.contains('\n') && !shown.contains('\x1b'), "{shown}");
+        assert!(
+            shown.contains("unrecognized token: \"` en TEXT\\u{1b}[31m )\""),
+            "{shown}"
+        );
     }
 }
