@@ -256,8 +256,9 @@ fn quotes(text: &str, b: &mut Builder) {
     }
 }
 
+/// The script of a character, as anchors (and `pairing`'s evidence) cut words by it.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
+pub(crate) enum Class {
     Hangul,
     Han,
     Latin,
@@ -265,7 +266,7 @@ enum Class {
     Other,
 }
 
-fn class(c: char) -> Class {
+pub(crate) fn class(c: char) -> Class {
     if is_hangul(c) {
         Class::Hangul
     } else if ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c) {
@@ -280,7 +281,7 @@ fn class(c: char) -> Class {
 }
 
 /// Split a word into runs of one script; digits keep their `.` and `,` (`2.5`, `1,000`).
-fn runs(word: &str) -> Vec<(Class, &str)> {
+pub(crate) fn runs(word: &str) -> Vec<(Class, &str)> {
     let mut out: Vec<(Class, &str)> = Vec::new();
     let mut start = 0;
     let mut cur = Class::Other;

@@ -12,14 +12,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::anchors::korean_length;
+use crate::align::anchors::{Class, korean_length, runs};
 use crate::align::cost::Params;
 use crate::align::lexicon::{self, Lexicon};
 use crate::align::names::{
     hangul_skeleton, hanja_keys, korean_name_keys, latin_skeleton, skeleton_key,
 };
 use crate::model::{Article, Language};
-use crate::text::lang::is_hangul;
 
 /// Which side of a translation pair an article can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -133,61 +132,6 @@ fn fmt_num(n: f64) -> String {
 fn parse_number(s: &str) -> Option<f64> {
     let t: String = s.chars().filter(|c| *c != ',').collect();
     t.trim_end_matches('.').parse::<f64>().ok()
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Hangul,
-    Han,
-    Latin,
-    Digit,
-    Other,
-}
-
-fn class(c: char) -> Class {
-    if is_hangul(c) {
-        Class::Hangul
-    } else if ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c) {
-        Class::Han
-    } else if c.is_ascii_alphabetic() {
-        Class::Latin
-    } else if c.is_ascii_digit() {
-        Class::Digit
-    } else {
-        Class::Other
-    }
-}
-
-/// A word cut into runs of one script; digits keep their inner `.` and `,` (`2.5`, `1,000`).
-fn runs(word: &str) -> Vec<(Class, &str)> {
-    let mut out: Vec<(Class, &str)> = Vec::new();
-    let mut start = 0;
-    let mut cur = Class::Other;
-    let mut chars = word.char_indices().peekable();
-    let mut first = true;
-    while let Some((i, c)) = chars.next() {
-        let mut k = class(c);
-        if matches!(c, '.' | ',')
-            && cur == Class::Digit
-            && chars.peek().is_some_and(|&(_, d)| d.is_ascii_digit())
-        {
-            k = Class::Digit;
-        }
-        if first {
-            cur = k;
-            first = false;
-            continue;
-        }
-        if k != cur {
-            out.push((cur, &word[start..i]));
-            start = i;
-            cur = k;
-        }
-    }
-    if !word.is_empty() {
-        out.push((cur, &word[start..]));
-    }
-    out
 }
 
 /// Keys of Korean text.
