@@ -6,8 +6,8 @@
 //! - [`roman`] lets a Latin query read Korean words (`lavrov` → 러브로프).
 //! - [`matcher`] matches a term in a word and a query in a field, and scores it.
 //! - [`index`] is a word index for the text of a whole library; [`library`] builds the three
-//!   sources from cleaned articles and ranks results; [`worker`] runs searches off the UI thread
-//!   with cancellation.
+//!   sources from cleaned articles and ranks results (the reader runs them on its loop's jobs,
+//!   cancelled by the next keystroke).
 //! - [`filter`] filters lines like `fzf --filter`.
 
 pub mod filter;
@@ -17,8 +17,6 @@ pub mod library;
 pub mod matcher;
 pub mod query;
 pub mod roman;
-pub mod worker;
 
 pub use library::{Doc, Hit, Item, Library, Memory, Results, Source};
 pub use query::Query;
-pub use worker::{Answer, Worker};
