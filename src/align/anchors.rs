@@ -84,7 +84,8 @@ impl<'a> Builder<'a> {
     }
 }
 
-const MONTHS: &[&str] = &[
+/// English month names, for dates as anchors (and `pairing`'s evidence).
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

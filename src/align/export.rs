@@ -63,8 +63,9 @@ pub fn parse_tsv(tsv: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A TMX 1.4b document with one translation unit per pair.
-pub fn to_tmx(bitext: &Bitext) -> String {
+/// The start of a TMX 1.4b document (Korean source, plain text), up to `<body>`; every TMX
+/// duet writes opens with it and ends with [`TMX_CLOSE`].
+pub fn tmx_open() -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n");
@@ -75,6 +76,14 @@ pub fn to_tmx(bitext: &Bitext) -> String {
         env!("CARGO_PKG_VERSION")
     ));
     out.push_str("  <body>\n");
+    out
+}
+
+pub const TMX_CLOSE: &str = "  </body>\n</tmx>\n";
+
+/// A TMX 1.4b document with one translation unit per pair.
+pub fn to_tmx(bitext: &Bitext) -> String {
+    let mut out = tmx_open();
     for p in &bitext.pairs {
         let kind = json_name(&p.kind);
         out.push_str("    <tu>\n");
@@ -90,7 +99,7 @@ pub fn to_tmx(bitext: &Bitext) -> String {
         }
         out.push_str("    </tu>\n");
     }
-    out.push_str("  </body>\n</tmx>\n");
+    out.push_str(TMX_CLOSE);
     out
 }
 

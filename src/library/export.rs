@@ -1,7 +1,7 @@
 //! Bookmarks out: TSV (one a line), TMX 1.4b (one translation unit a bookmark, `srclang="ko"`,
 //! the note as a TMX `<note>`: what CAT tools import) and JSON.
 
-use crate::align::export::{tsv_escape, xml_escape};
+use crate::align::export::{TMX_CLOSE, tmx_open, tsv_escape, xml_escape};
 
 use super::bookmarks::Bookmark;
 use super::time;
@@ -26,16 +26,7 @@ pub fn to_tsv(bookmarks: &[Bookmark]) -> String {
 
 /// A TMX 1.4b document, one `<tu>` per bookmark, the same shape as `duet align --format tmx`.
 pub fn to_tmx(bookmarks: &[Bookmark]) -> String {
-    let mut out = String::new();
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n");
-    out.push_str("<tmx version=\"1.4\">\n");
-    out.push_str(&format!(
-        "  <header creationtool=\"duet\" creationtoolversion=\"{}\" segtype=\"paragraph\" \
-         o-tmf=\"duet\" adminlang=\"en\" srclang=\"ko\" datatype=\"plaintext\"/>\n",
-        env!("CARGO_PKG_VERSION")
-    ));
-    out.push_str("  <body>\n");
+    let mut out = tmx_open();
     for b in bookmarks {
         let (y, mo, d, h, mi, s) = time::civil(b.created);
         out.push_str(&format!(
@@ -62,7 +53,7 @@ pub fn to_tmx(bookmarks: &[Bookmark]) -> String {
         }
         out.push_str("    </tu>\n");
     }
-    out.push_str("  </body>\n</tmx>\n");
+    out.push_str(TMX_CLOSE);
     out
 }
 

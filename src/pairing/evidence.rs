@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::anchors::{Class, korean_length, runs};
+use crate::align::anchors::{Class, MONTHS, korean_length, runs};
 use crate::align::cost::Params;
 use crate::align::lexicon::{self, Lexicon};
 use crate::align::names::{
@@ -184,21 +184,6 @@ pub fn korean_keys(text: &str, lex: &Lexicon, out: &mut Vec<String>) {
         }
     }
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Keys of English text.
 pub fn english_keys(text: &str, lex: &Lexicon, out: &mut Vec<String>) {
