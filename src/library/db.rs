@@ -54,7 +54,7 @@ pub fn open(home: &Home) -> Result<Opened> {
     }
     // At most two rounds: a damaged or newer file is moved aside once, then a fresh one made.
     for _ in 0..2 {
-        match open_read_write(&path) {
+        match open_read_write_waiting(&path) {
             Ok(conn) => {
                 return Ok(Opened {
                     conn,
@@ -142,6 +142,26 @@ fn classify(e: rusqlite::Error) -> Problem {
             other => other.to_string(),
         }),
         _ => Problem::Other(e),
+    }
+}
+
+/// Two duets opening a new library at once race to create it and switch it to WAL; SQLite
+/// answers some of those steps "busy" without calling the busy handler, so the open itself
+/// waits, as a write would, before settling for read-only.
+fn open_read_write_waiting(path: &Path) -> std::result::Result<Connection, Problem> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match open_read_write(path) {
+            Err(Problem::Other(e))
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
     }
 }
 
