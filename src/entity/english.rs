@@ -1,6 +1,7 @@
 //! English entity spans: the word perceptron (`assets/entities/en.model`), then rules:
 //! possessives stripped, gazetteer names, acronyms, no sentence-initial function words.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use super::features::{english_features, english_tokens, spans_from_tags};
@@ -8,13 +9,15 @@ use super::gazetteer;
 use super::perceptron::Model;
 use super::{EntityKind, Span};
 
-/// A model set by the trainer to measure itself (see `train::set_override`).
-pub static OVERRIDE: OnceLock<Model> = OnceLock::new();
+thread_local! {
+    /// A model set by the trainer to measure itself on this thread (see `train::set_override`).
+    pub static OVERRIDE: Cell<Option<&'static Model>> = const { Cell::new(None) };
+}
 
 const MODEL: &[u8] = include_bytes!("../../assets/entities/en.model");
 
 pub fn model() -> &'static Model {
-    if let Some(m) = OVERRIDE.get() {
+    if let Some(m) = OVERRIDE.with(Cell::get) {
         return m;
     }
     static M: OnceLock<Model> = OnceLock::new();

@@ -3,6 +3,7 @@
 //! organisation suffix words that take the words before them (`인도 태평양 사령부`), gazetteer
 //! names with their particles stripped, and no common words.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use super::features::{
@@ -12,14 +13,16 @@ use super::perceptron::Model;
 use super::{EntityKind, Span};
 use super::{gazetteer, kodic};
 
-/// A model set by the trainer to measure itself (see `train::set_override`).
-pub static OVERRIDE: OnceLock<Model> = OnceLock::new();
+thread_local! {
+    /// A model set by the trainer to measure itself on this thread (see `train::set_override`).
+    pub static OVERRIDE: Cell<Option<&'static Model>> = const { Cell::new(None) };
+}
 
 const MODEL: &[u8] = include_bytes!("../../assets/entities/ko.model");
 
 /// The shipped Korean model (empty if the file is not a model: rules alone then).
 pub fn model() -> &'static Model {
-    if let Some(m) = OVERRIDE.get() {
+    if let Some(m) = OVERRIDE.with(Cell::get) {
         return m;
     }
     static M: OnceLock<Model> = OnceLock::new();

@@ -95,14 +95,14 @@ pub fn score(sentences: &[Sentence]) -> (f32, f32) {
     (f(tp_u), f(tp_t))
 }
 
-/// Use `model` instead of the shipped one for `lang` (`ko` or `en`) in this process: only
-/// before the first use of the finder. For the trainer's held-out check.
+/// Use `model` instead of the shipped one for `lang` (`ko` or `en`) on this thread, until the
+/// next call. For the trainer's held-out checks: the model is leaked (a few MB per call).
 pub fn set_override(lang: &str, model: Model) {
+    let model: &'static Model = Box::leak(Box::new(model));
     let slot = if lang == "ko" {
         &super::korean::OVERRIDE
     } else {
         &super::english::OVERRIDE
     };
-    // Already set or already used: the first model stays.
-    let _ = slot.set(model);
+    slot.with(|o| o.set(Some(model)));
 }
