@@ -52,10 +52,53 @@ fn cross_validate(set: &Set, k: usize) -> Vec<(f32, f32)> {
                     learn.push((set.example)(s));
                 }
             }
-            set_override(set.name, train(&learn, EPOCHS, PRUNE));
+            let ep = std::env::var("XP_EPOCHS").ok().and_then(|x| x.parse().ok()).unwrap_or(EPOCHS);
+            if std::env::var_os("XP_NOREV").is_some() { learn.truncate(0); for (i, s) in set.folded.iter().enumerate() { if i % k != fold { learn.push((set.example)(s)); } } }
+            set_override(set.name, train(&learn, ep, PRUNE));
+            if let Some(path) = std::env::var_os("DUET_TRAIN_DUMP") {
+                dump(Path::new(&path), &held);
+            }
             score(&held)
         })
         .collect()
+}
+
+/// `DUET_TRAIN_DUMP=FILE`: append each held-out sentence's missed and spurious spans (for
+/// reading the errors of the cross-validation folds).
+fn dump(path: &Path, held: &[TrainSentence]) {
+    use std::io::Write;
+    let mut out = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    for s in held {
+        let chars: Vec<char> = s.text.chars().collect();
+        let pred = duet::entity::find(&s.text);
+        let text = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+        let mut lines = Vec::new();
+        for g in &s.entities {
+            let hit = pred.iter().find(|p| p.start == g.start && p.end == g.end);
+            match hit {
+                None => lines.push(format!("  MISS {} {}", g.kind, text(g.start, g.end))),
+                Some(p) if p.kind.name() != g.kind => lines.push(format!(
+                    "  TYPE {} as {} {}",
+                    g.kind,
+                    p.kind.name(),
+                    p.text
+                )),
+                _ => {}
+            }
+        }
+        for p in &pred {
+            if !s.entities.iter().any(|g| g.start == p.start && g.end == p.end) {
+                lines.push(format!("  FP {} {}", p.kind.name(), p.text));
+            }
+        }
+        if !lines.is_empty() {
+            let _ = writeln!(out, "{}\n{}", s.text, lines.join("\n"));
+        }
+    }
 }
 
 fn main() {

@@ -381,6 +381,9 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
             }
         }
     }
+    // Each word's core (punctuation around it dropped), the end of its stem (a final particle
+    // stripped) and that particle: the eojeol structure the model sees at every character.
+    let parts: Vec<WordParts> = words.iter().map(|&(ws, we)| word_parts(chars, ws, we)).collect();
     let titles = title_chars();
     let title_start = |s: usize, e: usize| -> Option<&'static str> {
         let w = &chars[s..e];
@@ -515,12 +518,137 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
             h.byte(dr);
             v.push(h.done());
         }
+        if widx[i] != usize::MAX {
+            word_features(&mut v, &parts, widx[i], i, c);
+        }
         if i + 1 < n && chars[i + 1] == '(' && class(at(ii + 2)) == 'C' {
             v.push(f(26, &[]));
         }
         out.push(v);
     }
     out
+}
+
+/// A word's core (the characters between its leading and trailing punctuation), the end of its
+/// stem (a final particle stripped when at least two characters stay) and the stem's features.
+struct WordParts {
+    core: (usize, usize),
+    stem_end: usize,
+    /// Hash of the stem's text (at most 8 characters), 0 if longer.
+    stem: u64,
+    /// Hash of the particle, 0 if none.
+    particle: u64,
+    /// mecab-ko-dic kinds of the stem.
+    dict: u8,
+    /// Gazetteer kind of the stem (`tag_begin`), 0 if not listed.
+    gaz: u8,
+}
+
+fn word_parts(chars: &[char], ws: usize, we: usize) -> WordParts {
+    let mut cs = ws;
+    while cs < we && !alnum(chars[cs]) {
+        cs += 1;
+    }
+    let mut ce = we;
+    while ce > cs && !alnum(chars[ce - 1]) {
+        ce -= 1;
+    }
+    // `국무부(외교부)는`: the core ends at an inner parenthesis.
+    if let Some(p) = chars[cs..ce].iter().position(|c| *c == '(') {
+        ce = cs + p;
+    }
+    let mut stem_end = ce;
+    let mut particle = 0;
+    for p in PARTICLES {
+        let k = p.chars().count();
+        if ce >= cs + k + 2 && chars[ce - k..ce].iter().copied().eq(p.chars()) {
+            stem_end = ce - k;
+            particle = f(30, &chars[stem_end..ce]);
+            break;
+        }
+    }
+    let stem_chars = &chars[cs..stem_end];
+    let stem_text: String = stem_chars.iter().collect();
+    let (dict, gaz) = if stem_chars.len() >= 2 {
+        (
+            super::kodic::kinds(&stem_text),
+            gazetteer::shipped()
+                .ko_kind(&stem_text)
+                .map_or(0, tag_begin),
+        )
+    } else {
+        (0, 0)
+    };
+    WordParts {
+        core: (cs, ce),
+        stem_end,
+        stem: if stem_chars.len() <= 8 {
+            f(29, stem_chars)
+        } else {
+            0
+        },
+        particle,
+        dict,
+        gaz,
+    }
+}
+
+/// Eojeol features of character `i` (character `c`) of word `w`: where it sits in the stem,
+/// the stem and its particle, the stem's dictionary kinds, and the neighbouring stems.
+fn word_features(v: &mut Vec<u64>, parts: &[WordParts], w: usize, i: usize, c: char) {
+    let p = &parts[w];
+    let (cs, ce) = p.core;
+    // Region: before the core, in the stem (begin/inside/end/single), in the particle, after.
+    let region: u8 = if i < cs {
+        0
+    } else if i < p.stem_end {
+        let first = i == cs;
+        let last = i + 1 == p.stem_end;
+        match (first, last) {
+            (true, true) => 1,
+            (true, false) => 2,
+            (false, false) => 3,
+            (false, true) => 4,
+        }
+    } else if i < ce {
+        5
+    } else {
+        6
+    };
+    let mix = |t: u8, a: u64, b: u8| -> u64 {
+        let mut h = H::new(t);
+        for x in a.to_le_bytes() {
+            h.byte(x);
+        }
+        h.byte(b);
+        h.done()
+    };
+    if p.stem != 0 {
+        v.push(mix(31, p.stem, region));
+    }
+    v.push(mix(32, p.particle, region));
+    if p.dict != 0 {
+        v.push(mix(33, u64::from(p.dict), region));
+    }
+    if p.gaz != 0 {
+        v.push(mix(34, u64::from(p.gaz), region));
+    }
+    let mut h = H::new(35);
+    h.char(c);
+    h.byte(region);
+    v.push(h.done());
+    if let Some(q) = w.checked_sub(1).and_then(|k| parts.get(k)) {
+        if q.stem != 0 {
+            v.push(mix(36, q.stem, region));
+        }
+        v.push(mix(37, u64::from(q.dict) << 8 | u64::from(q.gaz), region));
+    }
+    if let Some(q) = parts.get(w + 1) {
+        if q.stem != 0 {
+            v.push(mix(38, q.stem, region));
+        }
+        v.push(mix(39, u64::from(q.dict) << 8 | u64::from(q.gaz), region));
+    }
 }
 
 /// A word of English text: its character range.
