@@ -175,18 +175,19 @@ fn whole_word(chars: &[char], s: &mut Span) {
     while ws > 0 && is_syllable(chars[ws - 1]) {
         ws -= 1;
     }
-    if ws < s.start && s.start - ws <= 3 && is_syllable(chars[s.start]) {
+    let xp = std::env::var("XP_SKIP").unwrap_or_default();
+    if !xp.contains("wstart") && ws < s.start && s.start - ws <= 3 && is_syllable(chars[s.start]) {
         s.start = ws;
     }
     let mut we = s.end;
     while we < chars.len() && is_syllable(chars[we]) {
         we += 1;
     }
-    if we > s.end && s.end > s.start && is_syllable(chars[s.end - 1]) {
+    if !xp.contains("wend") && we > s.end && s.end > s.start && is_syllable(chars[s.end - 1]) {
         let rest: String = chars[s.end..we].iter().collect();
         let whole: String = chars[s.start..we].iter().collect();
         let listed = kodic::kinds(&whole) & (kodic::PERSON | kodic::PLACE) != 0;
-        if listed || !PARTICLES.contains(&rest.as_str()) && !SUFFIX_OK.contains(&rest.as_str()) {
+        if listed || false && !PARTICLES.contains(&rest.as_str()) && !SUFFIX_OK.contains(&rest.as_str()) {
             s.end = we;
         }
     }
@@ -496,6 +497,62 @@ fn titles(chars: &[char], words: &[(usize, usize)], spans: &mut Vec<Span>) {
     }
 }
 
+/// One-syllable names of states that Korean joins into compounds (`남북`, `한미`, `북-중`).
+const STATE_SYLLABLES: &str = "한미중일북남러";
+
+/// The compounds of [`STATE_SYLLABLES`] that news writes: each syllable is the state itself
+/// (`남북 관계` is the relations of South and North), an organisation as KLUE-NER marks them.
+const STATE_COMPOUNDS: &[&str] = &[
+    "남북", "한미", "미한", "북미", "미북", "한일", "일한", "한중", "중한", "중일", "미중", "중미",
+    "북중", "중북", "한러", "미러", "북러", "북일", "미일", "한미일", "한중일", "한미중", "남북미",
+    "북미중",
+];
+
+/// State-syllable compounds split into their states: a word that is one of
+/// [`STATE_COMPOUNDS`] (or two state syllables joined by `-`/`·`), followed by nothing, a
+/// particle or `간` (between).
+fn abbreviations(chars: &[char], words: &[(usize, usize)], spans: &mut Vec<Span>) {
+    for &(ws, we) in words {
+        let mut s = ws;
+        while s < we && !chars[s].is_alphanumeric() {
+            s += 1;
+        }
+        let mut e = s;
+        let mut parts = Vec::new();
+        while e < we && STATE_SYLLABLES.contains(chars[e]) {
+            parts.push(e);
+            e += 1;
+            if e + 1 < we && matches!(chars[e], '-' | '·') && STATE_SYLLABLES.contains(chars[e + 1])
+            {
+                e += 1;
+            }
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        let joined: String = parts.iter().map(|&k| chars[k]).collect();
+        let hyphened = e - s > parts.len();
+        if !(STATE_COMPOUNDS.contains(&joined.as_str()) || hyphened && parts.len() == 2) {
+            continue;
+        }
+        let mut rest: String = chars[e..we]
+            .iter()
+            .collect::<String>()
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        if let Some(r) = rest.strip_prefix('간') {
+            rest = r.to_string();
+        }
+        if !rest.is_empty() && !PARTICLES.contains(&rest.as_str()) {
+            continue;
+        }
+        spans.retain(|x| !(x.start < e && s < x.end));
+        for k in parts {
+            add(spans, chars, k, k + 1, EntityKind::Org, true);
+        }
+    }
+}
+
 fn rules(chars: &[char], spans: &mut Vec<Span>) {
     let n = chars.len();
     // Words: (start, end) of each space-separated run.
@@ -514,6 +571,7 @@ fn rules(chars: &[char], spans: &mut Vec<Span>) {
     }
     let xp = std::env::var("XP_SKIP").unwrap_or_default();
     if !xp.contains("titles") { titles(chars, &words, spans); }
+    if !xp.contains("abbr") { abbreviations(chars, &words, spans); }
     // A Hangul name right before hanja in parentheses is a person (Chinese names).
     for k in 0..n {
         if xp.contains("hanja") { break; }
