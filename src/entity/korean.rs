@@ -552,6 +552,44 @@ fn abbreviations(chars: &[char], words: &[(usize, usize)], spans: &mut Vec<Span>
         }
     }
 }
+/// Titles after which a lone surname is a person (`김 의원은`, `윤모 씨`): not `대통령` or
+/// `선수`, which follow `전` (former) and `이` (this) as often as a surname.
+const SHORT_FORM_TITLES: &[&str] = &[
+    "씨", "의원", "후보", "대표", "위원장", "회장", "교수", "장관", "감독", "본부장", "기자",
+    "부주석", "주석", "총리", "부총리", "대변인", "보좌관", "특파원", "사장", "원장", "여사",
+];
+
+/// A surname written alone (or as `김모`) before a title: the person's short form.
+fn short_forms(chars: &[char], words: &[(usize, usize)], spans: &mut Vec<Span>) {
+    let xp = std::env::var("XP_SKIP").unwrap_or_default();
+    for pair in words.windows(2) {
+        let ((s, e), (ns, ne)) = (pair[0], pair[1]);
+        let w = &chars[s..e];
+        let name_len = match w {
+            [c] => SURNAMES.contains(*c).then_some(1),
+            [c, '모'] => SURNAMES.contains(*c).then_some(1),
+            _ => None,
+        };
+        let Some(len) = name_len else { continue };
+        if "전그각한두새".contains(w[0]) || (xp.contains("no2") && w[0] == '이') {
+            continue;
+        }
+        let next: String = chars[ns..ne].iter().collect();
+        let Some(t) = title_of(&next) else {
+            if !(next.starts_with('씨')
+                && PARTICLES.contains(&next.trim_start_matches('씨'))
+                || next == "씨")
+            {
+                continue;
+            }
+            add(spans, chars, s, s + len, EntityKind::Person, true);
+            continue;
+        };
+        if SHORT_FORM_TITLES.contains(&t) {
+            add(spans, chars, s, s + len, EntityKind::Person, true);
+        }
+    }
+}
 
 fn rules(chars: &[char], spans: &mut Vec<Span>) {
     let n = chars.len();
@@ -572,6 +610,7 @@ fn rules(chars: &[char], spans: &mut Vec<Span>) {
     let xp = std::env::var("XP_SKIP").unwrap_or_default();
     if !xp.contains("titles") { titles(chars, &words, spans); }
     if !xp.contains("abbr") { abbreviations(chars, &words, spans); }
+    if !xp.contains("short") { short_forms(chars, &words, spans); }
     // A Hangul name right before hanja in parentheses is a person (Chinese names).
     for k in 0..n {
         if xp.contains("hanja") { break; }
