@@ -383,7 +383,10 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
     }
     // Each word's core (punctuation around it dropped), the end of its stem (a final particle
     // stripped) and that particle: the eojeol structure the model sees at every character.
-    let parts: Vec<WordParts> = words.iter().map(|&(ws, we)| word_parts(chars, ws, we)).collect();
+    let parts: Vec<WordParts> = words
+        .iter()
+        .map(|&(ws, we)| word_parts(chars, ws, we))
+        .collect();
     let titles = title_chars();
     let title_start = |s: usize, e: usize| -> Option<&'static str> {
         let w = &chars[s..e];
