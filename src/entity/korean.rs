@@ -847,6 +847,23 @@ mod tests {
     }
 
     #[test]
+    fn korean_cues() {
+        // State compounds are their states, one syllable each.
+        let t = texts("남북 관계와 북-중 간 교류가 경색됐다.");
+        for c in ["남", "북", "중"] {
+            assert!(t.contains(&(c.into(), EntityKind::Org)), "{t:?}");
+        }
+        assert!(!t.iter().any(|(x, _)| x == "남북"), "{t:?}");
+        // A lone surname before a title is the person's short form.
+        let t = texts("김 의원은 이날 탈당했다.");
+        assert!(t.contains(&("김".into(), EntityKind::Person)), "{t:?}");
+        // No name runs across a word ending in the copula.
+        let t = texts("일본 방송국인 NHK에 따르면 그는 떠났다.");
+        assert!(t.contains(&("NHK".into(), EntityKind::Org)), "{t:?}");
+        assert!(!t.iter().any(|(x, _)| x.contains("방송국인")), "{t:?}");
+    }
+
+    #[test]
     fn hanja_after_name() {
         let c: Vec<char> = "장유샤(張又俠) 부주석".chars().collect();
         assert_eq!(hanja_after(&c, 3).as_deref(), Some("張又俠"));
