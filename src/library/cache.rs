@@ -15,7 +15,8 @@ use super::{ArticleId, Library, work};
 /// The version of the pipeline (ingest, clean, align) whose output the cache holds. Bump the
 /// number after a change that alters `parse --json` or `align --json` output: every cached
 /// entry is then re-processed lazily.
-pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/1");
+/// (2: the cache also holds each article's translation-pairing evidence.)
+pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/2");
 
 /// A processed article: what the reader needs to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,9 @@ pub struct Meta {
 pub struct Encoded {
     pub article: Vec<u8>,
     pub bitext: Vec<u8>,
+    /// The article's translation-pairing evidence (`pairing::Evidence::to_bytes`, LZ4), or
+    /// `None` when it cannot be half of a pair (bilingual already, another language).
+    pub evidence: Option<Vec<u8>>,
     pub meta: Meta,
 }
 
@@ -75,16 +79,28 @@ impl Processed {
         Encoded {
             article: pack(serde_json::to_vec(&self.article).unwrap_or_default()),
             bitext: pack(serde_json::to_vec(&self.bitext).unwrap_or_default()),
+            evidence: crate::pairing::evidence::of_article(&self.article)
+                .map(|ev| lz4_flex::compress_prepend_size(&ev.to_bytes())),
             meta: self.meta(),
         }
     }
 
     pub fn decode(article: &[u8], bitext: &[u8]) -> std::result::Result<Processed, String> {
         Ok(Processed {
-            article: serde_json::from_slice(&unpack(article)?).map_err(|e| e.to_string())?,
+            article: decode_article(article)?,
             bitext: serde_json::from_slice(&unpack(bitext)?).map_err(|e| e.to_string())?,
         })
     }
+}
+
+/// Read back an evidence blob of [`Encoded::evidence`]; `None` for a damaged one.
+pub fn decode_evidence(blob: &[u8]) -> Option<crate::pairing::Evidence> {
+    crate::pairing::Evidence::from_bytes(&unpack(blob).ok()?)
+}
+
+/// Read back an article blob of [`Encoded::article`].
+pub fn decode_article(blob: &[u8]) -> std::result::Result<Article, String> {
+    serde_json::from_slice(&unpack(blob)?).map_err(|e| e.to_string())
 }
 
 /// Decompress a blob, refusing one that claims to be larger than any article could make (a
@@ -364,12 +380,15 @@ impl Library {
             Err(e) => return Err(self.write_err(what, e)),
         }
         if let Some(old) = old {
-            tx.execute(
+            for sql in [
                 "DELETE FROM cache WHERE hash = ?1 AND NOT EXISTS
                  (SELECT 1 FROM articles WHERE hash = ?1)",
-                [old],
-            )
-            .map_err(|e| self.write_err(what, e))?;
+                "DELETE FROM evidence WHERE hash = ?1 AND NOT EXISTS
+                 (SELECT 1 FROM articles WHERE hash = ?1)",
+            ] {
+                tx.execute(sql, [&old])
+                    .map_err(|e| self.write_err(what, e))?;
+            }
         }
         tx.commit().map_err(|e| self.write_err(what, e))
     }
@@ -388,6 +407,14 @@ pub(crate) fn write_cache(
     )?;
     tx.execute(
         "DELETE FROM cache WHERE hash = ?1 AND pipeline <> ?2",
+        params![hash, pipeline],
+    )?;
+    tx.execute(
+        "INSERT OR REPLACE INTO evidence (hash, pipeline, evidence) VALUES (?1, ?2, ?3)",
+        params![hash, pipeline, enc.evidence],
+    )?;
+    tx.execute(
+        "DELETE FROM evidence WHERE hash = ?1 AND pipeline <> ?2",
         params![hash, pipeline],
     )?;
     let m = &enc.meta;

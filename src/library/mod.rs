@@ -4,7 +4,8 @@
 //! One file per job: [`home`] (where), [`db`] (opening, durability, fallbacks), [`schema`]
 //! (numbered migrations), [`import`] (copy in, skip duplicates), [`cache`] (parsed articles and
 //! alignments keyed by content hash and pipeline version), [`state`] (position, read/unread),
-//! [`bookmarks`], [`export`]. Terminal-free: the CLI and the reader call the same functions.
+//! [`bookmarks`], [`export`], [`pairs`] (translation pairs across files, and the user's own).
+//! Terminal-free: the CLI and the reader call the same functions.
 
 #![cfg_attr(
     not(test),
@@ -18,6 +19,7 @@ pub mod error;
 pub mod export;
 pub mod home;
 pub mod import;
+pub mod pairs;
 pub mod schema;
 pub mod state;
 pub mod time;

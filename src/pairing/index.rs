@@ -62,10 +62,20 @@ fn kind_weight(key: &str) -> f64 {
 /// Keys held by more than this share of the other side's articles are not followed when
 /// gathering candidates (they still count in the similarity).
 const COMMON_SHARE: f64 = 0.05;
-/// … but a key held by this many articles or fewer always is.
+/// … but a key held by this many articles or fewer always is …
 const COMMON_FLOOR: usize = 30;
+/// … and one held by more than this many never is, however large the library: the share alone
+/// would let each query walk a fixed fraction of the library, which makes pairing all of it
+/// quadratic (5 % of 5,000 articles of the other language is this ceiling: libraries up to
+/// 10,000 articles are paired as before; past that each query's work stays bounded).
+const COMMON_CEILING: usize = 250;
 /// Candidates are gathered through an article's rarest keys, this many at most.
 const QUERY_KEYS: usize = 40;
+
+thread_local! {
+    /// The candidate sums of [`Index::candidates`], reused from query to query.
+    static ACC: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
 
 impl Index {
     pub fn new() -> Index {
@@ -185,7 +195,7 @@ impl Index {
         let doc = &self.docs[d];
         let other = 1 - slot(doc.side);
         let n_other = self.counts[other];
-        let cap = COMMON_FLOOR.max((n_other as f64 * COMMON_SHARE) as usize);
+        let cap = COMMON_FLOOR.max(((n_other as f64 * COMMON_SHARE) as usize).min(COMMON_CEILING));
         // The rarest keys only: a translation shares most of them, and the work per query
         // stays bounded however large the library grows.
         let mut query: Vec<(usize, u32)> = doc
@@ -196,22 +206,33 @@ impl Index {
             .collect();
         query.sort_unstable();
         query.truncate(QUERY_KEYS);
-        let mut acc = vec![0f32; self.docs.len()];
-        let mut touched: Vec<u32> = Vec::new();
-        for &(_, key) in &query {
-            let w = self.weight(key) as f32;
-            for &e in &self.keys[key as usize].postings[other] {
-                let slot = &mut acc[e as usize];
-                if *slot == 0.0 {
-                    touched.push(e);
-                }
-                *slot += w;
+        // Sums per touched article, in a buffer kept per thread and cleared by what was
+        // touched: allocating and zeroing one the size of the library for every query would
+        // make pairing a whole library quadratic.
+        let acc = ACC.with(|buf| {
+            let mut acc = buf.borrow_mut();
+            if acc.len() < self.docs.len() {
+                acc.resize(self.docs.len(), 0.0);
             }
-        }
-        let acc: Vec<(u32, f64)> = touched
-            .into_iter()
-            .map(|e| (e, f64::from(acc[e as usize])))
-            .collect();
+            let mut touched: Vec<u32> = Vec::new();
+            for &(_, key) in &query {
+                let w = self.weight(key) as f32;
+                for &e in &self.keys[key as usize].postings[other] {
+                    let slot = &mut acc[e as usize];
+                    if *slot == 0.0 {
+                        touched.push(e);
+                    }
+                    *slot += w;
+                }
+            }
+            touched
+                .into_iter()
+                .map(|e| {
+                    let sum = std::mem::take(&mut acc[e as usize]);
+                    (e, f64::from(sum))
+                })
+                .collect::<Vec<(u32, f64)>>()
+        });
         // The raw sums favour long articles: keep a generous shortlist, then rank by the
         // normalised similarity.
         let mut raw = acc;

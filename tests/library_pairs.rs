@@ -1,0 +1,189 @@
+//! Translation pairs in the library on disk (`duet::library::pairs`): a Korean article and its
+//! English edition imported as two files are paired from the evidence stored at import (no
+//! article read or parsed to pair), verdicts are remembered across runs, and the user's own
+//! choices (a pair made by hand, a pair split) persist and win over the automatic pairing;
+//! removing an article removes its choices and verdicts.
+
+use std::path::{Path, PathBuf};
+
+use duet::library::pairs::{self, Found};
+use duet::library::{ArticleId, Home, Library};
+use duet::pairing::Side;
+use duet::{Article, Lang};
+
+fn seed(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/articles")
+        .join(name)
+}
+
+/// One language of a bilingual article, as a plain-text file would hold it.
+fn half(article: &Article, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for t in [&article.title, &article.title_en].into_iter().flatten() {
+        if duet::text::detect_lang(t) == lang {
+            parts.push(t.clone());
+        }
+    }
+    parts.extend(
+        article
+            .blocks
+            .iter()
+            .filter(|b| b.lang == lang)
+            .map(|b| b.text.clone()),
+    );
+    parts.join("\n\n") + "\n"
+}
+
+/// A folder with the Korean and the English halves of seed 004 as two files, a Korean seed of
+/// another story, and the other bundled articles' English halves where they have one.
+fn files(dir: &Path) -> PathBuf {
+    let src = dir.join("in");
+    std::fs::create_dir_all(&src).unwrap();
+    let article = duet::parse_file(&seed("004_8e658290ee760122.txt")).unwrap();
+    std::fs::write(src.join("story_ko.txt"), half(&article, Lang::Ko)).unwrap();
+    std::fs::write(src.join("story_en.txt"), half(&article, Lang::En)).unwrap();
+    std::fs::copy(seed("000_11a10f181be35a82.txt"), src.join("other_ko.txt")).unwrap();
+    src
+}
+
+fn id_of(lib: &Library, name: &str) -> ArticleId {
+    lib.entries()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.source.as_deref().is_some_and(|s| s.ends_with(name)))
+        .unwrap_or_else(|| panic!("{name} not imported"))
+        .id
+}
+
+fn open(home: &Home) -> Library {
+    Library::open(home.clone()).unwrap().0
+}
+
+fn paired(lib: &Library) -> Found {
+    pairs::find(lib.reopen().unwrap(), 2, || false).unwrap()
+}
+
+#[test]
+fn editions_imported_as_two_files_pair_from_stored_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = files(dir.path());
+    let home = Home::at(dir.path().join("lib"));
+    let lib = open(&home);
+    let report = lib.import(&[src.clone()], &mut |_, _| {}).unwrap();
+    assert_eq!(report.added.len(), 3, "{report:?}");
+    let (ko, en, other) = (
+        id_of(&lib, "story_ko.txt"),
+        id_of(&lib, "story_en.txt"),
+        id_of(&lib, "other_ko.txt"),
+    );
+
+    // The evidence was stored at import: the same as computed from the parsed file.
+    let evidence = lib.evidence().unwrap();
+    assert_eq!(evidence.len(), 3);
+    let stored = &evidence.iter().find(|(id, _)| *id == en).unwrap().1;
+    let parsed = duet::parse_file(&src.join("story_en.txt")).unwrap();
+    assert_eq!(
+        Some(stored),
+        duet::pairing::evidence::of_article(&parsed).as_ref()
+    );
+
+    let found = paired(&lib);
+    assert_eq!(found.auto.len(), 1, "{:?}", found.auto);
+    assert_eq!((found.auto[0].0, found.auto[0].1), (ko, en));
+    assert_eq!(found.sides.get(&ko), Some(&Side::Ko));
+    assert_eq!(found.sides.get(&other), Some(&Side::Ko));
+    assert!(found.verified >= 1);
+    assert_eq!(found.remembered, 0);
+
+    // A second run (a restart) verifies nothing: every verdict is remembered.
+    let again = paired(&lib);
+    assert_eq!(again.auto, found.auto);
+    assert_eq!(again.verified, 0);
+    assert_eq!(again.remembered, found.verified);
+    // The English edition's candidates to pair by hand: the Korean ones, its partner first.
+    assert_eq!(
+        again.candidates(en, 4).first().map(|c| c.0),
+        Some(ko),
+        "{:?}",
+        again.candidates(en, 4)
+    );
+}
+
+#[test]
+fn a_split_stays_split_and_a_pair_by_hand_stays_paired_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = files(dir.path());
+    let home = Home::at(dir.path().join("lib"));
+    {
+        let lib = open(&home);
+        lib.import(&[src], &mut |_, _| {}).unwrap();
+    }
+    let lib = open(&home);
+    let (ko, en, other) = (
+        id_of(&lib, "story_ko.txt"),
+        id_of(&lib, "story_en.txt"),
+        id_of(&lib, "other_ko.txt"),
+    );
+    assert_eq!(paired(&lib).pairs(), vec![(ko, en, paired(&lib).auto[0].2)]);
+
+    // P: split. After a restart the automatic pairing still finds the pair, but it is shown
+    // apart.
+    lib.split_pair(ko, en).unwrap();
+    drop(lib);
+    let lib = open(&home);
+    let found = paired(&lib);
+    assert_eq!(found.auto.len(), 1);
+    assert!(found.pairs().is_empty(), "{:?}", found.pairs());
+
+    // p: the English edition paired by hand with the other Korean article (which the
+    // automatic pairing rejects): kept across a restart, and the story's Korean half stays
+    // single.
+    lib.pair_by_hand(other, en).unwrap();
+    drop(lib);
+    let lib = open(&home);
+    let found = paired(&lib);
+    assert_eq!(found.pairs(), vec![(other, en, 1.0)]);
+
+    // Pairing the story again by hand replaces the other pair, and forgets the split.
+    lib.pair_by_hand(ko, en).unwrap();
+    let choices = open(&home).choices().unwrap();
+    assert_eq!(choices.manual, vec![(ko, en)]);
+    assert!(choices.split.is_empty());
+    assert_eq!(paired(&lib).pairs(), vec![(ko, en, 1.0)]);
+
+    // An unknown article cannot be paired.
+    assert!(lib.pair_by_hand(ko, 9999).is_err());
+}
+
+#[test]
+fn removing_an_article_removes_its_pairings_and_verdicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = files(dir.path());
+    let home = Home::at(dir.path().join("lib"));
+    let lib = open(&home);
+    lib.import(&[src], &mut |_, _| {}).unwrap();
+    let (ko, en, other) = (
+        id_of(&lib, "story_ko.txt"),
+        id_of(&lib, "story_en.txt"),
+        id_of(&lib, "other_ko.txt"),
+    );
+    paired(&lib);
+    lib.pair_by_hand(other, en).unwrap();
+    lib.split_pair(ko, en).unwrap();
+    let count = |table: &str| -> i64 {
+        lib.connection()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count("pairings"), 2);
+    assert!(count("verdicts") >= 1);
+    assert_eq!(count("evidence"), 3);
+
+    lib.remove(&[en]).unwrap();
+    assert_eq!(count("pairings"), 0, "ON DELETE CASCADE");
+    assert_eq!(count("verdicts"), 0);
+    assert_eq!(count("evidence"), 2);
+    assert!(open(&home).choices().unwrap().manual.is_empty());
+    assert!(paired(&lib).pairs().is_empty());
+}
