@@ -70,7 +70,9 @@ fn editions_imported_as_two_files_pair_from_stored_evidence() {
     let src = files(dir.path());
     let home = Home::at(dir.path().join("lib"));
     let lib = open(&home);
-    let report = lib.import(&[src.clone()], &mut |_, _| {}).unwrap();
+    let report = lib
+        .import(std::slice::from_ref(&src), &mut |_, _| {})
+        .unwrap();
     assert_eq!(report.added.len(), 3, "{report:?}");
     let (ko, en, other) = (
         id_of(&lib, "story_ko.txt"),
