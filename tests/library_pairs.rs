@@ -189,3 +189,41 @@ fn removing_an_article_removes_its_pairings_and_verdicts() {
     assert!(open(&home).choices().unwrap().manual.is_empty());
     assert!(paired(&lib).pairs().is_empty());
 }
+
+#[test]
+fn duet_pairs_library_prints_the_pairs_with_the_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = files(dir.path());
+    let home = dir.path().join("lib");
+    let duet = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_duet"))
+            .args(args)
+            .env("DUET_HOME", &home)
+            .output()
+            .unwrap()
+    };
+    assert!(duet(&["import", src.to_str().unwrap()]).status.success());
+    let out = duet(&["pairs", "--library", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lib = open(&Home::at(&home));
+    let (ko, en) = (id_of(&lib, "story_ko.txt"), id_of(&lib, "story_en.txt"));
+    assert_eq!(rows.as_array().map(Vec::len), Some(1), "{rows}");
+    assert_eq!(rows[0]["ko"], ko);
+    assert_eq!(rows[0]["en"], en);
+    assert_eq!(rows[0]["by_hand"], false);
+    lib.split_pair(ko, en).unwrap();
+    let out = duet(&["pairs", "--library"]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.contains("0 pairs among 3 Korean or English articles; 0 candidate pairs verified"),
+        "{table}"
+    );
+    // Paths and --library do not go together; neither is a usage error.
+    assert_eq!(duet(&["pairs", "--library", "x"]).status.code(), Some(2));
+    assert_eq!(duet(&["pairs"]).status.code(), Some(2));
+}
