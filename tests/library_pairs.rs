@@ -61,7 +61,7 @@ fn open(home: &Home) -> Library {
 }
 
 fn paired(lib: &Library) -> Found {
-    pairs::find(lib.reopen().unwrap(), 2, || false).unwrap()
+    pairs::find(lib.reopen().unwrap(), 2, true, || false).unwrap()
 }
 
 #[test]

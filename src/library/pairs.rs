@@ -92,9 +92,14 @@ impl Found {
 
 /// Pair the library (see the module's documentation). Takes its own connection (the article
 /// texts a verification needs are read through it from worker threads). `cancelled` is asked
-/// between rounds; a cancelled run returns what it has. Verdicts computed are remembered when
-/// the library can be written.
-pub fn find(lib: Library, threads: usize, cancelled: impl Fn() -> bool) -> Result<Found> {
+/// between rounds; a cancelled run returns what it has. With `remember`, the verdicts computed
+/// are kept for the next run when the library can be written.
+pub fn find(
+    lib: Library,
+    threads: usize,
+    remember: bool,
+    cancelled: impl Fn() -> bool,
+) -> Result<Found> {
     let evidence = lib.evidence()?;
     let choices = lib.choices()?;
     let known = lib.known_verdicts()?;
@@ -143,7 +148,7 @@ pub fn find(lib: Library, threads: usize, cancelled: impl Fn() -> bool) -> Resul
         .filter(|(k, e, _)| !unreadable.contains(k) && !unreadable.contains(e))
         .filter_map(|&(k, e, v)| Some((*ids.get(k)?, *ids.get(e)?, v)))
         .collect();
-    if lib.writable().is_ok() && !keep.is_empty() {
+    if remember && lib.writable().is_ok() && !keep.is_empty() {
         // Only a cache: a failure to remember costs time next start, nothing else.
         let _ = lib.put_verdicts(&keep);
     }

@@ -14,6 +14,7 @@ use ratatui::layout::Position as Point;
 mod bookmark_keys;
 mod entity_keys;
 mod library_events;
+mod library_pairs;
 mod shelf_keys;
 
 use super::action::{Action, MouseAction};
@@ -328,12 +329,7 @@ impl App {
             self.opening = Some(id);
             self.selected = i;
             self.status = Some("opening the pair…".into());
-            let job = Job::OpenPair {
-                ko: id,
-                en,
-                ko_path,
-                en_path,
-            };
+            let job = library_pairs::open_job(self, (id, ko_path), (en, en_path));
             return Effects::redraw().with(Command::Start { generation, job });
         }
         let path = entry.path().to_path_buf();
@@ -552,19 +548,24 @@ impl App {
     }
 
     /// Pair two entries by hand (from the picker).
-    pub(super) fn pair_entries(&mut self, a: EntryId, b: EntryId) {
-        if self.pairs.pair(a, b) {
-            self.apply_pairs();
-            self.status = Some("paired".into());
-        } else {
-            self.status = Some("a pair is one Korean and one English article".into());
+    pub(super) fn pair_entries(&mut self, a: EntryId, b: EntryId) -> Effects {
+        match self.pairs.pair(a, b) {
+            Some(pair) => {
+                self.apply_pairs();
+                self.status = Some("paired".into());
+                library_pairs::save(self, pair, true)
+            }
+            None => {
+                self.status = Some("a pair is one Korean and one English article".into());
+                Effects::none()
+            }
         }
     }
 
     /// `P`: split the selected pair.
-    fn split_selected(&mut self) {
+    fn split_selected(&mut self) -> Effects {
         let Some(e) = self.entries.row(self.selected) else {
-            return;
+            return Effects::none();
         };
         let id = e.id();
         match self.entries.partner(id).map(|(p, _)| p.id()) {
@@ -572,8 +573,12 @@ impl App {
                 self.pairs.unpair(id, en);
                 self.apply_pairs();
                 self.status = Some("pair split".into());
+                library_pairs::save(self, (id, en), false)
             }
-            None => self.status = Some("not a pair".into()),
+            None => {
+                self.status = Some("not a pair".into());
+                Effects::none()
+            }
         }
     }
 
@@ -682,6 +687,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                     app.pairs.set_found(*found);
                     app.apply_pairs();
                 }
+                JobOutput::LibraryPairs(result) => library_pairs::found(app, result),
                 JobOutput::Entities { id, doc, ents } => app.entities_built(id, doc, *ents),
                 JobOutput::FinderLibrary(library, built_for) => {
                     app.finder_building = false;
@@ -813,7 +819,9 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
                 Action::Open => {
                     app.overlay = None;
                     if let Some(&(other, _)) = items.get(*selected) {
-                        app.pair_entries(*id, other);
+                        let mut fx = Effects::redraw();
+                        fx.merge(app.pair_entries(*id, other));
+                        return fx;
                     }
                 }
                 Action::Back => app.overlay = None,
@@ -969,7 +977,11 @@ fn library_action(app: &mut App, action: Action) -> Effects {
         Action::Bottom => app.select(isize::MAX),
         Action::Open => return app.open(app.selected),
         Action::PairWith => app.pick_partner(),
-        Action::SplitPair => app.split_selected(),
+        Action::SplitPair => {
+            let mut fx = Effects::redraw();
+            fx.merge(app.split_selected());
+            return fx;
+        }
         // Reader settings work from the library too: they apply to the next article.
         other => reader_settings(app, other),
     }

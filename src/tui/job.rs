@@ -50,6 +50,19 @@ pub enum Job {
         en_path: PathBuf,
     },
     Pairs(Vec<super::pairs::Item>),
+    /// Build the two-file document of a pair of library articles, both from the cache.
+    OpenStoredPair {
+        ko: EntryId,
+        en: EntryId,
+        home: crate::library::Home,
+        ko_article: crate::library::ArticleId,
+        en_article: crate::library::ArticleId,
+    },
+    /// Pair the library on disk from its stored evidence (`remember`: keep the verdicts).
+    LibraryPairs {
+        home: crate::library::Home,
+        remember: bool,
+    },
     Entities {
         id: EntryId,
         doc: Arc<Doc>,
@@ -77,6 +90,7 @@ pub enum JobOutput {
         doc: Result<Box<Doc>, String>,
     },
     Pairs(Box<super::pairs::Found>),
+    LibraryPairs(Result<Box<crate::library::pairs::Found>, String>),
     Entities {
         id: EntryId,
         doc: Arc<Doc>,
@@ -103,8 +117,11 @@ pub struct JobDone {
 impl Job {
     pub fn kind(&self) -> JobKind {
         match self {
-            Job::Open { .. } | Job::OpenStored { .. } | Job::OpenPair { .. } => JobKind::Open,
-            Job::Pairs(_) => JobKind::Pairs,
+            Job::Open { .. }
+            | Job::OpenStored { .. }
+            | Job::OpenPair { .. }
+            | Job::OpenStoredPair { .. } => JobKind::Open,
+            Job::Pairs(_) | Job::LibraryPairs { .. } => JobKind::Pairs,
             Job::Entities { .. } => JobKind::Entities,
             Job::FinderLibrary(_) => JobKind::FinderLibrary,
             Job::Find { .. } => JobKind::Find,
@@ -134,6 +151,21 @@ impl Job {
                 doc: super::pairs::load_pair_doc(&ko_path, &en_path).map(Box::new),
             },
             Job::Pairs(items) => JobOutput::Pairs(Box::new(super::pairs::run(items, cancel))),
+            Job::OpenStoredPair {
+                ko,
+                en,
+                home,
+                ko_article,
+                en_article,
+            } => JobOutput::PairDoc {
+                ko,
+                en,
+                doc: super::pairs::load_stored_pair_doc(&home, ko_article, en_article)
+                    .map(Box::new),
+            },
+            Job::LibraryPairs { home, remember } => JobOutput::LibraryPairs(
+                super::pairs::run_library(&home, remember, cancel).map(Box::new),
+            ),
             Job::Entities { id, doc } => JobOutput::Entities {
                 id,
                 ents: Box::new(super::hints::ArticleEntities::build(&doc)),
