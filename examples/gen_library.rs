@@ -170,6 +170,7 @@ fn run() -> Result<(), String> {
             let dst = dir.join(format!("{i:06}_copy.{ext}"));
             std::fs::copy(&src, &dst).map_err(|e| format!("{}: {e}", dst.display()))?;
             written.push(dst);
+            i += 1;
             continue;
         }
         let outlet = *rng.pick(OUTLETS);
