@@ -100,16 +100,27 @@ pub fn find(
     remember: bool,
     cancelled: impl Fn() -> bool,
 ) -> Result<Found> {
-    let evidence = lib.evidence()?;
+    let blobs = lib.evidence_blobs()?;
     let choices = lib.choices()?;
     let known = lib.known_verdicts()?;
-    let ids: Vec<ArticleId> = evidence.iter().map(|(id, _)| *id).collect();
-    let sides: HashMap<ArticleId, Side> = evidence.iter().map(|(id, ev)| (*id, ev.side)).collect();
+    // Decoded a slice at a time straight into the index: the keys of ten thousand articles as
+    // strings never sit in memory at once.
+    let mut ids: Vec<ArticleId> = Vec::with_capacity(blobs.len());
+    let mut sides: HashMap<ArticleId, Side> = HashMap::with_capacity(blobs.len());
     let mut p = Pairing::new();
-    for (i, (_, ev)) in evidence.iter().enumerate() {
-        p.add(i, ev);
+    for slice in blobs.chunks(1024) {
+        let decoded = pairing::parallel(slice, threads, |chunk| {
+            chunk.iter().map(|(_, b)| decode_evidence(b)).collect()
+        });
+        for ((id, _), ev) in slice.iter().zip(decoded) {
+            if let Some(ev) = ev {
+                p.add(ids.len(), &ev);
+                ids.push(*id);
+                sides.insert(*id, ev.side);
+            }
+        }
     }
-    drop(evidence);
+    drop(blobs);
     p.refresh();
     let remembered = std::sync::atomic::AtomicUsize::new(0);
     let unreadable: Mutex<HashSet<usize>> = Mutex::new(HashSet::new());
@@ -182,6 +193,20 @@ impl Library {
     /// Every processed article that can be half of a pair, with its evidence, by id. Articles
     /// not processed by this pipeline yet have none (they pair once processed).
     pub fn evidence(&self) -> Result<Vec<(ArticleId, Evidence)>> {
+        let rows = self.evidence_blobs()?;
+        let threads = pairing::default_threads().clamp(1, 4);
+        let decoded = pairing::parallel(&rows, threads, |chunk| {
+            chunk.iter().map(|(_, b)| decode_evidence(b)).collect()
+        });
+        Ok(rows
+            .iter()
+            .zip(decoded)
+            .filter_map(|((id, _), ev)| Some((*id, ev?)))
+            .collect())
+    }
+
+    /// The stored evidence of [`Library::evidence`], still encoded.
+    fn evidence_blobs(&self) -> Result<Vec<(ArticleId, Vec<u8>)>> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -194,15 +219,7 @@ impl Library {
             .query_map([&self.pipeline], |r| Ok((r.get(0)?, r.get(1)?)))
             .and_then(|rows| rows.collect())
             .map_err(|e| self.sql_err(e))?;
-        let threads = pairing::default_threads().clamp(1, 4);
-        let decoded = pairing::parallel(&rows, threads, |chunk| {
-            chunk.iter().map(|(_, b)| decode_evidence(b)).collect()
-        });
-        Ok(rows
-            .iter()
-            .zip(decoded)
-            .filter_map(|((id, _), ev)| Some((*id, ev?)))
-            .collect())
+        Ok(rows)
     }
 
     /// The user's pairing choices.

@@ -35,6 +35,9 @@ struct KeyInfo {
 /// The index over all articles added so far.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
+    /// Every key's weight as of the last [`Index::refresh`], while no article was added since
+    /// (`None` then: weights are computed as asked, from the current frequencies).
+    weights: Option<Vec<f64>>,
     ids: HashMap<String, u32>,
     keys: Vec<KeyInfo>,
     docs: Vec<Doc>,
@@ -84,6 +87,7 @@ impl Index {
 
     /// Add one article's evidence; returns its id.
     pub fn add(&mut self, ev: &Evidence) -> DocId {
+        self.weights = None;
         let id = self.docs.len();
         let s = slot(ev.side);
         let mut keys: Vec<u32> = Vec::with_capacity(ev.keys.len());
@@ -138,6 +142,13 @@ impl Index {
     /// The weight of a key: its kind times its rarity on each side; 0 for a key one side
     /// never has.
     fn weight(&self, k: u32) -> f64 {
+        match &self.weights {
+            Some(w) => w[k as usize],
+            None => self.compute_weight(k),
+        }
+    }
+
+    fn compute_weight(&self, k: u32) -> f64 {
         let info = &self.keys[k as usize];
         let mut w = info.kind;
         for s in 0..2 {
@@ -165,6 +176,13 @@ impl Index {
     /// article changes the frequencies a little; a batch of adds should end with a refresh,
     /// a single add need not.
     pub fn refresh(&mut self) {
+        // The weights of the current frequencies, computed once (similarity asks for them
+        // again and again: two logarithms each).
+        self.weights = None;
+        let weights = (0..self.keys.len() as u32)
+            .map(|k| self.compute_weight(k))
+            .collect();
+        self.weights = Some(weights);
         for d in 0..self.docs.len() {
             self.docs[d].total = self.compute_total(d);
         }
@@ -236,14 +254,22 @@ impl Index {
         // The raw sums favour long articles: keep a generous shortlist, then rank by the
         // normalised similarity.
         let mut raw = acc;
-        raw.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        raw.truncate(k * 4 + 8);
+        let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let keep = k * 4 + 8;
+        if raw.len() > keep {
+            raw.select_nth_unstable_by(keep, order);
+            raw.truncate(keep);
+        }
+        raw.sort_unstable_by(order);
         let mut out: Vec<(DocId, f64)> = raw
             .into_iter()
             .map(|(e, _)| (e as DocId, self.similarity(d, e as DocId)))
             .collect();
         out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out.truncate(k);
+        // (collected in place, `out` still holds the capacity of every article touched: lists
+        // kept for later rounds must not keep it)
+        out.shrink_to_fit();
         out
     }
 }

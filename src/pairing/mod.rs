@@ -95,6 +95,9 @@ pub struct Pairing {
     verdicts: HashMap<(DocId, DocId), Option<f64>>,
     /// Documents with at least one accepted verdict.
     accepted: HashSet<DocId>,
+    /// Each document's candidates, kept from one verification round to the next while the
+    /// index does not change (see [`Pairing::prepare`]).
+    shortlists: HashMap<DocId, Vec<(DocId, f64)>>,
 }
 
 impl Pairing {
@@ -111,11 +114,30 @@ impl Pairing {
         let d = self.index.add(ev);
         self.item.push(item);
         self.doc.insert(item, d);
+        self.shortlists.clear();
     }
 
     /// Bring the index's weights up to date after a batch of adds.
     pub fn refresh(&mut self) {
         self.index.refresh();
+        self.shortlists.clear();
+    }
+
+    /// Gather the candidates of `items` once, for every round of verification to come (each
+    /// round asks again for those still open; the index does not change in between).
+    pub fn prepare(&mut self, items: impl IntoIterator<Item = usize>, threads: usize) {
+        let docs: Vec<DocId> = items
+            .into_iter()
+            .filter_map(|item| self.doc.get(&item).copied())
+            .filter(|d| !self.shortlists.contains_key(d))
+            .collect();
+        let lists = parallel(&docs, threads, |chunk| {
+            chunk
+                .iter()
+                .map(|&d| self.index.candidates(d, CANDIDATES))
+                .collect()
+        });
+        self.shortlists.extend(docs.into_iter().zip(lists));
     }
 
     /// The candidate pairs verified so far: (Korean item, English item, score if accepted).
@@ -171,7 +193,10 @@ impl Pairing {
         let lists = parallel(&open, threads, |chunk| {
             chunk
                 .iter()
-                .map(|&d| self.index.candidates(d, CANDIDATES))
+                .map(|&d| match self.shortlists.get(&d) {
+                    Some(list) => list.clone(),
+                    None => self.index.candidates(d, CANDIDATES),
+                })
                 .collect()
         });
         let mut out = Vec::new();
@@ -361,6 +386,7 @@ pub fn settle(
     items: impl IntoIterator<Item = usize> + Clone,
     threads: usize,
 ) {
+    p.prepare(items.clone(), threads);
     for _ in 0..VERIFY_MAX {
         let todo = p.to_verify(items.clone(), threads);
         if todo.is_empty() {
@@ -398,6 +424,7 @@ pub fn settle_known(
 ) -> Vec<(usize, usize, Verdict)> {
     let mut computed = Vec::new();
     let mut cache: HashMap<usize, Option<Article>> = HashMap::new();
+    p.prepare(items.clone(), threads);
     // The same rounds as a run that knows nothing (known verdicts are recorded where it would
     // have computed them), so the pairs found never depend on what was remembered.
     for _ in 0..VERIFY_MAX {
