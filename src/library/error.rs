@@ -3,6 +3,10 @@
 
 use std::path::PathBuf;
 
+/// How long a write waits for another duet's transaction to finish (before it is reported
+/// as [`LibraryError::Busy`]).
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
     /// No library folder: neither `DUET_HOME` nor a platform data directory.
@@ -109,7 +113,7 @@ impl LibraryError {
             },
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => LibraryError::Busy {
                 path,
-                secs: super::db::BUSY_TIMEOUT.as_secs(),
+                secs: BUSY_TIMEOUT.as_secs(),
                 what: what.to_string(),
             },
             Some(ErrorCode::ReadOnly) => LibraryError::WriteRefused {

@@ -14,7 +14,7 @@
 use std::ops::Range;
 
 use super::hangul::Syllable;
-use super::query::{self, Elem, Query, Term};
+use super::query::{self, Elem, Query, Term, is_word_char};
 use super::roman::{self, Slot};
 
 pub const EXACT: i32 = 1000;
@@ -249,8 +249,6 @@ pub fn typo_prefix(term: &[u32], word: &str, max: usize) -> Option<(usize, usize
         .min_by_key(|&(j, &e)| (e, std::cmp::Reverse(j)))?;
     (edits <= max).then(|| (edits, ends[j - 1]))
 }
-
-pub use super::query::is_word_char;
 
 /// The words of a text: maximal runs of letters and digits, as byte ranges.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
