@@ -4,16 +4,13 @@
 //! a full disk opens the library read-only.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+pub use super::error::BUSY_TIMEOUT;
 use super::error::{LibraryError, Result};
 use super::home::Home;
 use super::schema;
-
-/// How long a write waits for another duet's transaction to finish.
-pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Whether this connection may write.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,6 +2,11 @@
 //! what happened and what duet did about it.
 
 use std::path::PathBuf;
+use std::time::Duration;
+
+/// How long a write waits for another duet's write lock before giving up (the connection's
+/// busy timeout; [`LibraryError::Busy`] names it).
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
@@ -109,7 +114,7 @@ impl LibraryError {
             },
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => LibraryError::Busy {
                 path,
-                secs: super::db::BUSY_TIMEOUT.as_secs(),
+                secs: BUSY_TIMEOUT.as_secs(),
                 what: what.to_string(),
             },
             Some(ErrorCode::ReadOnly) => LibraryError::WriteRefused {
