@@ -14,6 +14,7 @@
 pub mod bookmarks;
 pub mod cache;
 pub mod db;
+pub mod entities;
 pub mod error;
 pub mod export;
 pub mod home;
@@ -31,6 +32,7 @@ use serde::Serialize;
 pub use bookmarks::Bookmark;
 pub use cache::{PIPELINE, Processed};
 pub use db::Access;
+pub use entities::{EntityReach, ReachArticle};
 pub use error::{LibraryError, Result};
 pub use home::Home;
 pub use import::ImportReport;
