@@ -204,6 +204,80 @@ impl Places {
     }
 }
 
+/// The same answer as [`Library::entity_reach`] for articles that are not in a library (the
+/// reader's `duet PATH…`): from an [`EntityIndex`] built across the loaded articles, each
+/// entity's articles with their mention counts and first mentions.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedReach {
+    /// (type, name key) → the index's entities that go by it.
+    by_key: HashMap<(EntityKind, String), Vec<usize>>,
+    /// Per entity: (article index, mentions, first mention, its side), by article.
+    articles: Vec<Vec<(usize, usize, Position, Side)>>,
+}
+
+impl LoadedReach {
+    /// `bitexts[i]` is the aligned article `index.articles[i]` was built from.
+    pub fn new(index: &EntityIndex, bitexts: &[Bitext]) -> LoadedReach {
+        let places: Vec<Places> = bitexts.iter().map(Places::new).collect();
+        let mut by_key: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+        let mut articles = Vec::with_capacity(index.entities.len());
+        for e in &index.entities {
+            for k in name_keys(&e.names, e.hanja.as_deref()) {
+                by_key.entry((e.kind, k)).or_default().push(e.id);
+            }
+            let mut per: Vec<(usize, usize, Position, Side)> = Vec::new();
+            for m in &e.mentions {
+                let (Some(bt), Some(pl)) = (bitexts.get(m.article), places.get(m.article)) else {
+                    continue;
+                };
+                let at = pl.of(bt, m);
+                let key = |p: &Position, s: Side| (p.pair, p.sentence.unwrap_or(0), s);
+                match per.iter_mut().find(|r| r.0 == m.article) {
+                    Some(r) => {
+                        r.1 += 1;
+                        if key(&at, m.lang) < key(&r.2, r.3) {
+                            r.2 = at;
+                            r.3 = m.lang;
+                        }
+                    }
+                    None => per.push((m.article, 1, at, m.lang)),
+                }
+            }
+            articles.push(per);
+        }
+        LoadedReach { by_key, articles }
+    }
+
+    /// The articles (indices into the index's `articles`) that mention an entity like `e`:
+    /// (article, mentions, first mention, side), in article order.
+    pub fn of(&self, e: &Entity) -> Vec<(usize, usize, Position, Side)> {
+        let mut ids: Vec<usize> = name_keys(&e.names, e.hanja.as_deref())
+            .into_iter()
+            .filter_map(|k| self.by_key.get(&(e.kind, k)))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut out: Vec<(usize, usize, Position, Side)> = Vec::new();
+        let key = |p: &Position, s: Side| (p.pair, p.sentence.unwrap_or(0), s);
+        for r in ids.iter().filter_map(|&i| self.articles.get(i)).flatten() {
+            match out.iter_mut().find(|o| o.0 == r.0) {
+                Some(o) => {
+                    o.1 += r.1;
+                    if key(&r.2, r.3) < key(&o.2, o.3) {
+                        o.2 = r.2;
+                        o.3 = r.3;
+                    }
+                }
+                None => out.push(*r),
+            }
+        }
+        out.sort_by_key(|r| r.0);
+        out
+    }
+}
+
 /// How far an entity reaches across the library.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct EntityReach {
@@ -513,6 +587,54 @@ mod tests {
             .expect("count");
         assert_eq!(left, 0);
         assert!(count(&lib) < all);
+    }
+
+    #[test]
+    fn loaded_articles_give_the_same_reach_as_the_library() {
+        let (_dir, lib) = library();
+        let entries = lib.entries().expect("entries");
+        let loaded: Vec<crate::library::Processed> = entries
+            .iter()
+            .map(|e| lib.load(e.id).expect("load"))
+            .collect();
+        let bitexts: Vec<Bitext> = loaded.iter().map(|p| p.bitext.clone()).collect();
+        let ids: Vec<String> = entries.iter().map(|e| e.id.to_string()).collect();
+        let index = EntityIndex::build(ids.iter().map(String::as_str).zip(&bitexts));
+        let reach = LoadedReach::new(&index, &bitexts);
+        let a = id_of(&lib, "002_9f5e0e2176ba1b1a.txt");
+        let own = lib.entities(a).expect("entities").expect("cached");
+        let putin = own
+            .entities
+            .iter()
+            .find(|e| e.names.ko.iter().any(|n| n == "푸틴"))
+            .expect("푸틴");
+        let from_lib = lib.entity_reach(putin).expect("reach");
+        let mut got: Vec<(ArticleId, usize, Position)> = reach
+            .of(putin)
+            .into_iter()
+            .map(|(i, n, p, _)| (entries[i].id, n, p))
+            .collect();
+        let mut want: Vec<(ArticleId, usize, Position)> = from_lib
+            .articles
+            .iter()
+            .map(|r| (r.id, r.mentions, r.position))
+            .collect();
+        got.sort_by_key(|g| g.0);
+        want.sort_by_key(|w| w.0);
+        // The same articles; counts may differ where the merged index links more (or fewer)
+        // short forms than one article alone, never where the name is.
+        assert_eq!(
+            got.iter().map(|g| g.0).collect::<Vec<_>>(),
+            want.iter().map(|w| w.0).collect::<Vec<_>>()
+        );
+        for (id, _, pos) in &got {
+            let p = lib.load(*id).expect("load");
+            let text = match p.bitext.order[pos.pair] {
+                Segment::Pair(i) => format!("{} {}", p.bitext.pairs[i].ko, p.bitext.pairs[i].en),
+                Segment::Unpaired(i) => p.bitext.unpaired[i].text.clone(),
+            };
+            assert!(text.contains("푸틴"), "{id}: {text}");
+        }
     }
 
     #[test]
