@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use duet::library::{Home, Library};
 use duet::tui::action::Action;
 use duet::tui::app::{App, update};
+use duet::tui::cancel::Cancel;
 use duet::tui::config::Config;
 use duet::tui::effects::Command;
 use duet::tui::headless::{app_with_library, draw};
-use duet::tui::job::{Cancel, JobDone};
+use duet::tui::job::JobDone;
 use duet::tui::key::Key;
 use duet::tui::overlay::Overlay;
 use duet::tui::store::Save;
@@ -216,7 +217,7 @@ fn background_processing_picks_up_a_changed_file_with_progress() {
 
     let mut app = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
-    let _worker = duet::tui::store::spawn_background(home, None, tx);
+    let _worker = duet::tui::store_worker::spawn_background(home, None, tx);
     let mut progress = Vec::new();
     let mut updated = Vec::new();
     loop {

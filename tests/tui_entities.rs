@@ -10,7 +10,7 @@ use duet::tui::config::Config;
 use duet::tui::headless::{self, parse_keys, press};
 use duet::tui::layout::Side;
 use duet::tui::overlay::Overlay;
-use duet::tui::view::hints::highlights;
+use duet::tui::view::highlight::entity_mentions;
 
 const SEED: &str = "assets/articles/004_8e658290ee760122.txt";
 
@@ -69,7 +69,7 @@ fn f_and_a_label_select_sullivan_in_both_columns_and_n_walks_every_mention() {
     let mut en = Vec::new();
     let mut ko = Vec::new();
     for i in 0..doc_len {
-        for h in highlights(&app, i) {
+        for h in entity_mentions(&app, i) {
             let t = text_of(&app, i, h.side, h.range.clone());
             match h.side {
                 Side::Ko => ko.push(t),

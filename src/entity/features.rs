@@ -84,6 +84,64 @@ fn class(c: char) -> char {
     }
 }
 
+/// Particles and endings that follow a noun inside a word, longest first.
+pub const PARTICLES: &[&str] = &[
+    "에서부터",
+    "으로부터",
+    "에게서는",
+    "으로서는",
+    "이라는",
+    "에서는",
+    "에서도",
+    "에서의",
+    "에게는",
+    "에게도",
+    "으로는",
+    "으로의",
+    "와의",
+    "과의",
+    "에서",
+    "에게",
+    "께서",
+    "으로",
+    "보다",
+    "처럼",
+    "까지",
+    "부터",
+    "마저",
+    "조차",
+    "이나",
+    "이며",
+    "이고",
+    "이다",
+    "이라",
+    "에는",
+    "에도",
+    "에의",
+    "와는",
+    "과는",
+    "만의",
+    "측은",
+    "측이",
+    "측의",
+    "측",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "와",
+    "과",
+    "도",
+    "로",
+    "만",
+    "나",
+    "측",
+];
+
 /// Common Korean surnames (one syllable).
 pub const SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용";
 
@@ -306,7 +364,7 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
             let rest: String = chars[ws + len..we].iter().collect();
             let rest_kind = if rest.is_empty() {
                 1
-            } else if super::korean::PARTICLES.contains(&rest.as_str()) {
+            } else if PARTICLES.contains(&rest.as_str()) {
                 2
             } else {
                 3

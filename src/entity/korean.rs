@@ -5,8 +5,9 @@
 
 use std::sync::OnceLock;
 
-use super::features::TITLES;
-use super::features::{ORG_SUFFIXES, SURNAMES, korean_features, spans_from_tags};
+use super::features::{
+    ORG_SUFFIXES, PARTICLES, SURNAMES, TITLES, korean_features, spans_from_tags,
+};
 use super::perceptron::Model;
 use super::{EntityKind, Span};
 use super::{gazetteer, kodic};
@@ -24,64 +25,6 @@ pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| Model::from_bytes(MODEL).unwrap_or_default())
 }
-
-/// Particles and endings that follow a noun inside a word, longest first.
-pub const PARTICLES: &[&str] = &[
-    "에서부터",
-    "으로부터",
-    "에게서는",
-    "으로서는",
-    "이라는",
-    "에서는",
-    "에서도",
-    "에서의",
-    "에게는",
-    "에게도",
-    "으로는",
-    "으로의",
-    "와의",
-    "과의",
-    "에서",
-    "에게",
-    "께서",
-    "으로",
-    "보다",
-    "처럼",
-    "까지",
-    "부터",
-    "마저",
-    "조차",
-    "이나",
-    "이며",
-    "이고",
-    "이다",
-    "이라",
-    "에는",
-    "에도",
-    "에의",
-    "와는",
-    "과는",
-    "만의",
-    "측은",
-    "측이",
-    "측의",
-    "측",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "의",
-    "에",
-    "와",
-    "과",
-    "도",
-    "로",
-    "만",
-    "나",
-    "측",
-];
 
 /// Words that are never entities, though a model or a rule may think so.
 pub const COMMON: &[&str] = &[

@@ -157,7 +157,14 @@ pub fn find(text: &str) -> Vec<Span> {
     let mut start = 0;
     while start < chars.len() {
         let end = piece_end(&chars, start);
-        for mut s in finder(&chars[start..end]) {
+        let piece = &chars[start..end];
+        // A piece with no space in it is one "word" longer than any name: no prose, nothing
+        // to find (and a megabyte of it would keep the tagger busy for nothing).
+        if piece.len() > LONGEST_WORD && !piece.iter().any(|c| c.is_whitespace()) {
+            start = end;
+            continue;
+        }
+        for mut s in finder(piece) {
             s.start += start;
             s.end += start;
             spans.push(s);
@@ -171,6 +178,10 @@ pub fn find(text: &str) -> Vec<Span> {
 /// space (a hard cut only inside a "word" this long, which is no prose): the finders' word
 /// and name windows stay bounded, so a hostile megabyte-long line costs linear time.
 const PIECE: usize = 2_000;
+
+/// Longer than any word a name is found in (Korean words with their particles run to a dozen
+/// or so characters; an English name's word to a few dozen).
+const LONGEST_WORD: usize = 100;
 
 fn piece_end(chars: &[char], start: usize) -> usize {
     let hard = (start + PIECE).min(chars.len());
@@ -208,5 +219,14 @@ mod piece_tests {
         let chars: Vec<char> = "가".repeat(PIECE * 3).chars().collect();
         assert_eq!(piece_end(&chars, 0), PIECE);
         assert_eq!(piece_end(&chars, PIECE * 2), PIECE * 3);
+    }
+
+    #[test]
+    fn a_spaceless_run_is_skipped_and_the_names_after_it_are_found() {
+        let run = "가".repeat(PIECE * 2);
+        let text = format!("{run} 설리번 보좌관은 말했다.");
+        let spans = find(&text);
+        assert!(spans.iter().all(|s| s.start >= PIECE * 2), "{spans:?}");
+        assert!(spans.iter().any(|s| s.text == "설리번"), "{spans:?}");
     }
 }

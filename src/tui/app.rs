@@ -11,6 +11,11 @@ use std::sync::Arc;
 
 use ratatui::layout::Position as Point;
 
+mod bookmark_keys;
+mod entity_keys;
+mod library_events;
+mod shelf_keys;
+
 use super::action::{Action, MouseAction};
 use super::config::Config;
 use super::doc::{Doc, Wrapped};
@@ -340,7 +345,7 @@ impl App {
                     self.opening = Some(id);
                     self.selected = i;
                     self.status = Some("opening…".into());
-                    let job = super::store::open_job(self, id, path);
+                    let job = library_events::open_job(self, id, path);
                     return Effects::redraw().with(Command::Start { generation, job });
                 }
             },
@@ -370,7 +375,7 @@ impl App {
         if let Some(r) = self.reader.as_mut() {
             r.at.passage = r.first_shown();
         }
-        super::store::restore(self, id);
+        library_events::restore(self, id);
         if let Some((want, text, nth)) = self.pending_find.take()
             && want == id
             && let Some(r) = self.reader.as_mut()
@@ -638,7 +643,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                 });
             }
         }
-        Action::Store(event) => fx = super::store::handle(app, event),
+        Action::Store(event) => fx = library_events::handle(app, event),
         Action::JobDone(done) => {
             if app.generations.get(&done.kind) != Some(&done.generation) {
                 return Effects::none(); // stale: a newer job of this kind was started
@@ -728,10 +733,10 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             app.overlay = Some(Overlay::Finder(Box::default()));
             fx.merge(app.finder_build());
         }
-        Action::Bookmark => fx = super::bookmarks::start_note(app),
-        Action::Bookmarks => fx = super::bookmarks::open_list(app),
+        Action::Bookmark => fx = bookmark_keys::start_note(app),
+        Action::Bookmarks => fx = bookmark_keys::open_list(app),
         Action::ToggleRead | Action::Sort | Action::UnreadOnly | Action::OutletFilter => {
-            fx = super::shelf::handle(app, action)
+            fx = shelf_keys::handle(app, action)
         }
         // No text field outside a text overlay.
         Action::Insert(_) => return Effects::none(),
@@ -764,7 +769,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
     }
     app.relayout();
     fx.merge(app.request_entities());
-    fx.merge(super::store::track(app));
+    fx.merge(library_events::track(app));
     fx
 }
 
@@ -789,8 +794,8 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
             .min(last);
             Effects::redraw()
         }
-        Overlay::Note(note) => super::bookmarks::handle_note(app, note, action),
-        Overlay::Bookmarks(sel) => super::bookmarks::handle_list(app, *sel, action),
+        Overlay::Note(note) => bookmark_keys::handle_note(app, note, action),
+        Overlay::Bookmarks(sel) => bookmark_keys::handle_list(app, *sel, action),
         Overlay::Picker {
             id,
             items,

@@ -10,10 +10,11 @@ use ratatui::buffer::Buffer;
 
 use super::action::Action;
 use super::app::{App, update};
+use super::cancel::Cancel;
 use super::config::Config;
 use super::effects::Command;
 use super::entries::EntryId;
-use super::job::{Cancel, JobDone};
+use super::job::JobDone;
 use super::key::Key;
 use super::loader;
 use super::theme::Theme;

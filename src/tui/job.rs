@@ -8,8 +8,8 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::cancel::Cancel;
 use super::doc::Doc;
 use super::entries::EntryId;
 use crate::search::{Library, Memory, Results, Source};
@@ -150,7 +150,13 @@ impl Job {
             } => {
                 // A cancelled search answers nothing; its result would be dropped anyway.
                 let results = library
-                    .search(source, &query, super::finder::LIMIT, &mut memory, &cancel.0)
+                    .search(
+                        source,
+                        &query,
+                        super::finder::LIMIT,
+                        &mut memory,
+                        cancel.flag(),
+                    )
                     .unwrap_or_default();
                 JobOutput::Found {
                     library,
@@ -172,17 +178,4 @@ fn build_library(articles: &[crate::model::Article]) -> Library {
         crate::entity::EntityIndex::build(articles.iter().map(|a| a.path.as_str()).zip(&bitexts));
     lib.set_entities(&index);
     lib
-}
-
-/// Set when the job's owner no longer wants its result.
-#[derive(Debug, Clone, Default)]
-pub struct Cancel(Arc<AtomicBool>);
-
-impl Cancel {
-    pub fn is_cancelled(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
-    }
-    pub fn cancel(&self) {
-        self.0.store(true, Ordering::Relaxed);
-    }
 }

@@ -37,6 +37,7 @@
 pub mod action;
 pub mod app;
 pub mod bookmarks;
+pub mod cancel;
 pub mod config;
 pub mod doc;
 pub mod effects;
@@ -57,6 +58,7 @@ pub mod reading;
 pub mod runner;
 pub mod shelf;
 pub mod store;
+pub mod store_worker;
 pub mod terminal;
 pub mod theme;
 pub mod view;

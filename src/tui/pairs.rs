@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 use crate::model::Language;
 use crate::pairing::{self, Evidence, Pairing, Side};
 
+use super::cancel::Cancel;
 use super::doc::Doc;
 use super::entries::EntryId;
-use super::job::Cancel;
 use super::loader::panic_message;
 
 /// One loaded entry the pairing knows: its id, file and evidence.

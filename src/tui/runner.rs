@@ -10,7 +10,8 @@ use super::app::{App, update};
 use super::config::Config;
 use super::effects::{Command, Effects};
 use super::event;
-use super::store::{self, Saver, StoreEvent};
+use super::store::{self, StoreEvent};
+use super::store_worker::{self, Saver};
 use super::terminal::{self, TerminalGuard};
 use super::theme::Theme;
 use super::view::view;
@@ -86,7 +87,11 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
             guard.terminal.draw(|f| view(&app, f))?;
             dirty = false;
             if let Some((home, tx)) = background.take() {
-                _loader = Some(store::spawn_background(home, Some(store::FIRST_PAGE), tx));
+                _loader = Some(store_worker::spawn_background(
+                    home,
+                    Some(store::FIRST_PAGE),
+                    tx,
+                ));
             }
         }
         let action = match rx.recv_timeout(TICK) {

@@ -13,8 +13,9 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use super::action::Action;
+use super::cancel::Cancel;
 use super::entries::EntryId;
-use super::job::{Cancel, Job, JobDone, JobKind};
+use super::job::{Job, JobDone, JobKind};
 use super::loader::{discover, load_caught, panic_message};
 
 /// Threads named with this prefix are background workers: a panic there is reported as an

@@ -1,39 +1,16 @@
 //! Entities on screen: the hint labels drawn over the mentions (`f`), the selected entity's
-//! mentions as highlight spans, its one-line card, and the entity list overlay (`E`).
+//! one-line card, and the entity list overlay (`E`). Its mentions are highlights
+//! (`highlight.rs`).
 
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::widgets::{Clear, Widget};
 
-use super::reader::{Highlight, HighlightKind};
 use super::{fill, pane, put};
 use crate::text::width::pad;
 use crate::tui::app::App;
 use crate::tui::hints::{Hint, screen_at};
-
-/// The selected entity's mentions in passage `i`: highlight spans for the reader.
-pub fn highlights(app: &App, i: usize) -> Vec<Highlight> {
-    let (Some(ents), Some(sel)) = (app.article_entities(), app.selected_entity()) else {
-        return Vec::new();
-    };
-    let cursor = app.mention_cursor();
-    let start = ents.spots.partition_point(|s| s.passage < i);
-    ents.spots[start..]
-        .iter()
-        .take_while(|s| s.passage == i)
-        .filter(|s| s.entity == sel)
-        .map(|s| Highlight {
-            side: s.side,
-            range: s.range.clone(),
-            kind: if Some(s) == cursor {
-                HighlightKind::EntityCursor
-            } else {
-                HighlightKind::Entity
-            },
-        })
-        .collect()
-}
 
 /// The hint labels over the first cells of their mentions; labels not matching what was typed
 /// are dimmed out.

@@ -7,6 +7,7 @@ pub mod bookmarks;
 pub mod browser;
 pub mod finder;
 pub mod help;
+pub mod highlight;
 pub mod hints;
 pub mod picker;
 pub mod reader;

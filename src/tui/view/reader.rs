@@ -2,62 +2,22 @@
 //! only the visible rows are drawn. The shorter side of a pair is padded with blank rows, so the
 //! tops of every pair line up and both columns scroll as one.
 //!
-//! Highlights are a list ([`highlights`]): the focused sentence now; entity mentions and finder
-//! matches are more entries of the same list, each a byte range of one side with a kind.
-
-use std::ops::Range;
+//! Highlights are a list (`highlight.rs`): the focused sentence, the selected entity's mentions,
+//! each a byte range of one side with a kind.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::highlight::{self, Highlight, HighlightKind};
 use super::{Span, fill, pane, put, put_spans};
 use crate::model::BlockKind;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::Row;
 use crate::tui::app::{App, Pane};
 use crate::tui::doc::{Passage, PassageRows, indent};
-use crate::tui::layout::{Columns, Geometry, Layout, Side};
-use crate::tui::reading::Reader;
+use crate::tui::layout::{Columns, Geometry, Layout};
 use crate::tui::theme::Theme;
-
-/// What a highlight marks; the theme gives each kind its style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HighlightKind {
-    /// The sentence under the cursor in sentence mode.
-    Sentence,
-    /// A mention of the selected entity.
-    Entity,
-    /// The mention the `n`/`N` cursor is on.
-    EntityCursor,
-}
-
-/// A byte range of one side of a passage, to be drawn highlighted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Highlight {
-    pub side: Side,
-    pub range: Range<usize>,
-    pub kind: HighlightKind,
-}
-
-/// Every highlight of passage `i`, in drawing order (later ones patch over earlier ones).
-pub fn highlights(r: &Reader, i: usize) -> Vec<Highlight> {
-    let mut out = Vec::new();
-    let at = r.position();
-    if at.passage == i
-        && let Some(b) = at.sentence
-        && let Some((ko, en)) = r.doc().passages.get(i).and_then(|p| p.beads.get(b))
-    {
-        for (side, ranges) in [(Side::Ko, ko), (Side::En, en)] {
-            out.extend(ranges.iter().map(|range| Highlight {
-                side,
-                range: range.clone(),
-                kind: HighlightKind::Sentence,
-            }));
-        }
-    }
-    out
-}
 
 fn style_of(theme: &Theme, kind: HighlightKind) -> Style {
     match kind {
@@ -131,8 +91,8 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         } else {
             Style::new()
         };
-        let mut hls = highlights(r, i);
-        hls.extend(super::hints::highlights(app, i));
+        let mut hls = highlight::sentence(r, i);
+        hls.extend(highlight::entity_mentions(app, i));
         body_row(buf, &ctx, passage, rows, k, sy, base, &hls);
     }
 }

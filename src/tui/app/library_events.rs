@@ -1,0 +1,123 @@
+//! The library's side of the app: its events (the list, more of it, processing progress,
+//! bookmarks, failed writes) applied to the state, the job that opens a library article, and
+//! after every update the position and read mark to save.
+
+use std::path::PathBuf;
+
+use super::App;
+use crate::library;
+use crate::tui::effects::{Command, Effects};
+use crate::tui::entries::EntryId;
+use crate::tui::job::Job;
+use crate::tui::store::{Listing, Save, StoreEvent, entry_state, from_library};
+
+/// Add library entries to the list.
+fn push_entries(app: &mut App, entries: &[library::Entry]) {
+    for e in entries {
+        let id = app
+            .entries
+            .push_with(e.file.clone(), entry_state(e), e.read);
+        app.store.articles.insert(id, e.id);
+        app.store.read.insert(id, e.read);
+        if let Some(p) = e.position {
+            app.store.positions.insert(id, from_library(p));
+        }
+    }
+}
+
+/// Apply a library event.
+pub(super) fn handle(app: &mut App, event: StoreEvent) -> Effects {
+    match event {
+        StoreEvent::More(entries) => {
+            push_entries(app, &entries);
+            app.done = app.entries.len();
+        }
+        StoreEvent::Listed(listing) => {
+            let Listing {
+                home,
+                entries,
+                bookmarks,
+                read_only,
+                notice,
+            } = *listing;
+            push_entries(app, &entries);
+            app.done = app.entries.len();
+            app.store.home = Some(home);
+            app.store.bookmarks = bookmarks;
+            app.status = notice.or_else(|| {
+                read_only
+                    .as_ref()
+                    .map(|why| format!("library read-only ({why}): positions are not saved"))
+            });
+            app.store.read_only = read_only;
+            if app.entries.is_empty() {
+                app.status = Some("the library is empty: `duet import PATH…` adds articles".into());
+            }
+        }
+        StoreEvent::Bookmarks(b) => app.store.bookmarks = b,
+        StoreEvent::Progress(done, total) => {
+            app.store.processing = (done < total).then_some((done, total));
+        }
+        StoreEvent::Updated(entries) => {
+            app.store.processing = None;
+            for e in entries {
+                let id = EntryId::for_path(&e.file);
+                let state = entry_state(&e);
+                let hidden = app.store.shelf.hidden.iter_mut().find(|h| h.id() == id);
+                if let Some(entry) = hidden {
+                    entry.state = state;
+                } else if let Some(entry) = app.entries.by_id_mut(id) {
+                    entry.state = state;
+                }
+            }
+        }
+        StoreEvent::Failed(msg) => app.status = Some(msg),
+    }
+    Effects::redraw()
+}
+
+/// The job that opens an entry: from the library's cache when it is a library entry.
+pub(super) fn open_job(app: &App, id: EntryId, path: PathBuf) -> Job {
+    match (&app.store.home, app.store.article(id)) {
+        (Some(home), Some(article)) => Job::OpenStored {
+            id,
+            home: home.clone(),
+            article,
+        },
+        _ => Job::Open { id, path },
+    }
+}
+
+/// After the reader opened entry `id`: go to where the user left it.
+pub(super) fn restore(app: &mut App, id: EntryId) {
+    let page = app.geom.page();
+    if let (Some(at), Some(r)) = (app.store.positions.get(&id).copied(), app.reader.as_mut()) {
+        r.restore(at, page);
+    }
+}
+
+/// After every update: save what changed (the open article's position, its read mark).
+pub(super) fn track(app: &mut App) -> Effects {
+    let mut fx = Effects::none();
+    let Some(r) = app.reader.as_ref() else {
+        return fx;
+    };
+    let id = r.entry();
+    let Some(article) = app.store.article(id) else {
+        return fx;
+    };
+    if app.store.read_only.is_some() {
+        return fx;
+    }
+    let at = r.position();
+    if app.store.positions.get(&id) != Some(&at) {
+        app.store.positions.insert(id, at);
+        fx = fx.with(Command::Save(Save::Position(article, at)));
+    }
+    let read = app.entries.by_id(id).is_some_and(|e| e.is_read());
+    if app.store.read.get(&id) != Some(&read) {
+        app.store.read.insert(id, read);
+        fx = fx.with(Command::Save(Save::Read(article, read)));
+    }
+    fx
+}
