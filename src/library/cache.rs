@@ -11,7 +11,7 @@ use crate::model::{Article, Bitext, json_name};
 
 use super::entities::{self, ArticleEntities, NameRow};
 use super::error::{LibraryError, Result};
-use super::{ArticleId, Library, work};
+use super::{ArticleId, Library, unpack, work};
 
 /// The version of the pipeline (ingest, clean, align) whose output the cache holds. Bump the
 /// number after a change that alters `parse --json` or `align --json` output: every cached
@@ -94,20 +94,6 @@ impl Processed {
             bitext: serde_json::from_slice(&unpack(bitext)?).map_err(|e| e.to_string())?,
         })
     }
-}
-
-/// Decompress a blob, refusing one that claims to be larger than any article could make (a
-/// damaged blob must not allocate gigabytes).
-pub(crate) fn unpack(blob: &[u8]) -> std::result::Result<Vec<u8>, String> {
-    const MAX: usize = 64 * crate::ingest::MAX_FILE_BYTES as usize;
-    let size = blob
-        .get(..4)
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-        .ok_or("truncated cache entry")?;
-    if size > MAX {
-        return Err(format!("cache entry claims {size} bytes"));
-    }
-    lz4_flex::decompress_size_prepended(blob).map_err(|e| e.to_string())
 }
 
 /// The blake3 hash of some bytes, as hex.

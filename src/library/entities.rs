@@ -446,7 +446,7 @@ pub(crate) fn encode(index: &EntityIndex) -> Vec<u8> {
 }
 
 fn decode(blob: &[u8]) -> Option<EntityIndex> {
-    let json = super::cache::unpack(blob).ok()?;
+    let json = super::unpack(blob).ok()?;
     serde_json::from_slice(&json).ok()
 }
 
