@@ -40,7 +40,12 @@ impl App {
 
     /// The card of the selected entity.
     pub fn entity_card(&self) -> Option<String> {
-        self.article_entities()?.card(self.selected_entity()?)
+        let mut card = self.article_entities()?.card(self.selected_entity()?)?;
+        if let Some(reach) = self.entity_reach() {
+            card.push_str("  ·  ");
+            card.push_str(&reach.summary());
+        }
+        Some(card)
     }
 
     /// Start building the open article's entities if nothing has (called after every update).
@@ -64,6 +69,7 @@ impl App {
     /// A built entity index came back.
     pub(super) fn entities_built(&mut self, id: EntryId, doc: Arc<Doc>, ents: ArticleEntities) {
         self.entities.insert(id, doc, Arc::new(ents));
+        self.select_pending_entity();
     }
 
     /// `f`: label every mention on screen.
