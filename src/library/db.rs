@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-pub use super::error::BUSY_TIMEOUT;
-use super::error::{LibraryError, Result};
+use super::error::{BUSY_TIMEOUT, LibraryError, Result};
 use super::home::Home;
 use super::schema;
 

@@ -8,6 +8,10 @@ use std::time::Duration;
 /// busy timeout; [`LibraryError::Busy`] names it).
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How long a write waits for another duet's transaction to finish (before it is reported
+/// as [`LibraryError::Busy`]).
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
     /// No library folder: neither `DUET_HOME` nor a platform data directory.

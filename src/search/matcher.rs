@@ -14,7 +14,7 @@
 use std::ops::Range;
 
 use super::hangul::Syllable;
-use super::query::{self, Elem, Query, Term};
+use super::query::{self, Elem, Query, Term, is_word_char};
 use super::roman::{self, Slot};
 
 pub const EXACT: i32 = 1000;
@@ -248,21 +248,6 @@ pub fn typo_prefix(term: &[u32], word: &str, max: usize) -> Option<(usize, usize
         .skip(1)
         .min_by_key(|&(j, &e)| (e, std::cmp::Reverse(j)))?;
     (edits <= max).then(|| (edits, ends[j - 1]))
-}
-
-/// A letter or digit: what words are made of. Hangul and CJK answered without the general
-/// Unicode tables, which are slow for them.
-#[inline]
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    let code = c as u32;
-    (0xAC00..=0xD7A3).contains(&code)
-        || (0x4E00..=0x9FFF).contains(&code)
-        || (0x1100..=0x11FF).contains(&code)
-        || (0x3131..=0x318E).contains(&code)
-        || c.is_alphanumeric()
 }
 
 /// The words of a text: maximal runs of letters and digits, as byte ranges.

@@ -111,7 +111,7 @@ impl Term {
 
     /// Only letters and digits (no punctuation): such a term matches inside one word.
     pub fn is_word(&self) -> bool {
-        self.text.chars().all(super::matcher::is_word_char)
+        self.text.chars().all(is_word_char)
     }
 
     /// Only ASCII letters and digits: a candidate for typo matching and romanization.
@@ -329,6 +329,21 @@ pub fn match_at(elems: &[Elem], text: &str, start: usize) -> Option<(usize, bool
         moved = true;
     }
     Some((chars.next().map_or(text.len(), |(i, _)| start + i), moved))
+}
+
+/// A letter or digit: what words are made of. Hangul and CJK answered without the general
+/// Unicode tables, which are slow for them.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let code = c as u32;
+    (0xAC00..=0xD7A3).contains(&code)
+        || (0x4E00..=0x9FFF).contains(&code)
+        || (0x1100..=0x11FF).contains(&code)
+        || (0x3131..=0x318E).contains(&code)
+        || c.is_alphanumeric()
 }
 
 #[cfg(test)]
