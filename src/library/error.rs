@@ -2,11 +2,6 @@
 //! what happened and what duet did about it.
 
 use std::path::PathBuf;
-use std::time::Duration;
-
-/// How long a write waits for another duet's write lock before giving up (the connection's
-/// busy timeout; [`LibraryError::Busy`] names it).
-pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// How long a write waits for another duet's transaction to finish (before it is reported
 /// as [`LibraryError::Busy`]).
