@@ -62,6 +62,8 @@ pub fn draw_card(app: &App, buf: &mut Buffer) {
     }
     let y = t.bottom() - 1;
     let theme = app.theme();
+    // The card covers the text row under it (a style alone would leave the text showing).
+    Clear.render(Rect::new(t.x, y, t.width, 1).intersection(buf.area), buf);
     fill(buf, t.x, y, t.width, theme.status());
     put(
         buf,
