@@ -184,3 +184,38 @@ fn render_keys_f_and_the_label_show_the_card_of_sullivan() {
         "{text}"
     );
 }
+
+#[test]
+fn bracket_e_walks_the_mentions_of_every_entity_in_reading_order() {
+    let mut app = seed_app(160, 45);
+    let ents = app.article_entities().expect("built").clone();
+    assert!(ents.spots.len() > 5);
+    // `]` alone waits for the rest of the sequence and says what it can be.
+    keys(&mut app, "]");
+    assert_eq!(app.pending_keys().map(<[_]>::len), Some(1));
+    let screen = duet::tui::view::dump(&headless::draw(&app));
+    let status = screen.lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("]e next mention of any entity"), "{status}");
+    keys(&mut app, "e");
+    assert!(app.pending_keys().is_none());
+    let mut walked = vec![app.mention_cursor().cloned().expect("on a mention")];
+    for _ in 0..4 {
+        keys(&mut app, "] e");
+        walked.push(app.mention_cursor().cloned().expect("on a mention"));
+    }
+    assert_eq!(
+        walked,
+        ents.spots[..5].to_vec(),
+        "reading order, both columns"
+    );
+    keys(&mut app, "[ e");
+    assert_eq!(app.mention_cursor(), Some(&ents.spots[3]));
+    // Esc drops a started sequence without leaving the reader; an unknown second key is
+    // taken on its own (`] j` moves down).
+    keys(&mut app, "] <Esc>");
+    assert!(app.reader().is_some() && app.pending_keys().is_none());
+    let before = app.position();
+    keys(&mut app, "] j");
+    assert!(app.pending_keys().is_none());
+    assert_ne!(app.position(), before);
+}

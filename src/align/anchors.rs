@@ -237,10 +237,11 @@ pub fn english(text: &str, lex: &Lexicon, interner: &mut Interner) -> Features {
         b.add(format!("w:{lower}"), false);
         if let Some(c) = lex.english_concept(&lower) {
             b.add(format!("c:{c}"), true);
-        } else if word.starts_with(char::is_uppercase) && idx > 0 {
-            if let Some(s) = skeleton_key(&latin_skeleton(&lower)) {
-                b.add(s, true);
-            }
+        } else if word.starts_with(char::is_uppercase)
+            && idx > 0
+            && let Some(s) = skeleton_key(&latin_skeleton(&lower))
+        {
+            b.add(s, true);
         }
     }
     b.finish(text, text.chars().count() as f64, shape::english(text))

@@ -43,7 +43,7 @@ pub struct Params {
     pub question: f64,
     /// Penalty for a bead whose sides open or close different quotations.
     pub quote: f64,
-    /// Weight of the joint evidence of a split or merge bead (see [`split_evidence`]).
+    /// Weight of the joint evidence of a split or merge bead (see `split_evidence`).
     pub split: f64,
     /// Korean characters a translator adds by cutting one sentence in two (English: as many
     /// times `ratio`).

@@ -110,11 +110,11 @@ pub fn pull_dates(cands: Vec<Cand>, art: &mut Article) -> Vec<Cand> {
             }
             None => true,
         });
-        if let Some(first) = c.lines.first_mut() {
-            if let Some((role, iso, cut)) = meta::leading_date(first) {
-                set_date(art, role, iso);
-                *first = first[cut..].trim().to_string();
-            }
+        if let Some(first) = c.lines.first_mut()
+            && let Some((role, iso, cut)) = meta::leading_date(first)
+        {
+            set_date(art, role, iso);
+            *first = first[cut..].trim().to_string();
         }
         c.lines.retain(|l| !l.is_empty());
         if !c.lines.is_empty() {
@@ -432,12 +432,13 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
         }
         let lang = detect_lang(text);
         let last = i + 1 == cands.len();
-        if last && at_doc_end {
-            if let Some(k) = keywords(text) {
-                art.keywords = k;
-                push(art, BlockKind::Keywords, text);
-                continue;
-            }
+        if last
+            && at_doc_end
+            && let Some(k) = keywords(text)
+        {
+            art.keywords = k;
+            push(art, BlockKind::Keywords, text);
+            continue;
         }
         if boilerplate::is_reference(text) {
             push(art, BlockKind::Reference, text);
@@ -469,20 +470,21 @@ fn body_blocks(cands: &[Cand], at_doc_end: bool, art: &mut Article, titles: &mut
             continue;
         }
         // A column opening with its title and `이름(직함)` run into the first paragraph.
-        if prev_lang != Some(lang) && !titles.has(lang) {
-            if let Some(cap) = COLUMN_HEAD.captures(text) {
-                let (Some(t), Some(a), Some(rest)) = (cap.get(1), cap.get(2), cap.get(3)) else {
-                    continue;
-                };
-                titles.offer(t.as_str().trim(), lang);
-                let author = a.as_str();
-                let name = author.split('(').next().unwrap_or(author).to_string();
-                add_authors(art, vec![name]);
-                push(art, BlockKind::Byline, author);
-                paragraph(rest.as_str(), art);
-                prev_lang = Some(lang);
+        if prev_lang != Some(lang)
+            && !titles.has(lang)
+            && let Some(cap) = COLUMN_HEAD.captures(text)
+        {
+            let (Some(t), Some(a), Some(rest)) = (cap.get(1), cap.get(2), cap.get(3)) else {
                 continue;
-            }
+            };
+            titles.offer(t.as_str().trim(), lang);
+            let author = a.as_str();
+            let name = author.split('(').next().unwrap_or(author).to_string();
+            add_authors(art, vec![name]);
+            push(art, BlockKind::Byline, author);
+            paragraph(rest.as_str(), art);
+            prev_lang = Some(lang);
+            continue;
         }
         if let Some(d) = furniture::dateline(text) {
             let rest = text[d.len..].trim();
@@ -547,17 +549,17 @@ fn paragraph(text: &str, art: &mut Article) {
     }
     // A credit after the last sentence: `… 발표했다. 역주=오성환 외신전문위원 x@y.com`.
     let sents = sentences::split(text);
-    if sents.len() >= 2 {
-        if let Some(last) = sents.last() {
-            let tail = &text[last.clone()];
-            if furniture::has_email(tail)
-                && tail.chars().count() <= 90
-                && !furniture::ends_sentence(tail)
-            {
-                push(art, BlockKind::Paragraph, text[..last.start].trim_end());
-                push(art, BlockKind::Byline, tail);
-                return;
-            }
+    if sents.len() >= 2
+        && let Some(last) = sents.last()
+    {
+        let tail = &text[last.clone()];
+        if furniture::has_email(tail)
+            && tail.chars().count() <= 90
+            && !furniture::ends_sentence(tail)
+        {
+            push(art, BlockKind::Paragraph, text[..last.start].trim_end());
+            push(art, BlockKind::Byline, tail);
+            return;
         }
     }
     push(art, BlockKind::Paragraph, text);
@@ -581,11 +583,11 @@ fn footer(cands: &[Cand], art: &mut Article) {
         } else if let Some(names) = furniture::byline(text) {
             add_authors(art, names);
             push(art, BlockKind::Byline, text);
-        } else if i + 1 == cands.len() {
-            if let Some(k) = keywords(text) {
-                art.keywords = k;
-                push(art, BlockKind::Keywords, text);
-            }
+        } else if i + 1 == cands.len()
+            && let Some(k) = keywords(text)
+        {
+            art.keywords = k;
+            push(art, BlockKind::Keywords, text);
         }
     }
 }

@@ -41,16 +41,17 @@ pub fn clean(html: &str, art: &mut Article) {
             shape.work
         ));
     }
-    if !fragment && readable_work {
-        if let Some(cands) = readability(Document::from(html), art, &mut titles) {
-            let chars: usize = cands.iter().map(Cand::chars).sum();
-            if chars >= TRUSTED_CHARS {
-                assemble::content(cands, art, &mut titles);
-                titles.resolve(art);
-                return;
-            }
-            readable = Some((cands, chars));
+    if !fragment
+        && readable_work
+        && let Some(cands) = readability(Document::from(html), art, &mut titles)
+    {
+        let chars: usize = cands.iter().map(Cand::chars).sum();
+        if chars >= TRUSTED_CHARS {
+            assemble::content(cands, art, &mut titles);
+            titles.resolve(art);
+            return;
         }
+        readable = Some((cands, chars));
     }
     // Readability changes the tree it reads: our own extractor parses the page afresh.
     let doc = Document::from(html);

@@ -111,10 +111,10 @@ pub fn find_date(s: &str) -> Option<DateHit> {
         let t = clock(None, num(c.get(4)), num(c.get(5)));
         let mut v = iso(&c[1], num(c.get(2))?, num(c.get(3))?, t);
         // Keep the time zone when the page wrote one.
-        if let (Some(v), Some(z)) = (v.as_mut(), c.get(6)) {
-            if t.is_some() {
-                v.push_str(z.as_str());
-            }
+        if let (Some(v), Some(z)) = (v.as_mut(), c.get(6))
+            && t.is_some()
+        {
+            v.push_str(z.as_str());
         }
         hits.extend(hit(c.get(0)?, v));
     }

@@ -35,7 +35,7 @@ pub fn tag_kind(tag: u8) -> Option<EntityKind> {
 }
 
 fn is_inside(tag: usize) -> bool {
-    tag != 0 && tag % 2 == 0
+    tag != 0 && tag.is_multiple_of(2)
 }
 
 /// `to` may follow `from` (`None` = sentence start): an inside tag only after its own kind.

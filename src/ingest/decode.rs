@@ -31,13 +31,13 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
             encoding: UTF_8.name().to_string(),
         });
     }
-    if let Some(enc) = declared(bytes) {
-        if let Some(text) = strict(enc, bytes) {
-            return Some(Decoded {
-                text,
-                encoding: enc.name().to_string(),
-            });
-        }
+    if let Some(enc) = declared(bytes)
+        && let Some(text) = strict(enc, bytes)
+    {
+        return Some(Decoded {
+            text,
+            encoding: enc.name().to_string(),
+        });
     }
     detect(bytes)
 }
@@ -56,13 +56,14 @@ fn detect(bytes: &[u8]) -> Option<Decoded> {
         .windows(3)
         .filter(|w| w[1] == b' ' && w[0] >= 0x80 && w[2] >= 0x80)
         .count();
-    if wide > 0 && spaced * 25 >= wide {
-        if let Some(text) = strict(EUC_KR, bytes) {
-            return Some(Decoded {
-                text,
-                encoding: EUC_KR.name().to_string(),
-            });
-        }
+    if wide > 0
+        && spaced * 25 >= wide
+        && let Some(text) = strict(EUC_KR, bytes)
+    {
+        return Some(Decoded {
+            text,
+            encoding: EUC_KR.name().to_string(),
+        });
     }
     let mut best: Option<(usize, &'static Encoding, String)> = None;
     for enc in [EUC_KR, GB18030, SHIFT_JIS] {
@@ -114,10 +115,10 @@ pub fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
             {
                 i += 1;
             }
-            if i > start {
-                if let Some(enc) = Encoding::for_label(&lower[start..i]) {
-                    return Some(enc);
-                }
+            if i > start
+                && let Some(enc) = Encoding::for_label(&lower[start..i])
+            {
+                return Some(enc);
             }
         }
     }

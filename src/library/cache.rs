@@ -157,11 +157,11 @@ impl Library {
     /// library can be written; a read-only library still shows it).
     pub fn load(&self, id: ArticleId) -> Result<Processed> {
         let entry = self.entry(id)?;
-        if !entry.stale {
-            if let Some(mut p) = self.cached(&entry.hash)? {
-                restore_path(&mut p, &entry);
-                return Ok(p);
-            }
+        if !entry.stale
+            && let Some(mut p) = self.cached(&entry.hash)?
+        {
+            restore_path(&mut p, &entry);
+            return Ok(p);
         }
         let bytes = std::fs::read(&entry.file).map_err(|e| LibraryError::Io {
             path: entry.file.clone(),

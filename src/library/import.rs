@@ -155,10 +155,10 @@ impl Library {
         }
         // Duplicates of files added in this same import now know their article's id.
         for (p, id) in &mut report.duplicates {
-            if *id == 0 {
-                if let Some(&real) = file_hash(p).and_then(|h| fresh.get(&h)) {
-                    *id = real;
-                }
+            if *id == 0
+                && let Some(&real) = file_hash(p).and_then(|h| fresh.get(&h))
+            {
+                *id = real;
             }
         }
         report.stopped = stopped;

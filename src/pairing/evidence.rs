@@ -230,10 +230,8 @@ pub fn english_keys(text: &str, lex: &Lexicon, out: &mut Vec<String>) {
         }
         if let Some(c) = lex.english_concept(&lower) {
             out.push(format!("c:{c}"));
-        } else if capital {
-            if let Some(s) = skeleton_key(&latin_skeleton(&lower)) {
-                out.push(s);
-            }
+        } else if capital && let Some(s) = skeleton_key(&latin_skeleton(&lower)) {
+            out.push(s);
         }
     }
 }

@@ -156,7 +156,7 @@ impl Pairing {
 
     /// The next (Korean item, English item) pair to verify for each of `items` that has no
     /// accepted candidate yet: its best candidate without a verdict, among the first
-    /// [`VERIFY_MAX`] that come close to its best. Call, verify, record, and call again until
+    /// `VERIFY_MAX` that come close to its best. Call, verify, record, and call again until
     /// nothing is left: most articles are settled by their first candidate.
     pub fn to_verify(
         &self,

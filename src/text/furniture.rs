@@ -121,15 +121,15 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
     }
     let without_mail = EMAIL.replace_all(line, "");
     let rest = without_mail.trim();
-    if let Some(c) = KO_BYLINE.captures(rest) {
-        if rest.chars().count() <= 40 {
-            return Some(
-                c[1].split([' ', ',', '·'])
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-            );
-        }
+    if let Some(c) = KO_BYLINE.captures(rest)
+        && rest.chars().count() <= 40
+    {
+        return Some(
+            c[1].split([' ', ',', '·'])
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+        );
     }
     if has_email(line) && rest.chars().count() <= 40 && !ends_sentence(rest) {
         return Some(vec![]);
@@ -140,16 +140,16 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
         if after.is_empty() {
             return Some(d.authors);
         }
-        if after.chars().count() <= 40 {
-            if let Some(c) = KO_BYLINE.captures(&EMAIL.replace_all(after, "")) {
-                let mut names = d.authors;
-                names.extend(
-                    c[1].split([' ', ',', '·'])
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string),
-                );
-                return Some(names);
-            }
+        if after.chars().count() <= 40
+            && let Some(c) = KO_BYLINE.captures(&EMAIL.replace_all(after, ""))
+        {
+            let mut names = d.authors;
+            names.extend(
+                c[1].split([' ', ',', '·'])
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string),
+            );
+            return Some(names);
         }
     }
     None

@@ -206,6 +206,14 @@ impl Action {
     ];
 
     /// The name of a user-facing action (as in the keymap and `config.toml`).
+    /// What the action does, as the help says it (empty for internal actions).
+    pub fn description(&self) -> &'static str {
+        Self::USER
+            .iter()
+            .find(|(a, _, _)| std::mem::discriminant(a) == std::mem::discriminant(self))
+            .map_or("", |(_, _, d)| *d)
+    }
+
     pub fn name(&self) -> Option<&'static str> {
         Self::USER
             .iter()

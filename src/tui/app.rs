@@ -24,6 +24,8 @@ use super::effects::{Command, Effects};
 use super::entries::{DocCache, Entries, EntryId, EntryMeta, EntryState};
 use super::finder::FinderState;
 use super::job::{Job, JobKind, JobOutput};
+use super::key::Key;
+use super::keymap::Lookup;
 use super::layout::{self, Geometry, Layout, LayoutInput};
 use super::mode::Mode;
 use super::overlay::Overlay;
@@ -93,6 +95,8 @@ pub struct App {
     pub(super) pending_find: Option<(EntryId, String, usize)>,
     /// The open articles' entities and the selected one (see `hints.rs`).
     pub(super) entities: super::hints::Entities,
+    /// The first keys of a key sequence (`]` of `]e`) and the mode they were typed in.
+    pub(super) pending_keys: Option<(Mode, Vec<Key>)>,
 }
 
 impl App {
@@ -134,6 +138,7 @@ impl App {
             finder_memory: Memory::default(),
             pending_find: None,
             entities: super::hints::Entities::default(),
+            pending_keys: None,
         };
         app.relayout();
         app
@@ -210,6 +215,15 @@ impl App {
     pub fn open_doc(&self) -> Option<(&Reader, &Doc)> {
         let r = self.reader.as_ref()?;
         Some((r, &r.doc))
+    }
+
+    /// The first keys of a sequence typed so far (`]` of `]e`), while in the mode they were
+    /// typed in.
+    pub fn pending_keys(&self) -> Option<&[Key]> {
+        match &self.pending_keys {
+            Some((m, keys)) if *m == self.mode() => Some(keys),
+            _ => None,
+        }
     }
 
     /// The keymap table keys are looked up in now.
@@ -604,9 +618,22 @@ pub fn update(app: &mut App, action: Action) -> Effects {
     let mut fx = Effects::redraw();
     match action {
         Action::Key(key) => {
-            return match app.config.keymap.resolve(app.mode(), key) {
-                Some(a) => update(app, a),
-                None => Effects::none(),
+            let mode = app.mode();
+            let before = match app.pending_keys.take() {
+                Some((m, keys)) if m == mode => keys,
+                _ => Vec::new(),
+            };
+            if !before.is_empty() && key.code == crossterm::event::KeyCode::Esc {
+                return Effects::redraw();
+            }
+            return match app.config.keymap.lookup(mode, &before, key) {
+                Lookup::Action(a) => update(app, a),
+                Lookup::Pending(keys) => {
+                    app.pending_keys = Some((mode, keys));
+                    Effects::redraw()
+                }
+                Lookup::Unbound if before.is_empty() => Effects::none(),
+                Lookup::Unbound => Effects::redraw(),
             };
         }
         Action::Tick => {

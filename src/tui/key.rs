@@ -130,6 +130,47 @@ impl fmt::Display for Key {
     }
 }
 
+/// What a binding is: one key, or a short sequence typed one after the other (`]e`, `g g`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct KeySeq(pub Vec<Key>);
+
+impl KeySeq {
+    /// One key (`j`, `ctrl-d`), or a sequence: keys separated by spaces (`] e`, `ctrl-w j`) or
+    /// two or three characters written together (`]e`, `gg`).
+    pub fn parse(s: &str) -> Result<KeySeq, String> {
+        if let Ok(k) = Key::parse(s) {
+            return Ok(KeySeq(vec![k]));
+        }
+        let s = s.trim();
+        let keys: Result<Vec<Key>, String> = if s.contains(char::is_whitespace) {
+            s.split_whitespace().map(Key::parse).collect()
+        } else if (2..=3).contains(&s.chars().count()) {
+            s.chars().map(|c| Key::parse(&c.to_string())).collect()
+        } else {
+            Err(format!("unknown key {s:?}"))
+        };
+        keys.map(KeySeq)
+    }
+
+    pub fn single(key: Key) -> KeySeq {
+        KeySeq(vec![key])
+    }
+
+    /// Whether `keys` are the start of this sequence, and shorter than it.
+    pub fn extends(&self, keys: &[Key]) -> bool {
+        self.0.len() > keys.len() && self.0.starts_with(keys)
+    }
+}
+
+impl fmt::Display for KeySeq {
+    /// `]e` for plain characters, `Ctrl-w j` when a key has a longer name.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<String> = self.0.iter().map(Key::to_string).collect();
+        let plain = names.iter().all(|n| n.chars().count() == 1);
+        f.write_str(&names.join(if plain { "" } else { " " }))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +188,20 @@ mod tests {
         assert_eq!(k("<"), Key::new(KeyCode::Char('<'), KeyModifiers::NONE));
         assert_eq!(k("PgDn"), Key::new(KeyCode::PageDown, KeyModifiers::NONE));
         assert!(Key::parse("nonsense").is_err());
+    }
+
+    #[test]
+    fn parses_key_sequences() {
+        let seq = |s| KeySeq::parse(s).expect(s);
+        let k = |s| Key::parse(s).expect(s);
+        assert_eq!(seq("]e"), KeySeq(vec![k("]"), k("e")]));
+        assert_eq!(seq("] e"), seq("]e"));
+        assert_eq!(seq("ctrl-w j"), KeySeq(vec![k("ctrl-w"), k("j")]));
+        assert_eq!(seq("up"), KeySeq::single(k("up")));
+        assert_eq!(seq("]e").to_string(), "]e");
+        assert_eq!(seq("ctrl-w j").to_string(), "Ctrl-w j");
+        assert!(KeySeq::parse("nonsense").is_err());
+        assert!(seq("]e").extends(&[k("]")]));
+        assert!(!seq("]e").extends(&[k("]"), k("e")]));
     }
 }

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::action::Action;
-use super::key::Key;
+use super::key::{Key, KeySeq};
 use super::mode::Mode;
 
 /// The default keymap, embedded at build time.
@@ -19,8 +19,17 @@ pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 /// The tables the help and the README list, and that a flat `[keys]` entry applies to.
 const MAIN_TABLES: [Mode; 3] = [Mode::Library, Mode::Reader, Mode::Global];
 
-/// One mode's bindings: action → keys, in the order of [`Action::USER`].
-type Table = Vec<(Action, Vec<Key>)>;
+/// One mode's bindings: action → keys (or key sequences), in the order of [`Action::USER`].
+type Table = Vec<(Action, Vec<KeySeq>)>;
+
+/// What a key does, given the keys of an unfinished sequence typed before it.
+#[derive(Debug, Clone)]
+pub enum Lookup {
+    Action(Action),
+    /// The keys so far start a sequence: wait for the next one.
+    Pending(Vec<Key>),
+    Unbound,
+}
 
 /// Every mode's table.
 #[derive(Debug, Clone, Default)]
@@ -86,7 +95,7 @@ impl Keymap {
 
     /// Bind `keys` to `action` in `mode`, taking them from the table's other actions (and, in
     /// `[global]`, from the tables that fall back to it).
-    fn bind(&mut self, mode: Mode, action: &Action, keys: &[Key]) {
+    fn bind(&mut self, mode: Mode, action: &Action, keys: &[KeySeq]) {
         let strip_from: Vec<Mode> = if mode == Mode::Global {
             Mode::ALL.into_iter().filter(|m| !m.takes_text()).collect()
         } else {
@@ -96,7 +105,12 @@ impl Keymap {
             if let Some(t) = self.tables.get_mut(&m) {
                 for (a, bound) in t.iter_mut() {
                     if a.name() != action.name() {
-                        bound.retain(|k| !keys.contains(k));
+                        // A sequence and its own first keys cannot both be bound.
+                        bound.retain(|k| {
+                            !keys
+                                .iter()
+                                .any(|n| k.0.starts_with(&n.0) || n.0.starts_with(&k.0))
+                        });
                     }
                 }
             }
@@ -116,29 +130,60 @@ impl Keymap {
         }
     }
 
-    /// What `key` does in `mode`: its table, then a typed character in a text mode, then
-    /// `[global]`.
+    /// What `key` does in `mode` on its own (see [`Keymap::lookup`]); `None` also when it only
+    /// starts a sequence.
     pub fn resolve(&self, mode: Mode, key: Key) -> Option<Action> {
-        let lookup = |m: Mode| {
-            self.tables.get(&m).and_then(|t| {
-                t.iter()
-                    .find(|(_, keys)| keys.contains(&key))
-                    .map(|(a, _)| a.clone())
-            })
+        match self.lookup(mode, &[], key) {
+            Lookup::Action(a) => Some(a),
+            Lookup::Pending(_) | Lookup::Unbound => None,
+        }
+    }
+
+    /// What `key` does in `mode` after the unfinished sequence `pending`: the mode's table,
+    /// then a typed character in a text mode, then `[global]`. A key that ends no sequence the
+    /// pending keys started is looked up on its own (as vim drops an unknown sequence).
+    pub fn lookup(&self, mode: Mode, pending: &[Key], key: Key) -> Lookup {
+        let mut typed = pending.to_vec();
+        typed.push(key);
+        let find = |m: Mode| -> Option<Lookup> {
+            let t = self.tables.get(&m)?;
+            if let Some((a, _)) = t.iter().find(|(_, keys)| keys.iter().any(|k| k.0 == typed)) {
+                return Some(Lookup::Action(a.clone()));
+            }
+            t.iter()
+                .any(|(_, keys)| keys.iter().any(|k| k.extends(&typed)))
+                .then(|| Lookup::Pending(typed.clone()))
         };
-        if let Some(a) = lookup(mode) {
-            return Some(a);
+        if let Some(found) = find(mode) {
+            return found;
+        }
+        if !pending.is_empty() {
+            return self.lookup(mode, &[], key);
         }
         if mode.takes_text()
             && let Some(c) = key.typed_char()
         {
-            return Some(Action::Insert(c));
+            return Lookup::Action(Action::Insert(c));
         }
-        lookup(Mode::Global)
+        find(Mode::Global).unwrap_or(Lookup::Unbound)
+    }
+
+    /// The sequences that continue `pending` in `mode`, with their actions (for the status
+    /// line while the user is part-way through one).
+    pub fn continuations(&self, mode: Mode, pending: &[Key]) -> Vec<(KeySeq, Action)> {
+        let mut out = Vec::new();
+        for m in [mode, Mode::Global] {
+            for (a, keys) in self.tables.get(&m).into_iter().flatten() {
+                for k in keys.iter().filter(|k| k.extends(pending)) {
+                    out.push((KeySeq(k.0[pending.len()..].to_vec()), a.clone()));
+                }
+            }
+        }
+        out
     }
 
     /// The keys that trigger `action` in `mode` (its own table, else `[global]`).
-    pub fn keys_in(&self, mode: Mode, action: &Action) -> &[Key] {
+    pub fn keys_in(&self, mode: Mode, action: &Action) -> &[KeySeq] {
         let own = |m: Mode| {
             self.tables.get(&m).and_then(|t| {
                 t.iter()
@@ -151,18 +196,18 @@ impl Keymap {
 
     /// The first key of an action in a mode, for short hints (`?` for help).
     pub fn hint(&self, mode: Mode, action: &Action) -> Option<String> {
-        self.keys_in(mode, action).first().map(Key::to_string)
+        self.keys_in(mode, action).first().map(KeySeq::to_string)
     }
 
     /// The keys of an action in the main tables (library, reader, global), without repeats.
-    pub fn keys_for(&self, action: &Action) -> Vec<Key> {
-        let mut out: Vec<Key> = Vec::new();
+    pub fn keys_for(&self, action: &Action) -> Vec<KeySeq> {
+        let mut out: Vec<KeySeq> = Vec::new();
         for m in MAIN_TABLES {
             if let Some(t) = self.tables.get(&m) {
                 for (_, keys) in t.iter().filter(|(a, _)| a.name() == action.name()) {
                     for k in keys {
                         if !out.contains(k) {
-                            out.push(*k);
+                            out.push(k.clone());
                         }
                     }
                 }
@@ -174,7 +219,7 @@ impl Keymap {
                 for (_, keys) in t.iter().filter(|(a, _)| a.name() == action.name()) {
                     for k in keys {
                         if !out.contains(k) {
-                            out.push(*k);
+                            out.push(k.clone());
                         }
                     }
                 }
@@ -187,7 +232,7 @@ impl Keymap {
     pub fn describe(&self, action: &Action) -> String {
         self.keys_for(action)
             .iter()
-            .map(Key::to_string)
+            .map(KeySeq::to_string)
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -220,7 +265,7 @@ fn action_named(name: &str, table: &str) -> Result<Action, String> {
     Action::from_name(name).ok_or_else(|| format!("unknown action {name:?} in {table}"))
 }
 
-fn parse_keys(value: &toml::Value, action: &str) -> Result<Vec<Key>, String> {
+fn parse_keys(value: &toml::Value, action: &str) -> Result<Vec<KeySeq>, String> {
     let list = value
         .as_array()
         .ok_or_else(|| format!("{action}: expected a list of keys, like [\"j\", \"down\"]"))?;
@@ -228,7 +273,7 @@ fn parse_keys(value: &toml::Value, action: &str) -> Result<Vec<Key>, String> {
         .map(|k| {
             k.as_str()
                 .ok_or_else(|| format!("{action}: keys are strings, like \"ctrl-d\""))
-                .and_then(Key::parse)
+                .and_then(KeySeq::parse)
         })
         .collect()
 }
@@ -348,6 +393,48 @@ mod tests {
         assert_eq!(
             key("ctrl-z"),
             Key::new(KeyCode::Char('z'), KeyModifiers::CONTROL)
+        );
+    }
+
+    #[test]
+    fn sequences_wait_for_their_next_key_and_user_keys_replace_them() {
+        let mut map = Keymap::defaults();
+        let k = key;
+        assert!(matches!(
+            map.lookup(Mode::Reader, &[], k("]")),
+            Lookup::Pending(_)
+        ));
+        assert!(matches!(
+            map.lookup(Mode::Reader, &[k("]")], k("e")),
+            Lookup::Action(Action::NextEntity)
+        ));
+        // An unknown second key is taken alone.
+        assert!(matches!(
+            map.lookup(Mode::Reader, &[k("]")], k("j")),
+            Lookup::Action(Action::Down)
+        ));
+        assert_eq!(map.describe(&Action::NextEntity), "]e");
+        // Binding `]` alone drops the sequence it starts; `gg` for top takes `g`'s place.
+        map.apply(&keys_toml(
+            "[reader]\nnext_entity = [\"]\"]\ntop = [\"gg\"]",
+        ))
+        .expect("valid");
+        assert!(matches!(
+            map.resolve(Mode::Reader, k("]")),
+            Some(Action::NextEntity)
+        ));
+        assert!(matches!(
+            map.lookup(Mode::Reader, &[], k("g")),
+            Lookup::Pending(_)
+        ));
+        assert!(matches!(
+            map.lookup(Mode::Reader, &[k("g")], k("g")),
+            Lookup::Action(Action::Top)
+        ));
+        let cont = map.continuations(Mode::Reader, &[k("g")]);
+        assert!(
+            cont.iter()
+                .any(|(rest, a)| rest.to_string() == "g" && matches!(a, Action::Top))
         );
     }
 }

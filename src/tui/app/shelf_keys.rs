@@ -23,11 +23,11 @@ pub(super) fn handle(app: &mut App, action: Action) -> Effects {
                 e.read = read;
             }
             app.status = Some(if read { "marked read" } else { "marked unread" }.into());
-            if let Some(article) = app.store.article(id) {
-                if app.store.read_only.is_none() {
-                    app.store.read.insert(id, read);
-                    fx = fx.with(Command::Save(Save::Read(article, read)));
-                }
+            if let Some(article) = app.store.article(id)
+                && app.store.read_only.is_none()
+            {
+                app.store.read.insert(id, read);
+                fx = fx.with(Command::Save(Save::Read(article, read)));
             }
             return fx;
         }

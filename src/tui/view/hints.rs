@@ -62,7 +62,7 @@ pub fn draw_card(app: &App, buf: &mut Buffer) {
     }
     let y = t.bottom() - 1;
     let theme = app.theme();
-    // The card covers the text row under it (a style alone would leave the text showing).
+    // The card takes the whole row: no text of the row under it shows past its end.
     Clear.render(Rect::new(t.x, y, t.width, 1).intersection(buf.area), buf);
     fill(buf, t.x, y, t.width, theme.status());
     put(

@@ -7,6 +7,7 @@ use super::{fill, put};
 use crate::text::width::str_width;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
+use crate::tui::key::KeySeq;
 
 pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
@@ -65,6 +66,15 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
 /// names its own keys in its title; an overlay with hints of its own adds a branch here.)
 pub fn hints(app: &App) -> Vec<String> {
     let km = &app.config.keymap;
+    if let Some(typed) = app.pending_keys() {
+        // Part-way through a sequence: what each next key would do.
+        let typed = KeySeq(typed.to_vec()).to_string();
+        return km
+            .continuations(app.mode(), app.pending_keys().unwrap_or_default())
+            .into_iter()
+            .map(|(rest, action)| format!("{typed}{rest} {}", action.description()))
+            .collect();
+    }
     let mode = app.pane_mode();
     let k = |a: &Action| km.hint(mode, a).unwrap_or_default();
     let updown = format!("{}/{}", k(&Action::Down), k(&Action::Up));
