@@ -128,21 +128,37 @@ impl ArticleEntities {
         out
     }
 
-    /// The one-line card of an entity: type, Korean and English names, hanja, count here.
-    pub fn card(&self, id: usize) -> Option<String> {
+    /// The one-line card of an entity: type, names, hanja, its mentions here and (`library`,
+    /// already worded) in the library.
+    pub fn card(&self, id: usize, library: Option<&str>) -> Option<String> {
         let e = self.entity(id)?;
-        let mut s = format!("{}  {}", e.kind.name(), e.names.ko.join(" / "));
-        if !e.names.en.is_empty() {
-            s.push_str(&format!("  ·  {}", e.names.en.join(" / ")));
+        // What matters first, so a narrow screen cuts only the other spellings: the type, the
+        // first Korean and English names, the hanja, the counts; then the other names.
+        let mut s = e.kind.name().to_string();
+        for name in [e.names.ko.first(), e.names.en.first()]
+            .into_iter()
+            .flatten()
+        {
+            s.push_str(&format!("  {name}"));
         }
         if let Some(h) = &e.hanja {
             s.push_str(&format!("  {h}"));
         }
-        let n = self.count(id);
-        s.push_str(&format!(
-            "  ·  {n} mention{} here",
-            if n == 1 { "" } else { "s" }
-        ));
+        s.push_str(&format!("  ·  {} here", self.count(id)));
+        if let Some(library) = library {
+            s.push_str(&format!("  ·  {library}"));
+        }
+        let others: Vec<&str> = e
+            .names
+            .ko
+            .iter()
+            .skip(1)
+            .chain(e.names.en.iter().skip(1))
+            .map(String::as_str)
+            .collect();
+        if !others.is_empty() {
+            s.push_str(&format!("  ·  also {}", others.join(", ")));
+        }
         Some(crate::text::sanitize(&s))
     }
 }

@@ -40,12 +40,9 @@ impl App {
 
     /// The card of the selected entity.
     pub fn entity_card(&self) -> Option<String> {
-        let mut card = self.article_entities()?.card(self.selected_entity()?)?;
-        if let Some(reach) = self.entity_reach() {
-            card.push_str("  ·  ");
-            card.push_str(&reach.summary());
-        }
-        Some(card)
+        let library = self.entity_reach().map(|r| r.summary());
+        self.article_entities()?
+            .card(self.selected_entity()?, library.as_deref())
     }
 
     /// Start building the open article's entities if nothing has (called after every update).
