@@ -60,9 +60,26 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX bookmarks_by_article ON bookmarks(article);",
     // 2: the list's order as an index, so its first screenful is read without sorting them all.
     "CREATE INDEX articles_by_date ON articles(published IS NULL, published DESC, id);",
-    // 3: PLACEHOLDER for the libindex branch's migration 3 (the lead puts the real one here at
-    // merge; this no-op only keeps translation pairing at number 4 until then).
-    "-- placeholder: migration 3 of the libindex branch",
+    // 3: the entity names of every article, for "which articles mention this" without opening
+    // any (written with the article's cache entry; the list never reads it).
+    "CREATE TABLE entity_names (
+        article INTEGER NOT NULL,
+        -- index into the article's cached entities (cache.entities)
+        entity INTEGER NOT NULL,
+        -- normalised: 'ko:설리번', 'en:jake sullivan' (lower case, no punctuation), 'hanja:張又俠'
+        name TEXT NOT NULL,
+        -- person, place, org
+        kind TEXT NOT NULL,
+        -- the entity's mentions in the article
+        mentions INTEGER NOT NULL,
+        -- its first mention in reading order: (pair, sentence) as reading positions are, and
+        -- the side (ko, en)
+        pair INTEGER NOT NULL,
+        sentence INTEGER,
+        side TEXT NOT NULL,
+        PRIMARY KEY (article, entity, name)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_names_by_name ON entity_names(name, kind);",
     // 4: translation pairs across files. `evidence`: each processed article's pairing evidence
     // (`pairing::Evidence::to_bytes`, LZ4), keyed like the cache, so the library pairs without
     // reading or parsing any article; NULL for an article that cannot be half of a pair.

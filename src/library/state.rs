@@ -84,6 +84,8 @@ impl Library {
             bookmarks += tx
                 .execute("DELETE FROM bookmarks WHERE article = ?1", [id])
                 .map_err(|e| self.write_err(what, e))?;
+            tx.execute("DELETE FROM entity_names WHERE article = ?1", [id])
+                .map_err(|e| self.write_err(what, e))?;
             tx.execute("DELETE FROM articles WHERE id = ?1", [id])
                 .map_err(|e| self.write_err(what, e))?;
             // (its verdicts and pairing choices go with the row: ON DELETE CASCADE)

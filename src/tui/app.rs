@@ -12,6 +12,7 @@ use std::sync::Arc;
 use ratatui::layout::Position as Point;
 
 mod bookmark_keys;
+mod entity_articles;
 mod entity_keys;
 mod library_events;
 mod library_pairs;
@@ -85,6 +86,8 @@ pub struct App {
     /// How many articles `finder_library` holds, and whether a build job is running.
     pub(super) finder_built_for: usize,
     pub(super) finder_building: bool,
+    /// The entities' reach across the loaded articles, built with `finder_library`.
+    pub(super) finder_reach: Option<Arc<crate::library::entities::LoadedReach>>,
     /// The library the shown results index (a newer one may have arrived since).
     pub(super) finder_shown: Option<Arc<Library>>,
     pub(super) finder_memory: Memory,
@@ -131,6 +134,7 @@ impl App {
             finder_library: None,
             finder_built_for: 0,
             finder_building: false,
+            finder_reach: None,
             finder_shown: None,
             finder_memory: Memory::default(),
             pending_find: None,
@@ -397,6 +401,7 @@ impl App {
         {
             r.go_to(at, self.geom.page());
         }
+        self.select_pending_entity();
     }
 
     /// The finder's item for a hit, and a short name of its article (for the result list).
@@ -716,8 +721,11 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                 }
                 JobOutput::LibraryPairs(result) => library_pairs::found(app, result),
                 JobOutput::Entities { id, doc, ents } => app.entities_built(id, doc, *ents),
-                JobOutput::FinderLibrary(library, built_for) => {
+                JobOutput::EntityReach { key, reach } => app.reach_found(key, reach),
+                JobOutput::FinderLibrary(library, built_for, reach) => {
                     app.finder_building = false;
+                    app.finder_reach = Some(reach);
+                    app.reach_rebuilt();
                     app.finder_library = Some(library);
                     app.finder_built_for = built_for;
                     app.finder_memory = Memory::default();
@@ -802,6 +810,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
     }
     app.relayout();
     fx.merge(app.request_entities());
+    fx.merge(app.request_reach());
     fx.merge(library_events::track(app));
     fx
 }
@@ -892,6 +901,31 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
             match action {
                 Action::Insert(c) => app.hint_typed(hints, typed, c),
                 Action::Back => app.overlay = None,
+                _ => return Effects::none(),
+            }
+            Effects::redraw()
+        }
+        Overlay::EntityArticles {
+            name,
+            items,
+            selected,
+        } => {
+            let last = items.len().saturating_sub(1);
+            let moved = |to: usize| Overlay::EntityArticles {
+                name: name.clone(),
+                items: items.clone(),
+                selected: to,
+            };
+            match action {
+                Action::Down => app.overlay = Some(moved((*selected + 1).min(last))),
+                Action::Up => app.overlay = Some(moved(selected.saturating_sub(1))),
+                Action::Open => {
+                    app.overlay = None;
+                    if let Some(item) = items.get(*selected) {
+                        return app.open_reach_item(item);
+                    }
+                }
+                Action::Back | Action::EntityArticles => app.overlay = None,
                 _ => return Effects::none(),
             }
             Effects::redraw()
@@ -1056,6 +1090,7 @@ fn reader_action(app: &mut App, action: Action) {
         Action::NextEntity => app.step_mention(1, true),
         Action::PrevEntity => app.step_mention(-1, true),
         Action::EntityList => app.open_entity_list(),
+        Action::EntityArticles => app.open_entity_articles(),
         Action::SentenceMode => {
             r.toggle_sentences();
             app.status = Some(

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use super::cancel::Cancel;
 use super::doc::Doc;
 use super::entries::EntryId;
+use crate::library::entities::LoadedReach;
 use crate::search::{Library, Memory, Results, Source};
 
 /// What a job does; one generation counter and at most one running worker per kind.
@@ -27,6 +28,8 @@ pub enum JobKind {
     FinderLibrary,
     /// One finder query (a keystroke starts a new one; the running one is cancelled).
     Find,
+    /// The articles of the library that mention the selected entity.
+    EntityReach,
 }
 
 /// A job and its input.
@@ -68,6 +71,11 @@ pub enum Job {
         doc: Arc<Doc>,
     },
     FinderLibrary(Vec<crate::model::Article>),
+    /// Look up in the library on disk the articles that mention an entity.
+    EntityReach {
+        home: crate::library::Home,
+        key: super::hints::ReachKey,
+    },
     /// Search the library; `memory` is what the last search left to narrow from.
     Find {
         library: Arc<Library>,
@@ -96,8 +104,13 @@ pub enum JobOutput {
         doc: Arc<Doc>,
         ents: Box<super::hints::ArticleEntities>,
     },
-    /// The library and how many articles it was built from.
-    FinderLibrary(Arc<Library>, usize),
+    /// The library and how many articles it was built from, and its entities' reach (the
+    /// same entity index, by name).
+    FinderLibrary(Arc<Library>, usize, Arc<LoadedReach>),
+    EntityReach {
+        key: super::hints::ReachKey,
+        reach: Result<crate::library::EntityReach, String>,
+    },
     Found {
         /// The library searched: the results' item numbers index it.
         library: Arc<Library>,
@@ -125,6 +138,7 @@ impl Job {
             Job::Entities { .. } => JobKind::Entities,
             Job::FinderLibrary(_) => JobKind::FinderLibrary,
             Job::Find { .. } => JobKind::Find,
+            Job::EntityReach { .. } => JobKind::EntityReach,
         }
     }
 
@@ -172,8 +186,15 @@ impl Job {
                 doc,
             },
             Job::FinderLibrary(articles) => {
-                JobOutput::FinderLibrary(Arc::new(build_library(&articles)), articles.len())
+                let (library, reach) = build_library(&articles);
+                JobOutput::FinderLibrary(Arc::new(library), articles.len(), Arc::new(reach))
             }
+            Job::EntityReach { home, key } => JobOutput::EntityReach {
+                reach: crate::library::Library::open(home)
+                    .and_then(|(lib, _)| lib.entity_reach_by(key.0, &key.1))
+                    .map_err(|e| e.to_string()),
+                key,
+            },
             Job::Find {
                 library,
                 source,
@@ -201,13 +222,15 @@ impl Job {
 }
 
 /// The finder's library of these articles: text, titles, and the entities found by aligning
-/// every article.
-fn build_library(articles: &[crate::model::Article]) -> Library {
+/// every article; and from the same entity index, each entity's articles (the reader's card
+/// and `A` list when the articles are not in a library).
+fn build_library(articles: &[crate::model::Article]) -> (Library, LoadedReach) {
     let mut lib = Library::from_articles(articles);
     let bitexts: Vec<crate::model::Bitext> =
         articles.iter().map(crate::align::align_article).collect();
     let index =
         crate::entity::EntityIndex::build(articles.iter().map(|a| a.path.as_str()).zip(&bitexts));
     lib.set_entities(&index);
-    lib
+    let reach = LoadedReach::new(&index, &bitexts);
+    (lib, reach)
 }
