@@ -14,6 +14,12 @@
 //! articles of 2 to 40 paragraphs, plain-text copies of the bundled pages with their own date
 //! line, and saved HTML pages; dates from 2015 to 2024, a dozen outlets, files spread over
 //! `YYYY/MM/` folders, and about 0.5% exact duplicates under other names (import skips them).
+//!
+//! `--editions PCT`: that share of the articles are a story's Korean edition and English edition
+//! as two files (`NNNNNN_ko.md`, `NNNNNN_en.txt`, dated the same day or the next), for the
+//! library's translation pairing. Each story is a random draw of 8–24 gold sentence beads of
+//! the dev set (as `benches/pairs.rs` makes them), so it is a true translation and unlike any
+//! other story. Default 0: the library is the same as without the option.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -62,6 +68,8 @@ const OUTLETS: &[&str] = &[
 struct Pool {
     /// Korean-English documents: (Korean paragraphs, English paragraphs).
     bilingual: Vec<(Vec<String>, Vec<String>)>,
+    /// The gold sentence beads of those documents: (Korean sentences, English sentences).
+    beads: Vec<(Vec<String>, Vec<String>)>,
     ko_sentences: Vec<String>,
     en_sentences: Vec<String>,
     /// The bundled articles' text.
@@ -83,6 +91,7 @@ fn run() -> Result<(), String> {
     let mut out: Option<PathBuf> = None;
     let mut eval = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval"));
     let mut seed = 1u64;
+    let mut editions = 0usize;
     while let Some(a) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -92,6 +101,14 @@ fn run() -> Result<(), String> {
                     .map_err(|e| format!("--articles: {e}"))?
             }
             "--eval" => eval = PathBuf::from(value("--eval")?),
+            "--editions" => {
+                editions = value("--editions")?
+                    .parse()
+                    .map_err(|e| format!("--editions: {e}"))?;
+                if editions > 100 {
+                    return Err("--editions: a percentage, 0 to 100".into());
+                }
+            }
             "--seed" => {
                 seed = value("--seed")?
                     .parse()
@@ -101,7 +118,9 @@ fn run() -> Result<(), String> {
             other => out = Some(PathBuf::from(other)),
         }
     }
-    let out = out.ok_or("usage: gen_library [--articles N] [--eval DIR] [--seed S] OUT_DIR")?;
+    let out = out.ok_or(
+        "usage: gen_library [--articles N] [--eval DIR] [--seed S] [--editions PCT] OUT_DIR",
+    )?;
     let pool = load_pool(&eval)?;
     eprintln!(
         "gen_library: {} bilingual documents, {} Korean and {} English sentences, {} bundled articles, {} pages",
@@ -114,11 +133,32 @@ fn run() -> Result<(), String> {
     let mut rng = Rng(seed);
     let mut written: Vec<PathBuf> = Vec::new();
     let mut bytes_total = 0usize;
-    for i in 0..n {
+    // The editions draw from their own generator: without them, the library is unchanged.
+    let mut ed_rng = Rng(seed ^ 0x4544_4954_494f_4e53);
+    let mut pairs_written = 0usize;
+    let mut i = 0;
+    while i < n {
         let (year, month, day) = (rng.range(2015, 2024), rng.range(1, 12), rng.range(1, 28));
         let date = format!("{year:04}-{month:02}-{day:02}");
         let dir = out.join(format!("{year:04}/{month:02}"));
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        if editions > 0 && i + 1 < n && !pool.beads.is_empty() && ed_rng.below(200) < editions {
+            let outlet = *ed_rng.pick(OUTLETS);
+            let next_day = format!("{year:04}-{month:02}-{:02}", day + ed_rng.below(2));
+            let (ko, en) = edition(&mut ed_rng, &pool.beads, &date, &next_day, outlet);
+            for (name, body) in [
+                (format!("{i:06}_ko.md"), ko),
+                (format!("{i:06}_en.txt"), en),
+            ] {
+                let path = dir.join(name);
+                std::fs::write(&path, &body).map_err(|e| format!("{}: {e}", path.display()))?;
+                bytes_total += body.len();
+                written.push(path);
+            }
+            pairs_written += 1;
+            i += 2;
+            continue;
+        }
         // About 0.5% exact duplicates of an earlier file, under another name.
         if !written.is_empty() && rng.below(200) == 0 {
             let src = written[rng.below(written.len())].clone();
@@ -130,6 +170,7 @@ fn run() -> Result<(), String> {
             let dst = dir.join(format!("{i:06}_copy.{ext}"));
             std::fs::copy(&src, &dst).map_err(|e| format!("{}: {e}", dst.display()))?;
             written.push(dst);
+            i += 1;
             continue;
         }
         let outlet = *rng.pick(OUTLETS);
@@ -165,12 +206,18 @@ fn run() -> Result<(), String> {
         std::fs::write(&path, &body).map_err(|e| format!("{}: {e}", path.display()))?;
         bytes_total += body.len();
         written.push(path);
+        i += 1;
     }
     eprintln!(
-        "gen_library: wrote {} files ({:.1} MB) under {}",
+        "gen_library: wrote {} files ({:.1} MB) under {}{}",
         written.len(),
         bytes_total as f64 / 1e6,
-        out.display()
+        out.display(),
+        if editions > 0 {
+            format!(", {pairs_written} stories as a Korean and an English edition")
+        } else {
+            String::new()
+        }
     );
     Ok(())
 }
@@ -219,6 +266,36 @@ fn bilingual(rng: &mut Rng, pool: &Pool, i: usize, date: &str, outlet: &str) -> 
     s
 }
 
+/// A story as two files: its Korean edition (Markdown with front matter, a few run-together
+/// paragraphs) and its English edition (plain text: title, outlet and date line, a paragraph
+/// per bead or two).
+fn edition(
+    rng: &mut Rng,
+    beads: &[(Vec<String>, Vec<String>)],
+    date: &str,
+    date_en: &str,
+    outlet: &str,
+) -> (Vec<u8>, Vec<u8>) {
+    let story: Vec<&(Vec<String>, Vec<String>)> =
+        (0..rng.range(8, 24)).map(|_| rng.pick(beads)).collect();
+    let title = |s: Option<&String>| s.map_or(String::new(), |s| title_of(s));
+    let (title_ko, title_en) = match story.first() {
+        Some(b) => (title(b.0.first()), title(b.1.first())),
+        None => (String::new(), String::new()),
+    };
+    let mut ko = front_matter(&title_ko, None, date, outlet);
+    for (i, b) in story.iter().enumerate() {
+        ko.push_str(&b.0.join(" "));
+        ko.push_str(if i % 4 == 3 { "\n\n" } else { " " });
+    }
+    let mut en = format!("{title_en}\n\n{outlet} | {date_en}\n\n");
+    for (i, b) in story.iter().enumerate() {
+        en.push_str(&b.1.join(" "));
+        en.push_str(if i % 2 == 1 { "\n\n" } else { " " });
+    }
+    (ko.into_bytes(), en.into_bytes())
+}
+
 fn monolingual(
     rng: &mut Rng,
     sentences: &[String],
@@ -251,6 +328,7 @@ fn monolingual(
 fn load_pool(eval: &Path) -> Result<Pool, String> {
     let mut pool = Pool {
         bilingual: Vec::new(),
+        beads: Vec::new(),
         ko_sentences: Vec::new(),
         en_sentences: Vec::new(),
         bundled: Vec::new(),
@@ -292,6 +370,21 @@ fn load_pool(eval: &Path) -> Result<Pool, String> {
         let (ko, en) = (strings("ko"), strings("en"));
         if !ko.is_empty() && !en.is_empty() {
             pool.bilingual.push((ko, en));
+        }
+        let (ks, es) = (strings("ko_sentences"), strings("en_sentences"));
+        for bead in v["gold"].as_array().into_iter().flatten() {
+            let side = |x: &serde_json::Value, from: &[String]| -> Option<Vec<String>> {
+                x.as_array()?
+                    .iter()
+                    .map(|i| from.get(i.as_u64()? as usize).cloned())
+                    .collect()
+            };
+            if let (Some(k), Some(e)) = (side(&bead[0], &ks), side(&bead[1], &es))
+                && !k.is_empty()
+                && !e.is_empty()
+            {
+                pool.beads.push((k, e));
+            }
         }
     }
     for (file, korean) in [

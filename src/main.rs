@@ -152,11 +152,15 @@ pub struct FindArgs {
 #[derive(Debug, clap::Args)]
 pub struct PairsArgs {
     /// Article files or folders.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "library")]
     pub paths: Vec<PathBuf>,
-    /// Print JSON: an array of {"ko": PATH, "en": PATH, "score": NUMBER}, one per pair.
+    /// Print JSON: an array of {"ko": PATH, "en": PATH, "score": NUMBER}, one per pair (with
+    /// --library: article ids, and "by_hand").
     #[arg(long)]
     pub json: bool,
+    /// Pair the articles of the library (`duet list` ids), with the pairs made or split by hand.
+    #[arg(long, conflicts_with = "paths")]
+    pub library: bool,
 }
 
 #[derive(Debug, clap::Args)]

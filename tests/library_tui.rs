@@ -64,6 +64,8 @@ fn apply(lib: &Library, saves: Vec<Save>) {
             Save::Bookmark(a, m) => {
                 lib.add_bookmark(a, &m).unwrap();
             }
+            Save::Pair(ko, en) => lib.pair_by_hand(ko, en).unwrap(),
+            Save::Split(ko, en) => lib.split_pair(ko, en).unwrap(),
         }
     }
 }

@@ -3,136 +3,25 @@
 //! Opens seed 004, scrolls, quits; checks the terminal was restored. Also SIGTERM.
 #![cfg(unix)]
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver};
-use std::thread;
-use std::time::{Duration, Instant};
+mod pty;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::ffi::OsStr;
+use std::path::PathBuf;
+use std::thread;
+use std::time::Duration;
+
+use pty::Session;
 
 const ROWS: u16 = 24;
 const COLS: u16 = 100;
 
-struct Session {
-    parser: vt100::Parser,
-    rx: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+fn duet(args: &[&str]) -> Session {
+    Session::duet(args, &[], ROWS, COLS)
 }
 
-impl Session {
-    fn start(args: &[&str]) -> Session {
-        Session::start_program(env!("CARGO_BIN_EXE_duet").as_ref(), args, &[])
-    }
-
-    fn start_program(program: &std::ffi::OsStr, args: &[&str], env: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("DUET_CONFIG", "/nonexistent/duet-test-config.toml");
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        let child = pty.slave.spawn_command(cmd).expect("spawn duet");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        if tx.send(buf[..n].to_vec()).is_err() {
-                            break;
-                        }
-                    }
-                }
-            }
-        });
-        Session {
-            parser: vt100::Parser::new(
-                NonZeroU16::new(ROWS).expect("rows"),
-                NonZeroU16::new(COLS).expect("cols"),
-                0,
-            ),
-            rx,
-            writer,
-            child,
-            _master: pty.master,
-        }
-    }
-
-    fn pump(&mut self, for_at_most: Duration) {
-        let end = Instant::now() + for_at_most;
-        while let Some(left) = end.checked_duration_since(Instant::now()) {
-            match self.rx.recv_timeout(left.min(Duration::from_millis(50))) {
-                Ok(bytes) => self.parser.process(&bytes),
-                Err(mpsc::RecvTimeoutError::Timeout) => return,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return,
-            }
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Wait until the screen shows `needle` (or fail with the screen).
-    fn wait_for(&mut self, what: &str, pred: impl Fn(&str) -> bool) {
-        let end = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < end {
-            if pred(&self.screen()) {
-                return;
-            }
-            self.pump(Duration::from_millis(100));
-        }
-        panic!("timed out waiting for {what}; screen:\n{}", self.screen());
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("write to pty");
-        self.writer.flush().expect("flush pty");
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let end = Instant::now() + Duration::from_secs(20);
-        loop {
-            self.pump(Duration::from_millis(50));
-            if let Ok(Some(status)) = self.child.try_wait() {
-                self.pump(Duration::from_millis(200));
-                return status;
-            }
-            if Instant::now() > end {
-                let _ = self.child.kill();
-                panic!("duet did not exit; screen:\n{}", self.screen());
-            }
-        }
-    }
-
-    fn assert_restored(&self) {
-        let s = self.parser.screen();
-        assert!(!s.alternate_screen(), "still on the alternate screen");
-        assert!(!s.hide_cursor(), "cursor still hidden");
-        assert_eq!(
-            s.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse still captured"
-        );
-    }
+fn program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
+    let env: Vec<(&str, &OsStr)> = env.iter().map(|(k, v)| (*k, OsStr::new(*v))).collect();
+    Session::start(program.as_ref(), args, &env, ROWS, COLS)
 }
 
 fn seed_004() -> String {
@@ -144,7 +33,7 @@ fn seed_004() -> String {
 
 #[test]
 fn opens_seed_004_scrolls_and_quits_restoring_the_terminal() {
-    let mut s = Session::start(&[&seed_004()]);
+    let mut s = duet(&[&seed_004()]);
     s.wait_for("the reader", |sc| {
         sc.contains("미국 중국 첫 고위") && sc.contains("pair 1/")
     });
@@ -166,12 +55,13 @@ fn opens_seed_004_scrolls_and_quits_restoring_the_terminal() {
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
     s.assert_restored();
+    s.assert_cooked();
 }
 
 #[test]
 fn library_back_and_quit_with_q_twice() {
     let articles = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
-    let mut s = Session::start(&[&articles.display().to_string()]);
+    let mut s = duet(&[&articles.display().to_string()]);
     s.wait_for("the library", |sc| sc.contains("Library (5)"));
     s.send(b"G\r");
     s.wait_for("the reader", |sc| sc.contains("pair 1/"));
@@ -184,7 +74,7 @@ fn library_back_and_quit_with_q_twice() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let mut s = Session::start(&[&seed_004()]);
+    let mut s = duet(&[&seed_004()]);
     s.wait_for("the reader", |sc| sc.contains("pair 1/"));
     let pid = s.child.process_id().expect("pid");
     let killed = std::process::Command::new("kill")
@@ -212,8 +102,8 @@ fn panic_child() {
 #[test]
 fn a_panic_restores_the_terminal() {
     let exe = std::env::current_exe().expect("this test binary");
-    let mut s = Session::start_program(
-        exe.as_os_str(),
+    let mut s = program(
+        &exe.display().to_string(),
         &[
             "panic_child",
             "--exact",
@@ -239,8 +129,8 @@ fn a_panic_restores_the_terminal() {
 
 /// An interactive shell in the pty, with a prompt the tests can wait for.
 fn shell() -> Session {
-    let mut s = Session::start_program(
-        "bash".as_ref(),
+    let mut s = program(
+        "bash",
         &["--norc", "--noprofile", "-i"],
         &[("PS1", "READY$ "), ("HISTFILE", "/dev/null")],
     );
@@ -302,7 +192,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back_redrawn() {
 #[test]
 fn a_piped_article_opens_and_keys_come_from_the_terminal() {
     let cmd = format!("cat {} | {} -", seed_004(), env!("CARGO_BIN_EXE_duet"));
-    let mut s = Session::start_program("sh".as_ref(), &["-c", &cmd], &[]);
+    let mut s = program("sh", &["-c", &cmd], &[]);
     s.wait_for("the reader", |sc| {
         sc.contains("미국 중국 첫 고위") && sc.contains("pair 1/")
     });

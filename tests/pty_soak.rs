@@ -9,14 +9,12 @@
 //! About 20 seconds in all. A failure prints the seed; `DUET_SOAK_SEED=N` replays it.
 #![cfg(unix)]
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
+mod pty;
+
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver};
-use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use pty::Session;
 
 /// xorshift64*: small, seeded, the same on every machine.
 struct Rng(u64);
@@ -34,174 +32,18 @@ impl Rng {
     }
 }
 
-struct Session {
-    parser: vt100::Parser,
-    rx: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    /// Everything the program wrote, for the escape check.
-    all: Vec<u8>,
-    /// What it wrote since the last [`Session::settle`].
-    recent: Vec<u8>,
-    rows: u16,
-    cols: u16,
+/// What the soak adds to a session: settling, and checking the frames written since.
+trait Soak {
+    fn settle(&mut self);
+    fn assert_frames_fit(&self, context: &str) -> usize;
 }
 
-impl Session {
-    fn start(args: &[&str], rows: u16, cols: u16) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_duet"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("DUET_CONFIG", "/nonexistent/duet-test-config.toml");
-        cmd.env("RUST_BACKTRACE", "0");
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        let child = pty.slave.spawn_command(cmd).expect("spawn duet");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || {
-            let mut buf = [0u8; 16384];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        if tx.send(buf[..n].to_vec()).is_err() {
-                            break;
-                        }
-                    }
-                }
-            }
-        });
-        Session {
-            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
-            rx,
-            writer,
-            child,
-            master: pty.master,
-            all: Vec::new(),
-            recent: Vec::new(),
-            rows,
-            cols,
-        }
-    }
-
-    /// Read what arrives for at most `for_at_most`; true if the program went quiet first.
-    fn pump(&mut self, for_at_most: Duration, quiet: Duration) -> bool {
-        let end = Instant::now() + for_at_most;
-        while let Some(left) = end.checked_duration_since(Instant::now()) {
-            match self.rx.recv_timeout(left.min(quiet)) {
-                Ok(bytes) => {
-                    self.parser.process(&bytes);
-                    self.all.extend_from_slice(&bytes);
-                    self.recent.extend_from_slice(&bytes);
-                }
-                Err(mpsc::RecvTimeoutError::Timeout) => return true,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return true,
-            }
-        }
-        false
-    }
-
+impl Soak for Session {
     /// Wait until nothing has arrived for a while; then forget what came before.
     fn settle(&mut self) {
         // Generous: a frame for the old size may still be on its way on a loaded machine.
-        self.pump(Duration::from_secs(5), Duration::from_millis(300));
-        self.recent.clear();
-    }
-
-    fn wait_for(&mut self, what: &str, pred: impl Fn(&str) -> bool) {
-        let end = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < end {
-            if pred(&self.parser.screen().contents()) {
-                return;
-            }
-            self.pump(Duration::from_millis(100), Duration::from_millis(50));
-        }
-        panic!(
-            "timed out waiting for {what}; screen:\n{}",
-            self.parser.screen().contents()
-        );
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("write to pty");
-        self.writer.flush().expect("flush pty");
-    }
-
-    fn resize(&mut self, rows: u16, cols: u16) {
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize the pty");
-        self.parser.screen_mut().set_size(nz(rows), nz(cols));
-        self.rows = rows;
-        self.cols = cols;
-    }
-
-    fn pid(&self) -> libc::pid_t {
-        self.child.process_id().expect("pid") as libc::pid_t
-    }
-
-    fn signal(&self, sig: libc::c_int) {
-        // SAFETY: a signal to our own child.
-        assert_eq!(unsafe { libc::kill(self.pid(), sig) }, 0, "kill");
-    }
-
-    fn alive(&mut self) -> bool {
-        matches!(self.child.try_wait(), Ok(None))
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let end = Instant::now() + Duration::from_secs(20);
-        loop {
-            self.pump(Duration::from_millis(50), Duration::from_millis(50));
-            if let Ok(Some(status)) = self.child.try_wait() {
-                self.pump(Duration::from_millis(300), Duration::from_millis(100));
-                return status;
-            }
-            if Instant::now() > end {
-                let _ = self.child.kill();
-                panic!(
-                    "duet did not exit; screen:\n{}",
-                    self.parser.screen().contents()
-                );
-            }
-        }
-    }
-
-    /// Main screen back, cursor shown, mouse released, and the line discipline cooked again
-    /// (raw mode off: canonical input and echo on).
-    fn assert_restored(&self) {
-        let s = self.parser.screen();
-        assert!(!s.alternate_screen(), "still on the alternate screen");
-        assert!(!s.hide_cursor(), "cursor still hidden");
-        assert_eq!(
-            s.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse still captured"
-        );
-        let fd = self.master.as_raw_fd().expect("the pty's fd");
-        // SAFETY: tcgetattr on an open pty fd into a zeroed termios.
-        let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0, "tcgetattr");
-        assert!(
-            t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0,
-            "raw mode still on"
-        );
+        self.pump_until_quiet(Duration::from_secs(5), Duration::from_millis(300));
+        self.forget();
     }
 
     /// Every cursor move written since the last settle lands inside the terminal; how many.
@@ -217,10 +59,6 @@ impl Session {
         }
         moves.len()
     }
-}
-
-fn nz(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n.max(1)).expect("non-zero")
 }
 
 /// `ESC [ row ; col H` moves (1-based), as crossterm writes them.
@@ -358,7 +196,7 @@ fn random_input(rng: &mut Rng, s: &mut Session) {
 
 fn soak(args: &[&str], seed: u64, duration: Duration) -> Vec<u8> {
     let mut rng = Rng(seed.wrapping_mul(2).wrapping_add(1));
-    let mut s = Session::start(args, 30, 100);
+    let mut s = Session::duet(args, &[], 30, 100);
     s.wait_for("the first screen", |sc| !sc.trim().is_empty());
     let end = Instant::now() + duration;
     let mut steps = 0;
@@ -368,7 +206,7 @@ fn soak(args: &[&str], seed: u64, duration: Duration) -> Vec<u8> {
             random_input(&mut rng, &mut s);
             steps += 1;
         }
-        s.pump(Duration::from_millis(30), Duration::from_millis(10));
+        s.pump_until_quiet(Duration::from_millis(30), Duration::from_millis(10));
         assert!(
             s.alive(),
             "seed {seed}: duet exited after {steps} inputs; screen:\n{}",
@@ -385,9 +223,9 @@ fn soak(args: &[&str], seed: u64, duration: Duration) -> Vec<u8> {
             // drawn for it (the full redraw after a resize, then a key's frame).
             s.settle();
             s.resize(r, c);
-            s.pump(Duration::from_secs(5), Duration::from_millis(300));
+            s.pump_until_quiet(Duration::from_secs(5), Duration::from_millis(300));
             s.send(b"j");
-            s.pump(Duration::from_secs(3), Duration::from_millis(200));
+            s.pump_until_quiet(Duration::from_secs(3), Duration::from_millis(200));
             moves += s.assert_frames_fit(&format!("seed {seed}, after {steps} inputs"));
             checks += 1;
         }
@@ -403,6 +241,7 @@ fn soak(args: &[&str], seed: u64, duration: Duration) -> Vec<u8> {
         s.parser.screen().contents()
     );
     s.assert_restored();
+    s.assert_cooked();
     assert!(checks > 0 && moves > 0, "seed {seed}: no frame was checked");
     eprintln!(
         "soak {args:?}: seed {seed}, {steps} inputs, {checks} frames checked ({moves} cursor moves)"
@@ -459,13 +298,14 @@ fn sigterm_sighup_and_sigint_each_restore_the_terminal() {
         (libc::SIGHUP, "SIGHUP"),
         (libc::SIGINT, "SIGINT"),
     ] {
-        let mut s = Session::start(&[&seed_file], 24, 80);
+        let mut s = Session::duet(&[&seed_file], &[], 24, 80);
         s.wait_for("the reader", |sc| sc.contains("pair 1/"));
         s.send(b"j\x1b[<64;10;10M");
         s.settle();
         s.signal(sig);
         s.wait_exit();
         s.assert_restored();
+        s.assert_cooked();
         eprintln!("{name}: restored");
     }
 }
@@ -490,7 +330,7 @@ fn pipes_with_no_writer_block_neither_the_reader_nor_the_other_files() {
         args.push(articles.join(name).display().to_string());
     }
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let mut s = Session::start(&refs, 30, 120);
+    let mut s = Session::duet(&refs, &[], 30, 120);
     s.wait_for("both articles in the library", |sc| {
         sc.contains("US-China") && sc.contains("북러")
     });
@@ -501,4 +341,5 @@ fn pipes_with_no_writer_block_neither_the_reader_nor_the_other_files() {
     s.send(b"\x03");
     assert!(s.wait_exit().success());
     s.assert_restored();
+    s.assert_cooked();
 }

@@ -1,12 +1,17 @@
 //! `duet pairs PATH… [--json]`: find which files are translations of each other (a Korean
 //! article and its English edition) and print the pairs; files not named are unpaired.
 //! Bad inputs are reported one line each on stderr and the others still paired; exit 2 then.
+//! `duet pairs --library [--json]`: the library's pairs (ids as `duet list` prints them), from
+//! the evidence stored at import, with the user's own pairs and splits.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::collections::{HashMap, HashSet};
+
 use duet::Article;
+use duet::library::ArticleId;
 use duet::pairing::{self, Match};
 use serde::Serialize;
 
@@ -20,6 +25,9 @@ struct JsonPair<'a> {
 }
 
 pub fn run(args: &PairsArgs) -> anyhow::Result<ExitCode> {
+    if args.library {
+        return library(args.json);
+    }
     let threads = pairing::default_threads();
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut failed = false;
@@ -95,4 +103,73 @@ fn print(json: bool, articles: &[Article], matches: &[Match]) -> std::io::Result
         )?;
     }
     out.flush()
+}
+
+#[derive(Serialize)]
+struct LibraryPair {
+    ko: ArticleId,
+    en: ArticleId,
+    score: f64,
+    by_hand: bool,
+}
+
+/// `duet pairs --library`.
+fn library(json: bool) -> anyhow::Result<ExitCode> {
+    let lib = super::library::open()?;
+    let titles: HashMap<ArticleId, String> = lib
+        .entries()?
+        .into_iter()
+        .map(|e| {
+            (
+                e.id,
+                super::library::clean(e.title.as_deref().unwrap_or("")),
+            )
+        })
+        .collect();
+    let found = duet::library::pairs::find(lib, pairing::default_threads(), true, || false)?;
+    let manual: HashSet<(ArticleId, ArticleId)> = found.choices.manual.iter().copied().collect();
+    let rows: Vec<LibraryPair> = found
+        .pairs()
+        .into_iter()
+        .map(|(ko, en, score)| LibraryPair {
+            ko,
+            en,
+            score,
+            by_hand: manual.contains(&(ko, en)),
+        })
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = (|| -> std::io::Result<()> {
+        if json {
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        } else {
+            writeln!(out, "score\tko\ten\ttitle")?;
+            for r in &rows {
+                let score = if r.by_hand {
+                    "hand".to_string()
+                } else {
+                    format!("{:.3}", r.score)
+                };
+                let title = titles.get(&r.ko).map_or("", String::as_str);
+                writeln!(out, "{score}\t{}\t{}\t{title}", r.ko, r.en)?;
+            }
+            writeln!(
+                out,
+                "{} pair{} among {} Korean or English articles; {} candidate pairs verified, {} remembered",
+                rows.len(),
+                if rows.len() == 1 { "" } else { "s" },
+                found.ids.len(),
+                found.verified,
+                found.remembered
+            )?;
+        }
+        out.flush()
+    })();
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r?,
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -126,6 +126,18 @@ pub fn find(chars: &[char]) -> Vec<Span> {
     rules(chars, &tokens, &mut spans);
     let headline = title_case(chars, &tokens);
     capitalised_runs(chars, &tokens, &em, headline, &mut spans);
+    if headline {
+        // Capitals say nothing in a title-case headline: a span whose words are all common
+        // words (`Disarmament Approach`, `High-Level`) is the headline's style, not a name,
+        // unless the gazetteer knows it.
+        let g = gazetteer::shipped();
+        spans.retain(|s| {
+            g.en_kind(&s.text).is_some()
+                || s.text
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .any(|w| !w.is_empty() && !common_word(w))
+        });
+    }
     spans.retain(|s| {
         !COMMON.contains(&s.text.as_str())
             && !LEADING.contains(&s.text.as_str())
@@ -217,6 +229,17 @@ fn strip_leading(chars: &[char], tokens: &[(usize, usize)], s: &mut Span) {
         s.start = inside[k].0;
         s.text = chars[s.start..s.end].iter().collect();
     }
+}
+
+/// A word of the language rather than a name: one the lower-case vocabulary knows, or one
+/// with a suffix that makes common nouns (`disarmament`, `negotiation`, `readiness`).
+fn common_word(w: &str) -> bool {
+    const NOUN_SUFFIXES: [&str; 8] = [
+        "ment", "tion", "sion", "ness", "ship", "ism", "ance", "ence",
+    ];
+    let w = w.to_lowercase();
+    super::features::is_lower_word(&w)
+        || (w.chars().count() >= 7 && NOUN_SUFFIXES.iter().any(|x| w.ends_with(x)))
 }
 
 /// A headline in title case (`US-China First High-Level Military Talks`): capitals say
@@ -405,5 +428,29 @@ mod tests {
         assert!(t.contains(&"China"), "{t:?}");
         assert!(t.contains(&"Moscow"), "{t:?}");
         assert!(!t.contains(&"However"), "{t:?}");
+    }
+
+    #[test]
+    fn a_title_case_headline_keeps_names_not_its_capitalised_common_words() {
+        let texts = [
+            "US-China First High-Level Military Talks, Nuclear Disarmament Talks Begin",
+            "White House Says Biden Will Meet Xi Jinping In San Francisco",
+        ];
+        let found: Vec<String> = texts
+            .iter()
+            .flat_map(|t| find(&t.chars().collect::<Vec<_>>()))
+            .map(|s| s.text)
+            .collect();
+        for name in ["White House", "Biden", "San Francisco"] {
+            assert!(found.iter().any(|t| t == name), "{name}: {found:?}");
+        }
+        for style in [
+            "High-Level",
+            "Nuclear Disarmament",
+            "Disarmament",
+            "Military Talks",
+        ] {
+            assert!(!found.iter().any(|t| t == style), "{style}: {found:?}");
+        }
     }
 }

@@ -12,7 +12,7 @@ use super::{Entity, EntityKind, Mention, Names, Side, Span, find};
 use crate::model::Bitext;
 
 /// Every entity of a library, and the articles they are mentioned in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EntityIndex {
     /// Article ids (paths) as given to [`EntityIndex::build`]; `Mention::article` indexes here.
     pub articles: Vec<String>,

@@ -9,13 +9,15 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::model::{Article, Bitext, json_name};
 
+use super::entities::{self, ArticleEntities, NameRow};
 use super::error::{LibraryError, Result};
-use super::{ArticleId, Library, work};
+use super::{ArticleId, Library, unpack, work};
 
 /// The version of the pipeline (ingest, clean, align) whose output the cache holds. Bump the
 /// number after a change that alters `parse --json` or `align --json` output: every cached
 /// entry is then re-processed lazily.
-pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/1");
+/// (3: the cache also holds each article's entity index and its translation-pairing evidence.)
+pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/3");
 
 /// A processed article: what the reader needs to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +42,13 @@ pub struct Meta {
 pub struct Encoded {
     pub article: Vec<u8>,
     pub bitext: Vec<u8>,
+    /// The article's entity index (`None` if finding them failed: the article still opens).
+    pub entities: Option<Vec<u8>>,
+    /// Its rows of the library's entity-name index.
+    pub names: Vec<NameRow>,
+    /// The article's translation-pairing evidence (`pairing::Evidence::to_bytes`, LZ4), or
+    /// `None` when it cannot be half of a pair (bilingual already, another language).
+    pub evidence: Option<Vec<u8>>,
     pub meta: Meta,
 }
 
@@ -65,40 +74,42 @@ impl Processed {
         }
     }
 
-    /// JSON, LZ4-compressed (the bitext repeats the article's text three or four times; LZ4
+    /// JSON, LZ4-compressed, with the article's entities found and linked (the bitext repeats the article's text three or four times; LZ4
     /// takes it to about a quarter at a few hundred MB/s, so the database stays near the size of
     /// the articles themselves).
     pub fn encode(&self) -> Encoded {
         // Serialising plain data types to a Vec cannot fail; an empty blob would read back as
         // a miss and be re-processed.
         let pack = |json: Vec<u8>| lz4_flex::compress_prepend_size(&json);
+        // A bug in the entity finder must not lose the article: it is kept without entities.
+        let found = std::panic::catch_unwind(|| ArticleEntities::find(&self.bitext)).ok();
         Encoded {
             article: pack(serde_json::to_vec(&self.article).unwrap_or_default()),
             bitext: pack(serde_json::to_vec(&self.bitext).unwrap_or_default()),
+            entities: found.as_ref().map(|f| entities::encode(&f.index)),
+            names: found.map(|f| f.rows).unwrap_or_default(),
+            evidence: crate::pairing::evidence::of_article(&self.article)
+                .map(|ev| lz4_flex::compress_prepend_size(&ev.to_bytes())),
             meta: self.meta(),
         }
     }
 
     pub fn decode(article: &[u8], bitext: &[u8]) -> std::result::Result<Processed, String> {
         Ok(Processed {
-            article: serde_json::from_slice(&unpack(article)?).map_err(|e| e.to_string())?,
+            article: decode_article(article)?,
             bitext: serde_json::from_slice(&unpack(bitext)?).map_err(|e| e.to_string())?,
         })
     }
 }
 
-/// Decompress a blob, refusing one that claims to be larger than any article could make (a
-/// damaged blob must not allocate gigabytes).
-fn unpack(blob: &[u8]) -> std::result::Result<Vec<u8>, String> {
-    const MAX: usize = 64 * crate::ingest::MAX_FILE_BYTES as usize;
-    let size = blob
-        .get(..4)
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-        .ok_or("truncated cache entry")?;
-    if size > MAX {
-        return Err(format!("cache entry claims {size} bytes"));
-    }
-    lz4_flex::decompress_size_prepended(blob).map_err(|e| e.to_string())
+/// Read back an evidence blob of [`Encoded::evidence`]; `None` for a damaged one.
+pub fn decode_evidence(blob: &[u8]) -> Option<crate::pairing::Evidence> {
+    crate::pairing::Evidence::from_bytes(&unpack(blob).ok()?)
+}
+
+/// Read back an article blob of [`Encoded::article`].
+pub fn decode_article(blob: &[u8]) -> std::result::Result<Article, String> {
+    serde_json::from_slice(&unpack(blob)?).map_err(|e| e.to_string())
 }
 
 /// The blake3 hash of some bytes, as hex.
@@ -363,13 +374,18 @@ impl Library {
             }
             Err(e) => return Err(self.write_err(what, e)),
         }
+        tx.execute("DELETE FROM entity_names WHERE article = ?1", [id])
+            .map_err(|e| self.write_err(what, e))?;
         if let Some(old) = old {
-            tx.execute(
+            for sql in [
                 "DELETE FROM cache WHERE hash = ?1 AND NOT EXISTS
                  (SELECT 1 FROM articles WHERE hash = ?1)",
-                [old],
-            )
-            .map_err(|e| self.write_err(what, e))?;
+                "DELETE FROM evidence WHERE hash = ?1 AND NOT EXISTS
+                 (SELECT 1 FROM articles WHERE hash = ?1)",
+            ] {
+                tx.execute(sql, [&old])
+                    .map_err(|e| self.write_err(what, e))?;
+            }
         }
         tx.commit().map_err(|e| self.write_err(what, e))
     }
@@ -383,11 +399,20 @@ pub(crate) fn write_cache(
     enc: &Encoded,
 ) -> rusqlite::Result<()> {
     tx.execute(
-        "INSERT OR REPLACE INTO cache (hash, pipeline, article, bitext) VALUES (?1, ?2, ?3, ?4)",
-        params![hash, pipeline, enc.article, enc.bitext],
+        "INSERT OR REPLACE INTO cache (hash, pipeline, article, bitext, entities)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![hash, pipeline, enc.article, enc.bitext, enc.entities],
     )?;
     tx.execute(
         "DELETE FROM cache WHERE hash = ?1 AND pipeline <> ?2",
+        params![hash, pipeline],
+    )?;
+    tx.execute(
+        "INSERT OR REPLACE INTO evidence (hash, pipeline, evidence) VALUES (?1, ?2, ?3)",
+        params![hash, pipeline, enc.evidence],
+    )?;
+    tx.execute(
+        "DELETE FROM evidence WHERE hash = ?1 AND pipeline <> ?2",
         params![hash, pipeline],
     )?;
     let m = &enc.meta;
@@ -405,6 +430,13 @@ pub(crate) fn write_cache(
             pipeline
         ],
     )?;
+    let ids: Vec<ArticleId> = tx
+        .prepare_cached("SELECT id FROM articles WHERE hash = ?1")?
+        .query_map([hash], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        entities::write_rows(tx, id, &enc.names)?;
+    }
     Ok(())
 }
 

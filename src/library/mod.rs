@@ -4,7 +4,8 @@
 //! One file per job: [`home`] (where), [`db`] (opening, durability, fallbacks), [`schema`]
 //! (numbered migrations), [`import`] (copy in, skip duplicates), [`cache`] (parsed articles and
 //! alignments keyed by content hash and pipeline version), [`state`] (position, read/unread),
-//! [`bookmarks`], [`export`]. Terminal-free: the CLI and the reader call the same functions.
+//! [`bookmarks`], [`export`], [`pairs`] (translation pairs across files, and the user's own).
+//! Terminal-free: the CLI and the reader call the same functions.
 
 #![cfg_attr(
     not(test),
@@ -14,10 +15,12 @@
 pub mod bookmarks;
 pub mod cache;
 pub mod db;
+pub mod entities;
 pub mod error;
 pub mod export;
 pub mod home;
 pub mod import;
+pub mod pairs;
 pub mod schema;
 pub mod state;
 pub mod time;
@@ -31,6 +34,7 @@ use serde::Serialize;
 pub use bookmarks::Bookmark;
 pub use cache::{PIPELINE, Processed};
 pub use db::Access;
+pub use entities::{EntityReach, ReachArticle};
 pub use error::{LibraryError, Result};
 pub use home::Home;
 pub use import::ImportReport;
@@ -277,4 +281,18 @@ pub(crate) fn stored_ext(path: &Path) -> String {
         .and_then(|e| e.to_str())
         .filter(|e| !e.is_empty() && e.len() <= 10 && e.chars().all(|c| c.is_ascii_alphanumeric()))
         .map_or_else(|| "txt".to_string(), str::to_ascii_lowercase)
+}
+
+/// Decompress a blob, refusing one that claims to be larger than any article could make (a
+/// damaged blob must not allocate gigabytes).
+pub(crate) fn unpack(blob: &[u8]) -> std::result::Result<Vec<u8>, String> {
+    const MAX: usize = 64 * crate::ingest::MAX_FILE_BYTES as usize;
+    let size = blob
+        .get(..4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        .ok_or("truncated cache entry")?;
+    if size > MAX {
+        return Err(format!("cache entry claims {size} bytes"));
+    }
+    lz4_flex::decompress_size_prepended(blob).map_err(|e| e.to_string())
 }

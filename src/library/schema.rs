@@ -60,6 +60,61 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX bookmarks_by_article ON bookmarks(article);",
     // 2: the list's order as an index, so its first screenful is read without sorting them all.
     "CREATE INDEX articles_by_date ON articles(published IS NULL, published DESC, id);",
+    // 3: the entity names of every article, for "which articles mention this" without opening
+    // any (written with the article's cache entry; the list never reads it).
+    "CREATE TABLE entity_names (
+        article INTEGER NOT NULL,
+        -- index into the article's cached entities (cache.entities)
+        entity INTEGER NOT NULL,
+        -- normalised: 'ko:설리번', 'en:jake sullivan' (lower case, no punctuation), 'hanja:張又俠'
+        name TEXT NOT NULL,
+        -- person, place, org
+        kind TEXT NOT NULL,
+        -- the entity's mentions in the article
+        mentions INTEGER NOT NULL,
+        -- its first mention in reading order: (pair, sentence) as reading positions are, and
+        -- the side (ko, en)
+        pair INTEGER NOT NULL,
+        sentence INTEGER,
+        side TEXT NOT NULL,
+        PRIMARY KEY (article, entity, name)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_names_by_name ON entity_names(name, kind);",
+    // 4: translation pairs across files. `evidence`: each processed article's pairing evidence
+    // (`pairing::Evidence::to_bytes`, LZ4), keyed like the cache, so the library pairs without
+    // reading or parsing any article; NULL for an article that cannot be half of a pair.
+    // `verdicts`: the aligner's verdict on each candidate pair checked, valid while both hashes
+    // and the pipeline are the ones recorded, so a restart verifies nothing it verified before.
+    // `pairings`: the user's own choices, a pair made by hand (paired = 1) or split (0); they
+    // win over the automatic pairing. Removing an article removes its verdicts and choices.
+    "CREATE TABLE evidence (
+        hash TEXT NOT NULL,
+        pipeline TEXT NOT NULL,
+        evidence BLOB,
+        PRIMARY KEY (hash, pipeline)
+    ) WITHOUT ROWID;
+    CREATE TABLE verdicts (
+        ko INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        en INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        ko_hash TEXT NOT NULL,
+        en_hash TEXT NOT NULL,
+        pipeline TEXT NOT NULL,
+        on_diagonal REAL NOT NULL,
+        off_diagonal REAL NOT NULL,
+        coverage REAL NOT NULL,
+        length_cost REAL NOT NULL,
+        beads INTEGER NOT NULL,
+        PRIMARY KEY (ko, en)
+    );
+    CREATE INDEX verdicts_by_en ON verdicts(en);
+    CREATE TABLE pairings (
+        ko INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        en INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        paired INTEGER NOT NULL,
+        created INTEGER NOT NULL,
+        PRIMARY KEY (ko, en)
+    );
+    CREATE INDEX pairings_by_en ON pairings(en);",
 ];
 
 /// The schema version this duet writes.

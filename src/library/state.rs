@@ -84,10 +84,18 @@ impl Library {
             bookmarks += tx
                 .execute("DELETE FROM bookmarks WHERE article = ?1", [id])
                 .map_err(|e| self.write_err(what, e))?;
+            tx.execute("DELETE FROM entity_names WHERE article = ?1", [id])
+                .map_err(|e| self.write_err(what, e))?;
             tx.execute("DELETE FROM articles WHERE id = ?1", [id])
                 .map_err(|e| self.write_err(what, e))?;
-            tx.execute("DELETE FROM cache WHERE hash = ?1", [hash])
-                .map_err(|e| self.write_err(what, e))?;
+            // (its verdicts and pairing choices go with the row: ON DELETE CASCADE)
+            for sql in [
+                "DELETE FROM cache WHERE hash = ?1",
+                "DELETE FROM evidence WHERE hash = ?1",
+            ] {
+                tx.execute(sql, [&hash])
+                    .map_err(|e| self.write_err(what, e))?;
+            }
             files.push(self.home.resolve(std::path::Path::new(&file)));
         }
         tx.commit().map_err(|e| self.write_err(what, e))?;

@@ -95,6 +95,9 @@ pub struct Pairing {
     verdicts: HashMap<(DocId, DocId), Option<f64>>,
     /// Documents with at least one accepted verdict.
     accepted: HashSet<DocId>,
+    /// Each document's candidates, kept from one verification round to the next while the
+    /// index does not change (see [`Pairing::prepare`]).
+    shortlists: HashMap<DocId, Vec<(DocId, f64)>>,
 }
 
 impl Pairing {
@@ -111,11 +114,30 @@ impl Pairing {
         let d = self.index.add(ev);
         self.item.push(item);
         self.doc.insert(item, d);
+        self.shortlists.clear();
     }
 
     /// Bring the index's weights up to date after a batch of adds.
     pub fn refresh(&mut self) {
         self.index.refresh();
+        self.shortlists.clear();
+    }
+
+    /// Gather the candidates of `items` once, for every round of verification to come (each
+    /// round asks again for those still open; the index does not change in between).
+    pub fn prepare(&mut self, items: impl IntoIterator<Item = usize>, threads: usize) {
+        let docs: Vec<DocId> = items
+            .into_iter()
+            .filter_map(|item| self.doc.get(&item).copied())
+            .filter(|d| !self.shortlists.contains_key(d))
+            .collect();
+        let lists = parallel(&docs, threads, |chunk| {
+            chunk
+                .iter()
+                .map(|&d| self.index.candidates(d, CANDIDATES))
+                .collect()
+        });
+        self.shortlists.extend(docs.into_iter().zip(lists));
     }
 
     /// The candidate pairs verified so far: (Korean item, English item, score if accepted).
@@ -171,7 +193,10 @@ impl Pairing {
         let lists = parallel(&open, threads, |chunk| {
             chunk
                 .iter()
-                .map(|&d| self.index.candidates(d, CANDIDATES))
+                .map(|&d| match self.shortlists.get(&d) {
+                    Some(list) => list.clone(),
+                    None => self.index.candidates(d, CANDIDATES),
+                })
                 .collect()
         });
         let mut out = Vec::new();
@@ -361,6 +386,7 @@ pub fn settle(
     items: impl IntoIterator<Item = usize> + Clone,
     threads: usize,
 ) {
+    p.prepare(items.clone(), threads);
     for _ in 0..VERIFY_MAX {
         let todo = p.to_verify(items.clone(), threads);
         if todo.is_empty() {
@@ -382,16 +408,48 @@ pub fn settle_with(
     load: impl Fn(usize) -> Option<Article> + Sync,
     cancelled: impl Fn() -> bool,
 ) {
+    settle_known(p, items, threads, |_, _| None, load, cancelled);
+}
+
+/// [`settle_with`], taking the verdicts already known (from an earlier run: `known(ko, en)`)
+/// instead of verifying those pairs again. Returns the verdicts it had to compute, for the
+/// caller to keep. An article is loaded only when a pair of it is verified.
+pub fn settle_known(
+    p: &mut Pairing,
+    items: impl IntoIterator<Item = usize> + Clone,
+    threads: usize,
+    known: impl Fn(usize, usize) -> Option<Verdict>,
+    load: impl Fn(usize) -> Option<Article> + Sync,
+    cancelled: impl Fn() -> bool,
+) -> Vec<(usize, usize, Verdict)> {
+    let mut computed = Vec::new();
     let mut cache: HashMap<usize, Option<Article>> = HashMap::new();
+    p.prepare(items.clone(), threads);
+    // The same rounds as a run that knows nothing (known verdicts are recorded where it would
+    // have computed them), so the pairs found never depend on what was remembered.
     for _ in 0..VERIFY_MAX {
         if cancelled() {
-            return;
+            break;
         }
         let todo = p.to_verify(items.clone(), threads);
         if todo.is_empty() {
             break;
         }
-        let mut need: Vec<usize> = todo
+        let mut unknown = Vec::new();
+        for &(k, e) in &todo {
+            match known(k, e) {
+                Some(v) => p.record(k, e, &v),
+                None => unknown.push((k, e)),
+            }
+        }
+        if unknown.is_empty() {
+            continue;
+        }
+        // Keep the texts this round needs again; free the rest (a whole library's articles
+        // never sit in memory at once).
+        let wanted: HashSet<usize> = unknown.iter().flat_map(|&(k, e)| [k, e]).collect();
+        cache.retain(|i, _| wanted.contains(i));
+        let mut need: Vec<usize> = unknown
             .iter()
             .flat_map(|&(k, e)| [k, e])
             .filter(|i| !cache.contains_key(i))
@@ -402,7 +460,7 @@ pub fn settle_with(
             chunk.iter().map(|&i| load(i)).collect()
         });
         cache.extend(need.into_iter().zip(loaded));
-        let verdicts = parallel(&todo, threads, |chunk| {
+        let verdicts = parallel(&unknown, threads, |chunk| {
             chunk
                 .iter()
                 .map(|&(k, e)| match (cache.get(&k), cache.get(&e)) {
@@ -411,10 +469,30 @@ pub fn settle_with(
                 })
                 .collect()
         });
-        for (&(k, e), v) in todo.iter().zip(&verdicts) {
+        for (&(k, e), v) in unknown.iter().zip(&verdicts) {
             p.record(k, e, v);
+            computed.push((k, e, *v));
         }
     }
+    computed
+}
+
+/// The pairs to show, given the user's choices: the pairs made by hand first, then the
+/// automatic ones that the user neither split nor overrode (an article paired by hand keeps
+/// that partner, whatever the pairing finds). `manual` and `split` are (Korean, English).
+pub fn with_choices<T: Copy + Eq + std::hash::Hash>(
+    auto: &[(T, T, f64)],
+    manual: &[(T, T)],
+    split: &HashSet<(T, T)>,
+) -> Vec<(T, T, f64)> {
+    let mut out: Vec<(T, T, f64)> = manual.iter().map(|&(k, e)| (k, e, 1.0)).collect();
+    let taken: HashSet<T> = manual.iter().flat_map(|&(k, e)| [k, e]).collect();
+    for &(k, e, s) in auto {
+        if !split.contains(&(k, e)) && !taken.contains(&k) && !taken.contains(&e) {
+            out.push((k, e, s));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ pub enum Action {
     NextEntity,
     PrevEntity,
     EntityList,
+    /// Every article of the library that mentions the selected entity, in an overlay.
+    EntityArticles,
     Help,
     Find,
     DeleteChar,
@@ -165,6 +167,11 @@ impl Action {
             Action::EntityList,
             "entity_list",
             "the article's entities by type",
+        ),
+        (
+            Action::EntityArticles,
+            "entity_articles",
+            "articles of the library that mention the selected entity",
         ),
         (Action::Find, "find", "find articles, names and text"),
         (

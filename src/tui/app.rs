@@ -12,8 +12,10 @@ use std::sync::Arc;
 use ratatui::layout::Position as Point;
 
 mod bookmark_keys;
+mod entity_articles;
 mod entity_keys;
 mod library_events;
+mod library_pairs;
 mod shelf_keys;
 
 use super::action::{Action, MouseAction};
@@ -84,6 +86,8 @@ pub struct App {
     /// How many articles `finder_library` holds, and whether a build job is running.
     pub(super) finder_built_for: usize,
     pub(super) finder_building: bool,
+    /// The entities' reach across the loaded articles, built with `finder_library`.
+    pub(super) finder_reach: Option<Arc<crate::library::entities::LoadedReach>>,
     /// The library the shown results index (a newer one may have arrived since).
     pub(super) finder_shown: Option<Arc<Library>>,
     pub(super) finder_memory: Memory,
@@ -130,6 +134,7 @@ impl App {
             finder_library: None,
             finder_built_for: 0,
             finder_building: false,
+            finder_reach: None,
             finder_shown: None,
             finder_memory: Memory::default(),
             pending_find: None,
@@ -342,12 +347,7 @@ impl App {
             self.opening = Some(id);
             self.selected = i;
             self.status = Some("opening the pair…".into());
-            let job = Job::OpenPair {
-                ko: id,
-                en,
-                ko_path,
-                en_path,
-            };
+            let job = library_pairs::open_job(self, (id, ko_path), (en, en_path));
             return Effects::redraw().with(Command::Start { generation, job });
         }
         let path = entry.path().to_path_buf();
@@ -401,6 +401,7 @@ impl App {
         {
             r.go_to(at, self.geom.page());
         }
+        self.select_pending_entity();
     }
 
     /// The finder's item for a hit, and a short name of its article (for the result list).
@@ -566,19 +567,24 @@ impl App {
     }
 
     /// Pair two entries by hand (from the picker).
-    pub(super) fn pair_entries(&mut self, a: EntryId, b: EntryId) {
-        if self.pairs.pair(a, b) {
-            self.apply_pairs();
-            self.status = Some("paired".into());
-        } else {
-            self.status = Some("a pair is one Korean and one English article".into());
+    pub(super) fn pair_entries(&mut self, a: EntryId, b: EntryId) -> Effects {
+        match self.pairs.pair(a, b) {
+            Some(pair) => {
+                self.apply_pairs();
+                self.status = Some("paired".into());
+                library_pairs::save(self, pair, true)
+            }
+            None => {
+                self.status = Some("a pair is one Korean and one English article".into());
+                Effects::none()
+            }
         }
     }
 
     /// `P`: split the selected pair.
-    fn split_selected(&mut self) {
+    fn split_selected(&mut self) -> Effects {
         let Some(e) = self.entries.row(self.selected) else {
-            return;
+            return Effects::none();
         };
         let id = e.id();
         match self.entries.partner(id).map(|(p, _)| p.id()) {
@@ -586,8 +592,12 @@ impl App {
                 self.pairs.unpair(id, en);
                 self.apply_pairs();
                 self.status = Some("pair split".into());
+                library_pairs::save(self, (id, en), false)
             }
-            None => self.status = Some("not a pair".into()),
+            None => {
+                self.status = Some("not a pair".into());
+                Effects::none()
+            }
         }
     }
 
@@ -709,9 +719,13 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                     app.pairs.set_found(*found);
                     app.apply_pairs();
                 }
+                JobOutput::LibraryPairs(result) => library_pairs::found(app, result),
                 JobOutput::Entities { id, doc, ents } => app.entities_built(id, doc, *ents),
-                JobOutput::FinderLibrary(library, built_for) => {
+                JobOutput::EntityReach { key, reach } => app.reach_found(key, reach),
+                JobOutput::FinderLibrary(library, built_for, reach) => {
                     app.finder_building = false;
+                    app.finder_reach = Some(reach);
+                    app.reach_rebuilt();
                     app.finder_library = Some(library);
                     app.finder_built_for = built_for;
                     app.finder_memory = Memory::default();
@@ -796,6 +810,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
     }
     app.relayout();
     fx.merge(app.request_entities());
+    fx.merge(app.request_reach());
     fx.merge(library_events::track(app));
     fx
 }
@@ -840,7 +855,9 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
                 Action::Open => {
                     app.overlay = None;
                     if let Some(&(other, _)) = items.get(*selected) {
-                        app.pair_entries(*id, other);
+                        let mut fx = Effects::redraw();
+                        fx.merge(app.pair_entries(*id, other));
+                        return fx;
                     }
                 }
                 Action::Back => app.overlay = None,
@@ -884,6 +901,31 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
             match action {
                 Action::Insert(c) => app.hint_typed(hints, typed, c),
                 Action::Back => app.overlay = None,
+                _ => return Effects::none(),
+            }
+            Effects::redraw()
+        }
+        Overlay::EntityArticles {
+            name,
+            items,
+            selected,
+        } => {
+            let last = items.len().saturating_sub(1);
+            let moved = |to: usize| Overlay::EntityArticles {
+                name: name.clone(),
+                items: items.clone(),
+                selected: to,
+            };
+            match action {
+                Action::Down => app.overlay = Some(moved((*selected + 1).min(last))),
+                Action::Up => app.overlay = Some(moved(selected.saturating_sub(1))),
+                Action::Open => {
+                    app.overlay = None;
+                    if let Some(item) = items.get(*selected) {
+                        return app.open_reach_item(item);
+                    }
+                }
+                Action::Back | Action::EntityArticles => app.overlay = None,
                 _ => return Effects::none(),
             }
             Effects::redraw()
@@ -996,7 +1038,11 @@ fn library_action(app: &mut App, action: Action) -> Effects {
         Action::Bottom => app.select(isize::MAX),
         Action::Open => return app.open(app.selected),
         Action::PairWith => app.pick_partner(),
-        Action::SplitPair => app.split_selected(),
+        Action::SplitPair => {
+            let mut fx = Effects::redraw();
+            fx.merge(app.split_selected());
+            return fx;
+        }
         // Reader settings work from the library too: they apply to the next article.
         other => reader_settings(app, other),
     }
@@ -1044,6 +1090,7 @@ fn reader_action(app: &mut App, action: Action) {
         Action::NextEntity => app.step_mention(1, true),
         Action::PrevEntity => app.step_mention(-1, true),
         Action::EntityList => app.open_entity_list(),
+        Action::EntityArticles => app.open_entity_articles(),
         Action::SentenceMode => {
             r.toggle_sentences();
             app.status = Some(

@@ -82,6 +82,12 @@ pub fn app_with_library(
         &mut app,
         Action::Store(super::store::StoreEvent::Listed(Box::new(listing))),
     );
+    // The whole list is in: pair it, as the runner does once its background work is done
+    // (without keeping anything: a headless run never writes to the library).
+    step(
+        &mut app,
+        Action::Store(super::store::StoreEvent::Settled { remember: false }),
+    );
     Ok(app)
 }
 

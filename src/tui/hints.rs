@@ -1,6 +1,7 @@
 //! Entities in the reader: the open article's entity index (built on a worker job when an
 //! article is opened), hint labels (`f`), the selected entity and its mentions in reading order
-//! (`n`/`N`), and the article's entity list (`E`).
+//! (`n`/`N`), the article's entity list (`E`), and how far the selected entity reaches across
+//! the library (`A`: every article that mentions it).
 //!
 //! The index is built from the reader's own passages (one block per passage side, one pair per
 //! two-sided passage), so a mention's block is its passage and its character offsets convert to
@@ -127,21 +128,37 @@ impl ArticleEntities {
         out
     }
 
-    /// The one-line card of an entity: type, Korean and English names, hanja, count here.
-    pub fn card(&self, id: usize) -> Option<String> {
+    /// The one-line card of an entity: type, names, hanja, its mentions here and (`library`,
+    /// already worded) in the library.
+    pub fn card(&self, id: usize, library: Option<&str>) -> Option<String> {
         let e = self.entity(id)?;
-        let mut s = format!("{}  {}", e.kind.name(), e.names.ko.join(" / "));
-        if !e.names.en.is_empty() {
-            s.push_str(&format!("  ·  {}", e.names.en.join(" / ")));
+        // What matters first, so a narrow screen cuts only the other spellings: the type, the
+        // first Korean and English names, the hanja, the counts; then the other names.
+        let mut s = e.kind.name().to_string();
+        for name in [e.names.ko.first(), e.names.en.first()]
+            .into_iter()
+            .flatten()
+        {
+            s.push_str(&format!("  {name}"));
         }
         if let Some(h) = &e.hanja {
             s.push_str(&format!("  {h}"));
         }
-        let n = self.count(id);
-        s.push_str(&format!(
-            "  ·  {n} mention{} here",
-            if n == 1 { "" } else { "s" }
-        ));
+        s.push_str(&format!("  ·  {} here", self.count(id)));
+        if let Some(library) = library {
+            s.push_str(&format!("  ·  {library}"));
+        }
+        let others: Vec<&str> = e
+            .names
+            .ko
+            .iter()
+            .skip(1)
+            .chain(e.names.en.iter().skip(1))
+            .map(String::as_str)
+            .collect();
+        if !others.is_empty() {
+            s.push_str(&format!("  ·  also {}", others.join(", ")));
+        }
         Some(crate::text::sanitize(&s))
     }
 }
@@ -167,6 +184,71 @@ pub struct Entities {
     pub(super) building: Option<EntryId>,
     /// The selected entity and the mention the cursor is on (index into `spots`).
     pub(super) selected: Option<(usize, Option<usize>)>,
+    /// How far the last entity looked up reaches in the library (or across the open articles).
+    pub(super) reach: Option<Reach>,
+    /// The entity whose reach a job is looking up.
+    pub(super) reaching: Option<ReachKey>,
+    /// An article being opened at an entity's mention (`A`, Enter): the entity to select in it
+    /// once its entities are built.
+    pub(super) pending: Option<(EntryId, ReachKey)>,
+}
+
+/// What identifies an entity across articles: its type and name keys (as the library keys
+/// them, [`crate::library::entities::name_keys`]).
+pub type ReachKey = (entity::EntityKind, Vec<String>);
+
+/// The key of an entity.
+pub fn reach_key(e: &Entity) -> ReachKey {
+    (
+        e.kind,
+        crate::library::entities::name_keys(&e.names, e.hanja.as_deref()),
+    )
+}
+
+/// Whether an entity goes by one of a key's names.
+pub fn matches(e: &Entity, key: &ReachKey) -> bool {
+    let (kind, names) = reach_key(e);
+    kind == key.0 && names.iter().any(|n| key.1.contains(n))
+}
+
+/// The articles that mention an entity, newest first, and its mentions in them all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reach {
+    pub key: ReachKey,
+    pub mentions: usize,
+    pub articles: Vec<ReachItem>,
+}
+
+/// One article of a [`Reach`]: an entry of the list, where to open it (the first mention).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReachItem {
+    pub entry: EntryId,
+    pub title: String,
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    pub mentions: usize,
+    pub at: super::reading::Position,
+}
+
+impl Reach {
+    /// The card's words: `14 in library (5 articles)`.
+    pub fn summary(&self) -> String {
+        let n = self.articles.len();
+        format!(
+            "{} in library ({n} article{})",
+            self.mentions,
+            if n == 1 { "" } else { "s" }
+        )
+    }
+
+    /// Newest publication first, undated last (the library list's order), then by entry.
+    pub fn sort(&mut self) {
+        self.articles.sort_by(|a, b| {
+            (a.published.is_none().cmp(&b.published.is_none()))
+                .then_with(|| b.published.cmp(&a.published))
+                .then(a.entry.cmp(&b.entry))
+        });
+    }
 }
 
 impl Entities {

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use super::cancel::Cancel;
 use super::doc::Doc;
 use super::entries::EntryId;
+use crate::library::entities::LoadedReach;
 use crate::search::{Library, Memory, Results, Source};
 
 /// What a job does; one generation counter and at most one running worker per kind.
@@ -27,6 +28,8 @@ pub enum JobKind {
     FinderLibrary,
     /// One finder query (a keystroke starts a new one; the running one is cancelled).
     Find,
+    /// The articles of the library that mention the selected entity.
+    EntityReach,
 }
 
 /// A job and its input.
@@ -50,11 +53,29 @@ pub enum Job {
         en_path: PathBuf,
     },
     Pairs(Vec<super::pairs::Item>),
+    /// Build the two-file document of a pair of library articles, both from the cache.
+    OpenStoredPair {
+        ko: EntryId,
+        en: EntryId,
+        home: crate::library::Home,
+        ko_article: crate::library::ArticleId,
+        en_article: crate::library::ArticleId,
+    },
+    /// Pair the library on disk from its stored evidence (`remember`: keep the verdicts).
+    LibraryPairs {
+        home: crate::library::Home,
+        remember: bool,
+    },
     Entities {
         id: EntryId,
         doc: Arc<Doc>,
     },
     FinderLibrary(Vec<crate::model::Article>),
+    /// Look up in the library on disk the articles that mention an entity.
+    EntityReach {
+        home: crate::library::Home,
+        key: super::hints::ReachKey,
+    },
     /// Search the library; `memory` is what the last search left to narrow from.
     Find {
         library: Arc<Library>,
@@ -77,13 +98,19 @@ pub enum JobOutput {
         doc: Result<Box<Doc>, String>,
     },
     Pairs(Box<super::pairs::Found>),
+    LibraryPairs(Result<Box<crate::library::pairs::Found>, String>),
     Entities {
         id: EntryId,
         doc: Arc<Doc>,
         ents: Box<super::hints::ArticleEntities>,
     },
-    /// The library and how many articles it was built from.
-    FinderLibrary(Arc<Library>, usize),
+    /// The library and how many articles it was built from, and its entities' reach (the
+    /// same entity index, by name).
+    FinderLibrary(Arc<Library>, usize, Arc<LoadedReach>),
+    EntityReach {
+        key: super::hints::ReachKey,
+        reach: Result<crate::library::EntityReach, String>,
+    },
     Found {
         /// The library searched: the results' item numbers index it.
         library: Arc<Library>,
@@ -103,11 +130,15 @@ pub struct JobDone {
 impl Job {
     pub fn kind(&self) -> JobKind {
         match self {
-            Job::Open { .. } | Job::OpenStored { .. } | Job::OpenPair { .. } => JobKind::Open,
-            Job::Pairs(_) => JobKind::Pairs,
+            Job::Open { .. }
+            | Job::OpenStored { .. }
+            | Job::OpenPair { .. }
+            | Job::OpenStoredPair { .. } => JobKind::Open,
+            Job::Pairs(_) | Job::LibraryPairs { .. } => JobKind::Pairs,
             Job::Entities { .. } => JobKind::Entities,
             Job::FinderLibrary(_) => JobKind::FinderLibrary,
             Job::Find { .. } => JobKind::Find,
+            Job::EntityReach { .. } => JobKind::EntityReach,
         }
     }
 
@@ -134,14 +165,36 @@ impl Job {
                 doc: super::pairs::load_pair_doc(&ko_path, &en_path).map(Box::new),
             },
             Job::Pairs(items) => JobOutput::Pairs(Box::new(super::pairs::run(items, cancel))),
+            Job::OpenStoredPair {
+                ko,
+                en,
+                home,
+                ko_article,
+                en_article,
+            } => JobOutput::PairDoc {
+                ko,
+                en,
+                doc: super::pairs::load_stored_pair_doc(&home, ko_article, en_article)
+                    .map(Box::new),
+            },
+            Job::LibraryPairs { home, remember } => JobOutput::LibraryPairs(
+                super::pairs::run_library(&home, remember, cancel).map(Box::new),
+            ),
             Job::Entities { id, doc } => JobOutput::Entities {
                 id,
                 ents: Box::new(super::hints::ArticleEntities::build(&doc)),
                 doc,
             },
             Job::FinderLibrary(articles) => {
-                JobOutput::FinderLibrary(Arc::new(build_library(&articles)), articles.len())
+                let (library, reach) = build_library(&articles);
+                JobOutput::FinderLibrary(Arc::new(library), articles.len(), Arc::new(reach))
             }
+            Job::EntityReach { home, key } => JobOutput::EntityReach {
+                reach: crate::library::Library::open(home)
+                    .and_then(|(lib, _)| lib.entity_reach_by(key.0, &key.1))
+                    .map_err(|e| e.to_string()),
+                key,
+            },
             Job::Find {
                 library,
                 source,
@@ -169,13 +222,15 @@ impl Job {
 }
 
 /// The finder's library of these articles: text, titles, and the entities found by aligning
-/// every article.
-fn build_library(articles: &[crate::model::Article]) -> Library {
+/// every article; and from the same entity index, each entity's articles (the reader's card
+/// and `A` list when the articles are not in a library).
+fn build_library(articles: &[crate::model::Article]) -> (Library, LoadedReach) {
     let mut lib = Library::from_articles(articles);
     let bitexts: Vec<crate::model::Bitext> =
         articles.iter().map(crate::align::align_article).collect();
     let index =
         crate::entity::EntityIndex::build(articles.iter().map(|a| a.path.as_str()).zip(&bitexts));
     lib.set_entities(&index);
-    lib
+    let reach = LoadedReach::new(&index, &bitexts);
+    (lib, reach)
 }

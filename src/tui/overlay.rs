@@ -36,6 +36,12 @@ pub enum Overlay {
         items: Vec<(usize, usize)>,
         selected: usize,
     },
+    /// The articles that mention an entity (`name`), newest first, one selected.
+    EntityArticles {
+        name: String,
+        items: Vec<super::hints::ReachItem>,
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -44,7 +50,9 @@ impl Overlay {
         match self {
             Overlay::Help => Mode::Help,
             Overlay::Finder(_) => Mode::Finder,
-            Overlay::Picker { .. } | Overlay::Entities { .. } => Mode::Picker,
+            Overlay::Picker { .. } | Overlay::Entities { .. } | Overlay::EntityArticles { .. } => {
+                Mode::Picker
+            }
             Overlay::Hints { .. } => Mode::Hints,
             Overlay::Note(_) => Mode::Note,
             Overlay::Bookmarks(_) => Mode::Bookmarks,

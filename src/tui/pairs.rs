@@ -1,18 +1,22 @@
 //! Translation pairs in the reader: a Korean file and its English edition become one library
 //! row (`KO+EN`, both titles) that opens as the two-file alignment, side by side.
 //!
-//! When the library has loaded, a job pairs it ([`run`], with `crate::pairing`): each entry's
-//! evidence was computed by the loader, and only candidate files are read again, to be
-//! verified by the aligner. The user's own choices come first: `p` pairs two entries by hand
-//! (from candidates ranked by the index), `P` splits a pair, and a split pair is never paired
-//! again automatically. Choices are kept in memory for the session (the library store does not
-//! exist yet).
+//! Files opened by path: when they have loaded, a job pairs them ([`run`], with
+//! `crate::pairing`): each entry's evidence was computed by the loader, and only candidate files
+//! are read again, to be verified by the aligner. The library on disk: once its list is
+//! complete and its background processing done, a job pairs it from the evidence stored at
+//! import ([`run_library`], `crate::library::pairs`): nothing is read or parsed but the texts
+//! of candidate pairs never verified before. The user's own choices come first: `p` pairs two
+//! entries by hand (from candidates ranked by the index), `P` splits a pair, and a split pair is
+//! never paired again automatically; in the library both are saved and applied on the next
+//! start.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use crate::model::Language;
+use crate::library::{self, ArticleId, Home, Library};
+use crate::model::{Article, Language};
 use crate::pairing::{self, Evidence, Pairing, Side};
 
 use super::cancel::Cancel;
@@ -27,8 +31,19 @@ pub type Item = (EntryId, PathBuf, Evidence);
 #[derive(Debug, Clone)]
 pub struct Found {
     pub pairing: Pairing,
-    pub items: Vec<EntryId>,
+    /// The entry of each of the pairing's items (`None`: an article not listed).
+    pub items: Vec<Option<EntryId>>,
+    pub sides: HashMap<EntryId, Side>,
     pub pairs: Vec<(EntryId, EntryId, f64)>,
+    /// The choices stored in the library (none for files opened by path).
+    pub stored: Choices,
+}
+
+/// The user's choices, (Korean, English) entries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Choices {
+    pub manual: Vec<(EntryId, EntryId)>,
+    pub split: HashSet<(EntryId, EntryId)>,
 }
 
 /// Pair the loaded entries (a job: runs off the loop).
@@ -55,8 +70,60 @@ pub fn run(items: Vec<Item>, cancel: &Cancel) -> Found {
         .collect();
     Found {
         pairing: p,
-        items: ids,
+        items: ids.iter().copied().map(Some).collect(),
+        sides: items.iter().map(|(id, _, ev)| (*id, ev.side)).collect(),
         pairs,
+        stored: Choices::default(),
+    }
+}
+
+/// Pair the library on disk (a job: runs off the loop). `remember`: keep the verdicts computed
+/// for the next start (a headless run only looks). Returns the library's answer, in article
+/// ids: the loop maps them to its entries.
+pub fn run_library(
+    home: &Home,
+    remember: bool,
+    cancel: &Cancel,
+) -> Result<library::pairs::Found, String> {
+    let (lib, _) = Library::open(home.clone()).map_err(|e| e.to_string())?;
+    let threads = pairing::default_threads().clamp(1, 4);
+    catch_unwind(AssertUnwindSafe(|| {
+        library::pairs::find(lib, threads, remember, || cancel.is_cancelled())
+            .map_err(|e| e.to_string())
+    }))
+    .unwrap_or_else(|payload| {
+        Err(format!(
+            "pairing the library: internal error: {}",
+            panic_message(payload.as_ref())
+        ))
+    })
+}
+
+/// The library's answer in entries (`entry_of` maps an article to its entry).
+pub fn from_library(
+    found: library::pairs::Found,
+    entry_of: impl Fn(ArticleId) -> Option<EntryId>,
+) -> Found {
+    let pair = |&(k, e): &(ArticleId, ArticleId)| Some((entry_of(k)?, entry_of(e)?));
+    let pairs = found
+        .auto
+        .iter()
+        .filter_map(|&(k, e, s)| Some((entry_of(k)?, entry_of(e)?, s)))
+        .collect();
+    let stored = Choices {
+        manual: found.choices.manual.iter().filter_map(pair).collect(),
+        split: found.choices.split.iter().filter_map(pair).collect(),
+    };
+    Found {
+        items: found.ids.iter().map(|&id| entry_of(id)).collect(),
+        sides: found
+            .sides
+            .iter()
+            .filter_map(|(&id, &side)| Some((entry_of(id)?, side)))
+            .collect(),
+        pairs,
+        stored,
+        pairing: found.pairing,
     }
 }
 
@@ -68,23 +135,46 @@ pub fn pair_key(ko: EntryId, en: EntryId) -> EntryId {
 /// Read, clean and align two files as one bilingual document: the Korean file's metadata, the
 /// English file's title beside it.
 pub fn load_pair_doc(ko: &Path, en: &Path) -> Result<Doc, String> {
-    catch_unwind(AssertUnwindSafe(|| {
+    caught(&format!("{} + {}", ko.display(), en.display()), || {
         let a = crate::parse_file(ko).map_err(|e| e.to_string())?;
         let b = crate::parse_file(en).map_err(|e| e.to_string())?;
-        let bitext = crate::align::align_two(&a, &b);
-        let mut merged = a;
-        merged.title_en = b.title.clone().or(b.title_en.clone());
-        merged.language = Language::KoEn;
-        Ok(Doc::build(merged, &bitext))
-    }))
-    .unwrap_or_else(|payload| {
+        Ok(pair_doc(a, &b))
+    })
+}
+
+/// Two library articles as one bilingual document, both from the cache (processed now if
+/// stale), as [`load_pair_doc`] makes it from files.
+pub fn load_stored_pair_doc(home: &Home, ko: ArticleId, en: ArticleId) -> Result<Doc, String> {
+    caught(&format!("articles {ko} + {en}"), || {
+        let (lib, _) = Library::open(home.clone()).map_err(|e| e.to_string())?;
+        let a = lib.load(ko).map_err(|e| e.to_string())?;
+        let b = lib.load(en).map_err(|e| e.to_string())?;
+        Ok(pair_doc(a.article, &b.article))
+    })
+}
+
+fn pair_doc(ko: Article, en: &Article) -> Doc {
+    let bitext = crate::align::align_two(&ko, en);
+    let mut merged = ko;
+    merged.title_en = en.title.clone().or(en.title_en.clone());
+    merged.language = Language::KoEn;
+    Doc::build(merged, &bitext)
+}
+
+fn caught(what: &str, f: impl FnOnce() -> Result<Doc, String>) -> Result<Doc, String> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
         Err(format!(
-            "{} + {}: internal error: {}",
-            ko.display(),
-            en.display(),
+            "{what}: internal error: {}",
             panic_message(payload.as_ref())
         ))
     })
+}
+
+/// A choice made by hand in this session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Pair(EntryId, EntryId),
+    Split(EntryId, EntryId),
 }
 
 /// The pairing state of the session.
@@ -93,10 +183,11 @@ pub struct Pairs {
     /// Entries loaded with evidence (Korean or English articles).
     items: Vec<Item>,
     found: Option<Found>,
-    /// Pairs the user made, (Korean, English).
-    manual: Vec<(EntryId, EntryId)>,
-    /// Pairs the user split: never paired automatically again.
-    split: HashSet<(EntryId, EntryId)>,
+    /// The user's choices: those stored, then this session's.
+    choices: Choices,
+    /// This session's choices, in order (applied again over the stored ones when a pairing
+    /// job reports: they were saved after it read them, or while it ran).
+    session: Vec<Choice>,
 }
 
 impl Pairs {
@@ -117,51 +208,66 @@ impl Pairs {
     }
 
     pub fn set_found(&mut self, found: Found) {
+        self.choices = found.stored.clone();
+        for c in self.session.clone() {
+            match c {
+                Choice::Pair(k, e) => self.choose_pair(k, e),
+                Choice::Split(k, e) => self.choose_split(k, e),
+            }
+        }
         self.found = Some(found);
     }
 
     /// The language side of an entry, if it can be half of a pair.
     pub fn side(&self, id: EntryId) -> Option<Side> {
-        self.items
-            .iter()
-            .find(|(i, _, _)| *i == id)
-            .map(|(_, _, e)| e.side)
+        self.found
+            .as_ref()
+            .and_then(|f| f.sides.get(&id).copied())
+            .or_else(|| {
+                self.items
+                    .iter()
+                    .find(|(i, _, _)| *i == id)
+                    .map(|(_, _, e)| e.side)
+            })
     }
 
     /// The pairs to show: the user's, then the automatic ones that neither were split nor
     /// involve an entry the user paired.
     pub fn effective(&self) -> Vec<(EntryId, EntryId, f64)> {
-        let mut out: Vec<(EntryId, EntryId, f64)> =
-            self.manual.iter().map(|&(k, e)| (k, e, 1.0)).collect();
-        let taken: HashSet<EntryId> = self.manual.iter().flat_map(|&(k, e)| [k, e]).collect();
-        if let Some(f) = &self.found {
-            for &(k, e, s) in &f.pairs {
-                if !self.split.contains(&(k, e)) && !taken.contains(&k) && !taken.contains(&e) {
-                    out.push((k, e, s));
-                }
-            }
-        }
-        out
+        let auto = self.found.as_ref().map_or(&[][..], |f| f.pairs.as_slice());
+        pairing::with_choices(auto, &self.choices.manual, &self.choices.split)
     }
 
-    /// Pair two entries by hand (either order); they leave any pair they were in.
-    pub fn pair(&mut self, a: EntryId, b: EntryId) -> bool {
+    /// Pair two entries by hand (either order); they leave any pair they were in. Returns the
+    /// pair as (Korean, English), or `None` when they are not one of each.
+    pub fn pair(&mut self, a: EntryId, b: EntryId) -> Option<(EntryId, EntryId)> {
         let (ko, en) = match (self.side(a), self.side(b)) {
             (Some(Side::Ko), Some(Side::En)) => (a, b),
             (Some(Side::En), Some(Side::Ko)) => (b, a),
-            _ => return false,
+            _ => return None,
         };
-        self.manual
+        self.choose_pair(ko, en);
+        self.session.push(Choice::Pair(ko, en));
+        Some((ko, en))
+    }
+
+    fn choose_pair(&mut self, ko: EntryId, en: EntryId) {
+        self.choices
+            .manual
             .retain(|&(k, e)| k != ko && e != en && k != en && e != ko);
-        self.split.remove(&(ko, en));
-        self.manual.push((ko, en));
-        true
+        self.choices.split.remove(&(ko, en));
+        self.choices.manual.push((ko, en));
     }
 
     /// Split the pair (Korean, English): shown apart from now on.
     pub fn unpair(&mut self, ko: EntryId, en: EntryId) {
-        self.manual.retain(|&p| p != (ko, en));
-        self.split.insert((ko, en));
+        self.choose_split(ko, en);
+        self.session.push(Choice::Split(ko, en));
+    }
+
+    fn choose_split(&mut self, ko: EntryId, en: EntryId) {
+        self.choices.manual.retain(|&p| p != (ko, en));
+        self.choices.split.insert((ko, en));
     }
 
     /// Entries of the other language to pair `id` with, best first, with a score (0..1): the
@@ -170,13 +276,13 @@ impl Pairs {
         let Some(f) = &self.found else {
             return Vec::new();
         };
-        let Some(item) = f.items.iter().position(|i| *i == id) else {
+        let Some(item) = f.items.iter().position(|i| *i == Some(id)) else {
             return Vec::new();
         };
         f.pairing
             .candidates(item, k)
             .into_iter()
-            .filter_map(|(other, s)| Some((*f.items.get(other)?, (s * 1000.0).round() / 1000.0)))
+            .filter_map(|(other, s)| Some(((*f.items.get(other)?)?, (s * 1000.0).round() / 1000.0)))
             .collect()
     }
 

@@ -22,6 +22,10 @@ pub enum Save {
     Position(ArticleId, Position),
     Read(ArticleId, bool),
     Bookmark(ArticleId, Mark),
+    /// A pair made by hand: (Korean, English).
+    Pair(ArticleId, ArticleId),
+    /// A pair split by hand: (Korean, English).
+    Split(ArticleId, ArticleId),
 }
 
 /// What the library tells the app.
@@ -39,6 +43,10 @@ pub enum StoreEvent {
     Progress(usize, usize),
     /// These articles were processed again: their new metadata.
     Updated(Vec<library::Entry>),
+    /// The background work is done (the whole list sent, every article processed): time to
+    /// pair the library. `remember`: the pairing may keep its verdicts in the library (a
+    /// headless run only looks).
+    Settled { remember: bool },
 }
 
 /// The library's list as read at start.

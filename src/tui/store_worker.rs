@@ -22,44 +22,56 @@ pub fn spawn_background(home: Home, rest_from: Option<usize>, tx: Sender<Action>
         let Ok((lib, _)) = Library::open(home) else {
             return;
         };
-        if let Some(from) = rest_from {
-            match lib.entries_from(from) {
-                Ok(rest) if !rest.is_empty() => {
-                    let _ = tx.send(Action::Store(StoreEvent::More(rest)));
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    let _ = tx.send(Action::Store(StoreEvent::Failed(e.to_string())));
-                }
-            }
-        }
-        if lib.access() != &Access::ReadWrite {
-            return;
-        }
-        let changed = lib.refresh().map(|r| r.changed).unwrap_or_default();
-        let stale = lib.stale().unwrap_or_default();
-        if stale.is_empty() || cancel.is_cancelled() {
-            return;
-        }
-        let mut last = std::time::Instant::now();
-        let result = lib.process_stale(&mut |done, total| {
-            if done == total || last.elapsed() >= std::time::Duration::from_millis(100) {
-                last = std::time::Instant::now();
-                let _ = tx.send(Action::Store(StoreEvent::Progress(done, total)));
-            }
-        });
-        if let Err(e) = result {
-            let _ = tx.send(Action::Store(StoreEvent::Failed(e.to_string())));
-        }
-        let ids: std::collections::HashSet<ArticleId> = stale.into_iter().chain(changed).collect();
-        if let Ok(entries) = lib.entries() {
-            let updated = entries
-                .into_iter()
-                .filter(|e| ids.contains(&e.id))
-                .collect();
-            let _ = tx.send(Action::Store(StoreEvent::Updated(updated)));
+        background(&lib, rest_from, cancel, tx);
+        if !cancel.is_cancelled() {
+            let _ = tx.send(Action::Store(StoreEvent::Settled { remember: true }));
         }
     })
+}
+
+fn background(
+    lib: &Library,
+    rest_from: Option<usize>,
+    cancel: &super::cancel::Cancel,
+    tx: &Sender<Action>,
+) {
+    if let Some(from) = rest_from {
+        match lib.entries_from(from) {
+            Ok(rest) if !rest.is_empty() => {
+                let _ = tx.send(Action::Store(StoreEvent::More(rest)));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let _ = tx.send(Action::Store(StoreEvent::Failed(e.to_string())));
+            }
+        }
+    }
+    if lib.access() != &Access::ReadWrite {
+        return;
+    }
+    let changed = lib.refresh().map(|r| r.changed).unwrap_or_default();
+    let stale = lib.stale().unwrap_or_default();
+    if stale.is_empty() || cancel.is_cancelled() {
+        return;
+    }
+    let mut last = std::time::Instant::now();
+    let result = lib.process_stale(&mut |done, total| {
+        if done == total || last.elapsed() >= std::time::Duration::from_millis(100) {
+            last = std::time::Instant::now();
+            let _ = tx.send(Action::Store(StoreEvent::Progress(done, total)));
+        }
+    });
+    if let Err(e) = result {
+        let _ = tx.send(Action::Store(StoreEvent::Failed(e.to_string())));
+    }
+    let ids: std::collections::HashSet<ArticleId> = stale.into_iter().chain(changed).collect();
+    if let Ok(entries) = lib.entries() {
+        let updated = entries
+            .into_iter()
+            .filter(|e| ids.contains(&e.id))
+            .collect();
+        let _ = tx.send(Action::Store(StoreEvent::Updated(updated)));
+    }
 }
 
 /// The runner's writer: owns a connection to the library and carries out [`Save`]s in order,
@@ -117,6 +129,8 @@ fn save_loop(lib: &Library, rx: &Receiver<Save>, events: &Sender<Action>) {
                 }
                 Save::Position(..) => Ok(()),
                 Save::Read(a, read) => lib.set_read(a, read),
+                Save::Pair(ko, en) => lib.pair_by_hand(ko, en),
+                Save::Split(ko, en) => lib.split_pair(ko, en),
                 Save::Bookmark(a, mark) => lib.add_bookmark(a, &mark).and_then(|_| {
                     let all = lib.bookmarks(None)?;
                     let _ = events.send(Action::Store(StoreEvent::Bookmarks(all)));

@@ -40,7 +40,9 @@ impl App {
 
     /// The card of the selected entity.
     pub fn entity_card(&self) -> Option<String> {
-        self.article_entities()?.card(self.selected_entity()?)
+        let library = self.entity_reach().map(|r| r.summary());
+        self.article_entities()?
+            .card(self.selected_entity()?, library.as_deref())
     }
 
     /// Start building the open article's entities if nothing has (called after every update).
@@ -64,6 +66,7 @@ impl App {
     /// A built entity index came back.
     pub(super) fn entities_built(&mut self, id: EntryId, doc: Arc<Doc>, ents: ArticleEntities) {
         self.entities.insert(id, doc, Arc::new(ents));
+        self.select_pending_entity();
     }
 
     /// `f`: label every mention on screen.

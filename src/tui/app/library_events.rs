@@ -72,6 +72,11 @@ pub(super) fn handle(app: &mut App, event: StoreEvent) -> Effects {
             }
         }
         StoreEvent::Failed(msg) => app.status = Some(msg),
+        StoreEvent::Settled { remember } => {
+            let mut fx = Effects::redraw();
+            fx.merge(super::library_pairs::settled(app, remember));
+            return fx;
+        }
     }
     Effects::redraw()
 }

@@ -1,5 +1,5 @@
 //! Entities on screen: the hint labels drawn over the mentions (`f`), the selected entity's
-//! one-line card, and the entity list overlay (`E`). Its mentions are highlights
+//! one-line card, the entity list overlay (`E`) and the articles that mention the entity (`A`). Its mentions are highlights
 //! (`highlight.rs`).
 
 use ratatui::buffer::{Buffer, CellWidth};
@@ -8,9 +8,11 @@ use ratatui::style::Modifier;
 use ratatui::widgets::{Clear, Widget};
 
 use super::{fill, pane, put};
+use crate::text::sanitize;
+use crate::text::sanitize::fold_whitespace;
 use crate::text::width::pad;
 use crate::tui::app::App;
-use crate::tui::hints::{Hint, screen_at};
+use crate::tui::hints::{Hint, ReachItem, screen_at};
 
 /// The hint labels over the first cells of their mentions; labels not matching what was typed
 /// are dimmed out.
@@ -120,6 +122,81 @@ pub fn draw_list(app: &App, buf: &mut Buffer, area: Rect, items: &[(usize, usize
             pad(e.kind.name(), 6, amb),
             pad(&n.to_string(), 3, amb),
             crate::text::sanitize(&name)
+        );
+        let style = if i == sel {
+            fill(buf, r.x + 1, y, r.width.saturating_sub(2), theme.selected());
+            theme.selected()
+        } else {
+            theme.plain()
+        };
+        put(buf, r.x + 2, y, inner, &line, style, amb);
+    }
+}
+
+/// `A`: the articles that mention the selected entity, newest first: date, outlet, mentions,
+/// title (the one open now marked).
+pub fn draw_reach(
+    app: &App,
+    buf: &mut Buffer,
+    area: Rect,
+    name: &str,
+    items: &[ReachItem],
+    sel: usize,
+) {
+    let theme = app.theme();
+    let amb = app.config().ambiguous;
+    let w = area.width.saturating_sub(4).clamp(10, 110);
+    let h = (items.len() as u16 + 2)
+        .min(area.height.saturating_sub(2))
+        .max(3);
+    let r = Rect::new(
+        area.x + (area.width.saturating_sub(w)) / 2,
+        area.y + (area.height.saturating_sub(1).saturating_sub(h)) / 2,
+        w,
+        h,
+    );
+    if r.x > area.x {
+        for y in r.top()..r.bottom() {
+            let cell = &mut buf[(r.x - 1, y)];
+            if cell.symbol().cell_width() > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    Clear.render(r, buf);
+    let mentions: usize = items.iter().map(|i| i.mentions).sum();
+    let title = format!(
+        "{} — {} article{}, {mentions} mention{} · Enter opens",
+        fold_whitespace(&sanitize(name)),
+        items.len(),
+        if items.len() == 1 { "" } else { "s" },
+        if mentions == 1 { "" } else { "s" },
+    );
+    pane(buf, r, &title, true, theme, amb);
+    let rows = usize::from(r.height.saturating_sub(2)).max(1);
+    let first = sel.saturating_sub(rows - 1);
+    let inner = r.width.saturating_sub(4);
+    let here = app.reader().map(|r| r.entry());
+    let field = |s: &Option<String>, w: usize| {
+        let t = s.as_deref().map(|t| fold_whitespace(&sanitize(t)));
+        pad(t.as_deref().unwrap_or("—"), w, amb)
+    };
+    for (k, (i, item)) in items.iter().enumerate().skip(first).enumerate() {
+        let y = r.y + 1 + k as u16;
+        if y + 1 >= r.bottom() {
+            break;
+        }
+        let date = item
+            .published
+            .as_ref()
+            .map(|d| d.chars().take(10).collect());
+        let line = format!(
+            "{} {}  {}  {:>3}×  {}",
+            if Some(item.entry) == here { "▸" } else { " " },
+            field(&date, 10),
+            field(&item.outlet, 14),
+            item.mentions,
+            fold_whitespace(&sanitize(&item.title)),
         );
         let style = if i == sel {
             fill(buf, r.x + 1, y, r.width.saturating_sub(2), theme.selected());

@@ -60,6 +60,11 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Overlay::Entities { items, selected }) => {
             hints::draw_list(app, frame.buffer_mut(), area, items, *selected)
         }
+        Some(Overlay::EntityArticles {
+            name,
+            items,
+            selected,
+        }) => hints::draw_reach(app, frame.buffer_mut(), area, name, items, *selected),
         None => {}
     }
 }

@@ -1,0 +1,424 @@
+//! Translation pairs in the library on disk (`duet::library::pairs`): a Korean article and its
+//! English edition imported as two files are paired from the evidence stored at import (no
+//! article read or parsed to pair), verdicts are remembered across runs, and the user's own
+//! choices (a pair made by hand, a pair split) persist and win over the automatic pairing;
+//! removing an article removes its choices and verdicts. The reader on the library shows the
+//! two editions as one `KO+EN` row that opens side by side, and `P` / `p` survive a restart.
+
+use std::path::{Path, PathBuf};
+
+use duet::library::pairs::{self, Found};
+use duet::library::{ArticleId, Home, Library};
+use duet::pairing::Side;
+use duet::tui::action::Action;
+use duet::tui::app::{App, update};
+use duet::tui::cancel::Cancel;
+use duet::tui::config::Config;
+use duet::tui::effects::Command;
+use duet::tui::headless::{app_with_library, draw};
+use duet::tui::job::JobDone;
+use duet::tui::key::Key;
+use duet::tui::store::Save;
+use duet::tui::view::dump;
+use duet::{Article, Lang};
+
+fn seed(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/articles")
+        .join(name)
+}
+
+/// One language of a bilingual article, as a plain-text file would hold it.
+fn half(article: &Article, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for t in [&article.title, &article.title_en].into_iter().flatten() {
+        if duet::text::detect_lang(t) == lang {
+            parts.push(t.clone());
+        }
+    }
+    parts.extend(
+        article
+            .blocks
+            .iter()
+            .filter(|b| b.lang == lang)
+            .map(|b| b.text.clone()),
+    );
+    parts.join("\n\n") + "\n"
+}
+
+/// A folder with the Korean and the English halves of seed 004 as two files, a Korean seed of
+/// another story, and the other bundled articles' English halves where they have one.
+fn files(dir: &Path) -> PathBuf {
+    let src = dir.join("in");
+    std::fs::create_dir_all(&src).unwrap();
+    let article = duet::parse_file(&seed("004_8e658290ee760122.txt")).unwrap();
+    std::fs::write(src.join("story_ko.txt"), half(&article, Lang::Ko)).unwrap();
+    std::fs::write(src.join("story_en.txt"), half(&article, Lang::En)).unwrap();
+    std::fs::copy(seed("000_11a10f181be35a82.txt"), src.join("other_ko.txt")).unwrap();
+    src
+}
+
+fn id_of(lib: &Library, name: &str) -> ArticleId {
+    lib.entries()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.source.as_deref().is_some_and(|s| s.ends_with(name)))
+        .unwrap_or_else(|| panic!("{name} not imported"))
+        .id
+}
+
+fn open(home: &Home) -> Library {
+    Library::open(home.clone()).unwrap().0
+}
+
+fn paired(lib: &Library) -> Found {
+    pairs::find(lib.reopen().unwrap(), 2, true, || false).unwrap()
+}
+
+#[test]
+fn editions_imported_as_two_files_pair_from_stored_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = files(dir.path());
+    let home = Home::at(dir.path().join("lib"));
+    let lib = open(&home);
+    let report = lib
+        .import(std::slice::from_ref(&src), &mut |_, _| {})
+        .unwrap();
+    assert_eq!(report.added.len(), 3, "{report:?}");
+    let (ko, en, other) = (
+        id_of(&lib, "story_ko.txt"),
+        id_of(&lib, "story_en.txt"),
+        id_of(&lib, "other_ko.txt"),
+    );
+
+    // The evidence was stored at import: the same as computed from the parsed file.
+    let evidence = lib.evidence().unwrap();
+    assert_eq!(evidence.len(), 3);
+    let stored = &evidence.iter().find(|(id, _)| *id == en).unwrap().1;
+    let parsed = duet::parse_file(&src.join("story_en.txt")).unwrap();
+    assert_eq!(
+        Some(stored),
+        duet::pairing::evidence::of_article(&parsed).as_ref()
+    );
+
+    let found = paired(&lib);
+    assert_eq!(found.auto.len(), 1, "{:?}", found.auto);
+    assert_eq!((found.auto[0].0, found.auto[0].1), (ko, en));
+    assert_eq!(found.sides.get(&ko), Some(&Side::Ko));
+    assert_eq!(found.sides.get(&other), Some(&Side::Ko));
+    assert!(found.verified >= 1);
+    assert_eq!(found.remembered, 0);
+
+    // A second run (a restart) verifies nothing: every verdict is remembered.
+    let again = paired(&lib);
+    assert_eq!(again.auto, found.auto);
+    assert_eq!(again.verified, 0);
+    assert_eq!(again.remembered, found.verified);
+    // The English edition's candidates to pair by hand: the Korean ones, its partner first.
+    assert_eq!(
+        again.candidates(en, 4).first().map(|c| c.0),
+        Some(ko),
+        "{:?}",
+        again.candidates(en, 4)
+    );
+}
+
+#[test]
+fn a_split_stays_split_and_a_pair_by_hand_stays_paired_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = files(dir.path());
+    let home = Home::at(dir.path().join("lib"));
+    {
+        let lib = open(&home);
+        lib.import(&[src], &mut |_, _| {}).unwrap();
+    }
+    let lib = open(&home);
+    let (ko, en, other) = (
+        id_of(&lib, "story_ko.txt"),
+        id_of(&lib, "story_en.txt"),
+        id_of(&lib, "other_ko.txt"),
+    );
+    assert_eq!(paired(&lib).pairs(), vec![(ko, en, paired(&lib).auto[0].2)]);
+
+    // P: split. After a restart the automatic pairing still finds the pair, but it is shown
+    // apart.
+    lib.split_pair(ko, en).unwrap();
+    drop(lib);
+    let lib = open(&home);
+    let found = paired(&lib);
+    assert_eq!(found.auto.len(), 1);
+    assert!(found.pairs().is_empty(), "{:?}", found.pairs());
+
+    // p: the English edition paired by hand with the other Korean article (which the
+    // automatic pairing rejects): kept across a restart, and the story's Korean half stays
+    // single.
+    lib.pair_by_hand(other, en).unwrap();
+    drop(lib);
+    let lib = open(&home);
+    let found = paired(&lib);
+    assert_eq!(found.pairs(), vec![(other, en, 1.0)]);
+
+    // Pairing the story again by hand replaces the other pair, and forgets the split.
+    lib.pair_by_hand(ko, en).unwrap();
+    let choices = open(&home).choices().unwrap();
+    assert_eq!(choices.manual, vec![(ko, en)]);
+    assert!(choices.split.is_empty());
+    assert_eq!(paired(&lib).pairs(), vec![(ko, en, 1.0)]);
+
+    // An unknown article cannot be paired.
+    assert!(lib.pair_by_hand(ko, 9999).is_err());
+}
+
+#[test]
+fn removing_an_article_removes_its_pairings_and_verdicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = files(dir.path());
+    let home = Home::at(dir.path().join("lib"));
+    let lib = open(&home);
+    lib.import(&[src], &mut |_, _| {}).unwrap();
+    let (ko, en, other) = (
+        id_of(&lib, "story_ko.txt"),
+        id_of(&lib, "story_en.txt"),
+        id_of(&lib, "other_ko.txt"),
+    );
+    paired(&lib);
+    lib.pair_by_hand(other, en).unwrap();
+    lib.split_pair(ko, en).unwrap();
+    let count = |table: &str| -> i64 {
+        lib.connection()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count("pairings"), 2);
+    assert!(count("verdicts") >= 1);
+    assert_eq!(count("evidence"), 3);
+
+    lib.remove(&[en]).unwrap();
+    assert_eq!(count("pairings"), 0, "ON DELETE CASCADE");
+    assert_eq!(count("verdicts"), 0);
+    assert_eq!(count("evidence"), 2);
+    assert!(open(&home).choices().unwrap().manual.is_empty());
+    assert!(paired(&lib).pairs().is_empty());
+}
+
+#[test]
+fn duet_pairs_library_prints_the_pairs_with_the_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = files(dir.path());
+    let home = dir.path().join("lib");
+    let duet = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_duet"))
+            .args(args)
+            .env("DUET_HOME", &home)
+            .output()
+            .unwrap()
+    };
+    assert!(duet(&["import", src.to_str().unwrap()]).status.success());
+    let out = duet(&["pairs", "--library", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lib = open(&Home::at(&home));
+    let (ko, en) = (id_of(&lib, "story_ko.txt"), id_of(&lib, "story_en.txt"));
+    assert_eq!(rows.as_array().map(Vec::len), Some(1), "{rows}");
+    assert_eq!(rows[0]["ko"], ko);
+    assert_eq!(rows[0]["en"], en);
+    assert_eq!(rows[0]["by_hand"], false);
+    lib.split_pair(ko, en).unwrap();
+    let out = duet(&["pairs", "--library"]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.contains("0 pairs among 3 Korean or English articles; 0 candidate pairs verified"),
+        "{table}"
+    );
+    // Paths and --library do not go together; neither is a usage error.
+    assert_eq!(duet(&["pairs", "--library", "x"]).status.code(), Some(2));
+    assert_eq!(duet(&["pairs"]).status.code(), Some(2));
+}
+
+// The reader on the library.
+
+/// Press keys (space-separated), running jobs at once; the pair choices asked to be saved are
+/// saved to `lib`, as the runner's saver does.
+fn press(app: &mut App, lib: &Library, keys: &str) -> Vec<Save> {
+    let mut saves = Vec::new();
+    for k in keys.split_whitespace() {
+        let mut pending = vec![Action::Key(Key::parse(k).unwrap())];
+        while let Some(a) = pending.pop() {
+            for c in update(app, a).commands {
+                match c {
+                    Command::Start { generation, job } => {
+                        let kind = job.kind();
+                        let output = job.run(&Cancel::default());
+                        pending.push(Action::JobDone(Box::new(JobDone {
+                            kind,
+                            generation,
+                            output,
+                        })));
+                    }
+                    Command::Save(s) => saves.push(s),
+                    _ => {}
+                }
+            }
+        }
+    }
+    for s in &saves {
+        match *s {
+            Save::Pair(ko, en) => lib.pair_by_hand(ko, en).unwrap(),
+            Save::Split(ko, en) => lib.split_pair(ko, en).unwrap(),
+            _ => {}
+        }
+    }
+    saves
+}
+
+/// The library's rows: (badge, Korean entry's file name, English partner's file name).
+fn rows(app: &App) -> Vec<(String, String, Option<String>)> {
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    (0..app.rows())
+        .filter_map(|r| app.row(r))
+        .map(|(e, partner)| {
+            let badge = match partner {
+                Some(_) => "KO+EN".to_string(),
+                None => e.meta().map(|m| m.badge.to_string()).unwrap_or_default(),
+            };
+            (badge, name(e.path()), partner.map(|(p, _)| name(p.path())))
+        })
+        .collect()
+}
+
+/// The row of the Korean half of the story (paired or not).
+fn story_row(app: &App, lib: &Library) -> usize {
+    let file = lib.entry(id_of(lib, "story_ko.txt")).unwrap().file;
+    (0..app.rows())
+        .find(|&r| app.row(r).is_some_and(|(e, _)| e.path() == file))
+        .unwrap()
+}
+
+#[test]
+fn the_reader_shows_the_editions_as_one_pair_and_keeps_p_and_split_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = files(dir.path());
+    let home = Home::at(dir.path().join("lib"));
+    let lib = open(&home);
+    lib.import(std::slice::from_ref(&src), &mut |_, _| {})
+        .unwrap();
+    let start = |lib: &Library| app_with_library(lib, 140, 24, Config::default(), true).unwrap();
+
+    // Listed from the metadata, paired from the stored evidence: one KO+EN row.
+    let mut app = start(&lib);
+    let paired_rows = |app: &App| rows(app).iter().filter(|r| r.0 == "KO+EN").count();
+    assert_eq!(paired_rows(&app), 1, "{:?}", rows(&app));
+    assert_eq!(rows(&app).len(), 2);
+    let screen = dump(&draw(&app));
+    assert!(screen.contains(" KO+EN "), "{screen}");
+    assert!(screen.contains("미국 중국 첫 고위 군사회담"), "{screen}");
+
+    // Enter opens the two articles from the cache as one document, side by side.
+    let r = story_row(&app, &lib);
+    press(&mut app, &lib, &"j ".repeat(r));
+    press(&mut app, &lib, "Enter");
+    let reader = dump(&draw(&app));
+    assert!(reader.contains("side by side"), "{reader}");
+    let beside = reader
+        .lines()
+        .filter(|l| {
+            l.chars().any(|c| ('가'..='힣').contains(&c))
+                && l.chars().filter(char::is_ascii_lowercase).count() > 20
+        })
+        .count();
+    assert!(beside >= 8, "{reader}");
+
+    // P splits it and saves the split; a restart keeps it split.
+    let mut app = start(&lib);
+    let r = story_row(&app, &lib);
+    press(&mut app, &lib, &"j ".repeat(r));
+    let saves = press(&mut app, &lib, "P");
+    let (ko, en) = (id_of(&lib, "story_ko.txt"), id_of(&lib, "story_en.txt"));
+    assert_eq!(saves, vec![Save::Split(ko, en)]);
+    assert_eq!(paired_rows(&app), 0);
+    let mut app = start(&lib);
+    assert_eq!(paired_rows(&app), 0, "{:?}", rows(&app));
+    assert_eq!(rows(&app).len(), 3);
+
+    // p pairs them again by hand (the picker's first candidate); a restart keeps the pair.
+    let r = story_row(&app, &lib);
+    press(&mut app, &lib, &"j ".repeat(r));
+    let saves = press(&mut app, &lib, "p Enter");
+    assert_eq!(saves, vec![Save::Pair(ko, en)]);
+    assert_eq!(paired_rows(&app), 1);
+    let app = start(&lib);
+    assert_eq!(
+        rows(&app)
+            .into_iter()
+            .filter(|r| r.0 == "KO+EN")
+            .collect::<Vec<_>>(),
+        vec![(
+            "KO+EN".to_string(),
+            lib.entry(ko)
+                .unwrap()
+                .file
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned(),
+            Some(
+                lib.entry(en)
+                    .unwrap()
+                    .file
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            )
+        )]
+    );
+}
+
+#[test]
+fn duet_render_library_shows_the_pair_and_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = files(dir.path());
+    let home = dir.path().join("lib");
+    let duet = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_duet"))
+            .args(args)
+            .env("DUET_HOME", &home)
+            .env("DUET_CONFIG", "/nonexistent/duet-test-config.toml")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    duet(&["import", src.to_str().unwrap()]);
+    let list = duet(&["render", "--library", "--size", "140x20"]);
+    let pairs: Vec<&str> = list.lines().filter(|l| l.contains(" KO+EN ")).collect();
+    assert_eq!(pairs.len(), 1, "{list}");
+    assert!(pairs[0].contains("미국 중국 첫 고위 군사회담"), "{list}");
+    // Enter on it opens it side by side.
+    let lib = open(&Home::at(&home));
+    let app = app_with_library(&lib, 140, 20, Config::default(), true).unwrap();
+    let r = story_row(&app, &lib);
+    let keys = format!("{}Enter", "j ".repeat(r));
+    let reader = duet(&["render", "--library", "--size", "140x30", "--keys", &keys]);
+    assert!(reader.contains("side by side"), "{reader}");
+    assert!(reader.contains("As the US and China"), "{reader}");
+    assert!(reader.contains("미중이 핵군축"), "{reader}");
+    // Headless runs never write: no verdict remembered.
+    let n: i64 = lib
+        .connection()
+        .query_row("SELECT count(*) FROM verdicts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+}
