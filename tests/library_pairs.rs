@@ -109,11 +109,14 @@ fn editions_imported_as_two_files_pair_from_stored_evidence() {
     assert!(found.verified >= 1);
     assert_eq!(found.remembered, 0);
 
-    // A second run (a restart) verifies nothing: every verdict is remembered.
+    // A second run (a restart) on the unchanged library takes the pairs found: nothing is
+    // verified, and a headless run reads them without building anything.
     let again = paired(&lib);
     assert_eq!(again.auto, found.auto);
-    assert_eq!(again.verified, 0);
-    assert_eq!(again.remembered, found.verified);
+    assert_eq!((again.verified, again.remembered), (0, 0));
+    let stored = pairs::stored(&lib).unwrap().expect("the pairs are kept");
+    assert_eq!(stored.auto, found.auto);
+    assert_eq!(stored.sides.get(&en), Some(&Side::En));
     // The English edition's candidates to pair by hand: the Korean ones, its partner first.
     assert_eq!(
         again.candidates(en, 4).first().map(|c| c.0),
@@ -121,6 +124,18 @@ fn editions_imported_as_two_files_pair_from_stored_evidence() {
         "{:?}",
         again.candidates(en, 4)
     );
+
+    // Another article changes the library: the kept pairs no longer hold; pairing again
+    // verifies only what it never saw (every earlier verdict is remembered).
+    let more = dir.path().join("more");
+    std::fs::create_dir_all(&more).unwrap();
+    std::fs::copy(seed("002_9f5e0e2176ba1b1a.txt"), more.join("third.txt")).unwrap();
+    lib.import(std::slice::from_ref(&more), &mut |_, _| {})
+        .unwrap();
+    assert!(pairs::stored(&lib).unwrap().is_none());
+    let after = paired(&lib);
+    assert_eq!(after.auto, found.auto);
+    assert_eq!(after.remembered, found.verified);
 }
 
 #[test]
@@ -402,6 +417,17 @@ fn duet_render_library_shows_the_pair_and_opens_it() {
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     duet(&["import", src.to_str().unwrap()]);
+    // The import paired the library and kept the verdicts and the pairs.
+    let kept = |lib: &Library| -> (i64, i64) {
+        let count = |table: &str| {
+            lib.connection()
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        (count("verdicts"), count("pairs_found"))
+    };
+    let at_import = kept(&open(&Home::at(&home)));
+    assert!(at_import.0 >= 1 && at_import.1 == 1, "{at_import:?}");
     let list = duet(&["render", "--library", "--size", "140x20"]);
     let pairs: Vec<&str> = list.lines().filter(|l| l.contains(" KO+EN ")).collect();
     assert_eq!(pairs.len(), 1, "{list}");
@@ -415,10 +441,6 @@ fn duet_render_library_shows_the_pair_and_opens_it() {
     assert!(reader.contains("side by side"), "{reader}");
     assert!(reader.contains("As the US and China"), "{reader}");
     assert!(reader.contains("미중이 핵군축"), "{reader}");
-    // Headless runs never write: no verdict remembered.
-    let n: i64 = lib
-        .connection()
-        .query_row("SELECT count(*) FROM verdicts", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(n, 0);
+    // Headless runs never write.
+    assert_eq!(kept(&lib), at_import);
 }

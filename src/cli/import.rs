@@ -34,8 +34,19 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             report.duplicates.len() - LISTED_DUPLICATES
         );
     }
-    let secs = report.elapsed.as_secs_f64();
     let added = report.added.len();
+    // Pair the new articles with their other-language editions now, so the library opens
+    // with its pairs shown (they are kept, with the verdicts, until the library changes).
+    let started = std::time::Instant::now();
+    let pairs = if added > 0 && report.stopped.is_none() {
+        let threads = duet::pairing::default_threads();
+        duet::library::pairs::find(lib, threads, true, || false)
+            .map(|found| found.pairs().len())
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let secs = (report.elapsed + started.elapsed()).as_secs_f64();
     let mut summary = format!(
         "imported {added} article{} in {secs:.1} s",
         if added == 1 { "" } else { "s" }
@@ -52,6 +63,12 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             } else {
                 "s"
             }
+        ));
+    }
+    if pairs > 0 {
+        summary.push_str(&format!(
+            "; {pairs} Korean–English pair{} in the library",
+            if pairs == 1 { "" } else { "s" }
         ));
     }
     if !report.failed.is_empty() {

@@ -16,7 +16,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use crate::model::Article;
 use crate::pairing::{self, Evidence, Pairing, Side, Verdict};
@@ -66,7 +66,8 @@ pub struct Found {
     pub choices: Choices,
     /// Candidate pairs verified by the aligner this time …
     pub verified: usize,
-    /// … and taken from the remembered verdicts.
+    /// … and taken from the remembered verdicts (none of either when the library was unchanged
+    /// since its pairs were last found: they are taken as they were).
     pub remembered: usize,
 }
 
@@ -122,7 +123,22 @@ pub fn find(
     }
     drop(blobs);
     p.refresh();
+    // The library as it was when its pairs were last found: take them as they were.
+    let fingerprint = lib.pairing_fingerprint()?;
+    if let Some(auto) = lib.stored_pairs(&fingerprint)? {
+        return Ok(Found {
+            pairing: p,
+            ids,
+            sides,
+            auto,
+            choices,
+            verified: 0,
+            remembered: 0,
+        });
+    }
     let remembered = std::sync::atomic::AtomicUsize::new(0);
+    // A cancelled run's pairs are partial: not worth keeping.
+    let stopped = std::sync::atomic::AtomicBool::new(false);
     let unreadable: Mutex<HashSet<usize>> = Mutex::new(HashSet::new());
     let reader = Mutex::new(lib);
     let computed = pairing::settle_known(
@@ -145,7 +161,11 @@ pub fn find(
             }
             article
         },
-        cancelled,
+        || {
+            let stop = cancelled();
+            stopped.fetch_or(stop, std::sync::atomic::Ordering::Relaxed);
+            stop
+        },
     );
     let lib = reader
         .into_inner()
@@ -163,11 +183,14 @@ pub fn find(
         // Only a cache: a failure to remember costs time next start, nothing else.
         let _ = lib.put_verdicts(&keep);
     }
-    let auto = p
+    let auto: Vec<(ArticleId, ArticleId, f64)> = p
         .matches()
         .into_iter()
         .filter_map(|m| Some((*ids.get(m.ko)?, *ids.get(m.en)?, m.score)))
         .collect();
+    if remember && !stopped.into_inner() && unreadable.is_empty() && lib.writable().is_ok() {
+        let _ = lib.put_stored_pairs(&fingerprint, &auto);
+    }
     Ok(Found {
         pairing: p,
         ids,
@@ -177,6 +200,29 @@ pub fn find(
         verified: computed.len(),
         remembered: remembered.into_inner(),
     })
+}
+
+/// The pairs last found, when the library is unchanged since: read, not computed (a few
+/// milliseconds at ten thousand articles). The pairing index is not built: the [`Found`] has
+/// no candidates to pair by hand; [`find`] gives those.
+pub fn stored(lib: &Library) -> Result<Option<Found>> {
+    let Some(auto) = lib.stored_pairs(&lib.pairing_fingerprint()?)? else {
+        return Ok(None);
+    };
+    let mut sides = HashMap::new();
+    for &(ko, en, _) in &auto {
+        sides.insert(ko, Side::Ko);
+        sides.insert(en, Side::En);
+    }
+    Ok(Some(Found {
+        pairing: Pairing::new(),
+        ids: Vec::new(),
+        sides,
+        auto,
+        choices: lib.choices()?,
+        verified: 0,
+        remembered: 0,
+    }))
 }
 
 /// An article's cleaned text from the cache (current pipeline), for a verification: the row is
@@ -313,6 +359,60 @@ impl Library {
             .and_then(|rows| rows.collect())
             .map_err(|e| self.sql_err(e))?;
         Ok(rows)
+    }
+
+    /// What the automatic pairs are found from: the articles with evidence (id and hash)
+    /// and the pipeline, hashed.
+    fn pairing_fingerprint(&self) -> Result<String> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, a.hash FROM articles a
+                 JOIN evidence e ON e.hash = a.hash AND e.pipeline = ?1
+                 WHERE e.evidence IS NOT NULL ORDER BY a.id",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(self.pipeline.as_bytes());
+        let mut rows = stmt.query([&self.pipeline]).map_err(|e| self.sql_err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
+            let id: ArticleId = row.get(0).map_err(|e| self.sql_err(e))?;
+            let hash: String = row.get(1).map_err(|e| self.sql_err(e))?;
+            hasher.update(format!("\n{id} {hash}").as_bytes());
+        }
+        Ok(hasher.finalize().to_hex().to_string())
+    }
+
+    /// The automatic pairs last found, if the library is as it was then.
+    fn stored_pairs(&self, fingerprint: &str) -> Result<Option<Vec<(ArticleId, ArticleId, f64)>>> {
+        let json: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT pairs FROM pairs_found WHERE id = 1 AND fingerprint = ?1",
+                [fingerprint],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sql_err(e))?;
+        // A row that does not read back is a miss: the pairs are found again.
+        Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+    }
+
+    /// Keep the automatic pairs found from the library as `fingerprint` says it is.
+    fn put_stored_pairs(
+        &self,
+        fingerprint: &str,
+        pairs: &[(ArticleId, ArticleId, f64)],
+    ) -> Result<()> {
+        self.writable()?;
+        let json = serde_json::to_string(pairs).unwrap_or_default();
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO pairs_found (id, fingerprint, pairs) VALUES (1, ?1, ?2)",
+                params![fingerprint, json],
+            )
+            .map_err(|e| self.write_err("the library's pairs", e))?;
+        Ok(())
     }
 
     /// Remember verdicts on (Korean, English) pairs, with the articles' current hashes.

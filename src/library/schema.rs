@@ -115,6 +115,15 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (ko, en)
     );
     CREATE INDEX pairings_by_en ON pairings(en);",
+    // 5: the automatic pairs last found, with a fingerprint of what they were found from (the
+    // articles with evidence, by id and hash, and the pipeline): a library unchanged since
+    // shows its pairs at once, without pairing again. One row.
+    "CREATE TABLE pairs_found (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        fingerprint TEXT NOT NULL,
+        -- JSON [[ko, en, score], …]
+        pairs TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this duet writes.
