@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::widgets::{Clear, Widget};
 
-use super::{fill, pane, put};
+use super::{fill, list_box, put};
 use crate::text::sanitize;
 use crate::text::sanitize::fold_whitespace;
 use crate::text::width::pad;
@@ -81,56 +81,27 @@ pub fn draw_list(app: &App, buf: &mut Buffer, area: Rect, items: &[(usize, usize
     let Some(ents) = app.article_entities() else {
         return;
     };
-    let theme = app.theme();
     let amb = app.config().ambiguous;
-    let w = area.width.saturating_sub(4).clamp(10, 90);
-    let h = (items.len() as u16 + 2)
-        .min(area.height.saturating_sub(2))
-        .max(3);
-    let r = Rect::new(
-        area.x + (area.width.saturating_sub(w)) / 2,
-        area.y + (area.height.saturating_sub(1).saturating_sub(h)) / 2,
-        w,
-        h,
-    );
-    if r.x > area.x {
-        for y in r.top()..r.bottom() {
-            let cell = &mut buf[(r.x - 1, y)];
-            if cell.symbol().cell_width() > 1 {
-                cell.set_symbol(" ");
-            }
-        }
-    }
-    Clear.render(r, buf);
-    pane(buf, r, "Entities", true, theme, amb);
-    let rows = usize::from(r.height.saturating_sub(2)).max(1);
-    let first = sel.saturating_sub(rows - 1);
-    let inner = r.width.saturating_sub(4);
-    for (k, (i, &(id, n))) in items.iter().enumerate().skip(first).enumerate() {
-        let y = r.y + 1 + k as u16;
-        if y + 1 >= r.bottom() {
-            break;
-        }
-        let Some(e) = ents.entity(id) else { continue };
-        let name = match (e.names.ko.first(), e.names.en.first()) {
-            (Some(ko), Some(en)) => format!("{ko} · {en}"),
-            (Some(one), None) | (None, Some(one)) => one.clone(),
-            (None, None) => String::new(),
-        };
-        let line = format!(
-            "{}  {}  {}",
-            pad(e.kind.name(), 6, amb),
-            pad(&n.to_string(), 3, amb),
-            crate::text::sanitize(&name)
-        );
-        let style = if i == sel {
-            fill(buf, r.x + 1, y, r.width.saturating_sub(2), theme.selected());
-            theme.selected()
-        } else {
-            theme.plain()
-        };
-        put(buf, r.x + 2, y, inner, &line, style, amb);
-    }
+    let lines: Vec<String> = items
+        .iter()
+        .map(|&(id, n)| {
+            let Some(e) = ents.entity(id) else {
+                return String::new();
+            };
+            let name = match (e.names.ko.first(), e.names.en.first()) {
+                (Some(ko), Some(en)) => format!("{ko} · {en}"),
+                (Some(one), None) | (None, Some(one)) => one.clone(),
+                (None, None) => String::new(),
+            };
+            format!(
+                "{}  {}  {}",
+                pad(e.kind.name(), 6, amb),
+                pad(&n.to_string(), 3, amb),
+                sanitize(&name)
+            )
+        })
+        .collect();
+    list_box::draw(app, buf, area, "Entities", 90, &lines, sel);
 }
 
 /// `A`: the articles that mention the selected entity, newest first: date, outlet, mentions,
@@ -143,27 +114,7 @@ pub fn draw_reach(
     items: &[ReachItem],
     sel: usize,
 ) {
-    let theme = app.theme();
     let amb = app.config().ambiguous;
-    let w = area.width.saturating_sub(4).clamp(10, 110);
-    let h = (items.len() as u16 + 2)
-        .min(area.height.saturating_sub(2))
-        .max(3);
-    let r = Rect::new(
-        area.x + (area.width.saturating_sub(w)) / 2,
-        area.y + (area.height.saturating_sub(1).saturating_sub(h)) / 2,
-        w,
-        h,
-    );
-    if r.x > area.x {
-        for y in r.top()..r.bottom() {
-            let cell = &mut buf[(r.x - 1, y)];
-            if cell.symbol().cell_width() > 1 {
-                cell.set_symbol(" ");
-            }
-        }
-    }
-    Clear.render(r, buf);
     let mentions: usize = items.iter().map(|i| i.mentions).sum();
     let title = format!(
         "{} — {} article{}, {mentions} mention{} · Enter opens",
@@ -172,38 +123,27 @@ pub fn draw_reach(
         if items.len() == 1 { "" } else { "s" },
         if mentions == 1 { "" } else { "s" },
     );
-    pane(buf, r, &title, true, theme, amb);
-    let rows = usize::from(r.height.saturating_sub(2)).max(1);
-    let first = sel.saturating_sub(rows - 1);
-    let inner = r.width.saturating_sub(4);
     let here = app.reader().map(|r| r.entry());
     let field = |s: &Option<String>, w: usize| {
         let t = s.as_deref().map(|t| fold_whitespace(&sanitize(t)));
         pad(t.as_deref().unwrap_or("—"), w, amb)
     };
-    for (k, (i, item)) in items.iter().enumerate().skip(first).enumerate() {
-        let y = r.y + 1 + k as u16;
-        if y + 1 >= r.bottom() {
-            break;
-        }
-        let date = item
-            .published
-            .as_ref()
-            .map(|d| d.chars().take(10).collect());
-        let line = format!(
-            "{} {}  {}  {:>3}×  {}",
-            if Some(item.entry) == here { "▸" } else { " " },
-            field(&date, 10),
-            field(&item.outlet, 14),
-            item.mentions,
-            fold_whitespace(&sanitize(&item.title)),
-        );
-        let style = if i == sel {
-            fill(buf, r.x + 1, y, r.width.saturating_sub(2), theme.selected());
-            theme.selected()
-        } else {
-            theme.plain()
-        };
-        put(buf, r.x + 2, y, inner, &line, style, amb);
-    }
+    let lines: Vec<String> = items
+        .iter()
+        .map(|item| {
+            let date = item
+                .published
+                .as_ref()
+                .map(|d| d.chars().take(10).collect());
+            format!(
+                "{} {}  {}  {:>3}×  {}",
+                if Some(item.entry) == here { "▸" } else { " " },
+                field(&date, 10),
+                field(&item.outlet, 14),
+                item.mentions,
+                fold_whitespace(&sanitize(&item.title)),
+            )
+        })
+        .collect();
+    list_box::draw(app, buf, area, &title, 110, &lines, sel);
 }

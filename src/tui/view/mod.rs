@@ -9,6 +9,7 @@ pub mod finder;
 pub mod help;
 pub mod highlight;
 pub mod hints;
+pub mod list_box;
 pub mod picker;
 pub mod reader;
 pub mod status;
