@@ -817,6 +817,20 @@ pub fn update(app: &mut App, action: Action) -> Effects {
 
 /// An action while an overlay is open: the overlay takes it (it is modal).
 fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
+    // j/k in the picker-style lists: one move for all of them.
+    if let Some((selected, len)) = overlay.list() {
+        let to = match action {
+            Action::Down => Some((selected + 1).min(len.saturating_sub(1))),
+            Action::Up => Some(selected.saturating_sub(1)),
+            _ => None,
+        };
+        if let Some(to) = to {
+            if let Some(o) = app.overlay.as_mut() {
+                o.select(to);
+            }
+            return Effects::redraw();
+        }
+    }
     match overlay {
         Overlay::Help => {
             let page = usize::from(app.height).saturating_sub(6).max(1);
@@ -843,15 +857,7 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
             items,
             selected,
         } => {
-            let last = items.len().saturating_sub(1);
-            let moved = |to: usize| Overlay::Picker {
-                id: *id,
-                items: items.clone(),
-                selected: to,
-            };
             match action {
-                Action::Down => app.overlay = Some(moved((*selected + 1).min(last))),
-                Action::Up => app.overlay = Some(moved(selected.saturating_sub(1))),
                 Action::Open => {
                     app.overlay = None;
                     if let Some(&(other, _)) = items.get(*selected) {
@@ -906,19 +912,9 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
             Effects::redraw()
         }
         Overlay::EntityArticles {
-            name,
-            items,
-            selected,
+            items, selected, ..
         } => {
-            let last = items.len().saturating_sub(1);
-            let moved = |to: usize| Overlay::EntityArticles {
-                name: name.clone(),
-                items: items.clone(),
-                selected: to,
-            };
             match action {
-                Action::Down => app.overlay = Some(moved((*selected + 1).min(last))),
-                Action::Up => app.overlay = Some(moved(selected.saturating_sub(1))),
                 Action::Open => {
                     app.overlay = None;
                     if let Some(item) = items.get(*selected) {
@@ -931,14 +927,7 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
             Effects::redraw()
         }
         Overlay::Entities { items, selected } => {
-            let last = items.len().saturating_sub(1);
-            let moved = |to: usize| Overlay::Entities {
-                items: items.clone(),
-                selected: to,
-            };
             match action {
-                Action::Down => app.overlay = Some(moved((*selected + 1).min(last))),
-                Action::Up => app.overlay = Some(moved(selected.saturating_sub(1))),
                 Action::Open => {
                     app.overlay = None;
                     if let Some(&(id, _)) = items.get(*selected) {

@@ -58,4 +58,29 @@ impl Overlay {
             Overlay::Bookmarks(_) => Mode::Bookmarks,
         }
     }
+
+    /// The picker-style lists (pair with, entities, articles of an entity): the selected row
+    /// and how many rows there are.
+    pub fn list(&self) -> Option<(usize, usize)> {
+        match self {
+            Overlay::Picker {
+                items, selected, ..
+            } => Some((*selected, items.len())),
+            Overlay::Entities { items, selected } => Some((*selected, items.len())),
+            Overlay::EntityArticles {
+                items, selected, ..
+            } => Some((*selected, items.len())),
+            _ => None,
+        }
+    }
+
+    /// Select row `to` of a picker-style list (see [`Overlay::list`]).
+    pub fn select(&mut self, to: usize) {
+        if let Overlay::Picker { selected, .. }
+        | Overlay::Entities { selected, .. }
+        | Overlay::EntityArticles { selected, .. } = self
+        {
+            *selected = to;
+        }
+    }
 }
