@@ -5,8 +5,11 @@
 //! removing an article removes its choices and verdicts. The reader on the library shows the
 //! two editions as one `KO+EN` row that opens side by side, and `P` / `p` survive a restart.
 
+mod editions;
+
 use std::path::{Path, PathBuf};
 
+use duet::Lang;
 use duet::library::pairs::{self, Found};
 use duet::library::{ArticleId, Home, Library};
 use duet::pairing::Side;
@@ -20,31 +23,7 @@ use duet::tui::job::JobDone;
 use duet::tui::key::Key;
 use duet::tui::store::Save;
 use duet::tui::view::dump;
-use duet::{Article, Lang};
-
-fn seed(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/articles")
-        .join(name)
-}
-
-/// One language of a bilingual article, as a plain-text file would hold it.
-fn half(article: &Article, lang: Lang) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for t in [&article.title, &article.title_en].into_iter().flatten() {
-        if duet::text::detect_lang(t) == lang {
-            parts.push(t.clone());
-        }
-    }
-    parts.extend(
-        article
-            .blocks
-            .iter()
-            .filter(|b| b.lang == lang)
-            .map(|b| b.text.clone()),
-    );
-    parts.join("\n\n") + "\n"
-}
+use editions::{half, seed};
 
 /// A folder with the Korean and the English halves of seed 004 as two files, a Korean seed of
 /// another story, and the other bundled articles' English halves where they have one.

@@ -4,6 +4,7 @@
 //! `p` Enter pairs them again, and after a restart they are one row again.
 #![cfg(unix)]
 
+mod editions;
 mod pty;
 
 use std::path::Path;
@@ -11,6 +12,7 @@ use std::time::Duration;
 
 use duet::Lang;
 use duet::library::{Home, Library};
+use editions::{half, seed};
 use pty::Session;
 
 fn duet_on(home: &Path) -> Session {
@@ -48,31 +50,10 @@ fn p_and_split_survive_restarts() {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("in");
     std::fs::create_dir_all(&src).unwrap();
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
-    let article = duet::parse_file(&seed.join("004_8e658290ee760122.txt")).unwrap();
-    let half = |lang: Lang| {
-        let mut parts: Vec<String> = [&article.title, &article.title_en]
-            .into_iter()
-            .flatten()
-            .filter(|t| duet::text::detect_lang(t) == lang)
-            .cloned()
-            .collect();
-        parts.extend(
-            article
-                .blocks
-                .iter()
-                .filter(|b| b.lang == lang)
-                .map(|b| b.text.clone()),
-        );
-        parts.join("\n\n") + "\n"
-    };
-    std::fs::write(src.join("story_ko.txt"), half(Lang::Ko)).unwrap();
-    std::fs::write(src.join("story_en.txt"), half(Lang::En)).unwrap();
-    std::fs::copy(
-        seed.join("000_11a10f181be35a82.txt"),
-        src.join("other_ko.txt"),
-    )
-    .unwrap();
+    let article = duet::parse_file(&seed("004_8e658290ee760122.txt")).unwrap();
+    std::fs::write(src.join("story_ko.txt"), half(&article, Lang::Ko)).unwrap();
+    std::fs::write(src.join("story_en.txt"), half(&article, Lang::En)).unwrap();
+    std::fs::copy(seed("000_11a10f181be35a82.txt"), src.join("other_ko.txt")).unwrap();
     let home = dir.path().join("lib");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_duet"))
         .arg("import")

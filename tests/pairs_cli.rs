@@ -3,10 +3,13 @@
 //! Korean article and the English of a different story on a related subject stay single; bad
 //! files are reported and the others still paired.
 
-use std::path::{Path, PathBuf};
+mod editions;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
-use duet::{Article, Lang};
+use duet::Lang;
+use editions::{half, seed};
 use serde_json::Value;
 
 fn duet(args: &[&str]) -> Output {
@@ -16,36 +19,12 @@ fn duet(args: &[&str]) -> Output {
         .expect("run duet")
 }
 
-fn seed(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/articles")
-        .join(name)
-}
-
 const KO_SEEDS: &[&str] = &[
     "000_11a10f181be35a82.txt",
     "001_e2ec9d96d82b9f1e.txt",
     "002_9f5e0e2176ba1b1a.txt",
 ];
 const BILINGUAL: &[&str] = &["003_e153fa2be147832b.txt", "004_8e658290ee760122.txt"];
-
-/// One language of a bilingual seed article as plain text: its title, then its blocks.
-fn half(article: &Article, lang: Lang) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for t in [&article.title, &article.title_en].into_iter().flatten() {
-        if duet::text::detect_lang(t) == lang {
-            parts.push(t.clone());
-        }
-    }
-    parts.extend(
-        article
-            .blocks
-            .iter()
-            .filter(|b| b.lang == lang)
-            .map(|b| b.text.clone()),
-    );
-    parts.join("\n\n") + "\n"
-}
 
 fn split_seed(name: &str, dir: &Path, ko_name: &str, en_name: &str) {
     let article = duet::parse_file(&seed(name)).expect("seed parses");

@@ -3,33 +3,13 @@
 //! both titles, which opens side by side; `P` splits it into a `KO` and an `EN` row, and `p`
 //! pairs them again by hand from the picker.
 
-use std::path::{Path, PathBuf};
+mod editions;
+
+use std::path::Path;
 use std::process::Command;
 
-use duet::{Article, Lang};
-
-fn seed(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/articles")
-        .join(name)
-}
-
-fn half(article: &Article, lang: Lang) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for t in [&article.title, &article.title_en].into_iter().flatten() {
-        if duet::text::detect_lang(t) == lang {
-            parts.push(t.clone());
-        }
-    }
-    parts.extend(
-        article
-            .blocks
-            .iter()
-            .filter(|b| b.lang == lang)
-            .map(|b| b.text.clone()),
-    );
-    parts.join("\n\n") + "\n"
-}
+use duet::Lang;
+use editions::{half, seed};
 
 /// a_ko.txt and b_en.txt: the two halves of seed 004; c_other.txt: Korean seed 000.
 fn library() -> tempfile::TempDir {
