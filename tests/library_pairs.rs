@@ -14,12 +14,9 @@ use duet::library::pairs::{self, Found};
 use duet::library::{ArticleId, Home, Library};
 use duet::pairing::Side;
 use duet::tui::action::Action;
-use duet::tui::app::{App, update};
-use duet::tui::cancel::Cancel;
+use duet::tui::app::App;
 use duet::tui::config::Config;
-use duet::tui::effects::Command;
-use duet::tui::headless::{app_with_library, draw};
-use duet::tui::job::JobDone;
+use duet::tui::headless::{app_with_library, draw, step_keeping_saves};
 use duet::tui::key::Key;
 use duet::tui::store::Save;
 use duet::tui::view::dump;
@@ -240,24 +237,7 @@ fn duet_pairs_library_prints_the_pairs_with_the_choices() {
 fn press(app: &mut App, lib: &Library, keys: &str) -> Vec<Save> {
     let mut saves = Vec::new();
     for k in keys.split_whitespace() {
-        let mut pending = vec![Action::Key(Key::parse(k).unwrap())];
-        while let Some(a) = pending.pop() {
-            for c in update(app, a).commands {
-                match c {
-                    Command::Start { generation, job } => {
-                        let kind = job.kind();
-                        let output = job.run(&Cancel::default());
-                        pending.push(Action::JobDone(Box::new(JobDone {
-                            kind,
-                            generation,
-                            output,
-                        })));
-                    }
-                    Command::Save(s) => saves.push(s),
-                    _ => {}
-                }
-            }
-        }
+        step_keeping_saves(app, Action::Key(Key::parse(k).unwrap()), &mut saves);
     }
     for s in &saves {
         match *s {

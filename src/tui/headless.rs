@@ -17,12 +17,20 @@ use super::entries::EntryId;
 use super::job::JobDone;
 use super::key::Key;
 use super::loader;
+use super::store::Save;
 use super::theme::Theme;
 use super::view::{dump, view};
 
 /// Apply an action and carry out its commands synchronously (jobs run here, at once; suspend
 /// does nothing). Returns whether the app wants to quit.
 pub fn step(app: &mut App, action: Action) -> bool {
+    // Headless runs never write to the library (`duet render` only looks).
+    step_keeping_saves(app, action, &mut Vec::new())
+}
+
+/// [`step`], with the library writes the app asked for collected in `saves` (not carried out:
+/// a test carries them out, or checks them).
+pub fn step_keeping_saves(app: &mut App, action: Action, saves: &mut Vec<Save>) -> bool {
     let mut pending = vec![action];
     let mut quit = false;
     while let Some(a) = pending.pop() {
@@ -39,8 +47,8 @@ pub fn step(app: &mut App, action: Action) -> bool {
                     })));
                 }
                 Command::Quit | Command::Abort(_) => quit = true,
-                // Headless runs never write to the library (`duet render` only looks).
-                Command::Cancel(_) | Command::Suspend | Command::Save(_) => {}
+                Command::Save(save) => saves.push(save),
+                Command::Cancel(_) | Command::Suspend => {}
             }
         }
     }
