@@ -48,6 +48,16 @@ pub fn open(home: &Home) -> Result<Opened> {
             notices,
         });
     }
+    // A damaged or newer file is moved aside (never deleted); `done` says so, and where.
+    let set_aside = |kind: &str, what: &str, then: &str| -> Result<String> {
+        match move_aside(&path, kind) {
+            Ok(to) => Ok(format!(
+                "moved it aside to {} and started an empty library{then}",
+                to.display()
+            )),
+            Err(e) => Err(LibraryError::from_io(&path, what, e)),
+        }
+    };
     // At most two rounds: a damaged or newer file is moved aside once, then a fresh one made.
     for _ in 0..2 {
         match open_read_write_waiting(&path) {
@@ -59,13 +69,7 @@ pub fn open(home: &Home) -> Result<Opened> {
                 });
             }
             Err(Problem::Damaged(detail)) => {
-                let done = match move_aside(&path, "damaged") {
-                    Ok(to) => format!(
-                        "moved it aside to {} and started an empty library",
-                        to.display()
-                    ),
-                    Err(e) => return Err(LibraryError::from_io(&path, "the damaged file", e)),
-                };
+                let done = set_aside("damaged", "the damaged file", "")?;
                 notices.push(LibraryError::Corrupt {
                     path: path.clone(),
                     detail,
@@ -73,13 +77,11 @@ pub fn open(home: &Home) -> Result<Opened> {
                 });
             }
             Err(Problem::Future(found)) => {
-                let done = match move_aside(&path, "newer") {
-                    Ok(to) => format!(
-                        "moved it aside to {} and started an empty library (rename it back to use it with that duet)",
-                        to.display()
-                    ),
-                    Err(e) => return Err(LibraryError::from_io(&path, "the newer file", e)),
-                };
+                let done = set_aside(
+                    "newer",
+                    "the newer file",
+                    " (rename it back to use it with that duet)",
+                )?;
                 notices.push(LibraryError::FutureSchema {
                     path: path.clone(),
                     found,
