@@ -205,20 +205,21 @@ impl Action {
         (Action::Help, "help", "this help"),
     ];
 
-    /// The name of a user-facing action (as in the keymap and `config.toml`).
-    /// What the action does, as the help says it (empty for internal actions).
-    pub fn description(&self) -> &'static str {
+    /// This action's row of [`Action::USER`], if it is user-facing.
+    fn user_row(&self) -> Option<&'static (Action, &'static str, &'static str)> {
         Self::USER
             .iter()
             .find(|(a, _, _)| std::mem::discriminant(a) == std::mem::discriminant(self))
-            .map_or("", |(_, _, d)| *d)
     }
 
+    /// What the action does, as the help says it (empty for internal actions).
+    pub fn description(&self) -> &'static str {
+        self.user_row().map_or("", |(_, _, d)| *d)
+    }
+
+    /// The name of a user-facing action (as in the keymap and `config.toml`).
     pub fn name(&self) -> Option<&'static str> {
-        Self::USER
-            .iter()
-            .find(|(a, _, _)| std::mem::discriminant(a) == std::mem::discriminant(self))
-            .map(|(_, n, _)| *n)
+        self.user_row().map(|(_, n, _)| *n)
     }
 
     /// The user-facing action with this name.

@@ -66,11 +66,11 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
 /// names its own keys in its title; an overlay with hints of its own adds a branch here.)
 pub fn hints(app: &App) -> Vec<String> {
     let km = &app.config.keymap;
-    if let Some(typed) = app.pending_keys() {
+    if let Some(pending) = app.pending_keys() {
         // Part-way through a sequence: what each next key would do.
-        let typed = KeySeq(typed.to_vec()).to_string();
+        let typed = KeySeq(pending.to_vec()).to_string();
         return km
-            .continuations(app.mode(), app.pending_keys().unwrap_or_default())
+            .continuations(app.mode(), pending)
             .into_iter()
             .map(|(rest, action)| format!("{typed}{rest} {}", action.description()))
             .collect();
