@@ -15,10 +15,10 @@ use duet::library::{ArticleId, Home, Library};
 use duet::pairing::Side;
 use duet::tui::action::Action;
 use duet::tui::app::App;
-use duet::tui::config::Config;
-use duet::tui::headless::{app_with_library, draw, step_keeping_saves};
-use duet::tui::key::Key;
-use duet::tui::store::Save;
+use duet::tui::keys::config::Config;
+use duet::tui::keys::key::Key;
+use duet::tui::run::headless::{app_with_library, draw, step_keeping_saves};
+use duet::tui::state::store::Save;
 use duet::tui::view::dump;
 use editions::{half, seed};
 

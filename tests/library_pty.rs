@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use duet::library::{Home, Library, Position};
-use duet::tui::doc::Doc;
+use duet::tui::state::doc::Doc;
 use pty::Session;
 
 /// duet on the library in `home`, in a `cols` × `rows` terminal.

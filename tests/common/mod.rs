@@ -10,11 +10,11 @@ use duet::model::{
 };
 use duet::tui::action::Action;
 use duet::tui::app::App;
-use duet::tui::config::Config;
-use duet::tui::doc::Doc;
-use duet::tui::entries::EntryId;
-use duet::tui::headless;
-use duet::tui::headless::step;
+use duet::tui::keys::config::Config;
+use duet::tui::run::headless;
+use duet::tui::run::headless::step;
+use duet::tui::state::doc::Doc;
+use duet::tui::state::entries::EntryId;
 use duet::tui::theme::Theme;
 
 pub const KO: [&str; 3] = [
