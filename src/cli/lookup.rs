@@ -180,15 +180,13 @@ fn word_senses(word: &str, lib: Option<&Library>, json: bool) -> anyhow::Result<
     let mut licences: Vec<&str> = Vec::new();
     for f in &entries {
         let e = &f.entry;
-        let tags: Vec<&str> = [e.pos.as_deref(), e.level.as_deref(), e.origin.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        out.push_str(&format!(
-            "{}  {}\n",
-            clean(&e.lemma),
-            clean(&tags.join("  "))
-        ));
+        let mut line = clean(&e.lemma);
+        for tag in [&e.pos, &e.level, &e.origin].into_iter().flatten() {
+            line.push_str("  ");
+            line.push_str(&clean(tag));
+        }
+        out.push_str(&line);
+        out.push('\n');
         for (n, s) in e.senses.iter().enumerate() {
             let mut line = format!("  {}. {}", n + 1, clean(&s.english.join("; ")));
             if let Some(d) = &s.definition {

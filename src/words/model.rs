@@ -166,6 +166,8 @@ pub struct Model {
 }
 
 const MAGIC: &[u8; 8] = b"duetwm01";
+/// No model of a library is larger than this unpacked.
+const MAX_BYTES: usize = 1 << 30;
 
 impl Model {
     /// A compact byte form (for the library's database): vocabularies and both tables.
@@ -195,7 +197,12 @@ impl Model {
     /// Read [`Model::to_bytes`] back; `None` for anything else (a damaged or older blob is
     /// retrained, never trusted).
     pub fn from_bytes(blob: &[u8]) -> Option<Model> {
-        let raw = crate::library::unpack(blob).ok()?;
+        // (a damaged size prefix must not allocate gigabytes)
+        let size = u32::from_le_bytes(blob.get(..4)?.try_into().ok()?) as usize;
+        if size > MAX_BYTES {
+            return None;
+        }
+        let raw = lz4_flex::decompress_size_prepended(blob).ok()?;
         let mut r = Reader(&raw);
         if r.take(8)? != MAGIC {
             return None;

@@ -131,10 +131,29 @@ pub fn read(path: &Path) -> Result<Dictionary, DictError> {
 /// Parse a dictionary from its bytes (`path` names it in errors).
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Dictionary, DictError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| DictError::NotUtf8 {
-        path: path.to_path_buf(),
-        offset: e.valid_up_to(),
-    })?;
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        // Valid up to a character cut in half at the very end: a file cut short.
+        Err(e) if e.error_len().is_none() && e.valid_up_to() > 0 => {
+            let prefix = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+            return Err(match sniff(prefix) {
+                Some(format) => DictError::Malformed {
+                    path: path.to_path_buf(),
+                    format: format.name(),
+                    detail: "the file ends inside a character".into(),
+                },
+                None => DictError::Unknown {
+                    path: path.to_path_buf(),
+                },
+            });
+        }
+        Err(e) => {
+            return Err(DictError::NotUtf8 {
+                path: path.to_path_buf(),
+                offset: e.valid_up_to(),
+            });
+        }
+    };
     let format = sniff(text).ok_or_else(|| DictError::Unknown {
         path: path.to_path_buf(),
     })?;
