@@ -8,18 +8,18 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
-use super::action::Action;
-use super::app::{App, update};
-use super::cancel::Cancel;
-use super::config::Config;
-use super::effects::Command;
-use super::entries::EntryId;
-use super::job::JobDone;
-use super::key::Key;
-use super::loader;
-use super::store::Save;
-use super::theme::Theme;
-use super::view::{dump, view};
+use crate::tui::action::Action;
+use crate::tui::app::{App, update};
+use crate::tui::keys::config::Config;
+use crate::tui::keys::key::Key;
+use crate::tui::state::entries::EntryId;
+use crate::tui::state::store::Save;
+use crate::tui::theme::Theme;
+use crate::tui::view::{dump, view};
+use crate::tui::work::cancel::Cancel;
+use crate::tui::work::effects::Command;
+use crate::tui::work::job::JobDone;
+use crate::tui::work::loader;
 
 /// Apply an action and carry out its commands synchronously (jobs run here, at once; suspend
 /// does nothing). Returns whether the app wants to quit.
@@ -85,16 +85,18 @@ pub fn app_with_library(
 ) -> Result<App, String> {
     let theme = Theme::new(&config.colors, config.ambiguous, no_color);
     let mut app = App::new(config, theme, width, height);
-    let listing = super::store::listing(lib, &[], None).map_err(|e| e.to_string())?;
+    let listing = crate::tui::work::loader::listing(lib, &[], None).map_err(|e| e.to_string())?;
     step(
         &mut app,
-        Action::Store(super::store::StoreEvent::Listed(Box::new(listing))),
+        Action::Store(crate::tui::state::store::StoreEvent::Listed(Box::new(
+            listing,
+        ))),
     );
     // The whole list is in: pair it, as the runner does once its background work is done
     // (without keeping anything: a headless run never writes to the library).
     step(
         &mut app,
-        Action::Store(super::store::StoreEvent::Settled { remember: false }),
+        Action::Store(crate::tui::state::store::StoreEvent::Settled { remember: false }),
     );
     Ok(app)
 }

@@ -13,7 +13,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use super::worker::WORKER_PREFIX;
+use crate::tui::work::worker::WORKER_PREFIX;
 
 /// Put the terminal back as the shell expects it. Safe to call more than once.
 pub fn restore() -> io::Result<()> {

@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
-use super::doc::{Doc, Wrapped};
-use super::entries::EntryId;
-use super::layout::Side;
+use crate::tui::state::doc::{Doc, Wrapped};
+use crate::tui::state::entries::EntryId;
+use crate::tui::state::layout::Side;
 
 /// Where the reader is: a passage (pair or unpaired block) and, in sentence mode, a sentence
 /// bead inside it. Survives resizes and layout changes (and, with the library, restarts).
@@ -20,12 +20,12 @@ pub struct Position {
 /// The open article.
 #[derive(Debug, Clone)]
 pub struct Reader {
-    pub(super) entry: EntryId,
-    pub(super) doc: Arc<Doc>,
-    pub(super) at: Position,
+    pub(in crate::tui) entry: EntryId,
+    pub(in crate::tui) doc: Arc<Doc>,
+    pub(in crate::tui) at: Position,
     /// First visible row (derived from `at`).
-    pub(super) scroll: usize,
-    pub(super) wrapped: Option<Wrapped>,
+    pub(in crate::tui) scroll: usize,
+    pub(in crate::tui) wrapped: Option<Wrapped>,
 }
 
 impl Reader {
@@ -59,7 +59,7 @@ impl Reader {
     }
 
     /// Next sentence (in sentence mode) or passage.
-    pub(super) fn down(&mut self, page: usize) {
+    pub(in crate::tui) fn down(&mut self, page: usize) {
         if let Some(b) = self.at.sentence
             && b + 1 < self.beads(self.at.passage)
         {
@@ -72,7 +72,7 @@ impl Reader {
         self.ensure_sentence_visible(page);
     }
 
-    pub(super) fn up(&mut self, page: usize) {
+    pub(in crate::tui) fn up(&mut self, page: usize) {
         if let Some(b) = self.at.sentence
             && b > 0
         {
@@ -86,13 +86,13 @@ impl Reader {
         self.ensure_sentence_visible(page);
     }
 
-    pub(super) fn top(&mut self) {
+    pub(in crate::tui) fn top(&mut self) {
         self.scroll = 0;
         self.at.passage = self.first_shown();
         self.at.sentence = self.at.sentence.map(|_| 0);
     }
 
-    pub(super) fn bottom(&mut self, page: usize) {
+    pub(in crate::tui) fn bottom(&mut self, page: usize) {
         if let Some(w) = &self.wrapped {
             self.scroll = w.total.saturating_sub(page);
             self.at.passage = (0..w.passages.len())
@@ -103,7 +103,7 @@ impl Reader {
         self.at.sentence = self.at.sentence.map(|_| 0);
     }
 
-    pub(super) fn toggle_sentences(&mut self) {
+    pub(in crate::tui) fn toggle_sentences(&mut self) {
         self.at.sentence = match self.at.sentence {
             Some(_) => None,
             None => Some(0),
@@ -111,7 +111,7 @@ impl Reader {
     }
 
     /// Focus passage `i` (a click); a new passage starts at its first sentence.
-    pub(super) fn focus_passage(&mut self, i: usize) {
+    pub(in crate::tui) fn focus_passage(&mut self, i: usize) {
         if i != self.at.passage {
             self.at.sentence = self.at.sentence.map(|_| 0);
         }
@@ -131,7 +131,7 @@ impl Reader {
         None
     }
 
-    pub(super) fn first_shown(&self) -> usize {
+    pub(in crate::tui) fn first_shown(&self) -> usize {
         self.wrapped
             .as_ref()
             .and_then(|w| (0..w.passages.len()).find(|&i| w.shown(i)))
@@ -139,7 +139,7 @@ impl Reader {
     }
 
     /// Go to a saved position (clamped to this document), in view.
-    pub(super) fn restore(&mut self, at: Position, page: usize) {
+    pub(in crate::tui) fn restore(&mut self, at: Position, page: usize) {
         let passages = self.doc.passages.len();
         if passages == 0 {
             return;
@@ -152,21 +152,21 @@ impl Reader {
     }
 
     /// A new wrap (first open, resize, layout, ratio): keep the position, in view.
-    pub(super) fn rewrapped(&mut self, w: Wrapped, page: usize) {
+    pub(in crate::tui) fn rewrapped(&mut self, w: Wrapped, page: usize) {
         self.wrapped = Some(w);
         self.ensure_visible(page);
         self.ensure_sentence_visible(page);
     }
 
     /// Go to a position (a finder hit) and scroll it into view.
-    pub(super) fn go_to(&mut self, at: Position, page: usize) {
+    pub(in crate::tui) fn go_to(&mut self, at: Position, page: usize) {
         self.at = at;
         self.ensure_visible(page);
         self.ensure_sentence_visible(page);
     }
 
     /// Scroll so the focused passage is on screen: its top, and as much of it as fits.
-    pub(super) fn ensure_visible(&mut self, page: usize) {
+    pub(in crate::tui) fn ensure_visible(&mut self, page: usize) {
         let Some(w) = &self.wrapped else { return };
         let Some(s) = w.passages.get(self.at.passage) else {
             return;
@@ -204,7 +204,7 @@ impl Reader {
         }
     }
 
-    pub(super) fn clamp(&mut self, page: usize) {
+    pub(in crate::tui) fn clamp(&mut self, page: usize) {
         if let Some(w) = &self.wrapped {
             self.scroll = self.scroll.min(w.total.saturating_sub(page));
             if self.at.passage >= w.passages.len() {
@@ -214,7 +214,7 @@ impl Reader {
     }
 
     /// Scroll by rows; the focus follows to the first passage that starts on screen.
-    pub(super) fn scroll_by(&mut self, rows: isize, page: usize) {
+    pub(in crate::tui) fn scroll_by(&mut self, rows: isize, page: usize) {
         let Some(w) = &self.wrapped else { return };
         let max = w.total.saturating_sub(page) as isize;
         self.scroll = (self.scroll as isize + rows).clamp(0, max.max(0)) as usize;

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use ratatui::style::Color;
 use serde::Deserialize;
 
-use super::keymap::Keymap;
-use super::layout::Layout;
 use crate::text::width::AmbiguousWidth;
+use crate::tui::keys::keymap::Keymap;
+use crate::tui::state::layout::Layout;
 
 /// Colour overrides (`[theme]`), any ratatui colour name, index or `#rrggbb`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -136,9 +136,9 @@ mod tests {
         assert_eq!(c.layout, Some(Layout::Stacked));
         assert_eq!(c.keymap.describe(&Action::Help), "h");
         let c = Config::from_toml("[keys.reader]\ndown = [\"n\"]\n").expect("valid");
-        let n = crate::tui::key::Key::parse("n").expect("key");
+        let n = crate::tui::keys::key::Key::parse("n").expect("key");
         assert!(matches!(
-            c.keymap.resolve(crate::tui::mode::Mode::Reader, n),
+            c.keymap.resolve(crate::tui::keys::mode::Mode::Reader, n),
             Some(Action::Down)
         ));
     }

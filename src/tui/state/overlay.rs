@@ -6,16 +6,16 @@
 //! state, its mode in [`Overlay::mode`], its arm in `app.rs`'s `overlay_action`, and a view in
 //! `view/`.
 
-use super::entries::EntryId;
-use super::finder::FinderState;
-use super::mode::Mode;
+use crate::tui::keys::mode::Mode;
+use crate::tui::state::entries::EntryId;
+use crate::tui::state::finder::FinderState;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     /// The key help, generated from the keymap.
     Help,
     /// A new bookmark's note being typed.
-    Note(super::bookmarks::Note),
+    Note(crate::tui::state::bookmarks::Note),
     /// The library's bookmarks; the selected row.
     Bookmarks(usize),
     /// Articles to pair entry `id` with, best first (entry, score as shown), one selected.
@@ -28,7 +28,7 @@ pub enum Overlay {
     Finder(Box<FinderState>),
     /// Entity hint labels over the reader (`f`), and the label letters typed so far.
     Hints {
-        hints: Vec<super::hints::Hint>,
+        hints: Vec<crate::tui::state::hints::Hint>,
         typed: String,
     },
     /// The article's entities grouped by type: (entity id, mentions here), one selected.
@@ -39,7 +39,7 @@ pub enum Overlay {
     /// The articles that mention an entity (`name`), newest first, one selected.
     EntityArticles {
         name: String,
-        items: Vec<super::hints::ReachItem>,
+        items: Vec<crate::tui::state::hints::ReachItem>,
         selected: usize,
     },
 }

@@ -16,7 +16,7 @@ use crate::text::sanitize;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::{Row, wrap};
 
-use super::layout::{Columns, Layout, Side};
+use crate::tui::state::layout::{Columns, Layout, Side};
 
 /// One sentence bead of a pair: byte ranges of its Korean and its English sentences.
 pub type BeadRanges = (Vec<Range<usize>>, Vec<Range<usize>>);

@@ -2,7 +2,7 @@
 //! terminal runner in `runner.rs`, synchronously in `headless.rs`). `update` itself never
 //! touches a thread, a file or the terminal.
 
-use super::job::{Job, JobKind};
+use crate::tui::work::job::{Job, JobKind};
 
 /// A command for the runner.
 #[derive(Debug, Clone)]
@@ -18,7 +18,7 @@ pub enum Command {
     /// End the loop with an error (after restoring the terminal).
     Abort(String),
     /// Write reading state to the library on disk.
-    Save(super::store::Save),
+    Save(crate::tui::state::store::Save),
 }
 
 /// The result of one `update`.

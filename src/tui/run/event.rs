@@ -7,8 +7,8 @@ use std::thread;
 
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use super::action::{Action, MouseAction};
-use super::key::Key;
+use crate::tui::action::{Action, MouseAction};
+use crate::tui::keys::key::Key;
 
 /// What a terminal event means to the app (`None`: ignored, e.g. key releases).
 pub fn translate(ev: &Event) -> Option<Action> {

@@ -8,9 +8,9 @@ use std::thread;
 
 use crate::library::{Access, ArticleId, Home, Library};
 
-use super::action::Action;
-use super::store::{Save, StoreEvent, to_library};
-use super::worker::{WORKER_PREFIX, Worker};
+use crate::tui::action::Action;
+use crate::tui::state::store::{Save, StoreEvent, to_library};
+use crate::tui::work::worker::{WORKER_PREFIX, Worker};
 
 /// In the background: check the stored copies for changes, then process every article whose
 /// cache entry is missing, changed or from another pipeline version, reporting progress; the
@@ -32,7 +32,7 @@ pub fn spawn_background(home: Home, rest_from: Option<usize>, tx: Sender<Action>
 fn background(
     lib: &Library,
     rest_from: Option<usize>,
-    cancel: &super::cancel::Cancel,
+    cancel: &crate::tui::work::cancel::Cancel,
     tx: &Sender<Action>,
 ) {
     if let Some(from) = rest_from {

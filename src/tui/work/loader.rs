@@ -1,11 +1,14 @@
-//! Loading the library's articles: find the files, parse, clean and align one. Plain functions,
-//! run on worker threads by [`worker::spawn_loader`](super::worker::spawn_loader) and by jobs,
+//! Loading articles: find the files, parse, clean and align one; or list the library on disk and
+//! load one of its articles from the cache. Plain functions,
+//! run on worker threads by [`worker::spawn_loader`](crate::tui::work::worker::spawn_loader) and by jobs,
 //! and on the caller's thread headless.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use super::doc::Doc;
+use crate::library::{Access, ArticleId, Home, Library, LibraryError};
+use crate::tui::state::doc::Doc;
+use crate::tui::state::store::Listing;
 
 /// Parse, clean and align one file.
 pub fn load_doc(path: &Path) -> Result<Doc, String> {
@@ -48,4 +51,33 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// Read the list (metadata, reading state, bookmarks), all of it or its first `limit` entries;
+/// no article is parsed.
+pub fn listing(
+    lib: &Library,
+    notices: &[LibraryError],
+    limit: Option<usize>,
+) -> Result<Listing, LibraryError> {
+    Ok(Listing {
+        home: lib.home().clone(),
+        entries: match limit {
+            Some(n) => lib.entries_page(0, n)?,
+            None => lib.entries()?,
+        },
+        bookmarks: lib.bookmarks(None)?,
+        read_only: match lib.access() {
+            Access::ReadWrite => None,
+            Access::ReadOnly(why) => Some(why.clone()),
+        },
+        notice: notices.first().map(ToString::to_string),
+    })
+}
+
+/// An article's document from the library (its cache, or processed now when stale).
+pub fn load_stored(home: &Home, article: ArticleId) -> Result<Doc, String> {
+    let (lib, _) = Library::open(home.clone()).map_err(|e| e.to_string())?;
+    let p = lib.load(article).map_err(|e| e.to_string())?;
+    Ok(Doc::build(p.article, &p.bitext))
 }

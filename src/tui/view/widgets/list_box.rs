@@ -6,8 +6,8 @@ use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 
-use super::{fill, pane, put};
 use crate::tui::app::App;
+use crate::tui::view::widgets::paint::{fill, pane, put};
 
 /// Draw `lines` (already sanitised) in a box over `area`; `sel` is highlighted.
 pub fn draw(

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::entries::Entry;
+use crate::tui::state::entries::Entry;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Order {
@@ -43,7 +43,7 @@ pub struct Shelf {
     pub order: Order,
     pub unread_only: bool,
     pub outlet: Option<String>,
-    pub(super) hidden: Vec<Entry>,
+    pub(in crate::tui) hidden: Vec<Entry>,
 }
 
 fn published(e: &Entry) -> Option<&str> {

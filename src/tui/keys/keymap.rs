@@ -9,12 +9,12 @@
 
 use std::collections::BTreeMap;
 
-use super::action::Action;
-use super::key::{Key, KeySeq};
-use super::mode::Mode;
+use crate::tui::action::Action;
+use crate::tui::keys::key::{Key, KeySeq};
+use crate::tui::keys::mode::Mode;
 
 /// The default keymap, embedded at build time.
-pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
+pub const DEFAULT_KEYMAP: &str = include_str!("../../../assets/keymap.toml");
 
 /// The tables the help and the README list, and that a flat `[keys]` entry applies to.
 const MAIN_TABLES: [Mode; 3] = [Mode::Library, Mode::Reader, Mode::Global];

@@ -1,7 +1,7 @@
 //! Background jobs as data: what `update` asks for ([`Job`], by [`JobKind`]) and what comes back
 //! ([`JobDone`], tagged with the generation it was started with; `update` drops a result whose
 //! generation is no longer the current one for its kind). The threads that run them are in
-//! [`worker`](super::worker); headless runs call [`Job::run`] on their own thread.
+//! [`worker`](crate::tui::work::worker); headless runs call [`Job::run`] on their own thread.
 //!
 //! To add a kind of job (as the finder's library and search were): a [`JobKind`], a [`Job`] variant with its
 //! input, a [`JobOutput`] variant with its result, and a line in [`Job::run`].
@@ -9,11 +9,11 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::cancel::Cancel;
-use super::doc::Doc;
-use super::entries::EntryId;
 use crate::library::entities::LoadedReach;
 use crate::search::{Library, Memory, Results, Source};
+use crate::tui::state::doc::Doc;
+use crate::tui::state::entries::EntryId;
+use crate::tui::work::cancel::Cancel;
 
 /// What a job does; one generation counter and at most one running worker per kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,7 +52,7 @@ pub enum Job {
         ko_path: PathBuf,
         en_path: PathBuf,
     },
-    Pairs(Vec<super::pairs::Item>),
+    Pairs(Vec<crate::tui::state::pairs::Item>),
     /// Build the two-file document of a pair of library articles, both from the cache.
     OpenStoredPair {
         ko: EntryId,
@@ -74,7 +74,7 @@ pub enum Job {
     /// Look up in the library on disk the articles that mention an entity.
     EntityReach {
         home: crate::library::Home,
-        key: super::hints::ReachKey,
+        key: crate::tui::state::hints::ReachKey,
     },
     /// Search the library; `memory` is what the last search left to narrow from.
     Find {
@@ -97,18 +97,18 @@ pub enum JobOutput {
         en: EntryId,
         doc: Result<Box<Doc>, String>,
     },
-    Pairs(Box<super::pairs::Found>),
+    Pairs(Box<crate::tui::state::pairs::Found>),
     LibraryPairs(Result<Box<crate::library::pairs::Found>, String>),
     Entities {
         id: EntryId,
         doc: Arc<Doc>,
-        ents: Box<super::hints::ArticleEntities>,
+        ents: Box<crate::tui::state::hints::ArticleEntities>,
     },
     /// The library and how many articles it was built from, and its entities' reach (the
     /// same entity index, by name).
     FinderLibrary(Arc<Library>, usize, Arc<LoadedReach>),
     EntityReach {
-        key: super::hints::ReachKey,
+        key: crate::tui::state::hints::ReachKey,
         reach: Result<crate::library::EntityReach, String>,
     },
     Found {
@@ -148,11 +148,11 @@ impl Job {
         match self {
             Job::Open { id, path } => JobOutput::Doc {
                 id,
-                doc: super::loader::load_caught(&path).map(Box::new),
+                doc: crate::tui::work::loader::load_caught(&path).map(Box::new),
             },
             Job::OpenStored { id, home, article } => JobOutput::Doc {
                 id,
-                doc: super::store::load_doc(&home, article).map(Box::new),
+                doc: crate::tui::work::loader::load_stored(&home, article).map(Box::new),
             },
             Job::OpenPair {
                 ko,
@@ -162,9 +162,11 @@ impl Job {
             } => JobOutput::PairDoc {
                 ko,
                 en,
-                doc: super::pairs::load_pair_doc(&ko_path, &en_path).map(Box::new),
+                doc: crate::tui::work::pairing::load_pair_doc(&ko_path, &en_path).map(Box::new),
             },
-            Job::Pairs(items) => JobOutput::Pairs(Box::new(super::pairs::run(items, cancel))),
+            Job::Pairs(items) => {
+                JobOutput::Pairs(Box::new(crate::tui::work::pairing::run(items, cancel)))
+            }
             Job::OpenStoredPair {
                 ko,
                 en,
@@ -174,15 +176,15 @@ impl Job {
             } => JobOutput::PairDoc {
                 ko,
                 en,
-                doc: super::pairs::load_stored_pair_doc(&home, ko_article, en_article)
+                doc: crate::tui::work::pairing::load_stored_pair_doc(&home, ko_article, en_article)
                     .map(Box::new),
             },
             Job::LibraryPairs { home, remember } => JobOutput::LibraryPairs(
-                super::pairs::run_library(&home, remember, cancel).map(Box::new),
+                crate::tui::work::pairing::run_library(&home, remember, cancel).map(Box::new),
             ),
             Job::Entities { id, doc } => JobOutput::Entities {
                 id,
-                ents: Box::new(super::hints::ArticleEntities::build(&doc)),
+                ents: Box::new(crate::tui::state::hints::ArticleEntities::build(&doc)),
                 doc,
             },
             Job::FinderLibrary(articles) => {
@@ -206,7 +208,7 @@ impl Job {
                     .search(
                         source,
                         &query,
-                        super::finder::LIMIT,
+                        crate::tui::state::finder::LIMIT,
                         &mut memory,
                         cancel.flag(),
                     )

@@ -12,11 +12,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::thread;
 
-use super::action::Action;
-use super::cancel::Cancel;
-use super::entries::EntryId;
-use super::job::{Job, JobDone, JobKind};
-use super::loader::{discover, load_caught, panic_message};
+use crate::tui::action::Action;
+use crate::tui::state::entries::EntryId;
+use crate::tui::work::cancel::Cancel;
+use crate::tui::work::job::{Job, JobDone, JobKind};
+use crate::tui::work::loader::{discover, load_caught, panic_message};
 
 /// Threads named with this prefix are background workers: a panic there is reported as an
 /// action, never a torn-down terminal (the panic hook leaves them alone).

@@ -1,6 +1,6 @@
 //! The library on disk, as the reader sees it. At start the list comes from the library's
 //! metadata (no article is parsed: ten thousand entries list at once); an article's document
-//! is loaded from the cache when it is opened (a job, [`load_doc`]), processed then if its cache
+//! is loaded from the cache when it is opened (a job, [`load_stored`](crate::tui::work::loader::load_stored)), processed then if its cache
 //! entry is stale. The reading position (passage, sentence), the read mark and bookmarks go
 //! back to disk through `Command::Save`, carried out by the runner's saver thread
 //! (`store_worker.rs`), so `update` never touches the database and a slow disk never stalls a
@@ -9,12 +9,11 @@
 use std::collections::HashMap;
 
 use crate::library::bookmarks::{Bookmark, Mark};
-use crate::library::{self, Access, ArticleId, Home, Library, LibraryError};
+use crate::library::{self, ArticleId, Home};
 use crate::text::sanitize;
 
-use super::doc::Doc;
-use super::entries::{EntryId, EntryMeta, EntryState};
-use super::reading::Position;
+use crate::tui::state::entries::{EntryId, EntryMeta, EntryState};
+use crate::tui::state::reading::Position;
 
 /// A write for the saver thread.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,43 +64,21 @@ pub struct Listing {
 /// background worker ([`StoreEvent::More`]).
 pub const FIRST_PAGE: usize = 400;
 
-/// Read the list (metadata, reading state, bookmarks), all of it or its first `limit` entries;
-/// no article is parsed.
-pub fn listing(
-    lib: &Library,
-    notices: &[LibraryError],
-    limit: Option<usize>,
-) -> Result<Listing, LibraryError> {
-    Ok(Listing {
-        home: lib.home().clone(),
-        entries: match limit {
-            Some(n) => lib.entries_page(0, n)?,
-            None => lib.entries()?,
-        },
-        bookmarks: lib.bookmarks(None)?,
-        read_only: match lib.access() {
-            Access::ReadWrite => None,
-            Access::ReadOnly(why) => Some(why.clone()),
-        },
-        notice: notices.first().map(ToString::to_string),
-    })
-}
-
 /// The library's part of the app state.
 #[derive(Debug, Default)]
 pub struct StoreState {
-    pub(super) home: Option<Home>,
-    pub(super) read_only: Option<String>,
-    pub(super) articles: HashMap<EntryId, ArticleId>,
+    pub(in crate::tui) home: Option<Home>,
+    pub(in crate::tui) read_only: Option<String>,
+    pub(in crate::tui) articles: HashMap<EntryId, ArticleId>,
     /// Where each article was left (restored when it opens): the last position saved.
-    pub(super) positions: HashMap<EntryId, Position>,
+    pub(in crate::tui) positions: HashMap<EntryId, Position>,
     /// The read marks as saved.
-    pub(super) read: HashMap<EntryId, bool>,
-    pub(super) bookmarks: Vec<Bookmark>,
+    pub(in crate::tui) read: HashMap<EntryId, bool>,
+    pub(in crate::tui) bookmarks: Vec<Bookmark>,
     /// The list's order and filters.
-    pub(super) shelf: super::shelf::Shelf,
+    pub(in crate::tui) shelf: crate::tui::state::shelf::Shelf,
     /// Background processing under way: done of total.
-    pub(super) processing: Option<(usize, usize)>,
+    pub(in crate::tui) processing: Option<(usize, usize)>,
 }
 
 impl StoreState {
@@ -119,21 +96,21 @@ impl StoreState {
     }
 }
 
-pub(super) fn to_library(p: Position) -> library::Position {
+pub(in crate::tui) fn to_library(p: Position) -> library::Position {
     library::Position {
         pair: p.passage,
         sentence: p.sentence,
     }
 }
 
-pub(super) fn from_library(p: library::Position) -> Position {
+pub(in crate::tui) fn from_library(p: library::Position) -> Position {
     Position {
         passage: p.pair,
         sentence: p.sentence,
     }
 }
 
-pub(super) fn clean(s: &str) -> String {
+pub(in crate::tui) fn clean(s: &str) -> String {
     sanitize::fold_whitespace(&sanitize(s))
 }
 
@@ -165,15 +142,8 @@ fn meta(e: &library::Entry) -> EntryMeta {
     }
 }
 
-/// An article's document from the library (its cache, or processed now when stale).
-pub fn load_doc(home: &Home, article: ArticleId) -> Result<Doc, String> {
-    let (lib, _) = Library::open(home.clone()).map_err(|e| e.to_string())?;
-    let p = lib.load(article).map_err(|e| e.to_string())?;
-    Ok(Doc::build(p.article, &p.bitext))
-}
-
 /// How a library entry shows in the list: its metadata, or why it could not be processed.
-pub(super) fn entry_state(e: &library::Entry) -> EntryState {
+pub(in crate::tui) fn entry_state(e: &library::Entry) -> EntryState {
     match &e.error {
         Some(err) => EntryState::Failed(format!("{}: {}", e.file.display(), clean(err))),
         None => EntryState::Ready(meta(e)),

@@ -4,8 +4,8 @@
 //! through `Save::Bookmark`; the saver sends the new list back. The keys are in
 //! `app/bookmark_keys.rs`.
 
-use super::reading::Position;
 use crate::library::ArticleId;
+use crate::tui::state::reading::Position;
 
 /// Longest note, in characters.
 pub const MAX_NOTE: usize = 500;

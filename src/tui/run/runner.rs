@@ -5,17 +5,18 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use super::action::Action;
-use super::app::{App, update};
-use super::config::Config;
-use super::effects::{Command, Effects};
-use super::event;
-use super::store::{self, StoreEvent};
-use super::store_worker::{self, Saver};
-use super::terminal::{self, TerminalGuard};
-use super::theme::Theme;
-use super::view::view;
-use super::worker::{self, Jobs};
+use crate::tui::action::Action;
+use crate::tui::app::{App, update};
+use crate::tui::keys::config::Config;
+use crate::tui::run::event;
+use crate::tui::run::terminal::{self, TerminalGuard};
+use crate::tui::state::store::{self, StoreEvent};
+use crate::tui::theme::Theme;
+use crate::tui::view::view;
+use crate::tui::work::effects::{Command, Effects};
+use crate::tui::work::loader;
+use crate::tui::work::store_worker::{self, Saver};
+use crate::tui::work::worker::{self, Jobs};
 
 const TICK: Duration = Duration::from_millis(200);
 
@@ -62,7 +63,7 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
     match source {
         Source::Paths(paths) => _loader = Some(worker::spawn_loader(paths, tx.clone())),
         Source::Library(lib, notices) => {
-            let listing = store::listing(&lib, &notices, Some(store::FIRST_PAGE))?;
+            let listing = loader::listing(&lib, &notices, Some(store::FIRST_PAGE))?;
             let _ = update(
                 &mut app,
                 Action::Store(StoreEvent::Listed(Box::new(listing))),

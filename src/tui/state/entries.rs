@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::doc::Doc;
+use crate::tui::state::doc::Doc;
 
 /// Documents kept in memory (the open one is held by the reader besides).
 pub const DOC_CACHE: usize = 16;
@@ -70,10 +70,10 @@ pub enum EntryState {
 /// One article of the library.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub(super) id: EntryId,
-    pub(super) path: PathBuf,
-    pub(super) state: EntryState,
-    pub(super) read: bool,
+    pub(in crate::tui) id: EntryId,
+    pub(in crate::tui) path: PathBuf,
+    pub(in crate::tui) state: EntryState,
+    pub(in crate::tui) read: bool,
 }
 
 impl Entry {
@@ -135,12 +135,12 @@ impl Entries {
     pub fn by_id(&self, id: EntryId) -> Option<&Entry> {
         self.list.get(self.position(id)?)
     }
-    pub(super) fn by_id_mut(&mut self, id: EntryId) -> Option<&mut Entry> {
+    pub(in crate::tui) fn by_id_mut(&mut self, id: EntryId) -> Option<&mut Entry> {
         let i = self.position(id)?;
         self.list.get_mut(i)
     }
     /// Every entry, leaving the list empty (to sort or filter it, then [`Entries::set`]).
-    pub(super) fn take(&mut self) -> Vec<Entry> {
+    pub(in crate::tui) fn take(&mut self) -> Vec<Entry> {
         self.index.clear();
         self.rows.clear();
         self.row_of.clear();
@@ -148,7 +148,7 @@ impl Entries {
     }
 
     /// Replace the list (in this order); pairs whose two entries are both listed stay one row.
-    pub(super) fn set(&mut self, list: Vec<Entry>) {
+    pub(in crate::tui) fn set(&mut self, list: Vec<Entry>) {
         self.index = list.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
         self.list = list;
         let pairs: Vec<(EntryId, EntryId, f64)> = self
@@ -160,12 +160,17 @@ impl Entries {
     }
 
     /// Add a found file (a path already listed is not listed twice).
-    pub(super) fn push(&mut self, path: PathBuf) {
+    pub(in crate::tui) fn push(&mut self, path: PathBuf) {
         self.push_with(path, EntryState::Pending, false);
     }
 
     /// Add an entry whose metadata is known already (the library on disk lists it).
-    pub(super) fn push_with(&mut self, path: PathBuf, state: EntryState, read: bool) -> EntryId {
+    pub(in crate::tui) fn push_with(
+        &mut self,
+        path: PathBuf,
+        state: EntryState,
+        read: bool,
+    ) -> EntryId {
         let id = EntryId::for_path(&path);
         if self.index.contains_key(&id) {
             return id;
@@ -204,7 +209,7 @@ impl Entries {
     }
 
     /// Show these (Korean, English, score) pairs as one row each; every other entry alone.
-    pub(super) fn set_pairs(&mut self, pairs: &[(EntryId, EntryId, f64)]) {
+    pub(in crate::tui) fn set_pairs(&mut self, pairs: &[(EntryId, EntryId, f64)]) {
         self.pairs.clear();
         let mut folded = std::collections::HashSet::new();
         for &(ko, en, score) in pairs {

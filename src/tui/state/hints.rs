@@ -11,12 +11,12 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::doc::Doc;
-use super::entries::EntryId;
-use super::layout::{Layout, Side};
 use crate::entity::{self, Entity, EntityIndex};
 use crate::model::{Bitext, Block, Lang, Pair};
 use crate::text::width::str_width;
+use crate::tui::state::doc::Doc;
+use crate::tui::state::entries::EntryId;
+use crate::tui::state::layout::{Layout, Side};
 
 /// One mention as the reader sees it: passage, side, byte range in that side's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,18 +179,18 @@ fn byte_range(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
 #[derive(Debug, Default)]
 pub struct Entities {
     /// Built entities of the documents opened (entry, the document they were built from).
-    pub(super) built: Vec<(EntryId, Arc<Doc>, Arc<ArticleEntities>)>,
+    pub(in crate::tui) built: Vec<(EntryId, Arc<Doc>, Arc<ArticleEntities>)>,
     /// The entry a job is building entities for.
-    pub(super) building: Option<EntryId>,
+    pub(in crate::tui) building: Option<EntryId>,
     /// The selected entity and the mention the cursor is on (index into `spots`).
-    pub(super) selected: Option<(usize, Option<usize>)>,
+    pub(in crate::tui) selected: Option<(usize, Option<usize>)>,
     /// How far the last entity looked up reaches in the library (or across the open articles).
-    pub(super) reach: Option<Reach>,
+    pub(in crate::tui) reach: Option<Reach>,
     /// The entity whose reach a job is looking up.
-    pub(super) reaching: Option<ReachKey>,
+    pub(in crate::tui) reaching: Option<ReachKey>,
     /// An article being opened at an entity's mention (`A`, Enter): the entity to select in it
     /// once its entities are built.
-    pub(super) pending: Option<(EntryId, ReachKey)>,
+    pub(in crate::tui) pending: Option<(EntryId, ReachKey)>,
 }
 
 /// What identifies an entity across articles: its type and name keys (as the library keys
@@ -227,7 +227,7 @@ pub struct ReachItem {
     pub published: Option<String>,
     pub outlet: Option<String>,
     pub mentions: usize,
-    pub at: super::reading::Position,
+    pub at: crate::tui::state::reading::Position,
 }
 
 impl Reach {
@@ -260,7 +260,12 @@ impl Entities {
             .map(|(_, _, a)| a)
     }
 
-    pub(super) fn insert(&mut self, entry: EntryId, doc: Arc<Doc>, ents: Arc<ArticleEntities>) {
+    pub(in crate::tui) fn insert(
+        &mut self,
+        entry: EntryId,
+        doc: Arc<Doc>,
+        ents: Arc<ArticleEntities>,
+    ) {
         if self.building == Some(entry) {
             self.building = None;
         }
@@ -301,8 +306,8 @@ pub fn labels(n: usize) -> Vec<String> {
 
 /// Where a mention's first character is drawn: (x, y), if it is on screen now.
 pub fn screen_at(
-    r: &super::reading::Reader,
-    g: &super::layout::Geometry,
+    r: &crate::tui::state::reading::Reader,
+    g: &crate::tui::state::layout::Geometry,
     amb: crate::text::width::AmbiguousWidth,
     spot: &Spot,
 ) -> Option<(u16, u16)> {
@@ -323,7 +328,7 @@ pub fn screen_at(
         g.left_x
     };
     let kind = r.doc().passages.get(spot.passage)?.kind;
-    let x = x0 as usize + super::doc::indent(kind) + str_width(before, amb);
+    let x = x0 as usize + crate::tui::state::doc::indent(kind) + str_width(before, amb);
     let y = usize::from(g.text.y) + row - r.scroll();
     Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?))
 }
