@@ -22,6 +22,7 @@ use crate::align::names::{
     hangul_skeleton, hanja_keys, korean_name_keys, latin_skeleton, skeleton_key,
 };
 use crate::model::{Article, Language};
+use crate::text::furniture::re;
 
 /// Which side of a translation pair an article can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -108,13 +109,13 @@ impl Evidence {
 
 /// A date: `2011-11-26`, `2011.11.26`, `2011/11/26`, `2023년 9월 13일`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:19|20)\d\d(?:[-./]\d{1,2}[-./]\d{1,2}|년\s*\d{1,2}월(?:\s*\d{1,2}일)?)")
-        .unwrap_or_else(|e| panic!("the date pattern: {e}"))
+    re(r"(?:19|20)\d\d(?:[-./]\d{1,2}[-./]\d{1,2}|년\s*\d{1,2}월(?:\s*\d{1,2}일)?)")
 });
 /// What a page puts beside a date: times and the words for entered, updated, published.
 static DATE_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\d{1,2}:\d\d(?::\d\d)?|\b(?:am|pm|kst|utc|gmt|updated|published|posted|modified)\b|기사입력|입력|수정|승인|송고|오전|오후")
-        .unwrap_or_else(|e| panic!("the date furniture pattern: {e}"))
+    re(
+        r"(?i)\d{1,2}:\d\d(?::\d\d)?|\b(?:am|pm|kst|utc|gmt|updated|published|posted|modified)\b|기사입력|입력|수정|승인|송고|오전|오후",
+    )
 });
 
 /// A line about the page rather than the story: a date with at most an outlet's or a
