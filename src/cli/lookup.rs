@@ -140,21 +140,10 @@ fn word_senses(word: &str, lib: Option<&Library>, json: bool) -> anyhow::Result<
         .next()
         .map_or_else(|| word.trim().to_string(), |t| t.text);
     let lemmas = words::lemma::lemmas(&core);
-    let mut entries = Vec::new();
-    if let Some(lib) = lib {
-        // By lemma, best first, then by the word as written.
-        let mut keys = lemmas.clone();
-        if !keys.contains(&core) {
-            keys.push(core.clone());
-        }
-        for k in &keys {
-            let found = lib.dictionary_entries(k)?;
-            if !found.is_empty() {
-                entries = found;
-                break;
-            }
-        }
-    }
+    let entries = match lib {
+        Some(lib) => lib.lookup_word(&core, &lemmas)?,
+        None => Vec::new(),
+    };
     if json {
         let l = Lookup {
             word: &core,

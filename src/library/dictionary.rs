@@ -104,6 +104,19 @@ impl Library {
         Ok(out)
     }
 
+    /// The headwords of a word as written: by its dictionary forms, best first, then by the
+    /// word itself (the first of these any dictionary has).
+    pub fn lookup_word(&self, word: &str, lemmas: &[String]) -> Result<Vec<Found>> {
+        let surface = (!lemmas.iter().any(|l| l == word)).then_some(word);
+        for key in lemmas.iter().map(String::as_str).chain(surface) {
+            let found = self.dictionary_entries(key)?;
+            if !found.is_empty() {
+                return Ok(found);
+            }
+        }
+        Ok(Vec::new())
+    }
+
     /// Whether any dictionary has been imported.
     pub fn has_dictionary(&self) -> Result<bool> {
         self.conn

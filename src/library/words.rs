@@ -186,22 +186,39 @@ impl Library {
     /// The share of an article's Korean words (by occurrence) whose lemma is known (status
     /// known, ignored or 5); `None` before its words are counted.
     pub fn known_share(&self, article: ArticleId) -> Result<Option<f64>> {
-        self.conn
-            .prepare_cached(
-                "SELECT sum(c.n), sum(CASE WHEN w.status IN (5, 98, 99) THEN c.n ELSE 0 END)
+        Ok(self.known_shares(Some(article), None)?.remove(&article))
+    }
+
+    /// [`Library::known_share`] of every counted article (`article`: of that one only;
+    /// `lemma`: only of the articles where that lemma occurs, the ones a new status changes).
+    pub fn known_shares(
+        &self,
+        article: Option<ArticleId>,
+        lemma: Option<&str>,
+    ) -> Result<HashMap<ArticleId, f64>> {
+        let sql = "SELECT c.article, sum(c.n),
+                    sum(CASE WHEN w.status IN (5, 98, 99) THEN c.n ELSE 0 END)
                  FROM article_lemmas c LEFT JOIN word_status w ON w.lemma = c.lemma
-                 WHERE c.article = ?1",
-            )
-            .and_then(|mut s| {
-                s.query_row([article], |r| {
-                    Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?))
-                })
+                 WHERE (?1 IS NULL OR c.article = ?1)
+                   AND (?2 IS NULL OR c.article IN
+                        (SELECT article FROM article_lemmas WHERE lemma = ?2))
+                 GROUP BY c.article";
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map(params![article, lemma], |r| {
+                Ok((
+                    r.get::<_, ArticleId>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
             })
-            .map(|(total, known)| match (total, known) {
-                (Some(t), Some(k)) if t > 0 => Some(k as f64 / t as f64),
-                _ => None,
-            })
-            .map_err(|e| self.sql_err(e))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.sql_err(e))?;
+        Ok(rows
+            .into_iter()
+            .filter(|&(_, total, _)| total > 0)
+            .map(|(a, total, known)| (a, known as f64 / total as f64))
+            .collect())
     }
 
     /// The word-alignment model last trained, with the fingerprint of what it was trained on
@@ -407,10 +424,7 @@ fn lemma_counts(b: &Bitext) -> HashMap<String, i64> {
     let mut counts = HashMap::new();
     for s in &b.ko_sentences {
         for w in words::tokens::words(&s.text) {
-            if w.text
-                .chars()
-                .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
-            {
+            if words::tokens::is_korean(&w.text) {
                 *counts.entry(words::lemma::lemma(&w.text)).or_insert(0) += 1;
             }
         }

@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use crate::library::words::Status;
 use crate::tui::keys::key::Key;
 use crate::tui::state::doc::Doc;
 use crate::tui::state::entries::EntryId;
@@ -56,6 +57,17 @@ pub enum Action {
     UnreadOnly,
     /// Show only one outlet's articles (the next outlet each time), or all.
     OutletFilter,
+    /// The word popup on the word under the cursor.
+    SelectWord,
+    /// The popup's next / previous word of the pair.
+    NextWord,
+    PrevWord,
+    /// The popup: to the words of the other language the selected word is aligned with.
+    OtherSide,
+    /// Set the selected word's lemma to this status.
+    WordStatus(Status),
+    /// Mark the Korean column's unknown words, or stop.
+    MarkUnknown,
     /// A key as the terminal sent it: `update` looks it up in the keymap of the current mode.
     Key(Key),
     /// A character typed into the text field of a text mode (the finder's query).
@@ -202,14 +214,85 @@ impl Action {
             "outlet_filter",
             "show one outlet (next each time) / all",
         ),
+        (
+            Action::SelectWord,
+            "select_word",
+            "word popup: lemma, English, senses, status",
+        ),
+        (
+            Action::NextWord,
+            "next_word",
+            "word popup: next word of the pair",
+        ),
+        (
+            Action::PrevWord,
+            "prev_word",
+            "word popup: previous word of the pair",
+        ),
+        (
+            Action::OtherSide,
+            "other_side",
+            "word popup: the aligned word on the other side",
+        ),
+        (
+            Action::WordStatus(Status::Learning(0)),
+            "status_0",
+            "word popup: status 0 (new)",
+        ),
+        (
+            Action::WordStatus(Status::Learning(1)),
+            "status_1",
+            "word popup: status 1",
+        ),
+        (
+            Action::WordStatus(Status::Learning(2)),
+            "status_2",
+            "word popup: status 2",
+        ),
+        (
+            Action::WordStatus(Status::Learning(3)),
+            "status_3",
+            "word popup: status 3",
+        ),
+        (
+            Action::WordStatus(Status::Learning(4)),
+            "status_4",
+            "word popup: status 4",
+        ),
+        (
+            Action::WordStatus(Status::Learning(5)),
+            "status_5",
+            "word popup: status 5 (learnt)",
+        ),
+        (
+            Action::WordStatus(Status::Known),
+            "status_known",
+            "word popup: known",
+        ),
+        (
+            Action::WordStatus(Status::Ignored),
+            "status_ignored",
+            "word popup: ignored (a name, not a word to learn)",
+        ),
+        (
+            Action::MarkUnknown,
+            "mark_unknown",
+            "mark unknown Korean words (on / off)",
+        ),
         (Action::Help, "help", "this help"),
     ];
 
     /// This action's row of [`Action::USER`], if it is user-facing.
     fn user_row(&self) -> Option<&'static (Action, &'static str, &'static str)> {
-        Self::USER
-            .iter()
-            .find(|(a, _, _)| std::mem::discriminant(a) == std::mem::discriminant(self))
+        Self::USER.iter().find(|(a, _, _)| a.same_as(self))
+    }
+
+    /// The same user-facing action (a status key is one per status).
+    fn same_as(&self, other: &Action) -> bool {
+        match (self, other) {
+            (Action::WordStatus(a), Action::WordStatus(b)) => a == b,
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
     }
 
     /// What the action does, as the help says it (empty for internal actions).

@@ -146,6 +146,31 @@ impl Theme {
             Style::new().add_modifier(Modifier::REVERSED)
         }
     }
+    /// The word the popup is on, and the words of the other language aligned with it.
+    pub fn word(&self) -> Style {
+        if self.color {
+            Style::new()
+                .bg(Color::Indexed(178))
+                .fg(Color::Indexed(16))
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+        }
+    }
+    /// A Korean word with no status yet (or 0), when unknown words are marked.
+    pub fn new_word(&self) -> Style {
+        self.fg(Color::Indexed(117))
+            .add_modifier(Modifier::UNDERLINED)
+    }
+    /// A Korean word being learnt (status 1 to 4), when unknown words are marked.
+    pub fn learning_word(&self) -> Style {
+        if self.color {
+            self.fg(Color::Indexed(222))
+                .add_modifier(Modifier::UNDERLINED)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::ITALIC)
+        }
+    }
     pub fn status(&self) -> Style {
         if self.color {
             Style::new().bg(Color::Indexed(235)).fg(Color::Indexed(250))

@@ -137,6 +137,11 @@ pub fn lemmas(word: &str) -> Vec<String> {
     if chars.is_empty() {
         return vec![word.to_string()];
     }
+    // Reading a word tries its splits (quadratic in its length): a run of letters longer
+    // than any Korean word (a page of 가가가…, a title with no spaces) is its own form.
+    if chars.len() > MAX_WORD {
+        return vec![core];
+    }
     let out = if chars.iter().all(|&c| is_hangul(c)) {
         hangul_lemmas(&chars)
     } else {
@@ -144,6 +149,9 @@ pub fn lemmas(word: &str) -> Vec<String> {
     };
     if out.is_empty() { vec![core] } else { out }
 }
+
+/// Syllables in the longest word read (real eojeol stay well under 20).
+const MAX_WORD: usize = 40;
 
 /// The best dictionary form of one word.
 pub fn lemma(word: &str) -> String {
@@ -317,5 +325,12 @@ mod tests {
         assert_eq!(lemma("G7에서"), "G7");
         assert_eq!(lemma("29일"), "29일");
         assert_eq!(lemma("장유샤(張眞夏)와"), "장유샤");
+    }
+
+    #[test]
+    fn a_run_longer_than_any_word_is_its_own_form_at_once() {
+        let run = "가".repeat(300_000);
+        assert_eq!(lemmas(&run), std::slice::from_ref(&run));
+        assert_eq!(lemma(&"제목".repeat(21)), "제목".repeat(21));
     }
 }

@@ -68,6 +68,12 @@ fn trimmed(chars: &[char], mut s: usize, mut e: usize) -> Option<Token> {
     })
 }
 
+/// A Korean word: one with a Hangul syllable in it (what the library counts and the reader
+/// marks; `29일` is one, `2021` is not).
+pub fn is_korean(word: &str) -> bool {
+    word.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+}
+
 /// English words: runs of letters and digits, with the apostrophes, hyphens and dots inside
 /// them (`China's`, `high-level`, `U.S.`); a dot ends a word unless a letter follows it
 /// directly or the word is letter.letter (`U.S.`).

@@ -220,6 +220,13 @@ pub fn apply_saves(lib: &Library, saves: &[Save]) {
             }
             Save::Pair(ko, en) => lib.pair_by_hand(*ko, *en).expect("save pair"),
             Save::Split(ko, en) => lib.split_pair(*ko, *en).expect("save split"),
+            Save::WordStatus {
+                lemma,
+                status,
+                seen,
+            } => lib
+                .set_word_status(lemma, *status, seen.as_ref())
+                .expect("save word status"),
         }
     }
 }

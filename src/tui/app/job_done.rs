@@ -77,6 +77,8 @@ pub(super) fn apply(app: &mut App, output: JobOutput) -> Effects {
         JobOutput::LibraryPairs(result) => library_pairs::found(app, result),
         JobOutput::Entities { id, doc, ents } => app.entities_built(id, doc, *ents),
         JobOutput::EntityReach { key, reach } => app.reach_found(key, reach),
+        JobOutput::Words(built) => app.words_built(*built),
+        JobOutput::WordModel(trained) => app.word_model_trained(trained),
         JobOutput::FinderLibrary(library, built_for, reach) => {
             app.finder_building = false;
             app.finder_reach = Some(reach);

@@ -75,8 +75,11 @@ pub(super) fn handle(app: &mut App, event: StoreEvent) -> Effects {
         StoreEvent::Settled { remember } => {
             let mut fx = Effects::redraw();
             fx.merge(super::library_pairs::settled(app, remember));
+            fx.merge(super::word_keys::settled(app, remember));
             return fx;
         }
+        StoreEvent::KnownShares(shares) => app.words.shares.extend(shares),
+        StoreEvent::WordsHome(home) => app.words.home = Some(home),
     }
     Effects::redraw()
 }

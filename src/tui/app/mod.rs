@@ -22,6 +22,7 @@ mod open;
 mod reader_keys;
 mod shelf_keys;
 mod update;
+mod word_keys;
 
 pub use update::update;
 
@@ -101,6 +102,8 @@ pub struct App {
     pub(super) entities: crate::tui::state::hints::Entities,
     /// The first keys of a key sequence (`]` of `]e`) and the mode they were typed in.
     pub(super) pending_keys: Option<(Mode, Vec<Key>)>,
+    /// The learner's words: the open article's, statuses, marking, known shares.
+    pub(super) words: crate::tui::state::words::WordsState,
 }
 
 impl App {
@@ -143,6 +146,7 @@ impl App {
             pending_find: None,
             entities: crate::tui::state::hints::Entities::default(),
             pending_keys: None,
+            words: Default::default(),
         };
         app.relayout();
         app
@@ -215,6 +219,15 @@ impl App {
     }
     pub fn store(&self) -> &crate::tui::state::store::StoreState {
         &self.store
+    }
+    /// The learner's words of the session.
+    pub fn words(&self) -> &crate::tui::state::words::WordsState {
+        &self.words
+    }
+    /// The open article's words, once built.
+    pub fn article_words(&self) -> Option<&Arc<crate::tui::state::words::ArticleWords>> {
+        let r = self.reader.as_ref()?;
+        self.words.of(r.entry, &r.doc)
     }
     pub fn open_doc(&self) -> Option<(&Reader, &Doc)> {
         let r = self.reader.as_ref()?;

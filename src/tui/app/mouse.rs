@@ -55,6 +55,10 @@ pub(super) fn mouse(app: &mut App, m: MouseAction) -> Effects {
             if !g.text.contains(at) {
                 return Effects::redraw();
             }
+            // A click on a word of the pair in focus opens the word popup on it.
+            if app.click_word(column, row, true) {
+                return Effects::redraw();
+            }
             if let Some(r) = app.reader.as_mut()
                 && let Some(w) = &r.wrapped
                 && let Some(i) = w.passage_at(r.scroll + usize::from(row - g.text.y))

@@ -46,6 +46,7 @@ pub(super) fn reader_action(app: &mut App, action: Action) {
         Action::PrevEntity => app.step_mention(-1, true),
         Action::EntityList => app.open_entity_list(),
         Action::EntityArticles => app.open_entity_articles(),
+        Action::SelectWord => app.select_word(),
         Action::SentenceMode => {
             r.toggle_sentences();
             app.status = Some(

@@ -3,7 +3,7 @@
 
 use super::{
     App, Pane, bookmark_keys, finder, job_done, library_events, library_keys, mouse, reader_keys,
-    shelf_keys,
+    shelf_keys, word_keys,
 };
 use crate::search::Memory;
 use crate::tui::action::Action;
@@ -111,6 +111,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         // No text field outside a text overlay.
         Action::Insert(_) => return Effects::none(),
         Action::Mouse(m) => fx = mouse::mouse(app, m),
+        Action::MarkUnknown => word_keys::toggle_marking(app),
         Action::FocusNext => {
             app.pane = match app.pane {
                 Pane::Library if app.reader.is_some() => Pane::Reader,
@@ -139,6 +140,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
     }
     app.relayout();
     fx.merge(app.request_entities());
+    fx.merge(app.request_words());
     fx.merge(app.request_reach());
     fx.merge(library_events::track(app));
     fx
@@ -255,6 +257,7 @@ fn overlay_action(app: &mut App, overlay: &Overlay, action: Action) -> Effects {
             }
             Effects::redraw()
         }
+        Overlay::Word(popup) => word_keys::popup_key(app, *popup, action),
         Overlay::Entities { items, selected } => {
             match action {
                 Action::Open => {

@@ -60,8 +60,17 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
     let mut saver = None;
     // The library's background processing starts after the first frame, never before it.
     let mut background = None;
+    // Reading files: the learner's words are kept in the default library, opened (created)
+    // when the first status is saved.
+    let mut words_home = None;
     match source {
-        Source::Paths(paths) => _loader = Some(worker::spawn_loader(paths, tx.clone())),
+        Source::Paths(paths) => {
+            _loader = Some(worker::spawn_loader(paths, tx.clone()));
+            if let Ok(home) = crate::library::Home::locate() {
+                let _ = update(&mut app, Action::Store(StoreEvent::WordsHome(home.clone())));
+                words_home = Some((home, tx.clone()));
+            }
+        }
         Source::Library(lib, notices) => {
             let listing = loader::listing(&lib, &notices, Some(store::FIRST_PAGE))?;
             let _ = update(
@@ -113,6 +122,17 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
             }
         }
         dirty |= fx.redraw;
+        if saver.is_none()
+            && fx.commands.iter().any(|c| matches!(c, Command::Save(_)))
+            && let Some((home, tx)) = words_home.take()
+        {
+            match crate::library::Library::open(home) {
+                Ok((lib, _)) => saver = Some(Saver::spawn(lib, tx)),
+                Err(e) => {
+                    let _ = update(&mut app, Action::Store(StoreEvent::Failed(e.to_string())));
+                }
+            }
+        }
         match carry_out(fx.commands, &mut jobs, &mut guard, saver.as_ref())? {
             Exit::Running => {}
             other => break other,

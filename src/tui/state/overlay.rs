@@ -42,6 +42,8 @@ pub enum Overlay {
         items: Vec<crate::tui::state::hints::ReachItem>,
         selected: usize,
     },
+    /// The word popup: the selected word (`w`, or a click on a word).
+    Word(crate::tui::state::words::WordPopup),
 }
 
 impl Overlay {
@@ -56,6 +58,7 @@ impl Overlay {
             Overlay::Hints { .. } => Mode::Hints,
             Overlay::Note(_) => Mode::Note,
             Overlay::Bookmarks(_) => Mode::Bookmarks,
+            Overlay::Word(_) => Mode::Word,
         }
     }
 

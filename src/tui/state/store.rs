@@ -25,6 +25,12 @@ pub enum Save {
     Pair(ArticleId, ArticleId),
     /// A pair split by hand: (Korean, English).
     Split(ArticleId, ArticleId),
+    /// A lemma's status set in the word popup, with where the word was seen.
+    WordStatus {
+        lemma: String,
+        status: crate::library::words::Status,
+        seen: Option<crate::library::words::Seen>,
+    },
 }
 
 /// What the library tells the app.
@@ -46,6 +52,11 @@ pub enum StoreEvent {
     /// pair the library. `remember`: the pairing may keep its verdicts in the library (a
     /// headless run only looks).
     Settled { remember: bool },
+    /// The known shares of these articles changed (a status was saved).
+    KnownShares(HashMap<ArticleId, f64>),
+    /// The articles are files: the learner's words are kept in this library (the default
+    /// one; created when the first status is saved).
+    WordsHome(Home),
 }
 
 /// The library's list as read at start.

@@ -1,4 +1,5 @@
-//! The library pane: one entry per article — unread marker, date, outlet, language badge, title
+//! The library pane: one entry per article — unread marker, date, outlet, language badge, the
+//! share of its Korean words the learner knows (once the library's words are counted), title
 //! (the English title beside the Korean one in a wide list, under it in a narrow one).
 
 use ratatui::buffer::Buffer;
@@ -144,10 +145,22 @@ fn entry_lines(
                 .unwrap_or_default();
             let outlet = meta.outlet.as_deref().map(sanitize).unwrap_or_default();
             let badge = meta.badge;
+            // The learner's progress figure: a column once any article has one.
+            let share = app
+                .store()
+                .article(e.id())
+                .and_then(|a| app.words().share(a))
+                .map(|s| format!("{:.0}%", s * 100.0));
+            let shares = app.words().has_shares();
             if wide {
                 let title = meta.display_title();
+                let known = if shares {
+                    format!("{:>4}  ", share.unwrap_or_default())
+                } else {
+                    String::new()
+                };
                 let line = format!(
-                    "{mark} {}  {}  {}  {}",
+                    "{mark} {}  {}  {}  {known}{}",
                     pad(&date, 10, amb),
                     pad(&outlet, 14, amb),
                     pad(badge, 5, amb),
@@ -155,10 +168,11 @@ fn entry_lines(
                 );
                 vec![(truncate(&line, width, amb), theme.plain())]
             } else {
+                let known = share.map(|s| format!("{s} known  ")).unwrap_or_default();
                 let mut v = vec![(
                     truncate(
                         &format!(
-                            "{mark} {} {} {}",
+                            "{mark} {} {} {known}{}",
                             pad(&date, 10, amb),
                             pad(badge, 5, amb),
                             outlet

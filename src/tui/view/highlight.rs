@@ -1,5 +1,6 @@
 //! What the reader paints highlighted in a passage, as a list of byte ranges with a kind:
-//! the sentence under the cursor, the selected entity's mentions. The reader draws them in list
+//! the sentence under the cursor, the selected entity's mentions, the word popup's word and
+//! its aligned words, the unknown words when they are marked. The reader draws them in list
 //! order (later ones patch over earlier ones).
 
 use std::ops::Range;
@@ -17,6 +18,12 @@ pub enum HighlightKind {
     Entity,
     /// The mention the `n`/`N` cursor is on.
     EntityCursor,
+    /// The word the popup is on, and the words of the other language aligned with it.
+    Word,
+    /// A Korean word with no status (or 0), when unknown words are marked.
+    NewWord,
+    /// A Korean word with status 1 to 4, when unknown words are marked.
+    LearningWord,
 }
 
 /// A byte range of one side of a passage, to be drawn highlighted.
@@ -67,4 +74,59 @@ pub fn entity_mentions(app: &App, i: usize) -> Vec<Highlight> {
             },
         })
         .collect()
+}
+
+/// The words to mark in passage `i`: the unknown Korean words when marking is on, then the
+/// popup's word and the words aligned with it (drawn over the marks).
+pub fn words(app: &App, i: usize) -> Vec<Highlight> {
+    use crate::tui::state::overlay::Overlay;
+    use crate::tui::state::words::{Marking, marking};
+    let mut out = Vec::new();
+    let (Some(words), Some(r)) = (app.article_words(), app.reader()) else {
+        return out;
+    };
+    let Some(pw) = words.passages.get(i) else {
+        return out;
+    };
+    let state = app.words();
+    if state.marks_unknown()
+        && let Some(text) = r.doc().passages.get(i).and_then(|p| p.ko.as_deref())
+    {
+        for w in &pw.ko {
+            let korean = text
+                .get(w.range.clone())
+                .is_some_and(crate::words::tokens::is_korean);
+            let Some(lemma) = w.lemma().filter(|_| korean) else {
+                continue;
+            };
+            let kind = match marking(state.status(lemma)) {
+                Some(Marking::New) => HighlightKind::NewWord,
+                Some(Marking::Learning) => HighlightKind::LearningWord,
+                None => continue,
+            };
+            out.push(Highlight {
+                side: Side::Ko,
+                range: w.range.clone(),
+                kind,
+            });
+        }
+    }
+    if let Some(Overlay::Word(popup)) = app.overlay()
+        && popup.passage == i
+        && let Some(w) = pw.side(popup.side).get(popup.index)
+    {
+        let other = pw.side(popup.side.other());
+        let linked = w.links.iter().filter_map(|&j| other.get(j));
+        out.push(Highlight {
+            side: popup.side,
+            range: w.range.clone(),
+            kind: HighlightKind::Word,
+        });
+        out.extend(linked.map(|l| Highlight {
+            side: popup.side.other(),
+            range: l.range.clone(),
+            kind: HighlightKind::Word,
+        }));
+    }
+    out
 }

@@ -13,6 +13,7 @@ pub mod picker;
 pub mod reader;
 pub mod status;
 pub mod widgets;
+pub mod word_popup;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -61,6 +62,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             items,
             selected,
         }) => hints::draw_reach(app, frame.buffer_mut(), area, name, items, *selected),
+        Some(Overlay::Word(popup)) => word_popup::draw(app, frame.buffer_mut(), *popup),
         None => {}
     }
 }

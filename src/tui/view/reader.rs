@@ -26,6 +26,9 @@ fn style_of(theme: &Theme, kind: HighlightKind) -> Style {
         HighlightKind::EntityCursor => theme.accent().add_modifier(
             ratatui::style::Modifier::REVERSED | ratatui::style::Modifier::UNDERLINED,
         ),
+        HighlightKind::Word => theme.word(),
+        HighlightKind::NewWord => theme.new_word(),
+        HighlightKind::LearningWord => theme.learning_word(),
     }
 }
 
@@ -93,6 +96,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         };
         let mut hls = highlight::sentence(r, i);
         hls.extend(highlight::entity_mentions(app, i));
+        hls.extend(highlight::words(app, i));
         body_row(buf, &ctx, passage, rows, k, sy, base, &hls);
     }
 }

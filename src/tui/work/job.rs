@@ -30,6 +30,11 @@ pub enum JobKind {
     Find,
     /// The articles of the library that mention the selected entity.
     EntityReach,
+    /// The open article's words: aligned, looked up in the library.
+    Words,
+    /// Train the library's word model on its sentence pairs, count its lemmas, read the known
+    /// shares.
+    WordModel,
 }
 
 /// A job and its input.
@@ -76,6 +81,20 @@ pub enum Job {
         home: crate::library::Home,
         key: crate::tui::state::hints::ReachKey,
     },
+    /// The words of an opened article (`model`: the library's word model if the app has it;
+    /// `home`: the library to read the model, dictionaries and statuses from).
+    Words {
+        id: EntryId,
+        doc: Arc<Doc>,
+        model: Option<Arc<crate::words::Model>>,
+        home: Option<crate::library::Home>,
+    },
+    /// Retrain the library's word model (`write`: store it and count the lemmas; else only
+    /// read what is stored).
+    WordModel {
+        home: crate::library::Home,
+        write: bool,
+    },
     /// Search the library; `memory` is what the last search left to narrow from.
     Find {
         library: Arc<Library>,
@@ -111,6 +130,8 @@ pub enum JobOutput {
         key: crate::tui::state::hints::ReachKey,
         reach: Result<crate::library::EntityReach, String>,
     },
+    Words(Box<crate::tui::work::words::Built>),
+    WordModel(Result<crate::tui::work::words::Trained, String>),
     Found {
         /// The library searched: the results' item numbers index it.
         library: Arc<Library>,
@@ -139,6 +160,8 @@ impl Job {
             Job::FinderLibrary(_) => JobKind::FinderLibrary,
             Job::Find { .. } => JobKind::Find,
             Job::EntityReach { .. } => JobKind::EntityReach,
+            Job::Words { .. } => JobKind::Words,
+            Job::WordModel { .. } => JobKind::WordModel,
         }
     }
 
@@ -197,6 +220,17 @@ impl Job {
                     .map_err(|e| e.to_string()),
                 key,
             },
+            Job::Words {
+                id,
+                doc,
+                model,
+                home,
+            } => JobOutput::Words(Box::new(crate::tui::work::words::build(
+                id, doc, model, home,
+            ))),
+            Job::WordModel { home, write } => {
+                JobOutput::WordModel(crate::tui::work::words::train(&home, write))
+            }
             Job::Find {
                 library,
                 source,

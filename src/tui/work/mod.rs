@@ -1,7 +1,7 @@
 //! Work off the loop: what `update` asks of the world ([`effects`]), background jobs as data
 //! ([`job`]), the owned threads that run them ([`worker`], [`cancel`]), loading articles
 //! ([`loader`]), pairing jobs ([`pairing`]) and the threads that talk to the library on disk
-//! ([`store_worker`]).
+//! ([`store_worker`]), the learner's words ([`words`]).
 
 pub mod cancel;
 pub mod effects;
@@ -9,4 +9,5 @@ pub mod job;
 pub mod loader;
 pub mod pairing;
 pub mod store_worker;
+pub mod words;
 pub mod worker;

@@ -131,6 +131,18 @@ fn save_loop(lib: &Library, rx: &Receiver<Save>, events: &Sender<Action>) {
                 Save::Read(a, read) => lib.set_read(a, read),
                 Save::Pair(ko, en) => lib.pair_by_hand(ko, en),
                 Save::Split(ko, en) => lib.split_pair(ko, en),
+                Save::WordStatus {
+                    lemma,
+                    status,
+                    seen,
+                } => lib
+                    .set_word_status(&lemma, status, seen.as_ref())
+                    .and_then(|()| {
+                        // The articles this lemma occurs in now have another share known.
+                        let shares = lib.known_shares(None, Some(&lemma))?;
+                        let _ = events.send(Action::Store(StoreEvent::KnownShares(shares)));
+                        Ok(())
+                    }),
                 Save::Bookmark(a, mark) => lib.add_bookmark(a, &mark).and_then(|_| {
                     let all = lib.bookmarks(None)?;
                     let _ = events.send(Action::Store(StoreEvent::Bookmarks(all)));
