@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use super::perceptron::{tag_begin, tag_inside};
 use super::{EntityKind, Span};
+use crate::text::hangul;
 
 pub use english::{
     EN_LOWER_OVERRIDE, english_features, english_tokens, is_lower_word, lower_vocabulary,
@@ -79,7 +80,7 @@ fn f(template: u8, cs: &[char]) -> u64 {
 /// A coarse class of a character.
 fn class(c: char) -> char {
     match c {
-        '\u{ac00}'..='\u{d7a3}' => 'H',
+        c if hangul::is_syllable(c) => 'H',
         'A'..='Z' => 'A',
         'a'..='z' => 'a',
         '0'..='9' => '9',
@@ -94,7 +95,7 @@ fn class(c: char) -> char {
 
 /// `char::is_alphanumeric`, quick for Hangul syllables and ASCII.
 fn alnum(c: char) -> bool {
-    ('\u{ac00}'..='\u{d7a3}').contains(&c) || c.is_ascii_alphanumeric() || c.is_alphanumeric()
+    hangul::is_syllable(c) || c.is_ascii_alphanumeric() || c.is_alphanumeric()
 }
 
 /// Gold tags of a sentence for the given positions (characters or tokens).
