@@ -19,6 +19,9 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let mut bar = Progress::new("importing");
     let report = lib.import(&args.paths, &mut |done, total| bar.update(done, total))?;
     bar.finish();
+    for line in &report.warnings {
+        eprintln!("duet: {line}");
+    }
     for line in &report.failed {
         eprintln!("duet: {line}");
     }

@@ -30,6 +30,9 @@ pub struct ImportReport {
     pub duplicates: Vec<(PathBuf, ArticleId)>,
     /// Files that are not articles or could not be read: one line each, naming the file.
     pub failed: Vec<String>,
+    /// What reading the files met and dealt with (a budget that cut one short, a binary file
+    /// passed over in a folder): one line each, worded as `duet parse` words them.
+    pub warnings: Vec<String>,
     /// Files found.
     pub found: usize,
     pub elapsed: Duration,
@@ -44,6 +47,7 @@ enum Outcome {
         hash: String,
         bytes: Vec<u8>,
         enc: Box<Encoded>,
+        warnings: Vec<String>,
     },
     Duplicate(PathBuf, ArticleId),
     Failed(String),
@@ -75,7 +79,9 @@ impl Library {
         let start = Instant::now();
         let mut report = ImportReport::default();
         let mut files = Vec::new();
-        for r in crate::ingest::discover(paths) {
+        let found = crate::ingest::discover_all(paths);
+        report.warnings.extend(found.warnings());
+        for r in found.files {
             match r {
                 Ok(p) => files.push(p),
                 Err(e) => report.failed.push(e.to_string()),
@@ -101,7 +107,9 @@ impl Library {
                         hash,
                         bytes,
                         enc,
+                        warnings,
                     } => {
+                        report.warnings.extend(warnings);
                         if let Some(&id) = fresh.get(&hash) {
                             report.duplicates.push((path, id));
                         } else {
@@ -258,6 +266,9 @@ fn examine(path: &Path, known: &HashMap<String, ArticleId>) -> Outcome {
     let processed = std::panic::catch_unwind(|| Processed::run(path, &bytes));
     match processed {
         Ok(Ok(p)) => Outcome::New {
+            warnings: (p.article.notes.iter())
+                .map(|note| crate::error::warning(path, note))
+                .collect(),
             path: path.to_path_buf(),
             hash,
             enc: Box::new(p.encode()),
@@ -272,18 +283,20 @@ fn examine(path: &Path, known: &HashMap<String, ArticleId>) -> Outcome {
 }
 
 fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
-    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+    let fail = |error| {
+        crate::Error::Io {
+            path: path.to_path_buf(),
+            error,
+        }
+        .to_string()
+    };
     let file = std::fs::File::open(path).map_err(fail)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(fail)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "{}: file is too large (the limit is {} MB)",
-            path.display(),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        return Err(crate::ingest::too_large(path, None).to_string());
     }
     Ok(bytes)
 }
