@@ -14,9 +14,9 @@ use duet::library::pairs::{self, Found};
 use duet::library::{ArticleId, Home, Library};
 use duet::pairing::Side;
 use duet::tui::app::App;
-use duet::tui::config::Config;
-use duet::tui::headless::{app_with_library, draw};
-use duet::tui::store::Save;
+use duet::tui::keys::config::Config;
+use duet::tui::run::headless::{app_with_library, draw};
+use duet::tui::state::store::Save;
 use duet::tui::view::dump;
 use support::editions::{half, seed};
 

@@ -15,6 +15,7 @@
 pub mod bookmarks;
 pub mod cache;
 pub mod db;
+pub mod dictionary;
 pub mod entities;
 pub mod error;
 pub mod export;
@@ -24,6 +25,7 @@ pub mod pairs;
 pub mod schema;
 pub mod state;
 pub mod time;
+pub mod words;
 mod work;
 
 use std::path::{Path, PathBuf};
