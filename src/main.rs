@@ -177,19 +177,24 @@ pub enum FindSource {
 pub struct FindArgs {
     /// What to look for: words, Hangul, bare consonants (ㅅㄹㅂ) or romanized Korean.
     pub query: String,
-    /// Article files or folders (default: the bundled articles).
+    /// Article files or folders (default: the library when it has articles, else the bundled
+    /// articles).
     pub paths: Vec<PathBuf>,
+    /// Search the library (`DUET_HOME`): its articles as stored, each result with its id.
+    #[arg(long, conflicts_with = "paths")]
+    pub library: bool,
     /// Search only titles and metadata, entity names, or sentences (default: all three).
     #[arg(long, value_enum)]
     pub source: Option<FindSource>,
     /// At most this many results (default 20; all lines with --stdin).
     #[arg(long)]
     pub limit: Option<usize>,
-    /// Print JSON: an array of {path, title, source, block, sentence, text, score}.
+    /// Print JSON: an array of {path, title, source, block, sentence, text, score}, and the
+    /// article's `id` when the library is searched.
     #[arg(long)]
     pub json: bool,
     /// Filter the lines of standard input instead, best first (like `fzf --filter`).
-    #[arg(long, conflicts_with_all = ["source", "json"])]
+    #[arg(long, conflicts_with_all = ["source", "json", "library"])]
     pub stdin: bool,
 }
 

@@ -18,7 +18,8 @@ use super::{ArticleId, Library, unpack, work};
 /// entry is then re-processed lazily.
 /// (3: the cache also holds each article's entity index and its translation-pairing evidence.)
 /// (5: datelines above front matter and markup pasted into text are read, not shown.)
-pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/5");
+/// (6: the pairing evidence, and the verdicts, leave out outlet-and-date lines.)
+pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/6");
 
 /// A processed article: what the reader needs to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]

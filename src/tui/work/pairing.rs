@@ -57,15 +57,8 @@ pub fn run_library(
     cancel: &Cancel,
 ) -> Result<library::pairs::Found, String> {
     let (lib, _) = Library::open(home.clone()).map_err(|e| e.to_string())?;
-    let threads = pairing::default_threads().clamp(1, 4);
     catch_unwind(AssertUnwindSafe(|| {
-        // A run that keeps nothing (headless) shows the stored pairs of an unchanged library
-        // as they are; the reader builds the index too, for `p`'s candidates.
-        if !remember && let Some(found) = library::pairs::stored(&lib).map_err(|e| e.to_string())? {
-            return Ok(found);
-        }
-        library::pairs::find(lib, threads, remember, || cancel.is_cancelled())
-            .map_err(|e| e.to_string())
+        library::intake::pair(lib, remember, || cancel.is_cancelled()).map_err(|e| e.to_string())
     }))
     .unwrap_or_else(|payload| {
         Err(format!(
