@@ -2,10 +2,14 @@
 
 use crate::model::{Bitext, json_name};
 
-/// One pair a line: Korean, a tab, English. Backslash, tab, carriage return and newline inside
-/// a text are escaped as `\\`, `\t`, `\r`, `\n`.
+/// The header line of [`to_tsv`]: TSV names its columns on its first line (as the IANA
+/// `text/tab-separated-values` form has it, and as `duet export` does).
+pub const TSV_HEADER: &str = "ko\ten\n";
+
+/// A header line naming the columns, then one pair a line: Korean, a tab, English. Backslash,
+/// tab, carriage return and newline inside a text are escaped as `\\`, `\t`, `\r`, `\n`.
 pub fn to_tsv(bitext: &Bitext) -> String {
-    let mut out = String::new();
+    let mut out = String::from(TSV_HEADER);
     for p in &bitext.pairs {
         out.push_str(&tsv_escape(&p.ko));
         out.push('\t');
@@ -54,7 +58,9 @@ pub fn tsv_unescape(s: &str) -> String {
 
 /// Read TSV written by [`to_tsv`] back into (Korean, English) pairs.
 pub fn parse_tsv(tsv: &str) -> Vec<(String, String)> {
-    tsv.lines()
+    tsv.strip_prefix(TSV_HEADER)
+        .unwrap_or(tsv)
+        .lines()
         .filter(|l| !l.is_empty())
         .map(|l| {
             let (ko, en) = l.split_once('\t').unwrap_or((l, ""));

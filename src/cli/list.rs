@@ -14,8 +14,16 @@ use super::library::clean;
 const OUTLET_WIDTH: usize = 14;
 
 pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
-    let lib = super::library::open()?;
+    let (lib, notices) = super::library::open_noting()?;
     let entries = lib.entries()?;
+    // A library just set aside and started anew has said so already.
+    if entries.is_empty() && !args.json && notices == 0 {
+        // On stderr: a script reading the list still gets no rows.
+        eprintln!(
+            "duet: the library ({}) is empty; add articles with `duet import FILE|FOLDER…`",
+            duet::error::shown(&lib.home().root)
+        );
+    }
     match print(args.json, &entries) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         r => r?,
