@@ -71,7 +71,7 @@ fn trimmed(chars: &[char], mut s: usize, mut e: usize) -> Option<Token> {
 /// A Korean word: one with a Hangul syllable in it (what the library counts and the reader
 /// marks; `29일` is one, `2021` is not).
 pub fn is_korean(word: &str) -> bool {
-    word.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    word.chars().any(crate::text::hangul::is_syllable)
 }
 
 /// English words: runs of letters and digits, with the apostrophes, hyphens and dots inside
