@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
 use anyhow::Context;
-use duet::search::{Library, Memory, Source, filter};
+use duet::search::{Corpus, Memory, Source, filter};
 use serde::Serialize;
 
 use super::render::library_paths;
@@ -36,19 +36,19 @@ pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
         Some(FindSource::Text) => vec![Source::Text],
         None => Source::ALL.to_vec(),
     };
-    let mut library = Library::from_articles(&articles);
+    let mut corpus = Corpus::from_articles(&articles);
     if sources.contains(&Source::Entities) {
         let bitexts: Vec<duet::Bitext> = articles.iter().map(duet::align::align_article).collect();
         let index = duet::entity::EntityIndex::build(
             articles.iter().map(|a| a.path.as_str()).zip(&bitexts),
         );
-        library.set_entities(&index);
+        corpus.set_entities(&index);
     }
     let limit = args.limit.unwrap_or(20);
     let never = AtomicBool::new(false);
     let mut lists = Vec::new();
     for source in sources {
-        let results = library
+        let results = corpus
             .search(source, &args.query, limit, &mut Memory::default(), &never)
             .map_err(|_| anyhow::anyhow!("search cancelled"))?;
         lists.push((source, results.hits.into_iter().peekable()));
@@ -77,8 +77,8 @@ pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
     let rows: Vec<Row> = found
         .iter()
         .map(|(source, hit)| {
-            let item = library.item(*source, hit);
-            let doc = library.doc(item);
+            let item = corpus.item(*source, hit);
+            let doc = corpus.doc(item);
             Row {
                 path: &doc.path,
                 title: &doc.title,
