@@ -11,6 +11,7 @@ mod finish;
 mod html;
 mod json;
 mod markdown;
+mod markup;
 pub mod meta;
 mod text;
 

@@ -17,7 +17,9 @@ use super::{ArticleId, Library, unpack, work};
 /// number after a change that alters `parse --json` or `align --json` output: every cached
 /// entry is then re-processed lazily.
 /// (3: the cache also holds each article's entity index and its translation-pairing evidence.)
-pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/4");
+/// (5: datelines above front matter and markup pasted into text are read, not shown.)
+/// (6: the pairing evidence, and the verdicts, leave out outlet-and-date lines.)
+pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/6");
 
 /// A processed article: what the reader needs to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]

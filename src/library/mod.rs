@@ -2,7 +2,8 @@
 //! bookmarks, in one SQLite database beside the imported copies (see [`home`]).
 //!
 //! One file per job: [`home`] (where), [`db`] (opening, durability, fallbacks), [`schema`]
-//! (numbered migrations), [`import`] (copy in, skip duplicates), [`cache`] (parsed articles and
+//! (numbered migrations), [`import`] (copy in, skip duplicates), [`intake`] (one article's
+//! processing, and "import, then pair" for every way articles come in), [`cache`] (parsed articles and
 //! alignments keyed by content hash and pipeline version), [`state`] (position, read/unread),
 //! [`bookmarks`], [`export`], [`pairs`] (translation pairs across files, and the user's own).
 //! Terminal-free: the CLI and the reader call the same functions.
@@ -15,15 +16,18 @@
 pub mod bookmarks;
 pub mod cache;
 pub mod db;
+pub mod dictionary;
 pub mod entities;
 pub mod error;
 pub mod export;
 pub mod home;
 pub mod import;
+pub mod intake;
 pub mod pairs;
 pub mod schema;
 pub mod state;
 pub mod time;
+pub mod words;
 mod work;
 
 use std::path::{Path, PathBuf};
@@ -38,6 +42,7 @@ pub use entities::{EntityReach, ReachArticle};
 pub use error::{LibraryError, Result};
 pub use home::Home;
 pub use import::ImportReport;
+pub use intake::{Imported, Prepared};
 pub use state::Position;
 
 /// An article's id in the library: stable for its life there (never reused while the

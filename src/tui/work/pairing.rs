@@ -56,13 +56,7 @@ pub fn run_library(
     cancel: &Cancel,
 ) -> Result<library::pairs::Found, JobError> {
     let (lib, _) = Library::open(home.clone())?;
-    let threads = pairing::default_threads().clamp(1, 4);
-    // A run that keeps nothing (headless) shows the stored pairs of an unchanged library as
-    // they are; the reader builds the index too, for `p`'s candidates.
-    if !remember && let Some(found) = library::pairs::stored(&lib)? {
-        return Ok(found);
-    }
-    Ok(library::pairs::find(lib, threads, remember, || {
+    Ok(library::intake::pair(lib, remember, || {
         cancel.is_cancelled()
     })?)
 }
