@@ -19,7 +19,9 @@ use super::{ArticleId, Library, unpack, work};
 /// (3: the cache also holds each article's entity index and its translation-pairing evidence.)
 /// (5: datelines above front matter and markup pasted into text are read, not shown.)
 /// (6: the pairing evidence, and the verdicts, leave out outlet-and-date lines.)
-pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/6");
+/// (7: the entity index: a title-case headline's names need evidence from the rest of the
+/// article, particles come off Korean names, listed short forms and acronyms join their names.)
+pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/7");
 
 /// A processed article: what the reader needs to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
