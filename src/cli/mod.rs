@@ -3,6 +3,7 @@
 pub mod align;
 pub mod entities;
 pub mod export;
+pub mod feed;
 pub mod find;
 pub mod import;
 pub mod library;

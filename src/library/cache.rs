@@ -430,6 +430,7 @@ pub(crate) fn write_cache(
             pipeline
         ],
     )?;
+    super::feeds::apply_feed_meta(tx, hash)?;
     let ids: Vec<ArticleId> = tx
         .prepare_cached("SELECT id FROM articles WHERE hash = ?1")?
         .query_map([hash], |r| r.get(0))?
