@@ -103,9 +103,7 @@ pub enum FeedCommand {
         json: bool,
     },
     /// Follow the feeds of an OPML file (any reader's export) or a newsboat `urls` file.
-    Import {
-        file: PathBuf,
-    },
+    Import { file: PathBuf },
     /// Print the feeds followed as OPML.
     Export,
 }

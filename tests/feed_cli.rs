@@ -97,10 +97,9 @@ fn both_editions_become_ko_en_entries_and_a_second_refresh_fetches_nothing() {
     assert_eq!(feeds[1]["new"], 2, "{out}");
     assert_eq!(report["pairs"], 2, "{out}");
     assert!(
-        server
-            .seen()
-            .iter()
-            .all(|r| r.header("user-agent").is_some_and(|ua| ua.starts_with("duet/"))),
+        server.seen().iter().all(|r| r
+            .header("user-agent")
+            .is_some_and(|ua| ua.starts_with("duet/"))),
         "every request names duet"
     );
 
@@ -122,7 +121,10 @@ fn both_editions_become_ko_en_entries_and_a_second_refresh_fetches_nothing() {
     assert_eq!(ko1["feed"], 1);
     assert_eq!(ko1["from_feed"], false);
     let en1 = by_source("/en/1.html");
-    assert_eq!(en1["outlet"], "Test News Agency: All News", "the feed's title");
+    assert_eq!(
+        en1["outlet"], "Test News Agency: All News",
+        "the feed's title"
+    );
     assert_eq!(en1["language"], "en");
 
     // The pairs are the two stories' editions, whichever feed they came from.
@@ -142,10 +144,7 @@ fn both_editions_become_ko_en_entries_and_a_second_refresh_fetches_nothing() {
     ];
     want.sort();
     assert_eq!(got, want);
-    let screen = ok(&duet(
-        &home,
-        &["render", "--library", "--size", "150x30"],
-    ));
+    let screen = ok(&duet(&home, &["render", "--library", "--size", "150x30"]));
     assert_eq!(
         screen.lines().filter(|l| l.contains(" KO+EN ")).count(),
         2,
@@ -181,7 +180,10 @@ fn both_editions_become_ko_en_entries_and_a_second_refresh_fetches_nothing() {
         assert_eq!(f["new"], 0);
     }
     assert_eq!(list(&home).len(), 7);
-    assert!(seen.iter().all(|r| r.path.ends_with(".xml") || server.count(&r.path) == 1));
+    assert!(
+        seen.iter()
+            .all(|r| r.path.ends_with(".xml") || server.count(&r.path) == 1)
+    );
 
     // The list of feeds says what happened.
     let feeds: Value =
@@ -193,7 +195,10 @@ fn both_editions_become_ko_en_entries_and_a_second_refresh_fetches_nothing() {
     assert!(feeds[0]["last_error"].is_null());
     let plain = ok(&duet(&home, &["feed", "list"]));
     assert_eq!(plain.lines().count(), 2, "{plain}");
-    assert!(plain.contains(&ko_url) && plain.contains("시험뉴스"), "{plain}");
+    assert!(
+        plain.contains(&ko_url) && plain.contains("시험뉴스"),
+        "{plain}"
+    );
 }
 
 #[test]
@@ -253,7 +258,9 @@ fn euc_kr_undated_and_json_feeds() {
     assert_eq!(old["language"], "ko", "the feed's language");
     // No date in the item: the page's.
     assert!(
-        old["published"].as_str().is_some_and(|d| d.starts_with("2023-09-13")),
+        old["published"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("2023-09-13")),
         "{old}"
     );
     let j = entries
@@ -276,10 +283,14 @@ fn a_changed_item_replaces_its_article_and_keeps_the_reading_position() {
         let mut e = story.clone();
         if n > 1 {
             e.title = format!("{} (수정)", e.title);
-            e.paragraphs.push("추가된 문단이다. 정정 보도를 덧붙인다.".into());
+            e.paragraphs
+                .push("추가된 문단이다. 정정 보도를 덧붙인다.".into());
         }
         match req.path.as_str() {
-            "/rss.xml" => Reply::ok("application/rss+xml", rss("시험", "ko", &[item("/a.html", &e)])),
+            "/rss.xml" => Reply::ok(
+                "application/rss+xml",
+                rss("시험", "ko", &[item("/a.html", &e)]),
+            ),
             "/a.html" => Reply::ok("text/html", korean_page(&e)),
             _ => Reply::status(404),
         }
@@ -309,10 +320,16 @@ fn a_changed_item_replaces_its_article_and_keeps_the_reading_position() {
     let after = list(&home);
     assert_eq!(after.len(), 1, "the same article, not a second one");
     assert_eq!(after[0]["id"], id);
-    assert!(after[0]["title"].as_str().unwrap().ends_with("(수정)"), "{after:?}");
+    assert!(
+        after[0]["title"].as_str().unwrap().ends_with("(수정)"),
+        "{after:?}"
+    );
     assert_ne!(after[0]["hash"], first[0]["hash"], "the newest text won");
     assert_eq!(after[0]["position"]["pair"], 3, "reading position kept");
-    assert!(!std::path::Path::new(first[0]["file"].as_str().unwrap()).exists(), "old copy gone");
+    assert!(
+        !std::path::Path::new(first[0]["file"].as_str().unwrap()).exists(),
+        "old copy gone"
+    );
     // Unchanged since: nothing fetched again.
     let pages = server.count("/a.html");
     ok(&duet(&home, &["feed", "refresh"]));
@@ -389,12 +406,14 @@ fn subscribe_list_remove_import_export() {
         text(&out.stderr).trim(),
         "duet: no feed 9 is followed (see `duet feed list`)"
     );
-    let left: Value =
-        serde_json::from_str(&ok(&duet(&home, &["feed", "list", "--json"]))).unwrap();
+    let left: Value = serde_json::from_str(&ok(&duet(&home, &["feed", "list", "--json"]))).unwrap();
     assert_eq!(left.as_array().unwrap().len(), 1);
 
     // Adding the same URL twice keeps one subscription.
-    let out = ok(&duet(&home, &["feed", "add", "https://en.yna.co.kr/RSS/news.xml"]));
+    let out = ok(&duet(
+        &home,
+        &["feed", "add", "https://en.yna.co.kr/RSS/news.xml"],
+    ));
     assert!(out.starts_with("already following #2"), "{out}");
 
     // Bad lists and bad URLs: one line naming the file or URL, exit 2, nothing changed.
@@ -405,7 +424,10 @@ fn subscribe_list_remove_import_export() {
     assert!(text(&out.stderr).starts_with(&format!("duet: {}: ", bad.display())));
     for (url, why) in [
         ("file:///etc/hosts", "file:// URLs are refused"),
-        ("ftp://example.com/rss", "not an http(s) URL (its scheme is ftp:)"),
+        (
+            "ftp://example.com/rss",
+            "not an http(s) URL (its scheme is ftp:)",
+        ),
         ("www.yna.co.kr/rss", "not a URL"),
     ] {
         let out = duet(&home, &["feed", "add", url]);

@@ -96,7 +96,10 @@ fn remove(keys: &[String]) -> anyhow::Result<ExitCode> {
     let lib = super::library::open_for_writing()?;
     let mut failed = false;
     for key in keys {
-        match lib.feed(key).and_then(|f| lib.remove_feed(f.id).map(|()| f)) {
+        match lib
+            .feed(key)
+            .and_then(|f| lib.remove_feed(f.id).map(|()| f))
+        {
             Ok(f) => println!(
                 "stopped following {} (its {} article{} stay in the library)",
                 describe(&f),
@@ -124,7 +127,10 @@ fn settings() -> Settings {
     };
     match std::fs::read_to_string(&path) {
         Ok(text) => Settings::from_config(&text).unwrap_or_else(|e| {
-            eprintln!("duet: {}: {e} (using the default feed settings)", path.display());
+            eprintln!(
+                "duet: {}: {e} (using the default feed settings)",
+                path.display()
+            );
             Settings::default()
         }),
         Err(_) => Settings::default(),
@@ -182,7 +188,10 @@ fn refresh(keys: &[String], timeout: Option<u64>, json: bool) -> anyhow::Result<
         });
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        println!("{}", summary(&report.feeds, report.elapsed.as_secs_f64(), pairs));
+        println!(
+            "{}",
+            summary(&report.feeds, report.elapsed.as_secs_f64(), pairs)
+        );
     }
     if let Some(e) = &report.stopped {
         eprintln!("duet: {e}; the refresh stopped (what was stored before is kept)");
@@ -241,11 +250,17 @@ fn summary(feeds: &[FeedReport], secs: f64, pairs: usize) -> String {
     }
     let unchanged = count(FeedStatus::NotModified);
     if unchanged > 0 {
-        s.push_str(&format!("; {} unchanged", plural(unchanged, "feed", "feeds")));
+        s.push_str(&format!(
+            "; {} unchanged",
+            plural(unchanged, "feed", "feeds")
+        ));
     }
     let waiting = count(FeedStatus::Waiting);
     if waiting > 0 {
-        s.push_str(&format!("; {} waiting (429)", plural(waiting, "feed", "feeds")));
+        s.push_str(&format!(
+            "; {} waiting (429)",
+            plural(waiting, "feed", "feeds")
+        ));
     }
     let failed = count(FeedStatus::Failed);
     if failed > 0 {
@@ -283,11 +298,13 @@ fn import(file: &std::path::Path) -> anyhow::Result<ExitCode> {
         s.push_str(&format!("; {} skipped", report.skipped.len()));
     }
     println!("{s}");
-    Ok(if report.added.is_empty() && report.known.is_empty() && !report.skipped.is_empty() {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(
+        if report.added.is_empty() && report.known.is_empty() && !report.skipped.is_empty() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 fn export() -> anyhow::Result<ExitCode> {

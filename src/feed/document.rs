@@ -55,7 +55,11 @@ pub fn from_item(item: &Item, outlet: Option<&str>, lang: Option<&str>) -> Optio
     if content.contains('<') {
         out.push_str(content);
     } else {
-        for para in content.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        for para in content
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             out.push_str(&format!("<p>{}</p>\n", para.replace('<', "&lt;")));
         }
     }

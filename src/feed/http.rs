@@ -271,9 +271,11 @@ fn read_capped(reader: impl Read, cap: u64, decoding: bool) -> Result<Vec<u8>, R
 fn read_deflate(raw: impl Read, cap: u64) -> Result<Vec<u8>, ReadError> {
     let compressed = read_capped(raw, cap, false)?;
     match read_capped(flate2::read::ZlibDecoder::new(&compressed[..]), cap, true) {
-        Err(ReadError::Decompress(_)) => {
-            read_capped(flate2::read::DeflateDecoder::new(&compressed[..]), cap, true)
-        }
+        Err(ReadError::Decompress(_)) => read_capped(
+            flate2::read::DeflateDecoder::new(&compressed[..]),
+            cap,
+            true,
+        ),
         r => r,
     }
 }
@@ -313,11 +315,7 @@ mod tests {
         std::io::Write::write_all(&mut gz, &zeros).unwrap();
         let packed = gz.finish().unwrap();
         assert!(packed.len() < 1000);
-        let r = read_capped(
-            flate2::read::MultiGzDecoder::new(&packed[..]),
-            10_000,
-            true,
-        );
+        let r = read_capped(flate2::read::MultiGzDecoder::new(&packed[..]), 10_000, true);
         assert!(matches!(r, Err(ReadError::TooLarge { decoded: true })));
         let r = read_capped(&zeros[..], 10_000, false);
         assert!(matches!(r, Err(ReadError::TooLarge { decoded: false })));

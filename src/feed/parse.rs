@@ -26,6 +26,8 @@ pub struct Item {
     pub guid: String,
     /// Its page, read against the feed's address.
     pub link: Option<FeedUrl>,
+    /// Why its link is not followed (`file://`, another scheme), when it has one.
+    pub link_error: Option<String>,
     pub title: Option<String>,
     /// ISO 8601 in UTC, from `pubDate`, `dc:date`, `published` (or `updated`).
     pub published: Option<String>,
@@ -69,7 +71,10 @@ pub fn parse(bytes: &[u8], base: &FeedUrl) -> Result<ParsedFeed, ParseError> {
     let lang = feed.language.as_deref().and_then(primary_lang);
     let mut seen = HashSet::new();
     let mut out = ParsedFeed {
-        title: feed.title.map(|t| one_line(&t.content)).filter(|t| !t.is_empty()),
+        title: feed
+            .title
+            .map(|t| one_line(&t.content))
+            .filter(|t| !t.is_empty()),
         lang,
         ..Default::default()
     };
@@ -85,13 +90,16 @@ pub fn parse(bytes: &[u8], base: &FeedUrl) -> Result<ParsedFeed, ParseError> {
 }
 
 fn item(e: feed_rs::model::Entry, base: &FeedUrl) -> Item {
-    let link_of = |l: &feed_rs::model::Link| base.join(&l.href).ok();
     let main = e
         .links
         .iter()
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .or_else(|| e.links.first());
-    let link = main.and_then(link_of);
+    let (link, link_error) = match main.map(|l| (l, base.join(&l.href))) {
+        None => (None, None),
+        Some((_, Ok(u))) => (Some(u), None),
+        Some((l, Err(why))) => (None, Some(format!("{}: {why}", one_line(&l.href)))),
+    };
     let lang = e
         .language
         .as_deref()
@@ -101,14 +109,19 @@ fn item(e: feed_rs::model::Entry, base: &FeedUrl) -> Item {
         .title
         .map(|t| one_line(&t.content))
         .filter(|t| !t.is_empty());
-    let published = e.published.or(e.updated).map(|d| {
-        crate::library::time::iso(d.timestamp())
-    });
+    let published = e
+        .published
+        .or(e.updated)
+        .map(|d| crate::library::time::iso(d.timestamp()));
     let content = e
         .content
         .and_then(|c| c.body)
         .filter(|b| !b.trim().is_empty())
-        .or_else(|| e.summary.map(|s| s.content).filter(|s| !s.trim().is_empty()));
+        .or_else(|| {
+            e.summary
+                .map(|s| s.content)
+                .filter(|s| !s.trim().is_empty())
+        });
     let guid = if e.id.trim().is_empty() {
         link.as_ref()
             .map(|l| l.as_str().to_string())
@@ -122,9 +135,7 @@ fn item(e: feed_rs::model::Entry, base: &FeedUrl) -> Item {
         link.as_ref().map(FeedUrl::as_str),
         title.as_deref(),
         published.as_deref(),
-        e.updated
-            .map(|d| d.timestamp().to_string())
-            .as_deref(),
+        e.updated.map(|d| d.timestamp().to_string()).as_deref(),
         content.as_deref(),
     ] {
         h.update(part.unwrap_or("").as_bytes());
@@ -133,6 +144,7 @@ fn item(e: feed_rs::model::Entry, base: &FeedUrl) -> Item {
     Item {
         guid,
         link,
+        link_error,
         title,
         published,
         lang,
@@ -152,7 +164,11 @@ fn without_declaration(text: &str) -> &str {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(256).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .chars()
+        .take(256)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
@@ -192,7 +208,10 @@ mod tests {
         assert_eq!(f.duplicates, 1);
         let a = &f.items[0];
         assert_eq!(a.title.as_deref(), Some("북한 ‘미사일’ 발사"));
-        assert_eq!(a.link.as_ref().unwrap().as_str(), "http://127.0.0.1:1/view/1.html");
+        assert_eq!(
+            a.link.as_ref().unwrap().as_str(),
+            "http://127.0.0.1:1/view/1.html"
+        );
         assert_eq!(a.published.as_deref(), Some("2024-04-30T23:00:00Z"));
         assert_eq!(f.items[1].published, None);
         assert!(!f.items[1].guid.is_empty());
@@ -212,7 +231,10 @@ mod tests {
         // Declared UTF-8, written in EUC-KR.
         let lie = xml.replace("EUC-KR", "UTF-8");
         let (euc, _, _) = encoding_rs::EUC_KR.encode(&lie);
-        assert_eq!(parse(&euc, &base()).unwrap().items[0].title.as_deref(), Some("대통령 방문"));
+        assert_eq!(
+            parse(&euc, &base()).unwrap().items[0].title.as_deref(),
+            Some("대통령 방문")
+        );
     }
 
     #[test]
@@ -236,11 +258,17 @@ mod tests {
         let f = parse(atom.as_bytes(), &base()).unwrap();
         assert_eq!(f.items[0].lang.as_deref(), Some("en"));
         assert_eq!(f.items[0].content.as_deref(), Some("<p>Body</p>"));
-        assert_eq!(f.items[0].link.as_ref().unwrap().as_str(), "http://127.0.0.1:1/rss/a/1");
+        assert_eq!(
+            f.items[0].link.as_ref().unwrap().as_str(),
+            "http://127.0.0.1:1/rss/a/1"
+        );
         let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"J","language":"en",
 "items":[{"id":"1","url":"http://127.0.0.1:1/j/1","title":"T","content_html":"<p>x</p>","date_published":"2024-05-01T00:00:00Z"}]}"#;
         let f = parse(json.as_bytes(), &base()).unwrap();
         assert_eq!(f.items[0].guid, "1");
-        assert_eq!(f.items[0].published.as_deref(), Some("2024-05-01T00:00:00Z"));
+        assert_eq!(
+            f.items[0].published.as_deref(),
+            Some("2024-05-01T00:00:00Z")
+        );
     }
 }

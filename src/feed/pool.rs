@@ -173,7 +173,10 @@ mod tests {
         );
         assert_eq!(done, 40);
         assert_eq!(worst_host.load(Ordering::SeqCst), 1);
-        assert!(worst.load(Ordering::SeqCst) <= 3, "three hosts, so at most three at once");
+        assert!(
+            worst.load(Ordering::SeqCst) <= 3,
+            "three hosts, so at most three at once"
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@ use std::fmt;
 pub enum UrlError {
     #[error("not a URL ({0}); write it in full, with http:// or https://")]
     Malformed(String),
-    #[error("file:// URLs are refused: feeds are followed over http(s) (saved files go in with `duet import`)")]
+    #[error(
+        "file:// URLs are refused: feeds are followed over http(s) (saved files go in with `duet import`)"
+    )]
     File,
     #[error("not an http(s) URL (its scheme is {0}:)")]
     Scheme(String),
@@ -65,8 +67,7 @@ impl FeedUrl {
     /// never leaves the machine.
     pub fn is_reserved_invalid(&self) -> bool {
         let host = self.0.host_str().unwrap_or("").trim_end_matches('.');
-        host.eq_ignore_ascii_case("invalid")
-            || host.to_ascii_lowercase().ends_with(".invalid")
+        host.eq_ignore_ascii_case("invalid") || host.to_ascii_lowercase().ends_with(".invalid")
     }
 
     pub fn host(&self) -> &str {
@@ -110,7 +111,11 @@ mod tests {
             "http://127.0.0.1:8080/view/1.html"
         );
         assert_eq!(feed.host_key(), "127.0.0.1:8080");
-        assert!(FeedUrl::parse("http://nowhere.invalid/x").unwrap().is_reserved_invalid());
+        assert!(
+            FeedUrl::parse("http://nowhere.invalid/x")
+                .unwrap()
+                .is_reserved_invalid()
+        );
         assert_eq!(feed.join("file:///x"), Err(UrlError::File));
     }
 }

@@ -25,13 +25,12 @@ use crate::model::{BlockKind, Language};
 use super::cache::{self, Encoded, Processed};
 use super::error::{LibraryError, Result};
 use super::feeds::{Feed, FeedId};
-use super::home::Home;
-use super::{ArticleId, Library, import, time};
+use super::{ArticleId, Library, time};
 
 /// A page that failed in a way that may pass is tried this many times in all.
 const MAX_ATTEMPTS: i64 = 3;
 /// Results written together …
-const BATCH: usize = 32;
+pub(super) const BATCH: usize = 32;
 /// … or after this long, so a reader sees new entries as they come.
 const FLUSH_EVERY: Duration = Duration::from_millis(300);
 
@@ -110,30 +109,30 @@ enum FeedFetch {
 }
 
 /// A page to fetch.
-struct PageJob {
-    feed: usize,
-    item: Item,
-    outlet: Option<String>,
-    lang: Option<String>,
+pub(super) struct PageJob {
+    pub(super) feed: usize,
+    pub(super) item: Item,
+    pub(super) outlet: Option<String>,
+    pub(super) lang: Option<String>,
     /// The article it replaces (a changed item, a page tried again), and whether that
     /// article's text is the feed's own.
-    replaces: Option<(ArticleId, bool)>,
-    attempts: i64,
+    pub(super) replaces: Option<(ArticleId, bool)>,
+    pub(super) attempts: i64,
 }
 
 /// A page job done on a worker.
-struct PageDone {
-    job: PageJob,
-    stored: Option<Ready>,
+pub(super) struct PageDone {
+    pub(super) job: PageJob,
+    pub(super) stored: Option<Ready>,
     /// Why the page was not what was stored, and whether that may pass.
-    page_error: Option<(String, bool)>,
+    pub(super) page_error: Option<(String, bool)>,
 }
 
-struct Ready {
-    bytes: Vec<u8>,
-    hash: String,
-    enc: Box<Encoded>,
-    from_feed: bool,
+pub(super) struct Ready {
+    pub(super) bytes: Vec<u8>,
+    pub(super) hash: String,
+    pub(super) enc: Box<Encoded>,
+    pub(super) from_feed: bool,
 }
 
 impl Library {
@@ -197,22 +196,23 @@ impl Library {
                     etag: f.etag.clone(),
                     last_modified: f.last_modified.clone(),
                 };
-                let r = get(&client, &u, &since, feed::http::MAX_FEED_BYTES, hosts).and_then(
-                    |got| match got {
-                        Fetched::NotModified => Ok(FeedFetch::NotModified),
-                        Fetched::Body(b) => feed::parse::parse(&b.bytes, &u)
-                            .map(|p| {
-                                FeedFetch::Parsed(
-                                    p,
-                                    Validators {
-                                        etag: b.etag,
-                                        last_modified: b.last_modified,
-                                    },
-                                )
-                            })
-                            .map_err(|e| Failure::Parse(e.to_string())),
-                    },
-                );
+                let r =
+                    get(&client, &u, &since, feed::http::MAX_FEED_BYTES, hosts).and_then(|got| {
+                        match got {
+                            Fetched::NotModified => Ok(FeedFetch::NotModified),
+                            Fetched::Body(b) => feed::parse::parse(&b.bytes, &u)
+                                .map(|p| {
+                                    FeedFetch::Parsed(
+                                        p,
+                                        Validators {
+                                            etag: b.etag,
+                                            last_modified: b.last_modified,
+                                        },
+                                    )
+                                })
+                                .map_err(|e| Failure::Parse(e.to_string())),
+                        }
+                    });
                 (f, r)
             },
             |r| {
@@ -264,7 +264,12 @@ impl Library {
         pool::run(
             jobs,
             s.parallel,
-            |j| j.item.link.as_ref().map_or_else(String::new, FeedUrl::host_key),
+            |j| {
+                j.item
+                    .link
+                    .as_ref()
+                    .map_or_else(String::new, FeedUrl::host_key)
+            },
             |job, hosts| fetch_page(&client, job, hosts),
             |d| {
                 done += 1;
@@ -380,7 +385,7 @@ impl Library {
                 Some((None, _, None, _, _)) => continue,
                 Some((Some(id), digest, _, retry, attempts)) => {
                     let changed = digest != item.digest;
-                    if !changed && !(retry && attempts < MAX_ATTEMPTS) {
+                    if !(changed || retry && attempts < MAX_ATTEMPTS) {
                         continue;
                     }
                     let tries = if changed { 0 } else { attempts };
@@ -508,7 +513,9 @@ fn get(
     hosts: &pool::Hosts,
 ) -> std::result::Result<Fetched, Failure> {
     if url.is_reserved_invalid() {
-        return Err(Failure::Fetch(FetchError::UnknownHost(url.host().to_string())));
+        return Err(Failure::Fetch(FetchError::UnknownHost(
+            url.host().to_string(),
+        )));
     }
     let host = url.host_key();
     let _slot = hosts.take(&host).map_err(|until| {
@@ -533,8 +540,23 @@ fn fetch_page(client: &Client, job: PageJob, hosts: &pool::Hosts) -> PageDone {
     let mut page_error = None;
     let mut page = None;
     match &job.item.link {
-        None => page_error = Some(("the item has no link".to_string(), false)),
-        Some(link) => match get(client, link, &Validators::default(), feed::http::MAX_PAGE_BYTES, hosts) {
+        None => {
+            let why = job
+                .item
+                .link_error
+                .as_deref()
+                .map_or("the item has no link", |w| {
+                    w.split_once(": ").map_or(w, |(_, why)| why)
+                });
+            page_error = Some((why.to_string(), false));
+        }
+        Some(link) => match get(
+            client,
+            link,
+            &Validators::default(),
+            feed::http::MAX_PAGE_BYTES,
+            hosts,
+        ) {
             Ok(Fetched::Body(b)) => match process(link.as_str(), &b.bytes) {
                 Ok(p) if body_chars(&p) > 0 && !much_shorter(&p, &job.item) => {
                     page = Some((b.bytes, p));
@@ -549,15 +571,15 @@ fn fetch_page(client: &Client, job: PageJob, hosts: &pool::Hosts) -> PageDone {
             Err(Failure::Parse(e)) => page_error = Some((e, false)),
         },
     }
-    let name = job
-        .item
-        .link
-        .as_ref()
-        .map_or_else(|| format!("{}.html", job.item.guid), |l| l.as_str().to_string());
+    let name = job.item.link.as_ref().map_or_else(
+        || format!("{}.html", job.item.guid),
+        |l| l.as_str().to_string(),
+    );
     let (bytes, processed, from_feed) = match page {
         Some((b, p)) => (b, p, false),
         None => {
-            let doc = feed::document::from_item(&job.item, job.outlet.as_deref(), job.lang.as_deref());
+            let doc =
+                feed::document::from_item(&job.item, job.outlet.as_deref(), job.lang.as_deref());
             match doc.map(|d| {
                 let p = process(&name, d.as_bytes());
                 (d.into_bytes(), p)
@@ -654,203 +676,4 @@ fn apply_item(p: &mut Processed, job: &PageJob) {
     if a.title.is_none() {
         a.title.clone_from(&job.item.title);
     }
-}
-
-impl Library {
-    /// Write a batch of fetched pages: stored copies first, then one transaction for their
-    /// rows, cache entries and item records. Returns the articles written.
-    fn write_pages(
-        &self,
-        batch: &mut Vec<PageDone>,
-        report: &mut RefreshReport,
-        now: i64,
-    ) -> Result<Vec<ArticleId>> {
-        let mut copies = Vec::new();
-        let mut written = Vec::new();
-        for d in batch.iter() {
-            if let Some(r) = &d.stored {
-                let rel = Home::stored_rel(&r.hash, "html");
-                let abs = self.home.resolve(&rel);
-                let existed = abs.exists();
-                let meta = import::store_copy(&abs, &r.bytes)?;
-                if !existed {
-                    written.push(abs);
-                }
-                copies.push(Some((rel, meta)));
-            } else {
-                copies.push(None);
-            }
-        }
-        let result = self.write_pages_tx(batch, &copies, report, now);
-        if result.is_err() {
-            for f in &written {
-                let _ = std::fs::remove_file(f);
-            }
-        }
-        batch.clear();
-        result
-    }
-
-    fn write_pages_tx(
-        &self,
-        batch: &[PageDone],
-        copies: &[Option<(std::path::PathBuf, (i64, i64))>],
-        report: &mut RefreshReport,
-        now: i64,
-    ) -> Result<Vec<ArticleId>> {
-        let what = "the feed's articles";
-        let err = |e| self.write_err(what, e);
-        let tx = self.write_tx().map_err(err)?;
-        let mut ids = Vec::new();
-        let mut old_files = Vec::new();
-        for (d, copy) in batch.iter().zip(copies) {
-            let item = &d.job.item;
-            let link = item.link.as_ref().map(FeedUrl::as_str);
-            let fr = &mut report.feeds[d.job.feed];
-            let (why, transient) = d
-                .page_error
-                .clone()
-                .map_or((None, false), |(w, t)| (Some(w), t));
-            if let Some(w) = &why {
-                fr.pages_failed.push(format!("{}: {w}", link.unwrap_or(&item.guid)));
-            }
-            // A changed story whose page failed keeps the full text it has.
-            let keep_old = matches!(d.job.replaces, Some((_, false)))
-                && d.stored.as_ref().is_none_or(|r| r.from_feed);
-            let article = match (&d.stored, copy, keep_old) {
-                (Some(r), Some((rel, (size, mtime))), false) => {
-                    let id = match d.job.replaces {
-                        None => insert_article(&tx, r, rel, link, (*size, *mtime), now),
-                        Some((id, _)) => {
-                            replace_article(&tx, id, r, rel, (*size, *mtime), &mut old_files)
-                        }
-                    }
-                    .map_err(err)?;
-                    tx.execute(
-                        "INSERT OR REPLACE INTO feed_articles
-                            (article, link, outlet, published, lang, title, from_feed)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                        params![
-                            id,
-                            link.unwrap_or(""),
-                            d.job.outlet,
-                            item.published,
-                            d.job.lang.as_deref().filter(|l| matches!(*l, "ko" | "en")),
-                            item.title,
-                            r.from_feed
-                        ],
-                    )
-                    .map_err(err)?;
-                    cache::write_cache(&tx, &self.pipeline, &r.hash, &r.enc).map_err(err)?;
-                    if d.job.replaces.is_some() {
-                        fr.changed += 1;
-                        report.changed.push(id);
-                    } else {
-                        fr.new += 1;
-                        report.added.push(id);
-                    }
-                    if r.from_feed {
-                        fr.from_feed += 1;
-                    }
-                    ids.push(id);
-                    Some(id)
-                }
-                _ => d.job.replaces.map(|(id, _)| id),
-            };
-            let retry = transient && d.stored.as_ref().is_none_or(|r| r.from_feed) || keep_old && transient;
-            // Nothing stored and nothing that may pass: remember why, so it is not tried again.
-            let page_error = why.or_else(|| {
-                (article.is_none()).then(|| "the feed gives neither a page nor text".to_string())
-            });
-            tx.execute(
-                "INSERT OR REPLACE INTO feed_items
-                    (feed, guid, link, article, digest, page_error, attempts, retry, seen)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    fr.id,
-                    item.guid,
-                    link,
-                    article,
-                    item.digest,
-                    page_error,
-                    d.job.attempts + 1,
-                    retry,
-                    now
-                ],
-            )
-            .map_err(err)?;
-        }
-        tx.commit().map_err(err)?;
-        for rel in old_files {
-            let _ = std::fs::remove_file(self.home.resolve(&rel));
-        }
-        Ok(ids)
-    }
-}
-
-/// A new article's row (or the id of the article that already holds these bytes).
-fn insert_article(
-    tx: &rusqlite::Transaction,
-    r: &Ready,
-    rel: &Path,
-    link: Option<&str>,
-    (size, mtime): (i64, i64),
-    now: i64,
-) -> rusqlite::Result<ArticleId> {
-    let n = tx.execute(
-        "INSERT INTO articles (hash, file, source, size, mtime, added)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (hash) DO NOTHING",
-        params![r.hash, rel.to_string_lossy(), link, size, mtime, now],
-    )?;
-    if n == 1 {
-        return Ok(tx.last_insert_rowid());
-    }
-    tx.query_row("SELECT id FROM articles WHERE hash = ?1", [&r.hash], |row| {
-        row.get(0)
-    })
-}
-
-/// Give an article new text under the same id (its reading state and bookmarks stay).
-/// Bytes another article already holds leave it as it was. The old copy, when no article
-/// uses it any more, goes on `old_files` (removed once committed).
-fn replace_article(
-    tx: &rusqlite::Transaction,
-    id: ArticleId,
-    r: &Ready,
-    rel: &Path,
-    (size, mtime): (i64, i64),
-    old_files: &mut Vec<std::path::PathBuf>,
-) -> rusqlite::Result<ArticleId> {
-    let (old_hash, old_file): (String, String) =
-        tx.query_row("SELECT hash, file FROM articles WHERE id = ?1", [id], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })?;
-    let taken: bool = tx.query_row(
-        "SELECT count(*) FROM articles WHERE hash = ?1",
-        [&r.hash],
-        |row| row.get::<_, i64>(0),
-    )? > 0;
-    if old_hash == r.hash || taken {
-        return Ok(id);
-    }
-    tx.execute(
-        "UPDATE articles SET hash = ?2, file = ?3, size = ?4, mtime = ?5, pipeline = NULL,
-            error = NULL WHERE id = ?1",
-        params![id, r.hash, rel.to_string_lossy(), size, mtime],
-    )?;
-    for sql in [
-        "DELETE FROM cache WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM articles WHERE hash = ?1)",
-        "DELETE FROM evidence WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM articles WHERE hash = ?1)",
-    ] {
-        tx.execute(sql, [&old_hash])?;
-    }
-    let used: i64 = tx.query_row(
-        "SELECT count(*) FROM articles WHERE file = ?1",
-        [&old_file],
-        |row| row.get(0),
-    )?;
-    if used == 0 {
-        old_files.push(std::path::PathBuf::from(old_file));
-    }
-    Ok(id)
 }

@@ -47,7 +47,8 @@ impl Feed {
     }
 }
 
-const FEED_COLUMNS: &str = "f.id, f.url, COALESCE(f.name, f.title), COALESCE(f.lang, f.declared_lang),
+const FEED_COLUMNS: &str =
+    "f.id, f.url, COALESCE(f.name, f.title), COALESCE(f.lang, f.declared_lang),
     f.last_refresh, f.new_items, f.last_error, f.retry_after,
     (SELECT count(*) FROM feed_items i WHERE i.feed = f.id AND i.article IS NOT NULL),
     f.etag, f.last_modified, f.last_ok";
@@ -119,7 +120,10 @@ impl Library {
     /// Every subscription, in the order they were added.
     pub fn feeds(&self) -> Result<Vec<Feed>> {
         let sql = format!("SELECT {FEED_COLUMNS} FROM feeds f ORDER BY f.id");
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql_err(e))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&sql)
+            .map_err(|e| self.sql_err(e))?;
         stmt.query_map([], feed_row)
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(|e| self.sql_err(e))

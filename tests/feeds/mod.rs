@@ -311,7 +311,10 @@ pub fn bilingual_stories() -> Vec<(Edition, Edition)> {
     .iter()
     .map(|(f, d)| {
         let a = duet::parse_file(&seed(f)).expect("seed");
-        (edition(&a, Lang::Ko, Some(d)), edition(&a, Lang::En, Some(d)))
+        (
+            edition(&a, Lang::Ko, Some(d)),
+            edition(&a, Lang::En, Some(d)),
+        )
     })
     .collect()
 }
