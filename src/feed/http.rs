@@ -104,6 +104,8 @@ pub struct Validators {
 #[derive(Debug, Clone)]
 pub struct Client {
     agent: ureq::Agent,
+    /// The same without a proxy: this machine's own addresses are never asked through one.
+    direct: ureq::Agent,
     timeout: Duration,
 }
 
@@ -112,19 +114,26 @@ impl Client {
     /// most 10 s of it).
     pub fn new(timeout: Duration) -> Client {
         let timeout = timeout.max(Duration::from_millis(100));
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(timeout))
-            .timeout_connect(Some(timeout.min(Duration::from_secs(10))))
-            .max_redirects(MAX_REDIRECTS)
-            .max_redirects_will_error(true)
-            .http_status_as_error(false)
-            .user_agent(USER_AGENT)
-            // Decompression is duet's (below), with a cap on the decoded size.
-            .accept_encoding("gzip, deflate")
-            .max_response_header_size(64 * 1024)
-            .build()
-            .new_agent();
-        Client { agent, timeout }
+        let config = |proxy: Option<ureq::Proxy>| {
+            ureq::Agent::config_builder()
+                .proxy(proxy)
+                .timeout_global(Some(timeout))
+                .timeout_connect(Some(timeout.min(Duration::from_secs(10))))
+                .max_redirects(MAX_REDIRECTS)
+                .max_redirects_will_error(true)
+                .http_status_as_error(false)
+                .user_agent(USER_AGENT)
+                // Decompression is duet's (below), with a cap on the decoded size.
+                .accept_encoding("gzip, deflate")
+                .max_response_header_size(64 * 1024)
+                .build()
+                .new_agent()
+        };
+        Client {
+            agent: config(ureq::Proxy::try_from_env()),
+            direct: config(None),
+            timeout,
+        }
     }
 
     pub fn timeout(&self) -> Duration {
@@ -135,8 +144,12 @@ impl Client {
     /// `since` holds validators.
     pub fn get(&self, url: &FeedUrl, since: &Validators, cap: u64) -> Result<Fetched, FetchError> {
         let start = Instant::now();
-        let mut req = self
-            .agent
+        let agent = if url.is_loopback() {
+            &self.direct
+        } else {
+            &self.agent
+        };
+        let mut req = agent
             .get(url.as_str())
             .header("Accept", "*/*;q=0.8, text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/xml");
         if let Some(etag) = &since.etag {

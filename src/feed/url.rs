@@ -70,6 +70,19 @@ impl FeedUrl {
         host.eq_ignore_ascii_case("invalid") || host.to_ascii_lowercase().ends_with(".invalid")
     }
 
+    /// This machine itself (`localhost`, 127.0.0.0/8, `::1`).
+    pub fn is_loopback(&self) -> bool {
+        match self.0.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            Some(url::Host::Domain(d)) => {
+                let d = d.trim_end_matches('.').to_ascii_lowercase();
+                d == "localhost" || d.ends_with(".localhost")
+            }
+            None => false,
+        }
+    }
+
     pub fn host(&self) -> &str {
         self.0.host_str().unwrap_or("")
     }
@@ -111,6 +124,8 @@ mod tests {
             "http://127.0.0.1:8080/view/1.html"
         );
         assert_eq!(feed.host_key(), "127.0.0.1:8080");
+        assert!(feed.is_loopback());
+        assert!(!FeedUrl::parse("https://en.yna.co.kr/RSS/news.xml").unwrap().is_loopback());
         assert!(
             FeedUrl::parse("http://nowhere.invalid/x")
                 .unwrap()
