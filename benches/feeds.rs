@@ -16,6 +16,7 @@ use duet::library::feed_refresh::Options;
 use duet::library::{Home, Library};
 
 #[path = "support/corpus.rs"]
+#[allow(dead_code)]
 mod corpus;
 
 const FEEDS: usize = 50;
@@ -57,7 +58,10 @@ fn site(addr: SocketAddr) -> HashMap<String, (Vec<u8>, &'static str)> {
         let feed = format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Feed {f}</title>\n{items}</channel></rss>"
         );
-        site.insert(format!("/f{f}/rss.xml"), (feed.into_bytes(), "application/rss+xml"));
+        site.insert(
+            format!("/f{f}/rss.xml"),
+            (feed.into_bytes(), "application/rss+xml"),
+        );
     }
     site
 }
@@ -115,7 +119,9 @@ fn serve(mut s: TcpStream, site: &HashMap<String, (Vec<u8>, &'static str)>, stop
         let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
         let conditional = head.to_ascii_lowercase().contains("if-none-match: \"v1\"");
         let reply = match site.get(&path) {
-            Some(_) if conditional => b"HTTP/1.1 304 Not Modified\r\nContent-Length: 0\r\n\r\n".to_vec(),
+            Some(_) if conditional => {
+                b"HTTP/1.1 304 Not Modified\r\nContent-Length: 0\r\n\r\n".to_vec()
+            }
             Some((body, ct)) => {
                 let mut r = format!(
                     "HTTP/1.1 200 OK\r\nContent-Type: {ct}\r\nETag: \"v1\"\r\nContent-Length: {}\r\n\r\n",

@@ -2,24 +2,31 @@
 //! heavy user would:
 //!
 //! ```sh
-//! cargo run --release --example gen_library -- --articles 10000 DIR [--eval ../shared/eval] [--seed 1]
+//! cargo run --release --example gen_library -- --articles 10000 DIR [--eval DIR | --repo-only] [--seed 1]
 //! DUET_HOME=/tmp/lib duet import DIR
 //! ```
 //!
-//! The text is real: the bundled articles (`assets/articles`), the Korean-English news documents
-//! of `eval/align/dev.jsonl`, the Korean news sentences and English sentences of
-//! `eval/entities`, and the saved pages of `eval/extraction/html` (when `--eval` is found;
-//! the bundled articles alone otherwise). Each generated article recombines them: bilingual
-//! articles (Korean then English, Markdown with front matter), Korean-only and English-only
-//! articles of 2 to 40 paragraphs, plain-text copies of the bundled pages with their own date
-//! line, and saved HTML pages; dates from 2015 to 2024, a dozen outlets, files spread over
-//! `YYYY/MM/` folders, and about 0.5% exact duplicates under other names (import skips them).
+//! The text is real. With the shared eval data (`--eval DIR`, by default `../shared/eval` beside
+//! the repository when it is there): the bundled articles (`assets/articles`), the Korean-English
+//! news documents of `eval/align/dev.jsonl`, the Korean news sentences and English sentences of
+//! `eval/entities`, and the saved pages of `eval/extraction/html`. Without it (a plain clone, or
+//! `--repo-only`): only what the repository holds: the sentences of the bundled articles and of
+//! the test pages (`tests/fixtures/pages`), as duet cleans them, and the gold Korean-English
+//! paragraph pairs of the two bilingual articles (`tests/fixtures/align/*.pairs.json`) as the
+//! bilingual documents and the stories' beads; the test pages are copied too. Each generated
+//! article recombines them: bilingual articles (Korean then English, Markdown with front matter),
+//! Korean-only and English-only articles of 2 to 40 paragraphs (each titled after one of its
+//! sentences and numbered, so no two share a title), plain-text copies of the bundled pages with
+//! a dateline of their own (`outlet · 입력 date · 기사 N`), and saved HTML pages; dates from 2015
+//! to 2024, a dozen outlets, files spread over `YYYY/MM/` folders, and about 0.5% exact
+//! duplicates under other names (import skips them). The first line on stderr says what was used.
 //!
 //! `--editions PCT`: that share of the articles are a story's Korean edition and English edition
 //! as two files (`NNNNNN_ko.md`, `NNNNNN_en.txt`, dated the same day or the next), for the
 //! library's translation pairing. Each story is a random draw of 8–24 gold sentence beads of
-//! the dev set (as `benches/pairs.rs` makes them), so it is a true translation and unlike any
-//! other story. Default 0: the library is the same as without the option.
+//! the dev set (as `benches/pairs.rs` makes them; the fixtures' paragraph pairs without it), so
+//! it is a true translation and unlike any other story. Default 0: the library is the same as
+//! without the option.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -50,6 +57,16 @@ impl Rng {
     }
 }
 
+const USAGE: &str = "usage: gen_library [--articles N] [--eval DIR | --repo-only] [--seed S] [--editions PCT] OUT_DIR";
+const HELP: &str = "Writes N article files (default 10000) of real text under OUT_DIR/YYYY/MM/.
+Text from the shared eval data (--eval DIR, default ../shared/eval beside the repository
+when it exists): aligned Korean-English news documents, annotated Korean and English news
+sentences, saved pages; plus the bundled articles. Without it (a plain clone, or --repo-only)
+only what the repository holds: the sentences of assets/articles and tests/fixtures/pages as
+duet cleans them, and the gold paragraph pairs of tests/fixtures/align/*.pairs.json.
+--editions PCT: that share of the articles as a Korean and an English edition of one story.
+--seed S: another library of the same shape (default 1).";
+
 const OUTLETS: &[&str] = &[
     "연합뉴스",
     "한겨레",
@@ -79,17 +96,19 @@ struct Pool {
 }
 
 fn main() {
-    if let Err(e) = run() {
+    if let Err(e) = run(std::env::args().skip(1)) {
         eprintln!("gen_library: {e}");
         std::process::exit(2);
     }
 }
 
-fn run() -> Result<(), String> {
-    let mut args = std::env::args().skip(1);
+fn run(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     let mut n = 10_000usize;
     let mut out: Option<PathBuf> = None;
-    let mut eval = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval"));
+    let mut eval = Some(PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval"
+    )));
     let mut seed = 1u64;
     let mut editions = 0usize;
     while let Some(a) = args.next() {
@@ -100,7 +119,12 @@ fn run() -> Result<(), String> {
                     .parse()
                     .map_err(|e| format!("--articles: {e}"))?
             }
-            "--eval" => eval = PathBuf::from(value("--eval")?),
+            "--eval" => eval = Some(PathBuf::from(value("--eval")?)),
+            "--repo-only" => eval = None,
+            "--help" | "-h" => {
+                println!("{USAGE}\n\n{HELP}");
+                return Ok(());
+            }
             "--editions" => {
                 editions = value("--editions")?
                     .parse()
@@ -118,10 +142,8 @@ fn run() -> Result<(), String> {
             other => out = Some(PathBuf::from(other)),
         }
     }
-    let out = out.ok_or(
-        "usage: gen_library [--articles N] [--eval DIR] [--seed S] [--editions PCT] OUT_DIR",
-    )?;
-    let pool = load_pool(&eval)?;
+    let out = out.ok_or(USAGE)?;
+    let pool = load_pool(eval.as_deref())?;
     eprintln!(
         "gen_library: {} bilingual documents, {} Korean and {} English sentences, {} bundled articles, {} pages",
         pool.bilingual.len(),
@@ -195,6 +217,18 @@ fn run() -> Result<(), String> {
             (
                 "txt",
                 format!("{outlet} · 입력 {date} · 기사 {i}\n\n{text}").into_bytes(),
+            )
+        } else if pool.pages.len() < 20 && rng.below(4) > 0 {
+            // Few saved pages at hand (a plain clone): most pages are stories saved as pages.
+            let korean = rng.below(3) > 0 || pool.en_sentences.is_empty();
+            let sentences = if korean {
+                &pool.ko_sentences
+            } else {
+                &pool.en_sentences
+            };
+            (
+                "html",
+                story_page(&mut rng, sentences, korean, i, &date, outlet).into_bytes(),
             )
         } else {
             let page = rng.pick(&pool.pages);
@@ -325,7 +359,73 @@ fn monolingual(
     s
 }
 
-fn load_pool(eval: &Path) -> Result<Pool, String> {
+/// A story saved as a whole page: site menus, the article with its headline, time and
+/// paragraphs, a most-read list and a footer around it.
+fn story_page(
+    rng: &mut Rng,
+    sentences: &[String],
+    korean: bool,
+    i: usize,
+    date: &str,
+    outlet: &str,
+) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let title = esc(&format!("{} ({i})", title_of(rng.pick(sentences).as_str())));
+    let (lang, menu, most_read, rights) = if korean {
+        (
+            "ko",
+            "정치 경제 사회 국제 문화",
+            "많이 본 기사",
+            "무단전재 및 재배포 금지",
+        )
+    } else {
+        (
+            "en",
+            "Politics Business World Culture Opinion",
+            "Most read",
+            "All rights reserved.",
+        )
+    };
+    let outlet = esc(outlet);
+    let menu: String = menu
+        .split(' ')
+        .map(|m| format!("<li><a href=\"/{m}\">{m}</a></li>"))
+        .collect();
+    let mut body = String::new();
+    for _ in 0..rng.range(2, 12) {
+        let p: Vec<String> = (0..rng.range(1, 3))
+            .map(|_| esc(rng.pick(sentences).as_str()))
+            .collect();
+        body.push_str(&format!("<p>{}</p>\n", p.join(" ")));
+    }
+    let related: String = (0..3)
+        .map(|k| {
+            format!(
+                "<li><a href=\"/a/{k}\">{}</a></li>",
+                esc(&title_of(rng.pick(sentences).as_str()))
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\n\
+<title>{title} - {outlet}</title>\n\
+<meta property=\"og:title\" content=\"{title}\">\n\
+<meta property=\"og:site_name\" content=\"{outlet}\">\n\
+<meta property=\"article:published_time\" content=\"{date}T09:00:00+09:00\">\n\
+<script>window.dataLayer = [];</script></head>\n<body>\n\
+<header><a href=\"/\">{outlet}</a><ul class=\"gnb\">{menu}</ul></header>\n\
+<main><article><h1>{title}</h1>\n<time datetime=\"{date}\">{date}</time>\n{body}</article>\n\
+<aside><h3>{most_read}</h3><ol>{related}</ol></aside></main>\n\
+<footer><p>Copyright © {outlet}. {rights}</p></footer>\n</body></html>\n"
+    )
+}
+
+fn load_pool(eval: Option<&Path>) -> Result<Pool, String> {
     let mut pool = Pool {
         bilingual: Vec::new(),
         beads: Vec::new(),
@@ -342,18 +442,23 @@ fn load_pool(eval: &Path) -> Result<Pool, String> {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     names.sort();
-    for p in names {
-        if let Ok(t) = std::fs::read_to_string(&p) {
+    for p in &names {
+        if let Ok(t) = std::fs::read_to_string(p) {
             pool.bundled.push(t);
         }
     }
-    if !eval.is_dir() {
+    let Some(eval) = eval.filter(|e| e.is_dir()) else {
         eprintln!(
-            "gen_library: {} not found; using the bundled articles only",
-            eval.display()
+            "gen_library: {}; using what the repository holds (assets/articles, tests/fixtures)",
+            eval.map_or("--repo-only".to_string(), |e| format!(
+                "{} not found",
+                e.display()
+            ))
         );
+        repository_pool(&mut pool, names);
         return Ok(pool);
-    }
+    };
+    eprintln!("gen_library: eval data from {}", eval.display());
     for line in read_lines(&eval.join("align/dev.jsonl")) {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
             continue;
@@ -433,8 +538,112 @@ fn load_pool(eval: &Path) -> Result<Pool, String> {
     Ok(pool)
 }
 
+/// The pools from the repository alone: the sentences of the bundled articles and the test
+/// pages as duet cleans them, the test pages as page copies, and the gold paragraph pairs of
+/// the bilingual articles as bilingual documents and as beads.
+fn repository_pool(pool: &mut Pool, mut articles: Vec<PathBuf>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures/pages"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
+        .collect();
+    fixtures.sort();
+    for p in &fixtures {
+        match std::fs::read(p) {
+            Ok(b) if p.extension().is_some_and(|e| e == "html") => pool.pages.push(b),
+            Ok(b) => pool.bundled.extend(String::from_utf8(b).ok()),
+            Err(_) => {}
+        }
+    }
+    articles.extend(fixtures);
+    for p in &articles {
+        let Ok(art) = duet::parse_file(p) else {
+            continue;
+        };
+        for b in art
+            .blocks
+            .iter()
+            .filter(|b| b.kind == duet::BlockKind::Paragraph)
+        {
+            let to = match b.lang {
+                duet::Lang::Ko => &mut pool.ko_sentences,
+                duet::Lang::En => &mut pool.en_sentences,
+                _ => continue,
+            };
+            to.extend(
+                duet::text::sentences::split_str(&b.text)
+                    .into_iter()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| s.chars().count() >= 25),
+            );
+        }
+    }
+    let mut gold: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures/align"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".pairs.json"))
+        .collect();
+    gold.sort();
+    for p in gold {
+        let Ok(v) = std::fs::read_to_string(&p)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).map_err(|e| e.to_string()))
+        else {
+            continue;
+        };
+        let (mut ko, mut en) = (Vec::new(), Vec::new());
+        for pair in v["pairs"].as_array().into_iter().flatten() {
+            if let (Some(k), Some(e)) = (pair["ko"].as_str(), pair["en"].as_str()) {
+                pool.beads.push((vec![k.to_string()], vec![e.to_string()]));
+                ko.push(k.to_string());
+                en.push(e.to_string());
+            }
+        }
+        if !ko.is_empty() {
+            pool.bilingual.push((ko, en));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    pool.ko_sentences.retain(|s| seen.insert(s.clone()));
+    pool.en_sentences.retain(|s| seen.insert(s.clone()));
+}
+
 fn read_lines(path: &Path) -> Vec<String> {
     std::fs::read_to_string(path)
         .map(|s| s.lines().map(str::to_string).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    /// A plain clone makes a library of distinct stories, not copies of five articles.
+    #[test]
+    fn a_plain_clone_makes_distinct_articles() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let args = ["--articles", "600", "--repo-only"].map(String::from);
+        let out = dir.path().to_string_lossy().to_string();
+        super::run(args.into_iter().chain([out])).expect("generated");
+        let files = duet::ingest::discover(&[dir.path().to_path_buf()]);
+        let mut titles: HashMap<String, usize> = HashMap::new();
+        let mut n = 0;
+        for path in files.into_iter().flatten() {
+            let art = duet::parse_file(&path).expect("a generated article parses");
+            *titles.entry(art.title.unwrap_or_default()).or_default() += 1;
+            n += 1;
+        }
+        assert_eq!(n, 600);
+        let (title, most) = titles.iter().max_by_key(|(_, c)| **c).expect("titles");
+        assert!(
+            most * 20 <= n,
+            "{most} of {n} articles are titled {title:?}"
+        );
+        assert!(titles.len() * 10 >= n * 7, "{} titles", titles.len());
+    }
 }

@@ -1,37 +1,20 @@
 //! `duet align` end to end: either order of two files, an interleaved bilingual page, TMX and
 //! TSV that read back into the same pairs, pre-split sentences, one-language and bad input.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use quick_xml::events::Event;
 use serde_json::Value;
-
-fn duet(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duet"))
-        .args(args)
-        .output()
-        .expect("run duet")
-}
+use support::{duet, ok_json as json};
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/align")
-        .join(name)
+    support::fixture("align").join(name)
 }
 
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 fn pairs(v: &Value) -> Vec<(String, String)> {

@@ -2,14 +2,9 @@
 //! their one-sided material (003's title, author and translator credit, 004's keywords) out of
 //! every pair.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod support;
 
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn fold(s: &str) -> String {
     s.replace('\u{a0}', " ")
@@ -19,19 +14,15 @@ fn fold(s: &str) -> String {
 }
 
 fn check_seed(seed: &str, gold: &str) {
-    let out = Command::new(env!("CARGO_BIN_EXE_duet"))
+    let out = support::command()
         .args(["align", "--json"])
-        .arg(root().join("assets/articles").join(seed))
+        .arg(support::seed(seed))
         .output()
         .expect("run duet");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let got: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let got = support::ok_json(&out);
     let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("tests/fixtures/align").join(gold)).expect("gold"),
+        &std::fs::read_to_string(support::repo().join("tests/fixtures/align").join(gold))
+            .expect("gold"),
     )
     .expect("gold json");
     let pairs: Vec<(String, String)> = got["pairs"]
@@ -86,9 +77,9 @@ fn seed_004_korean_first_with_title_pair_and_references() {
 
 #[test]
 fn seed_003_reading_order_keeps_one_sided_korean_in_place() {
-    let out = Command::new(env!("CARGO_BIN_EXE_duet"))
+    let out = support::command()
         .args(["align", "--json"])
-        .arg(root().join("assets/articles/003_e153fa2be147832b.txt"))
+        .arg(support::seed(support::SEEDS[3]))
         .output()
         .expect("run duet");
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");

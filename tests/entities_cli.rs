@@ -3,34 +3,13 @@
 //! the one-text-a-line format the evaluation reads, Korean → English name linking, a table,
 //! and bad input.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod support;
 
 use serde_json::Value;
-
-fn duet(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duet"))
-        .args(args)
-        .output()
-        .expect("run duet")
-}
+use support::{duet, ok_json};
 
 fn seed(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/articles")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn ok_json(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
+    support::seed(name).display().to_string()
 }
 
 fn names(e: &Value, lang: &str) -> Vec<String> {

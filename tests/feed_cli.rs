@@ -5,17 +5,18 @@
 //! JSON feeds; a changed item replacing its article under the same id with the reading
 //! position kept; OPML and newsboat lists in and out; subscribe, list, remove.
 
-mod feeds;
+mod support;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use duet::library::{Home, Library, Position};
-use feeds::{
-    Reply, Server, atom, bilingual_stories, duet, english_page, item, korean_page, korean_story,
-    list, rss, text,
-};
 use serde_json::Value;
+use support::feeds::{
+    Reply, Server, atom, bilingual_stories, english_page, item, korean_page, korean_story, list,
+    rss,
+};
+use support::{duet_in, text};
 
 /// The two editions' feeds and pages, the feeds answering 304 to their own ETag.
 fn outlet() -> Server {
@@ -82,15 +83,15 @@ fn both_editions_become_ko_en_entries_and_a_second_refresh_fetches_nothing() {
     let home = dir.path().join("lib");
     let ko_url = server.url("/ko/rss.xml");
     let en_url = server.url("/en/atom.xml");
-    let added = ok(&duet(
+    let added = ok(&duet_in(
         &home,
         &["feed", "add", &ko_url, "--lang", "ko", "--name", "시험뉴스"],
     ));
     assert!(added.starts_with("following #1 "), "{added}");
-    ok(&duet(&home, &["feed", "add", &en_url, "--lang", "en"]));
+    ok(&duet_in(&home, &["feed", "add", &en_url, "--lang", "en"]));
     assert!(server.seen().is_empty(), "adding needs no network");
 
-    let out = ok(&duet(&home, &["feed", "refresh", "--json"]));
+    let out = ok(&duet_in(&home, &["feed", "refresh", "--json"]));
     let report: Value = serde_json::from_str(&out).unwrap();
     let feeds = report["feeds"].as_array().unwrap();
     assert_eq!(feeds[0]["new"], 5, "{out}");
@@ -129,7 +130,7 @@ fn both_editions_become_ko_en_entries_and_a_second_refresh_fetches_nothing() {
 
     // The pairs are the two stories' editions, whichever feed they came from.
     let pairs: Value =
-        serde_json::from_str(&ok(&duet(&home, &["pairs", "--library", "--json"]))).unwrap();
+        serde_json::from_str(&ok(&duet_in(&home, &["pairs", "--library", "--json"]))).unwrap();
     let mut got: Vec<(i64, i64)> = pairs
         .as_array()
         .unwrap()
@@ -144,7 +145,10 @@ fn both_editions_become_ko_en_entries_and_a_second_refresh_fetches_nothing() {
     ];
     want.sort();
     assert_eq!(got, want);
-    let screen = ok(&duet(&home, &["render", "--library", "--size", "150x30"]));
+    let screen = ok(&duet_in(
+        &home,
+        &["render", "--library", "--size", "150x30"],
+    ));
     assert_eq!(
         screen.lines().filter(|l| l.contains(" KO+EN ")).count(),
         2,
@@ -168,7 +172,7 @@ fn both_editions_become_ko_en_entries_and_a_second_refresh_fetches_nothing() {
 
     // Again: both feeds asked conditionally (304), no page fetched twice, nothing new.
     let before = server.seen().len();
-    let out = ok(&duet(&home, &["feed", "refresh", "--json"]));
+    let out = ok(&duet_in(&home, &["feed", "refresh", "--json"]));
     let report: Value = serde_json::from_str(&out).unwrap();
     let seen = server.seen();
     let again = &seen[before..];
@@ -187,13 +191,13 @@ fn both_editions_become_ko_en_entries_and_a_second_refresh_fetches_nothing() {
 
     // The list of feeds says what happened.
     let feeds: Value =
-        serde_json::from_str(&ok(&duet(&home, &["feed", "list", "--json"]))).unwrap();
+        serde_json::from_str(&ok(&duet_in(&home, &["feed", "list", "--json"]))).unwrap();
     assert_eq!(feeds[0]["name"], "시험뉴스");
     assert_eq!(feeds[0]["lang"], "ko");
     assert_eq!(feeds[0]["articles"], 5);
     assert!(feeds[0]["last_refresh"].is_i64());
     assert!(feeds[0]["last_error"].is_null());
-    let plain = ok(&duet(&home, &["feed", "list"]));
+    let plain = ok(&duet_in(&home, &["feed", "list"]));
     assert_eq!(plain.lines().count(), 2, "{plain}");
     assert!(
         plain.contains(&ko_url) && plain.contains("시험뉴스"),
@@ -234,9 +238,9 @@ fn euc_kr_undated_and_json_feeds() {
     });
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("lib");
-    ok(&duet(&home, &["feed", "add", &server.url("/euc.xml")]));
-    ok(&duet(&home, &["feed", "add", &server.url("/feed.json")]));
-    let out = duet(&home, &["feed", "refresh"]);
+    ok(&duet_in(&home, &["feed", "add", &server.url("/euc.xml")]));
+    ok(&duet_in(&home, &["feed", "add", &server.url("/feed.json")]));
+    let out = duet_in(&home, &["feed", "refresh"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     // The JSON item's page is a 404: its feed text is kept, marked, and the line says so.
     let stderr = text(&out.stderr);
@@ -297,8 +301,8 @@ fn a_changed_item_replaces_its_article_and_keeps_the_reading_position() {
     });
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("lib");
-    ok(&duet(&home, &["feed", "add", &server.url("/rss.xml")]));
-    ok(&duet(&home, &["feed", "refresh"]));
+    ok(&duet_in(&home, &["feed", "add", &server.url("/rss.xml")]));
+    ok(&duet_in(&home, &["feed", "refresh"]));
     let first = list(&home);
     assert_eq!(first.len(), 1);
     let id = first[0]["id"].as_i64().unwrap();
@@ -314,7 +318,7 @@ fn a_changed_item_replaces_its_article_and_keeps_the_reading_position() {
         .unwrap();
     }
     version.store(2, Ordering::SeqCst);
-    let out = ok(&duet(&home, &["feed", "refresh", "--json"]));
+    let out = ok(&duet_in(&home, &["feed", "refresh", "--json"]));
     let report: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(report["changed"], serde_json::json!([id]), "{out}");
     let after = list(&home);
@@ -332,7 +336,7 @@ fn a_changed_item_replaces_its_article_and_keeps_the_reading_position() {
     );
     // Unchanged since: nothing fetched again.
     let pages = server.count("/a.html");
-    ok(&duet(&home, &["feed", "refresh"]));
+    ok(&duet_in(&home, &["feed", "refresh"]));
     assert_eq!(server.count("/a.html"), pages);
 }
 
@@ -352,7 +356,7 @@ fn subscribe_list_remove_import_export() {
 </outline></body></opml>"#,
     )
     .unwrap();
-    let out = duet(&home, &["feed", "import", opml.to_str().unwrap()]);
+    let out = duet_in(&home, &["feed", "import", opml.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout).trim(), "following 2 new feeds; 1 skipped");
     assert!(text(&out.stderr).contains("file:///etc/passwd: file:// URLs are refused"));
@@ -365,13 +369,13 @@ fn subscribe_list_remove_import_export() {
          \"query:unread:unread = \\\"yes\\\"\"\n",
     )
     .unwrap();
-    let out = duet(&home, &["feed", "import", urls.to_str().unwrap()]);
+    let out = duet_in(&home, &["feed", "import", urls.to_str().unwrap()]);
     assert_eq!(
         text(&out.stdout).trim(),
         "following 1 new feed (1 already followed); 1 skipped"
     );
     let feeds: Value =
-        serde_json::from_str(&ok(&duet(&home, &["feed", "list", "--json"]))).unwrap();
+        serde_json::from_str(&ok(&duet_in(&home, &["feed", "list", "--json"]))).unwrap();
     let feeds = feeds.as_array().unwrap();
     assert_eq!(feeds.len(), 3);
     assert_eq!(feeds[1]["lang"], "en");
@@ -379,14 +383,17 @@ fn subscribe_list_remove_import_export() {
     assert!(feeds.iter().all(|f| f["last_refresh"].is_null()));
 
     // Export, and import into another library: the same feeds.
-    let exported = ok(&duet(&home, &["feed", "export"]));
+    let exported = ok(&duet_in(&home, &["feed", "export"]));
     assert!(exported.starts_with("<?xml") && exported.contains("<opml version=\"2.0\">"));
     let file = dir.path().join("out.opml");
     std::fs::write(&file, &exported).unwrap();
     let other = dir.path().join("other");
-    ok(&duet(&other, &["feed", "import", file.to_str().unwrap()]));
+    ok(&duet_in(
+        &other,
+        &["feed", "import", file.to_str().unwrap()],
+    ));
     let again: Value =
-        serde_json::from_str(&ok(&duet(&other, &["feed", "list", "--json"]))).unwrap();
+        serde_json::from_str(&ok(&duet_in(&other, &["feed", "list", "--json"]))).unwrap();
     let names = |v: &[Value]| -> Vec<(Value, Value, Value)> {
         v.iter()
             .map(|f| (f["url"].clone(), f["name"].clone(), f["lang"].clone()))
@@ -395,22 +402,23 @@ fn subscribe_list_remove_import_export() {
     assert_eq!(names(again.as_array().unwrap()), names(feeds));
 
     // Remove by URL and by id; an unknown one is one line and exit 2.
-    let out = ok(&duet(
+    let out = ok(&duet_in(
         &home,
         &["feed", "remove", "https://www.yna.co.kr/rss/news.xml", "3"],
     ));
     assert_eq!(out.lines().count(), 2, "{out}");
-    let out = duet(&home, &["feed", "remove", "9"]);
+    let out = duet_in(&home, &["feed", "remove", "9"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr).trim(),
         "duet: no feed 9 is followed (see `duet feed list`)"
     );
-    let left: Value = serde_json::from_str(&ok(&duet(&home, &["feed", "list", "--json"]))).unwrap();
+    let left: Value =
+        serde_json::from_str(&ok(&duet_in(&home, &["feed", "list", "--json"]))).unwrap();
     assert_eq!(left.as_array().unwrap().len(), 1);
 
     // Adding the same URL twice keeps one subscription.
-    let out = ok(&duet(
+    let out = ok(&duet_in(
         &home,
         &["feed", "add", "https://en.yna.co.kr/RSS/news.xml"],
     ));
@@ -419,7 +427,7 @@ fn subscribe_list_remove_import_export() {
     // Bad lists and bad URLs: one line naming the file or URL, exit 2, nothing changed.
     let bad = dir.path().join("bad.opml");
     std::fs::write(&bad, "<rss version=\"2.0\"></rss>").unwrap();
-    let out = duet(&home, &["feed", "import", bad.to_str().unwrap()]);
+    let out = duet_in(&home, &["feed", "import", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with(&format!("duet: {}: ", bad.display())));
     for (url, why) in [
@@ -430,13 +438,13 @@ fn subscribe_list_remove_import_export() {
         ),
         ("www.yna.co.kr/rss", "not a URL"),
     ] {
-        let out = duet(&home, &["feed", "add", url]);
+        let out = duet_in(&home, &["feed", "add", url]);
         assert_eq!(out.status.code(), Some(2), "{url}");
         let err = text(&out.stderr);
         assert!(err.starts_with(&format!("duet: {url}: {why}")), "{err}");
         assert_eq!(err.lines().count(), 1);
     }
     let still: Value =
-        serde_json::from_str(&ok(&duet(&home, &["feed", "list", "--json"]))).unwrap();
+        serde_json::from_str(&ok(&duet_in(&home, &["feed", "list", "--json"]))).unwrap();
     assert_eq!(still, left);
 }

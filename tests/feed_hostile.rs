@@ -4,13 +4,14 @@
 //! server that asked duet to wait (429, `Retry-After`) is not asked again before then, and a
 //! refresh killed with SIGKILL leaves no half article.
 
-mod feeds;
+mod support;
 
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use feeds::{Reply, Server, duet, item, korean_page, korean_story, list, rss, text};
 use serde_json::Value;
+use support::feeds::{Reply, Server, item, korean_page, korean_story, list, rss};
+use support::{duet_in, text};
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -41,11 +42,11 @@ fn hostile_feeds_and_pages_fail_alone_and_in_time() {
     // Something already in the library, to see that nothing of it changes.
     let good = good_feed();
     assert!(
-        duet(&home, &["feed", "add", &good.url("/rss.xml")])
+        duet_in(&home, &["feed", "add", &good.url("/rss.xml")])
             .status
             .success()
     );
-    assert!(duet(&home, &["feed", "refresh"]).status.success());
+    assert!(duet_in(&home, &["feed", "refresh"]).status.success());
     let before = list(&home);
     assert_eq!(before.len(), 1);
 
@@ -141,14 +142,14 @@ fn hostile_feeds_and_pages_fail_alone_and_in_time() {
     ];
     for (_, s, _) in &cases {
         assert!(
-            duet(&home, &["feed", "add", &s.url("/rss.xml")])
+            duet_in(&home, &["feed", "add", &s.url("/rss.xml")])
                 .status
                 .success()
         );
     }
     let lying = always(move || Reply::ok("application/rss+xml", lie.clone()));
     assert!(
-        duet(&home, &["feed", "add", &lying.url("/rss.xml")])
+        duet_in(&home, &["feed", "add", &lying.url("/rss.xml")])
             .status
             .success()
     );
@@ -157,12 +158,16 @@ fn hostile_feeds_and_pages_fail_alone_and_in_time() {
         _ => Reply::status(404),
     });
     assert!(
-        duet(&home, &["feed", "add", &big.url("/rss.xml")])
+        duet_in(&home, &["feed", "add", &big.url("/rss.xml")])
             .status
             .success()
     );
     let unknown_host = "http://nosuch.invalid/rss.xml";
-    assert!(duet(&home, &["feed", "add", unknown_host]).status.success());
+    assert!(
+        duet_in(&home, &["feed", "add", unknown_host])
+            .status
+            .success()
+    );
     // Pages that misbehave, under a feed that is fine.
     let story = korean_story("001_e2ec9d96d82b9f1e.txt");
     let mut items = Vec::new();
@@ -206,7 +211,7 @@ fn hostile_feeds_and_pages_fail_alone_and_in_time() {
         _ => Reply::status(404),
     });
     assert!(
-        duet(&home, &["feed", "add", &pages.url("/rss.xml")])
+        duet_in(&home, &["feed", "add", &pages.url("/rss.xml")])
             .status
             .success()
     );
@@ -214,24 +219,14 @@ fn hostile_feeds_and_pages_fail_alone_and_in_time() {
     std::fs::write(&config, "[feeds]\nmax_new_per_feed = 20\n").unwrap();
     // A new story in the good feed: it must come in despite the rest.
     let started = Instant::now();
-    let out = {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_duet"));
-        cmd.args(["feed", "refresh", "--timeout", "2", "--json"])
+    let out = support::run_bounded(
+        support::command()
+            .args(["feed", "refresh", "--timeout", "2", "--json"])
             .env("DUET_HOME", &home)
-            .env("DUET_CONFIG", &config)
-            .env("NO_PROXY", "*");
-        for v in [
-            "http_proxy",
-            "HTTP_PROXY",
-            "https_proxy",
-            "HTTPS_PROXY",
-            "all_proxy",
-            "ALL_PROXY",
-        ] {
-            cmd.env_remove(v);
-        }
-        cmd.output().unwrap()
-    };
+            .env("DUET_CONFIG", &config),
+        None,
+        Duration::from_secs(60),
+    );
     let took = started.elapsed();
     assert_eq!(out.status.code(), Some(2), "failed feeds: exit 2");
     assert!(took < Duration::from_secs(30), "took {took:?}");
@@ -319,7 +314,7 @@ fn hostile_feeds_and_pages_fail_alone_and_in_time() {
     assert_eq!(by_url(&good.url("/rss.xml"))["status"], "ok");
     // The feed list shows each error.
     let listed: Value =
-        serde_json::from_slice(&duet(&home, &["feed", "list", "--json"]).stdout).unwrap();
+        serde_json::from_slice(&duet_in(&home, &["feed", "list", "--json"]).stdout).unwrap();
     let with_errors = listed
         .as_array()
         .unwrap()
@@ -335,11 +330,11 @@ fn a_server_that_asks_to_wait_is_not_asked_before_then() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("lib");
     assert!(
-        duet(&home, &["feed", "add", &server.url("/rss.xml")])
+        duet_in(&home, &["feed", "add", &server.url("/rss.xml")])
             .status
             .success()
     );
-    let out = duet(&home, &["feed", "refresh"]);
+    let out = duet_in(&home, &["feed", "refresh"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr)
@@ -348,7 +343,7 @@ fn a_server_that_asks_to_wait_is_not_asked_before_then() {
         text(&out.stderr)
     );
     assert_eq!(server.seen().len(), 1);
-    let out = duet(&home, &["feed", "refresh"]);
+    let out = duet_in(&home, &["feed", "refresh"]);
     assert!(out.status.success(), "waiting is not failing");
     assert!(
         text(&out.stdout).contains("1 feed waiting (429)"),
@@ -358,7 +353,7 @@ fn a_server_that_asks_to_wait_is_not_asked_before_then() {
     assert!(text(&out.stderr).contains("its server asked not to be asked before"));
     assert_eq!(server.seen().len(), 1, "not asked again");
     let listed: Value =
-        serde_json::from_slice(&duet(&home, &["feed", "list", "--json"]).stdout).unwrap();
+        serde_json::from_slice(&duet_in(&home, &["feed", "list", "--json"]).stdout).unwrap();
     assert!(listed[0]["retry_after"].as_i64().unwrap() > duet::library::time::now() + 60);
 }
 
@@ -392,15 +387,13 @@ fn a_refresh_killed_midway_keeps_what_it_stored_and_no_half_article() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("lib");
     assert!(
-        duet(&home, &["feed", "add", &server.url("/rss.xml")])
+        duet_in(&home, &["feed", "add", &server.url("/rss.xml")])
             .status
             .success()
     );
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_duet"))
+    let mut child = support::command()
         .args(["feed", "refresh"])
         .env("DUET_HOME", &home)
-        .env("DUET_CONFIG", home.join("none.toml"))
-        .env("NO_PROXY", "*")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -429,7 +422,7 @@ fn a_refresh_killed_midway_keeps_what_it_stored_and_no_half_article() {
     assert_eq!(check, "ok");
     drop(lib);
     // The next refresh brings the rest, each once.
-    let out = duet(&home, &["feed", "refresh"]);
+    let out = duet_in(&home, &["feed", "refresh"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let all = list(&home);
     assert_eq!(all.len(), 40);

@@ -4,49 +4,24 @@
 //! other files are still read. A pipe given by name is still read (`duet parse <(cat FILE)`).
 #![cfg(unix)]
 
-use std::io::Write;
+mod support;
+
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Output;
+use std::time::Duration;
 
 fn seed() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/articles/004_8e658290ee760122.txt")
+    support::seed(support::SEED_004)
 }
 
-/// Run the binary; a run past `limit` is a hang and fails the test (the child is killed).
+/// Run the binary; a run past 30 s is a hang and fails the test (the child is killed).
 fn run(args: &[&std::ffi::OsStr], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_duet"))
-        .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run duet");
-    if let Some(bytes) = stdin {
-        let mut pipe = child.stdin.take().expect("stdin");
-        let bytes = bytes.to_vec();
-        std::thread::spawn(move || {
-            let _ = pipe.write_all(&bytes);
-        });
-    }
-    let start = Instant::now();
-    let limit = Duration::from_secs(30);
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            return child.wait_with_output().expect("output");
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("duet {args:?} hung (more than {limit:?})");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    support::run_bounded(
+        support::command().args(args),
+        stdin,
+        Duration::from_secs(30),
+    )
 }
 
 fn os(s: &str) -> &std::ffi::OsStr {

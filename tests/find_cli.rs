@@ -1,20 +1,13 @@
 //! `duet find` end to end on the bundled seed articles: choseong, half-typed syllables,
 //! romanization, the JSON shape, `--stdin` like `fzf --filter`, exit codes.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod support;
 
 use serde_json::Value;
+use support::duet;
 
 fn articles() -> String {
-    format!("{}/assets/articles", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn duet(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duet"))
-        .args(args)
-        .output()
-        .expect("run duet")
+    support::articles().display().to_string()
 }
 
 fn top(query: &str, source: &str) -> Value {
@@ -77,19 +70,7 @@ fn no_match_exits_1_and_bad_paths_exit_2() {
 }
 
 fn filter(query: &str, input: &str) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_duet"))
-        .args(["find", "--stdin", query])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("run duet");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out = support::duet_stdin(&["find", "--stdin", query], input.as_bytes());
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stdout).into_owned(),

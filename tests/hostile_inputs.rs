@@ -5,9 +5,11 @@
 //! exactly is the path taken: a budget that must cut in says so on stderr. Peak memory is the
 //! child's own (its `VmHWM`, read while it runs), so tests side by side do not see each other's.
 
+mod support;
+
 use std::fs::File;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 struct Bounded {
@@ -27,7 +29,7 @@ struct Bounded {
 fn run_bounded(args: &[&str], limit: Duration) -> Bounded {
     let dir = tempfile::tempdir().expect("tempdir");
     let (out_path, err_path) = (dir.path().join("out"), dir.path().join("err"));
-    let child = Command::new(env!("CARGO_BIN_EXE_duet"))
+    let child = support::command()
         .args(args)
         .stdin(Stdio::null())
         .stdout(File::create(&out_path).expect("stdout file"))

@@ -3,29 +3,16 @@
 //! changed article file invalidates just its cache entry; a pipeline upgrade re-processes
 //! lazily; positions and read marks round-trip.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use duet::library::bookmarks::Mark;
 use duet::library::{Home, Library, Position};
 use quick_xml::events::Event;
 use serde_json::Value;
 
-fn assets() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles")
-}
-
-fn duet(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duet"))
-        .args(args)
-        .env("DUET_HOME", home)
-        .output()
-        .expect("run duet")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use support::{articles as assets, duet_in as duet, text};
 
 fn list_json(home: &Path) -> Vec<Value> {
     let out = duet(home, &["list", "--json"]);

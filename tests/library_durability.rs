@@ -5,6 +5,8 @@
 //!
 //! The child is this test binary itself, re-run with `DUET_TEST_CHILD_HOME` set.
 
+mod support;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -16,10 +18,6 @@ use duet::library::{Home, Library, Position};
 
 const CHILD_ENV: &str = "DUET_TEST_CHILD_HOME";
 const KILLS: usize = 60;
-
-fn article() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/004_8e658290ee760122.txt")
-}
 
 /// The child: write positions (and now and then a bookmark) as fast as it can, reporting each
 /// commit on stdout. Does nothing when run as an ordinary test.
@@ -85,7 +83,9 @@ fn sigkill_at_random_moments_never_corrupts_and_keeps_the_last_position() {
     let home = dir.path().join("lib");
     {
         let (lib, _) = Library::open(Home::at(&home)).unwrap();
-        let report = lib.import(&[article()], &mut |_, _| {}).unwrap();
+        let report = lib
+            .import(&[support::seed(support::SEED_004)], &mut |_, _| {})
+            .unwrap();
         assert_eq!(report.added.len(), 1);
         assert_eq!(report.added[0].0, 1);
     }
@@ -182,7 +182,7 @@ fn two_processes_importing_at_once_both_finish_and_nothing_is_lost() {
     let (a, b) = (src.join("a"), src.join("b"));
     std::fs::create_dir_all(&a).unwrap();
     std::fs::create_dir_all(&b).unwrap();
-    let base = std::fs::read_to_string(article()).unwrap();
+    let base = std::fs::read_to_string(support::seed(support::SEED_004)).unwrap();
     for i in 0..40 {
         let d = if i % 2 == 0 { &a } else { &b };
         std::fs::write(
@@ -192,7 +192,7 @@ fn two_processes_importing_at_once_both_finish_and_nothing_is_lost() {
         .unwrap();
     }
     let spawn = |folder: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_duet"))
+        support::command()
             .arg("import")
             .arg(folder)
             .env("DUET_HOME", &home)

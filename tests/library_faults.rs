@@ -6,26 +6,14 @@
 //! The read-only folder and the full disk need a small tmpfs when running as root (root writes
 //! through permission bits); where it cannot be mounted, those tests say so and skip.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use duet::library::{Home, Library, Position};
 
-fn assets() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles")
-}
-
-fn duet(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duet"))
-        .args(args)
-        .env("DUET_HOME", home)
-        .output()
-        .expect("run duet")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use support::{articles as assets, duet_in as duet, text};
 
 fn one_line(out: &Output) -> String {
     let err = text(&out.stderr);
@@ -358,10 +346,9 @@ fn a_database_whose_schema_text_is_damaged_is_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("lib");
     std::fs::create_dir_all(&home).unwrap();
-    let bytes = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz/library-damaged-schema.db"),
-    )
-    .unwrap();
+    let bytes =
+        std::fs::read(support::repo().join("tests/fixtures/fuzz/library-damaged-schema.db"))
+            .unwrap();
     std::fs::write(home.join("library.db"), &bytes).unwrap();
     let out = duet(&home, &["list"]);
     let line = one_line(&out);

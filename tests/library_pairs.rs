@@ -5,7 +5,7 @@
 //! removing an article removes its choices and verdicts. The reader on the library shows the
 //! two editions as one `KO+EN` row that opens side by side, and `P` / `p` survive a restart.
 
-mod editions;
+mod support;
 
 use std::path::{Path, PathBuf};
 
@@ -13,14 +13,12 @@ use duet::Lang;
 use duet::library::pairs::{self, Found};
 use duet::library::{ArticleId, Home, Library};
 use duet::pairing::Side;
-use duet::tui::action::Action;
 use duet::tui::app::App;
 use duet::tui::config::Config;
-use duet::tui::headless::{app_with_library, draw, step_keeping_saves};
-use duet::tui::key::Key;
+use duet::tui::headless::{app_with_library, draw};
 use duet::tui::store::Save;
 use duet::tui::view::dump;
-use editions::{half, seed};
+use support::editions::{half, seed};
 
 /// A folder with the Korean and the English halves of seed 004 as two files, a Korean seed of
 /// another story, and the other bundled articles' English halves where they have one.
@@ -198,7 +196,7 @@ fn duet_pairs_library_prints_the_pairs_with_the_choices() {
     let src = files(dir.path());
     let home = dir.path().join("lib");
     let duet = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_duet"))
+        support::command()
             .args(args)
             .env("DUET_HOME", &home)
             .output()
@@ -235,17 +233,13 @@ fn duet_pairs_library_prints_the_pairs_with_the_choices() {
 /// Press keys (space-separated), running jobs at once; the pair choices asked to be saved are
 /// saved to `lib`, as the runner's saver does.
 fn press(app: &mut App, lib: &Library, keys: &str) -> Vec<Save> {
-    let mut saves = Vec::new();
-    for k in keys.split_whitespace() {
-        step_keeping_saves(app, Action::Key(Key::parse(k).unwrap()), &mut saves);
-    }
-    for s in &saves {
-        match *s {
-            Save::Pair(ko, en) => lib.pair_by_hand(ko, en).unwrap(),
-            Save::Split(ko, en) => lib.split_pair(ko, en).unwrap(),
-            _ => {}
-        }
-    }
+    let saves = support::app::press_saving(app, keys);
+    let pairs: Vec<Save> = saves
+        .iter()
+        .filter(|s| matches!(s, Save::Pair(..) | Save::Split(..)))
+        .cloned()
+        .collect();
+    support::app::apply_saves(lib, &pairs);
     saves
 }
 
@@ -362,10 +356,9 @@ fn duet_render_library_shows_the_pair_and_opens_it() {
     let src = files(dir.path());
     let home = dir.path().join("lib");
     let duet = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_duet"))
+        let out = support::command()
             .args(args)
             .env("DUET_HOME", &home)
-            .env("DUET_CONFIG", "/nonexistent/duet-test-config.toml")
             .output()
             .unwrap();
         assert!(

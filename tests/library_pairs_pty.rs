@@ -4,26 +4,14 @@
 //! `p` Enter pairs them again, and after a restart they are one row again.
 #![cfg(unix)]
 
-mod editions;
-mod pty;
+mod support;
 
-use std::path::Path;
 use std::time::Duration;
 
 use duet::Lang;
 use duet::library::{Home, Library};
-use editions::{half, seed};
-use pty::Session;
-
-fn duet_on(home: &Path) -> Session {
-    Session::duet(&[], &[("DUET_HOME", home.as_os_str())], 24, 110)
-}
-
-fn quit(s: &mut Session) {
-    s.send(b"q");
-    let status = s.wait_exit();
-    assert!(status.success(), "duet exited with {status:?}");
-}
+use support::editions::{half, seed};
+use support::pty::Session;
 
 /// Move the selection down until the selected row holds `text` (at most `rows` moves).
 fn select(s: &mut Session, text: &str, rows: usize) {
@@ -55,7 +43,7 @@ fn p_and_split_survive_restarts() {
     std::fs::write(src.join("story_en.txt"), half(&article, Lang::En)).unwrap();
     std::fs::copy(seed("000_11a10f181be35a82.txt"), src.join("other_ko.txt")).unwrap();
     let home = dir.path().join("lib");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_duet"))
+    let out = support::command()
         .arg("import")
         .arg(&src)
         .env("DUET_HOME", &home)
@@ -75,19 +63,19 @@ fn p_and_split_survive_restarts() {
     };
 
     // Paired automatically: one KO+EN row.
-    let mut s = duet_on(&home);
+    let mut s = Session::duet_in(&home, 24, 110);
     s.wait_for("the pair", |t| t.contains("KO+EN"));
     assert!(s.screen().contains("Library (2)"), "{}", s.screen());
     select(&mut s, "KO+EN", 2);
     s.send(b"P");
     s.wait_for("the split", |t| t.contains("pair split"));
-    quit(&mut s);
+    s.quit();
     let split = pairings();
     assert_eq!(split.len(), 1);
     assert!(!split[0].2, "stored as a split: {split:?}");
 
     // Restart: still split (the pairing finds the pair, the stored choice wins).
-    let mut s = duet_on(&home);
+    let mut s = Session::duet_in(&home, 24, 110);
     let screen = settled(&mut s);
     assert!(!screen.contains("KO+EN"), "{screen}");
     assert!(screen.contains("Library (3)"), "{screen}");
@@ -104,14 +92,14 @@ fn p_and_split_survive_restarts() {
     s.wait_for("the picker", |t| t.contains("Pair with"));
     s.send(b"\r");
     s.wait_for("the pair", |t| t.contains("paired") && t.contains("KO+EN"));
-    quit(&mut s);
+    s.quit();
     let paired = pairings();
     assert_eq!(paired.len(), 1);
     assert!(paired[0].2, "stored as a pair: {paired:?}");
 
     // Restart: paired again.
-    let mut s = duet_on(&home);
+    let mut s = Session::duet_in(&home, 24, 110);
     s.wait_for("the pair", |t| t.contains("KO+EN"));
     assert!(s.screen().contains("Library (2)"), "{}", s.screen());
-    quit(&mut s);
+    s.quit();
 }

@@ -4,38 +4,21 @@
 //! on disk unchanged.
 #![cfg(unix)]
 
-mod pty;
+mod support;
 
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use duet::library::{Home, Library, Position};
 use duet::tui::doc::Doc;
-use pty::Session;
-
-/// duet on the library in `home`, in a `cols` × `rows` terminal.
-fn duet_on(home: &Path, cols: u16, rows: u16) -> Session {
-    Session::duet(&[], &[("DUET_HOME", home.as_os_str())], rows, cols)
-}
-
-/// Quit worked: duet ended successfully.
-fn quit(s: &mut Session) {
-    s.send(b"q");
-    let status = s.wait_exit();
-    assert!(status.success(), "duet exited with {status:?}");
-}
-
-fn seed_004() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/004_8e658290ee760122.txt")
-}
+use support::pty::Session;
 
 #[test]
 fn the_reading_position_survives_a_restart_at_another_size() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("lib");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_duet"))
+    let out = support::command()
         .arg("import")
-        .arg(seed_004())
+        .arg(support::seed(support::SEED_004))
         .env("DUET_HOME", &home)
         .output()
         .unwrap();
@@ -47,7 +30,7 @@ fn the_reading_position_survives_a_restart_at_another_size() {
     };
 
     // First run: 120x30, side by side.
-    let mut s = duet_on(&home, 120, 30);
+    let mut s = Session::duet_in(&home, 30, 120);
     s.wait_for("the library", |t| t.contains("Library (1)"));
     s.send(b"\r");
     s.wait_for("the reader", |t| t.contains("pair 1/"));
@@ -75,7 +58,7 @@ fn the_reading_position_survives_a_restart_at_another_size() {
     }
     let sentence = if beads > 1 { 1 } else { 0 };
     // One article: `q` in the reader quits.
-    quit(&mut s);
+    s.quit();
 
     let (lib, _) = Library::open(Home::at(&home)).unwrap();
     let saved = lib.position(1).unwrap().expect("a position was saved");
@@ -90,7 +73,7 @@ fn the_reading_position_survives_a_restart_at_another_size() {
     drop(lib);
 
     // Second run: another size (80x40: stacked layout), straight back to it.
-    let mut s = duet_on(&home, 80, 40);
+    let mut s = Session::duet_in(&home, 40, 80);
     s.wait_for("the library", |t| t.contains("Library (1)"));
     s.send(b"\r");
     s.wait_for("pair 7 again", |t| t.contains("pair 7/"));
@@ -108,7 +91,7 @@ fn the_reading_position_survives_a_restart_at_another_size() {
         "{start:?} not on screen:\n{}",
         s.screen()
     );
-    quit(&mut s);
+    s.quit();
     // Reopening did not move it.
     let (lib, _) = Library::open(Home::at(&home)).unwrap();
     assert_eq!(lib.position(1).unwrap(), Some(saved));

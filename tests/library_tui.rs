@@ -3,52 +3,18 @@
 //! carried out on a real library, as the runner's saver does), the bookmarks overlay opens an
 //! article at the bookmarked pair.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use support::app::{apply_saves, press_saving as press};
 
 use duet::library::{Home, Library};
 use duet::tui::action::Action;
 use duet::tui::app::{App, update};
 use duet::tui::config::Config;
-use duet::tui::headless::{app_with_library, draw, step_keeping_saves};
-use duet::tui::key::Key;
+use duet::tui::headless::{app_with_library, draw};
 use duet::tui::overlay::Overlay;
 use duet::tui::store::Save;
 use duet::tui::view::dump;
-
-fn assets() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles")
-}
-
-/// Press keys (space-separated, as `--keys`), running jobs at once; returns the saves asked for.
-fn press(app: &mut App, keys: &str) -> Vec<Save> {
-    let mut saves = Vec::new();
-    for k in keys.split_whitespace() {
-        step_keeping_saves(app, Action::Key(Key::parse(k).unwrap()), &mut saves);
-    }
-    saves
-}
-
-fn apply(lib: &Library, saves: Vec<Save>) {
-    for s in saves {
-        match s {
-            Save::Position(a, p) => lib
-                .set_position(
-                    a,
-                    duet::library::Position {
-                        pair: p.passage,
-                        sentence: p.sentence,
-                    },
-                )
-                .unwrap(),
-            Save::Read(a, r) => lib.set_read(a, r).unwrap(),
-            Save::Bookmark(a, m) => {
-                lib.add_bookmark(a, &m).unwrap();
-            }
-            Save::Pair(ko, en) => lib.pair_by_hand(ko, en).unwrap(),
-            Save::Split(ko, en) => lib.split_pair(ko, en).unwrap(),
-        }
-    }
-}
 
 fn titles(app: &App) -> Vec<String> {
     app.entries()
@@ -69,7 +35,7 @@ fn sort_filter_read_marks_positions_and_bookmarks() {
     let dir = tempfile::tempdir().unwrap();
     let home = Home::at(dir.path().join("lib"));
     let (lib, _) = Library::open(home.clone()).unwrap();
-    lib.import(&[assets()], &mut |_, _| {}).unwrap();
+    lib.import(&[support::articles()], &mut |_, _| {}).unwrap();
 
     let mut app = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
     assert_eq!(app.entries().len(), 5);
@@ -97,7 +63,7 @@ fn sort_filter_read_marks_positions_and_bookmarks() {
         matches!(saves.as_slice(), [Save::Read(_, true)]),
         "{saves:?}"
     );
-    apply(&lib, saves);
+    apply_saves(&lib, &saves);
     assert!(app.entries()[0].is_read());
     // u: unread only hides it; u again shows all.
     press(&mut app, "u");
@@ -129,13 +95,13 @@ fn sort_filter_read_marks_positions_and_bookmarks() {
     let saves = press(&mut app, &keys.join(" "));
     assert!(app.reader().is_some());
     assert!(saves.iter().any(|s| matches!(s, Save::Read(_, true))));
-    apply(&lib, saves);
+    apply_saves(&lib, &saves);
     let saves = press(&mut app, "j j j");
     let Some(Save::Position(article, at)) = saves.last().cloned() else {
         panic!("no position saved: {saves:?}");
     };
     assert_eq!(at, app.position().unwrap());
-    apply(&lib, saves);
+    apply_saves(&lib, &saves);
     assert!(press(&mut app, "b").is_empty());
     assert!(matches!(app.overlay(), Some(Overlay::Note(_))));
     assert!(dump(&draw(&app)).contains("Bookmark pair"));
@@ -150,7 +116,7 @@ fn sort_filter_read_marks_positions_and_bookmarks() {
     assert_eq!(mark.note.as_deref(), Some("jok"));
     assert_eq!(mark.pair, at.passage);
     assert!(!mark.ko.is_empty() && !mark.en.is_empty());
-    apply(&lib, saves);
+    apply_saves(&lib, &saves);
 
     // A fresh start: the bookmark is listed; Enter opens the article at its pair.
     let mut app = app_with_library(&lib, 100, 40, Config::default(), true).unwrap();
@@ -173,7 +139,7 @@ fn sort_filter_read_marks_positions_and_bookmarks() {
 #[test]
 fn paths_mode_has_no_library_features() {
     let mut app = duet::tui::headless::app_with(
-        &[assets().join("004_8e658290ee760122.txt")],
+        &[support::articles().join("004_8e658290ee760122.txt")],
         100,
         30,
         Config::default(),
@@ -192,7 +158,7 @@ fn background_processing_picks_up_a_changed_file_with_progress() {
     let dir = tempfile::tempdir().unwrap();
     let home = Home::at(dir.path().join("lib"));
     let (lib, _) = Library::open(home.clone()).unwrap();
-    lib.import(&[assets()], &mut |_, _| {}).unwrap();
+    lib.import(&[support::articles()], &mut |_, _| {}).unwrap();
     let e2 = lib.entry(2).unwrap();
     let text = std::fs::read_to_string(&e2.file).unwrap();
     std::fs::write(&e2.file, format!("새로 고친 제목\n\n{text}")).unwrap();
@@ -238,7 +204,7 @@ fn the_first_frame_lists_a_page_and_the_rest_follows() {
     use duet::tui::store::{StoreEvent, listing};
     let dir = tempfile::tempdir().unwrap();
     let (lib, _) = Library::open(Home::at(dir.path().join("lib"))).unwrap();
-    lib.import(&[assets()], &mut |_, _| {}).unwrap();
+    lib.import(&[support::articles()], &mut |_, _| {}).unwrap();
     let full = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
 
     let theme =

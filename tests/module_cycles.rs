@@ -5,6 +5,8 @@
 //! ancestors are left out: a child using its parent's items is how Rust module trees work. A
 //! cycle between two siblings (or their descendants) fails the test, naming the modules.
 
+mod support;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -286,7 +288,7 @@ fn cycles(edges: &BTreeMap<Module, BTreeSet<Module>>) -> Vec<Vec<Module>> {
 
 #[test]
 fn no_import_cycle_between_modules() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let src = support::repo().join("src");
     let mods = modules(&src);
     assert!(mods.len() > 50, "found only {} modules", mods.len());
     let edges = edges(&mods);

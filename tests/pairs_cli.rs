@@ -3,28 +3,19 @@
 //! Korean article and the English of a different story on a related subject stay single; bad
 //! files are reported and the others still paired.
 
-mod editions;
+mod support;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use duet::Lang;
-use editions::{half, seed};
 use serde_json::Value;
+use support::duet;
+use support::editions::{half, seed};
 
-fn duet(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duet"))
-        .args(args)
-        .output()
-        .expect("run duet")
-}
-
-const KO_SEEDS: &[&str] = &[
-    "000_11a10f181be35a82.txt",
-    "001_e2ec9d96d82b9f1e.txt",
-    "002_9f5e0e2176ba1b1a.txt",
-];
-const BILINGUAL: &[&str] = &["003_e153fa2be147832b.txt", "004_8e658290ee760122.txt"];
+/// The three Korean seeds, then the two bilingual ones.
+const KO_SEEDS: &[&str] = support::SEEDS.split_at(3).0;
+const BILINGUAL: &[&str] = support::SEEDS.split_at(3).1;
 
 fn split_seed(name: &str, dir: &Path, ko_name: &str, en_name: &str) {
     let article = duet::parse_file(&seed(name)).expect("seed parses");

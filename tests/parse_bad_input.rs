@@ -1,13 +1,13 @@
 //! Bad inputs through the real binary: one stderr line naming the file and the problem each,
 //! exit code 2, the other files still parsed and printed, no panic, nothing written.
 
-mod parse_support;
+mod support;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::SystemTime;
 
-use parse_support::*;
+use support::json::*;
 
 fn snapshot(dir: &Path) -> BTreeMap<String, (u64, Option<SystemTime>)> {
     let mut out = BTreeMap::new();

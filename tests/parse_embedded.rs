@@ -8,7 +8,7 @@ use serde_json::Value;
 
 fn parse(name: &str) -> Value {
     let page = support::fixture(&format!("pages/{name}"));
-    let out = support::ok_json(&["parse", "--json", page.to_str().unwrap()]);
+    let out = support::ok_json(&support::duet(&["parse", "--json", page.to_str().unwrap()]));
     out[0].clone()
 }
 
@@ -28,11 +28,24 @@ fn arc_xp_global_content() {
     assert_eq!(a["title"], "수도권 광역버스 노선 30개 늘린다");
     assert_eq!(a["language"], "ko");
     let body = body(&a);
-    assert!(body[0].starts_with("정부가 내년부터 수도권 광역버스"), "{body:#?}");
-    assert!(body.iter().any(|b| b == "인력 확보가 관건"), "the header element: {body:#?}");
+    assert!(
+        body[0].starts_with("정부가 내년부터 수도권 광역버스"),
+        "{body:#?}"
+    );
+    assert!(
+        body.iter().any(|b| b == "인력 확보가 관건"),
+        "the header element: {body:#?}"
+    );
     assert!(body.last().unwrap().contains("국회에 제출될 예정이다"));
     let all = body.join("\n");
-    for gone in ["광고", "로딩 중", "photo.jpg", "content_elements", "{", "무단 전재"] {
+    for gone in [
+        "광고",
+        "로딩 중",
+        "photo.jpg",
+        "content_elements",
+        "{",
+        "무단 전재",
+    ] {
         assert!(!all.contains(gone), "{gone:?} in {all}");
     }
 }
@@ -63,7 +76,8 @@ fn a_page_whose_markup_holds_the_story_keeps_it() {
     let before = body(&a);
     assert!(!before.is_empty());
     // The same page with a JSON-LD teaser: the markup's story stays.
-    let page = std::fs::read_to_string(support::fixture("pages/saved_page_nav_aside_footer.html")).unwrap();
+    let page = std::fs::read_to_string(support::fixture("pages/saved_page_nav_aside_footer.html"))
+        .unwrap();
     let with_ld = page.replacen(
         "</head>",
         r#"<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"A teaser of the story, shorter than the story itself, which the markup holds in full and which must win over this."}</script></head>"#,
@@ -72,6 +86,6 @@ fn a_page_whose_markup_holds_the_story_keeps_it() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("page.html");
     std::fs::write(&file, with_ld).unwrap();
-    let out = support::ok_json(&["parse", "--json", file.to_str().unwrap()]);
+    let out = support::ok_json(&support::duet(&["parse", "--json", file.to_str().unwrap()]));
     assert_eq!(body(&out[0]), before);
 }

@@ -1,10 +1,10 @@
 //! Encodings through the real binary: EUC-KR, UTF-16 with a BOM, a UTF-8 BOM, and a
 //! `<meta charset=euc-kr>` on bytes that are UTF-8 all parse to the same article.
 
-mod parse_support;
+mod support;
 
-use parse_support::*;
 use serde_json::Value;
+use support::json::*;
 
 /// The article without the fields that name the file and its encoding.
 fn content(mut a: Value) -> Value {

@@ -1,8 +1,8 @@
 //! The extra test pages (tests/fixtures/pages), written in the style of other real outlets.
 
-mod parse_support;
+mod support;
 
-use parse_support::*;
+use support::json::*;
 
 #[test]
 fn korean_wire_story_with_reporter_byline_and_copyright_footer() {

@@ -1,9 +1,9 @@
 //! The five seed articles against the gold (../shared/gold/articles.json, transcribed here so
 //! the repository tests itself), through the real binary.
 
-mod parse_support;
+mod support;
 
-use parse_support::*;
+use support::json::*;
 
 fn seeds() -> Vec<serde_json::Value> {
     let arts = parse(&SEEDS.map(seed));

@@ -3,14 +3,13 @@
 //! Opens seed 004, scrolls, quits; checks the terminal was restored. Also SIGTERM.
 #![cfg(unix)]
 
-mod pty;
+mod support;
 
 use std::ffi::OsStr;
-use std::path::PathBuf;
 use std::thread;
 use std::time::Duration;
 
-use pty::Session;
+use support::pty::Session;
 
 const ROWS: u16 = 24;
 const COLS: u16 = 100;
@@ -25,10 +24,7 @@ fn program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
 }
 
 fn seed_004() -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/articles/004_8e658290ee760122.txt")
-        .display()
-        .to_string()
+    support::seed(support::SEED_004).display().to_string()
 }
 
 #[test]
@@ -60,7 +56,7 @@ fn opens_seed_004_scrolls_and_quits_restoring_the_terminal() {
 
 #[test]
 fn library_back_and_quit_with_q_twice() {
-    let articles = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+    let articles = support::articles();
     let mut s = duet(&[&articles.display().to_string()]);
     s.wait_for("the library", |sc| sc.contains("Library (5)"));
     s.send(b"G\r");

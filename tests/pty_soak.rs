@@ -9,12 +9,11 @@
 //! About 20 seconds in all. A failure prints the seed; `DUET_SOAK_SEED=N` replays it.
 #![cfg(unix)]
 
-mod pty;
+mod support;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
-use pty::Session;
+use support::pty::Session;
 
 /// xorshift64*: small, seeded, the same on every machine.
 struct Rng(u64);
@@ -146,7 +145,7 @@ fn hostile_dir() -> tempfile::TempDir {
         .expect("path");
     // SAFETY: a valid NUL-terminated path.
     assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0, "mkfifo");
-    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+    let articles = support::articles();
     for e in std::fs::read_dir(articles).expect("assets").flatten() {
         std::fs::copy(e.path(), d.join(e.file_name())).expect("copy seed");
     }
@@ -289,8 +288,7 @@ fn soak_one_hostile_article() {
 
 #[test]
 fn sigterm_sighup_and_sigint_each_restore_the_terminal() {
-    let seed_file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/articles/004_8e658290ee760122.txt")
+    let seed_file = support::seed("004_8e658290ee760122.txt")
         .display()
         .to_string();
     for (sig, name) in [
@@ -325,7 +323,7 @@ fn pipes_with_no_writer_block_neither_the_reader_nor_the_other_files() {
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
         args.push(fifo.display().to_string());
     }
-    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+    let articles = support::articles();
     for name in ["004_8e658290ee760122.txt", "000_11a10f181be35a82.txt"] {
         args.push(articles.join(name).display().to_string());
     }

@@ -1,9 +1,8 @@
 //! The app driven by actions, headless: movement, layouts, alignment of pair tops, sizes, mouse,
 //! hygiene of what reaches the screen, NO_COLOR, config errors.
 
-mod common;
+mod support;
 
-use common::*;
 use duet::model::{Article, Bitext, Block, BlockKind, Format, Lang, Language};
 use duet::tui::action::{Action, MouseAction};
 use duet::tui::app::Pane;
@@ -14,6 +13,7 @@ use duet::tui::headless::step;
 use duet::tui::layout::Layout;
 use ratatui::buffer::CellWidth;
 use ratatui::style::Color;
+use support::app::*;
 
 #[test]
 fn pair_tops_start_on_the_same_row_on_both_sides() {

@@ -2,8 +2,7 @@
 //! highlighted in both columns, `n`/`N` walk them in reading order, `E` lists, `Enter` jumps.
 //! The headless App and the real binary (`duet render --keys`) on seed 004.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod support;
 
 use duet::tui::app::App;
 use duet::tui::config::Config;
@@ -15,7 +14,7 @@ use duet::tui::view::highlight::entity_mentions;
 const SEED: &str = "assets/articles/004_8e658290ee760122.txt";
 
 fn seed_app(w: u16, h: u16) -> App {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(SEED);
+    let path = support::repo().join(SEED);
     headless::app_with(&[path], w, h, Config::default(), true)
 }
 
@@ -145,7 +144,7 @@ fn render_keys_f_and_the_label_show_the_card_of_sullivan() {
     keys(&mut app, "f");
     let label = label_of(&app, "설리번").expect("labelled");
     let spaced: Vec<String> = label.chars().map(|c| c.to_string()).collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_duet"))
+    let out = support::command()
         .args([
             "render",
             "--size",
@@ -154,16 +153,9 @@ fn render_keys_f_and_the_label_show_the_card_of_sullivan() {
             &format!("f {} n", spaced.join(" ")),
             SEED,
         ])
-        .env("DUET_CONFIG", "/nonexistent/duet-test-config.toml")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run duet");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let text = support::ok_stdout(&out);
     let card = text
         .lines()
         .find(|l| l.contains('◆'))
@@ -172,10 +164,8 @@ fn render_keys_f_and_the_label_show_the_card_of_sullivan() {
     let status = text.lines().last().unwrap_or_default();
     assert!(status.contains("mention 2/"), "{status}");
     // Hint mode draws labels over the text.
-    let out = Command::new(env!("CARGO_BIN_EXE_duet"))
+    let out = support::command()
         .args(["render", "--size", "160x45", "--keys", "f", SEED])
-        .env("DUET_CONFIG", "/nonexistent/duet-test-config.toml")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run duet");
     let text = String::from_utf8(out.stdout).expect("UTF-8");

@@ -4,8 +4,9 @@
 //! paths (the finder's entity index across them), in a library on disk (the library's entity
 //! index, looked up on a job), and through the real binary (`duet render --keys`).
 
+mod support;
+
 use std::path::PathBuf;
-use std::process::Command;
 
 use duet::library::{Home, Library};
 use duet::tui::app::App;
@@ -19,7 +20,7 @@ const DATED: &str = "assets/articles/000_11a10f181be35a82.txt";
 const UNDATED: &str = "assets/articles/002_9f5e0e2176ba1b1a.txt";
 
 fn path(p: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(p)
+    support::repo().join(p)
 }
 
 fn keys(app: &mut App, k: &str) {
@@ -218,20 +219,7 @@ fn render_keys_show_the_list_and_open_the_other_article() {
         true,
     );
     let typed = the_flow(&mut app, None);
-    let render = |keys: &str, size: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_duet"))
-            .args(["render", "--size", size, "--keys", keys, DATED, UNDATED])
-            .env("DUET_CONFIG", "/nonexistent/duet-test-config.toml")
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .expect("run duet");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("UTF-8")
-    };
+    let render = |keys: &str, size: &str| support::duet_render(size, keys, &[DATED, UNDATED]);
     let text = render(&typed, "200x50");
     let card = text
         .lines()

@@ -1,21 +1,11 @@
 //! The finder overlay through the real binary (`duet render --keys`): `/`, a choseong query,
 //! Enter opens the article at the sentence, highlighted; Esc leaves the screen as it was.
 
-use std::process::Command;
+mod support;
 
 fn render(keys: &str) -> String {
-    let seeds = format!("{}/assets/articles", env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new(env!("CARGO_BIN_EXE_duet"))
-        .args(["render", "--size", "100x24", "--keys", keys, &seeds])
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run duet");
-    assert!(
-        out.status.success(),
-        "{keys}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 screen")
+    let seeds = support::articles().display().to_string();
+    support::duet_render("100x24", keys, &[&seeds])
 }
 
 #[test]
@@ -85,7 +75,7 @@ fn search_runs_as_a_job_and_stale_results_are_dropped() {
     use duet::tui::job::JobDone;
     use duet::tui::view::dump;
 
-    let seeds = std::path::PathBuf::from(format!("{}/assets/articles", env!("CARGO_MANIFEST_DIR")));
+    let seeds = support::articles();
     let mut app = headless::app_with(&[seeds], 100, 24, Config::default(), true);
     let keys = parse_keys("/ ㅅ ㄹ").expect("keys");
     // `/` builds the library (a job, run at once here).

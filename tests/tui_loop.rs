@@ -1,12 +1,11 @@
 //! The loop's shape: keys looked up by mode, overlays, effects and jobs, positions that survive
 //! re-wrapping, keys and hints from the keymap, standard input as a path.
 
-mod common;
+mod support;
 
 use std::path::PathBuf;
 use std::process::{Command as Process, Stdio};
 
-use common::*;
 use duet::tui::action::Action;
 use duet::tui::app::{App, Pane, update};
 use duet::tui::cancel::Cancel;
@@ -19,6 +18,7 @@ use duet::tui::job::JobDone;
 use duet::tui::layout::{Layout, Side};
 use duet::tui::overlay::Overlay;
 use duet::tui::worker::Worker;
+use support::app::*;
 
 fn status_line(app: &App) -> String {
     screen(app).lines().last().unwrap_or_default().to_string()
@@ -310,9 +310,7 @@ fn sentence_offsets_come_from_the_aligner_and_map_to_rows() {
 }
 
 fn duet() -> Process {
-    let mut c = Process::new(env!("CARGO_BIN_EXE_duet"));
-    c.env("DUET_CONFIG", "/nonexistent/duet-test-config.toml");
-    c
+    support::command()
 }
 
 #[test]

@@ -3,13 +3,12 @@
 //! both titles, which opens side by side; `P` splits it into a `KO` and an `EN` row, and `p`
 //! pairs them again by hand from the picker.
 
-mod editions;
+mod support;
 
 use std::path::Path;
-use std::process::Command;
 
 use duet::Lang;
-use editions::{half, seed};
+use support::editions::{half, seed};
 
 /// a_ko.txt and b_en.txt: the two halves of seed 004; c_other.txt: Korean seed 000.
 fn library() -> tempfile::TempDir {
@@ -26,17 +25,7 @@ fn library() -> tempfile::TempDir {
 }
 
 fn render(dir: &Path, size: &str, keys: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_duet"))
-        .args(["render", "--size", size, "--keys", keys])
-        .arg(dir)
-        .output()
-        .expect("run duet");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    support::duet_render(size, keys, &[dir.to_str().expect("utf-8 path")])
 }
 
 fn rows_with<'a>(screen: &'a str, badge: &str) -> Vec<&'a str> {

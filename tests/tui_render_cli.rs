@@ -1,15 +1,8 @@
 //! `duet render` as scripts use it: the real binary, its stdout, its exit codes.
 
-use std::process::Command;
+mod support;
 
-fn duet(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_duet"))
-        .args(args)
-        .env("DUET_CONFIG", "/nonexistent/duet-test-config.toml")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run duet")
-}
+use support::duet;
 
 #[test]
 fn render_prints_the_screen_as_text() {

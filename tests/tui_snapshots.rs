@@ -2,10 +2,10 @@
 //! browser, seed 004 and seed 000 at 80x24, 120x40, 200x50 and odd widths; the hand-built
 //! bilingual fixture in each layout, in sentence mode, with help.
 
-mod common;
+mod support;
 
-use common::*;
 use insta::assert_snapshot;
+use support::app::*;
 
 const SIZES: [(u16, u16); 5] = [(80, 24), (120, 40), (200, 50), (79, 24), (41, 12)];
 

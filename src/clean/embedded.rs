@@ -50,8 +50,9 @@ pub struct Embedded {
     pub chars: usize,
 }
 
-/// Bodies shorter than this are captions or teasers, not the story.
-const MIN_CHARS: usize = 200;
+/// Bodies with fewer characters than this (spaces aside) are captions or teasers, not the
+/// story: two or three sentences of Korean, one of English.
+const MIN_CHARS: usize = 120;
 /// How deep and how wide a JSON tree is searched.
 const MAX_DEPTH: usize = 48;
 const MAX_NODES: usize = 500_000;
@@ -109,10 +110,7 @@ fn blobs(html: &str) -> Vec<&str> {
 /// The first JSON value at the start of `text` (what follows it — `;`, more script — is left).
 fn parse_first(text: &str) -> Option<Value> {
     let text = text.trim_start();
-    let text = text
-        .strip_prefix("<![CDATA[")
-        .unwrap_or(text)
-        .trim_start();
+    let text = text.strip_prefix("<![CDATA[").unwrap_or(text).trim_start();
     serde_json::Deserializer::from_str(text)
         .into_iter::<Value>()
         .next()?
@@ -347,7 +345,10 @@ mod tests {
         );
         assert_eq!(find(&ld).unwrap().title.as_deref(), Some("LD story"));
         // A teaser is not a story.
-        assert!(find(r#"<script type="application/ld+json">{"articleBody":"short"}</script>"#).is_none());
+        assert!(
+            find(r#"<script type="application/ld+json">{"articleBody":"short"}</script>"#)
+                .is_none()
+        );
         assert!(find("<script>var x = 1;</script>").is_none());
     }
 }

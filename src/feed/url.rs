@@ -125,7 +125,11 @@ mod tests {
         );
         assert_eq!(feed.host_key(), "127.0.0.1:8080");
         assert!(feed.is_loopback());
-        assert!(!FeedUrl::parse("https://en.yna.co.kr/RSS/news.xml").unwrap().is_loopback());
+        assert!(
+            !FeedUrl::parse("https://en.yna.co.kr/RSS/news.xml")
+                .unwrap()
+                .is_loopback()
+        );
         assert!(
             FeedUrl::parse("http://nowhere.invalid/x")
                 .unwrap()

@@ -1,9 +1,11 @@
 //! Hand-built articles and bitexts (real text from seed 004), so the reader's tests do not
 //! depend on the cleaner or the aligner; plus helpers to drive the headless app.
-#![allow(dead_code)]
 
 use std::path::PathBuf;
 
+pub use super::cli::{SEED_000, SEED_004, articles, seed};
+
+use duet::library::{Library, Position};
 use duet::model::{
     Article, Bead, Bitext, Block, BlockKind, Format, Lang, Language, Pair, Segment, Sentence,
     Unpaired,
@@ -15,6 +17,7 @@ use duet::tui::doc::Doc;
 use duet::tui::entries::EntryId;
 use duet::tui::headless;
 use duet::tui::headless::step;
+use duet::tui::store::Save;
 use duet::tui::theme::Theme;
 
 pub const KO: [&str; 3] = [
@@ -181,22 +184,42 @@ pub fn screen(app: &App) -> String {
     duet::tui::view::dump(&headless::draw(app))
 }
 
-/// The bundled articles (a copy of the seeds), relative to this crate.
-pub fn articles() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/articles")
-}
-
-pub fn seed(name: &str) -> PathBuf {
-    articles().join(name)
-}
-
-pub const SEED_000: &str = "000_11a10f181be35a82.txt";
-pub const SEED_004: &str = "004_8e658290ee760122.txt";
-
 /// The real pipeline, headless, no colour, default config.
 pub fn render(paths: &[PathBuf], w: u16, h: u16, keys: &str) -> String {
     let mut app = headless::app_with(paths, w, h, Config::default(), true);
     let k = headless::parse_keys(keys).expect("valid keys");
     headless::press(&mut app, &k);
     screen(&app)
+}
+
+/// Press keys (space-separated, as `--keys`), running jobs at once; returns the saves asked for.
+pub fn press_saving(app: &mut App, keys: &str) -> Vec<Save> {
+    let mut saves = Vec::new();
+    for k in headless::parse_keys(keys).expect("valid keys") {
+        headless::step_keeping_saves(app, Action::Key(k), &mut saves);
+    }
+    saves
+}
+
+/// Carry out saves on a real library, as the runner's saver does.
+pub fn apply_saves(lib: &Library, saves: &[Save]) {
+    for s in saves {
+        match s {
+            Save::Position(a, p) => lib
+                .set_position(
+                    *a,
+                    Position {
+                        pair: p.passage,
+                        sentence: p.sentence,
+                    },
+                )
+                .expect("save position"),
+            Save::Read(a, r) => lib.set_read(*a, *r).expect("save read"),
+            Save::Bookmark(a, m) => {
+                lib.add_bookmark(*a, m).expect("save bookmark");
+            }
+            Save::Pair(ko, en) => lib.pair_by_hand(*ko, *en).expect("save pair"),
+            Save::Split(ko, en) => lib.split_pair(*ko, *en).expect("save split"),
+        }
+    }
 }

@@ -1,7 +1,6 @@
 //! A program in a pseudo-terminal with a real size, its screen read through vt100 (crossterm
 //! moves the cursor between wide glyphs, so raw bytes are not the screen). Shared by the
 //! end-to-end tests (`pty_reader`, `pty_soak`, `library_pty`).
-#![allow(dead_code)]
 
 use std::ffi::OsStr;
 use std::io::{Read, Write};
@@ -43,6 +42,18 @@ impl Session {
     /// duet with these arguments and environment, in the repository, with no user config.
     pub fn duet(args: &[&str], env: &[(&str, &OsStr)], rows: u16, cols: u16) -> Session {
         Session::start(env!("CARGO_BIN_EXE_duet").as_ref(), args, env, rows, cols)
+    }
+
+    /// duet on the library in `home` (`DUET_HOME`), no arguments.
+    pub fn duet_in(home: &std::path::Path, rows: u16, cols: u16) -> Session {
+        Session::duet(&[], &[("DUET_HOME", home.as_os_str())], rows, cols)
+    }
+
+    /// `q`, and duet ended successfully.
+    pub fn quit(&mut self) {
+        self.send(b"q");
+        let status = self.wait_exit();
+        assert!(status.success(), "duet exited with {status:?}");
     }
 
     /// Any program (a shell, this test binary) in a `rows` × `cols` terminal.

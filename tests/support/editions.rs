@@ -1,17 +1,9 @@
 //! A bilingual bundled article split into its two editions, as a reader would save them: the
 //! Korean file and the English file (for the tests of pairing across files).
-#![allow(dead_code)]
-
-use std::path::PathBuf;
 
 use duet::{Article, Lang};
 
-/// A bundled article by file name.
-pub fn seed(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/articles")
-        .join(name)
-}
+pub use super::cli::seed;
 
 /// One language of a bilingual article as plain text: its title, then its blocks.
 pub fn half(article: &Article, lang: Lang) -> String {

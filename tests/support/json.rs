@@ -1,8 +1,8 @@
-//! Shared by the `parse_*` tests: run the real binary and read its JSON.
-#![allow(dead_code)]
+//! `duet parse --json` run and read (the `parse_*` tests).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+pub use super::cli::{SEEDS, repo, seed};
 
 use serde_json::Value;
 
@@ -25,12 +25,8 @@ impl Run {
     }
 }
 
-pub fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 pub fn duet<P: AsRef<Path>>(args: &[&str], files: &[P]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_duet"))
+    let out = super::cli::command()
         .args(args)
         .args(files.iter().map(|p| p.as_ref()))
         .output()
@@ -105,18 +101,6 @@ pub fn all_text(v: &Value) -> String {
     out
 }
 
-pub fn seed(name: &str) -> PathBuf {
-    repo().join("assets/articles").join(name)
-}
-
 pub fn page(name: &str) -> PathBuf {
-    repo().join("tests/fixtures/pages").join(name)
+    super::cli::fixture("pages").join(name)
 }
-
-pub const SEEDS: [&str; 5] = [
-    "000_11a10f181be35a82.txt",
-    "001_e2ec9d96d82b9f1e.txt",
-    "002_9f5e0e2176ba1b1a.txt",
-    "003_e153fa2be147832b.txt",
-    "004_8e658290ee760122.txt",
-];

@@ -1,14 +1,13 @@
 //! For the feed tests: a real HTTP server on 127.0.0.1 that the test scripts (good answers,
-//! and every hostile one: silence, a trickle, an endless body, a dropped connection), the
-//! bundled stories as outlet pages in Korean and English, and `duet` run with no proxy and
-//! no user config. Every loop here is bounded in time and stops when the server is dropped.
-#![allow(dead_code)]
+//! and every hostile one: silence, a trickle, an endless body, a dropped connection), and the
+//! bundled stories as outlet pages and feeds in Korean and English. Every loop here is
+//! bounded in time and stops when the server is dropped. (duet never asks its own machine
+//! through a proxy, so the environment's proxies cannot take these requests elsewhere.)
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -232,36 +231,9 @@ fn reason(code: u16) -> &'static str {
     }
 }
 
-/// `duet` with `DUET_HOME`, no proxy from the environment and no user config.
-pub fn duet(home: &Path, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_duet"));
-    cmd.args(args)
-        .env("DUET_HOME", home)
-        .env("DUET_CONFIG", home.join("no-config.toml"));
-    for v in [
-        "http_proxy",
-        "HTTP_PROXY",
-        "https_proxy",
-        "HTTPS_PROXY",
-        "all_proxy",
-        "ALL_PROXY",
-    ] {
-        cmd.env_remove(v);
-    }
-    cmd.env("NO_PROXY", "*");
-    cmd.output().expect("run duet")
-}
-
-pub fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-/// `duet list --json`.
+/// `duet list --json` of the library in `home`.
 pub fn list(home: &Path) -> Vec<serde_json::Value> {
-    let out = duet(home, &["list", "--json"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    serde_json::from_slice::<serde_json::Value>(&out.stdout)
-        .expect("json")
+    super::ok_json(&super::duet_in(home, &["list", "--json"]))
         .as_array()
         .cloned()
         .unwrap_or_default()
@@ -273,13 +245,6 @@ pub struct Edition {
     pub title: String,
     pub paragraphs: Vec<String>,
     pub date: Option<String>,
-}
-
-/// A bundled article by file name.
-pub fn seed(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/articles")
-        .join(name)
 }
 
 /// The Korean or English half of a bundled article.
@@ -310,7 +275,7 @@ pub fn bilingual_stories() -> Vec<(Edition, Edition)> {
     ]
     .iter()
     .map(|(f, d)| {
-        let a = duet::parse_file(&seed(f)).expect("seed");
+        let a = duet::parse_file(&super::seed(f)).expect("seed");
         (
             edition(&a, Lang::Ko, Some(d)),
             edition(&a, Lang::En, Some(d)),
@@ -321,7 +286,7 @@ pub fn bilingual_stories() -> Vec<(Edition, Edition)> {
 
 /// A Korean-only bundled story.
 pub fn korean_story(name: &str) -> Edition {
-    let a = duet::parse_file(&seed(name)).expect("seed");
+    let a = duet::parse_file(&super::seed(name)).expect("seed");
     edition(&a, Lang::Ko, a.published.as_deref())
 }
 
