@@ -623,7 +623,8 @@ fn read_lines(path: &Path) -> Vec<String> {
 mod tests {
     use std::collections::HashMap;
 
-    /// A plain clone makes a library of distinct stories, not copies of five articles.
+    /// A plain clone makes a library of distinct stories, not copies of five articles, and
+    /// duet reads every one without markup left in its text.
     #[test]
     fn a_plain_clone_makes_distinct_articles() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -633,8 +634,17 @@ mod tests {
         let files = duet::ingest::discover(&[dir.path().to_path_buf()]);
         let mut titles: HashMap<String, usize> = HashMap::new();
         let mut n = 0;
+        let tag = regex::Regex::new(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>").expect("pattern");
         for path in files.into_iter().flatten() {
             let art = duet::parse_file(&path).expect("a generated article parses");
+            for b in &art.blocks {
+                assert!(
+                    !tag.is_match(&b.text),
+                    "{}: markup in {:?}",
+                    path.display(),
+                    b.text
+                );
+            }
             *titles.entry(art.title.unwrap_or_default()).or_default() += 1;
             n += 1;
         }

@@ -23,6 +23,7 @@ pub mod pairing;
 pub mod search;
 pub mod text;
 pub mod tui;
+pub mod words;
 
 pub use error::{Error, Result};
 pub use model::{Article, Bead, Bitext, Block, BlockKind, Format, Lang, Language, Pair, Sentence};

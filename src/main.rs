@@ -47,10 +47,45 @@ pub enum Command {
     List(ListArgs),
     /// Remove articles from the library by id (never the files they were imported from).
     Remove(RemoveArgs),
-    /// Export from the library: the bookmarks, as TSV, TMX or JSON.
+    /// Export from the library: the bookmarks (TSV, TMX or JSON), or the words with a status
+    /// (an Anki TSV).
     Export(ExportArgs),
+    /// A Korean word's dictionary form and senses; with --pairs, every word of a file of
+    /// sentence pairs with its lemma and aligned English words.
+    Lookup(LookupArgs),
+    /// Dictionaries in the library: `duet dict import FILE` (krdict LMF XML or JSON, kaikki.org
+    /// Wiktionary JSONL).
+    Dict(DictArgs),
     /// Follow outlets' feeds: each new story comes into the library as clean full text.
     Feed(FeedArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LookupArgs {
+    /// The word to look up (not with --pairs).
+    #[arg(required_unless_present = "pairs", conflicts_with = "pairs")]
+    pub word: Option<String>,
+    /// A UTF-8 file, one item a line: KOREAN<TAB>ENGLISH (a sentence pair) or KOREAN alone.
+    #[arg(long)]
+    pub pairs: Option<PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DictArgs {
+    #[command(subcommand)]
+    pub command: DictCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DictCommand {
+    /// Import a dictionary file into the library (all of it, or nothing).
+    Import {
+        /// krdict LMF XML, krdict JSON, or kaikki.org JSONL.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -134,13 +169,21 @@ pub enum ExportFormat {
     Tsv,
     Tmx,
     Json,
+    /// Anki's TSV with file headers (with --words).
+    Anki,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Export the bookmarks (the only export so far).
-    #[arg(long, required = true)]
+    /// Export the bookmarks.
+    #[arg(long, required_unless_present = "words", conflicts_with = "words")]
     pub bookmarks: bool,
+    /// Export the words with a status (for Anki: `--format anki`).
+    #[arg(long)]
+    pub words: bool,
+    /// With --words: only these statuses, `N` or `LO-HI` (0-5; `known`, `ignored`); default 0-5.
+    #[arg(long, requires = "words")]
+    pub status: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "tsv")]
     pub format: ExportFormat,
@@ -190,19 +233,24 @@ pub enum FindSource {
 pub struct FindArgs {
     /// What to look for: words, Hangul, bare consonants (ㅅㄹㅂ) or romanized Korean.
     pub query: String,
-    /// Article files or folders (default: the bundled articles).
+    /// Article files or folders (default: the library when it has articles, else the bundled
+    /// articles).
     pub paths: Vec<PathBuf>,
+    /// Search the library (`DUET_HOME`): its articles as stored, each result with its id.
+    #[arg(long, conflicts_with = "paths")]
+    pub library: bool,
     /// Search only titles and metadata, entity names, or sentences (default: all three).
     #[arg(long, value_enum)]
     pub source: Option<FindSource>,
     /// At most this many results (default 20; all lines with --stdin).
     #[arg(long)]
     pub limit: Option<usize>,
-    /// Print JSON: an array of {path, title, source, block, sentence, text, score}.
+    /// Print JSON: an array of {path, title, source, block, sentence, text, score}, and the
+    /// article's `id` when the library is searched.
     #[arg(long)]
     pub json: bool,
     /// Filter the lines of standard input instead, best first (like `fzf --filter`).
-    #[arg(long, conflicts_with_all = ["source", "json"])]
+    #[arg(long, conflicts_with_all = ["source", "json", "library"])]
     pub stdin: bool,
 }
 
@@ -263,6 +311,8 @@ fn main() -> ExitCode {
         Some(Command::List(args)) => cli::list::run(&args),
         Some(Command::Remove(args)) => cli::remove::run(&args),
         Some(Command::Export(args)) => cli::export::run(&args),
+        Some(Command::Lookup(args)) => cli::lookup::run(&args),
+        Some(Command::Dict(args)) => cli::dict::run(&args),
         Some(Command::Feed(args)) => cli::feed::run(&args),
         None => cli::read::run(&cli.paths),
     };

@@ -328,3 +328,44 @@ fn text_in_other_languages_is_shown_not_aligned() {
     );
     assert_eq!(v["order"].as_array().map(Vec::len), Some(2));
 }
+
+#[test]
+fn initials_and_a_spaced_closing_quote_leave_each_sentence_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ko = dir.path().join("ko.txt");
+    let en = dir.path().join("en.txt");
+    std::fs::write(
+        &ko,
+        "조지 H.W. 부시 대통령은 1990년 그 명령에 서명했다. 폴 W.S. 앤더슨이 영화를 연출했다.\n\n\
+         평론가는 “영화는 역설적으로 대성공이었다. ” 라고 썼다. 감독은 다음 날 떠났다.\n",
+    )
+    .expect("write");
+    let whole = [
+        "President George H.W. Bush signed the order in 1990.",
+        "Paul W.S. Anderson directed the film.",
+        "“The film was a triumph, ironically. ”",
+        "The director left the next day.",
+    ];
+    std::fs::write(
+        &en,
+        format!("{} {}\n\n{} {}\n", whole[0], whole[1], whole[2], whole[3]),
+    )
+    .expect("write");
+    let a = json(&duet(&["align", s(&ko), s(&en), "--json"]));
+    let en_sentences: Vec<&str> = a["en_sentences"]
+        .as_array()
+        .expect("en_sentences")
+        .iter()
+        .filter_map(|s| s["text"].as_str())
+        .collect();
+    assert_eq!(en_sentences, whole);
+    let tsv = support::ok_stdout(&duet(&["align", s(&ko), s(&en), "--format", "tsv"]));
+    for sentence in whole {
+        assert!(tsv.contains(sentence), "{sentence:?} cut in\n{tsv}");
+    }
+    assert!(
+        !tsv.lines()
+            .any(|l| l.trim().ends_with("\t”") || l.trim() == "”"),
+        "{tsv}"
+    );
+}

@@ -88,3 +88,80 @@ fn stdin_filters_lines_best_first() {
     let (code, out) = filter("zebra", input);
     assert_eq!((code, out.as_str()), (Some(1), ""));
 }
+
+/// A library holding the bundled articles, imported into `home`.
+fn library_of_articles(home: &std::path::Path) {
+    let out = support::duet_in(home, &["import", &articles()]);
+    assert!(out.status.success(), "{}", support::text(&out.stderr));
+}
+
+/// The id `duet list --json` gives the article imported from a file named `name…`.
+fn listed_id(home: &std::path::Path, name: &str) -> i64 {
+    let list = support::ok_json(&support::duet_in(home, &["list", "--json"]));
+    let rows = list.as_array().cloned().unwrap_or_default();
+    rows.iter()
+        .find(|r| r["source"].as_str().is_some_and(|s| s.contains(name)))
+        .and_then(|r| r["id"].as_i64())
+        .unwrap_or_else(|| panic!("{name} not listed: {list}"))
+}
+
+#[test]
+fn the_library_is_searched_with_ids() {
+    let home = tempfile::tempdir().unwrap();
+    library_of_articles(home.path());
+    let sullivan = listed_id(home.path(), "004_");
+    for args in [
+        &["find", "ㅅㄹㅂ", "--library", "--source", "text", "--json"][..],
+        // No path and a library with articles: the library, as for the reader.
+        &["find", "ㅅㄹㅂ", "--source", "text", "--json"][..],
+    ] {
+        let hits = support::ok_json(&support::duet_in(home.path(), args));
+        let top = &hits[0];
+        assert_eq!(top["id"].as_i64(), Some(sullivan), "{args:?}: {top}");
+        assert!(
+            top["text"].as_str().is_some_and(|t| t.contains("설리번")),
+            "{top}"
+        );
+        assert!(
+            top["path"].as_str().is_some_and(|p| p.contains("004_")),
+            "{top}"
+        );
+    }
+    // Titles and entities too; the plain output starts with the id.
+    let hits = support::ok_json(&support::duet_in(
+        home.path(),
+        &[
+            "find",
+            "sullivan",
+            "--library",
+            "--source",
+            "entities",
+            "--json",
+        ],
+    ));
+    assert_eq!(hits[0]["id"].as_i64(), Some(sullivan), "{hits}");
+    let out = support::ok_stdout(&support::duet_in(
+        home.path(),
+        &["find", "핵군축", "--library", "--source", "articles"],
+    ));
+    let first = out.lines().next().unwrap_or("");
+    assert!(first.starts_with(&format!("{sullivan}\t")), "{out}");
+    let none = support::duet_in(home.path(), &["find", "qqxqqzz", "--library"]);
+    assert_eq!(none.status.code(), Some(1));
+}
+
+#[test]
+fn an_empty_library_leaves_the_bundled_articles() {
+    let home = tempfile::tempdir().unwrap();
+    let hits = support::ok_json(&support::duet_in(
+        home.path(),
+        &["find", "ㅅㄹㅂ", "--source", "text", "--json"],
+    ));
+    assert!(hits[0].get("id").is_none(), "{hits}");
+    assert!(hits[0]["path"].as_str().is_some_and(|p| p.contains("004_")));
+    // `--library` on a library with nothing in it: nothing found.
+    let out = support::duet_in(home.path(), &["find", "ㅅㄹㅂ", "--library"]);
+    assert_eq!(out.status.code(), Some(1), "{}", support::text(&out.stderr));
+    let out = support::duet_in(home.path(), &["find", "x", "--library", "/tmp"]);
+    assert_eq!(out.status.code(), Some(2));
+}

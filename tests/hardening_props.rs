@@ -85,7 +85,7 @@ proptest! {
 
     #[test]
     fn any_config_text_is_a_config_or_one_error_line(text in "\\PC{0,200}") {
-        if let Err(e) = duet::tui::config::Config::from_toml(&text) {
+        if let Err(e) = duet::tui::keys::config::Config::from_toml(&text) {
             prop_assert!(!e.contains('\n'), "{e:?}");
         }
     }
@@ -100,7 +100,7 @@ proptest! {
         ][..]), 0..12),
     ) {
         let text: String = parts.concat();
-        if let Err(e) = duet::tui::config::Config::from_toml(&text) {
+        if let Err(e) = duet::tui::keys::config::Config::from_toml(&text) {
             prop_assert!(!e.contains('\n'), "{e:?}");
         }
     }

@@ -242,10 +242,16 @@ fn a_changed_file_invalidates_just_its_cache_entry() {
     assert!(lib.stale().unwrap().is_empty());
     let before: Vec<_> = lib.entries().unwrap();
 
-    // Change the stored copy of article 3 (as an editor would), leave the others alone.
+    // Change the stored copy of article 3 (as an editor would: its front matter's title),
+    // leave the others alone.
     let e3 = lib.entry(3).unwrap();
     let original = std::fs::read_to_string(&e3.file).unwrap();
-    write(&e3.file, &format!("바뀐 제목입니다\n\n{original}"));
+    let title_line = format!("title: {}", e3.title.clone().unwrap());
+    assert!(original.contains(&title_line));
+    write(
+        &e3.file,
+        &original.replacen(&title_line, "title: 바뀐 제목입니다", 1),
+    );
     let refresh = lib.refresh().unwrap();
     assert_eq!(refresh.checked, 5);
     assert_eq!(refresh.changed, vec![3]);

@@ -10,13 +10,14 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use duet::Lang;
+use duet::library::intake;
 use duet::library::pairs::{self, Found};
 use duet::library::{ArticleId, Home, Library};
 use duet::pairing::Side;
 use duet::tui::app::App;
-use duet::tui::config::Config;
-use duet::tui::headless::{app_with_library, draw};
-use duet::tui::store::Save;
+use duet::tui::keys::config::Config;
+use duet::tui::run::headless::{app_with_library, draw};
+use duet::tui::state::store::Save;
 use duet::tui::view::dump;
 use support::editions::{half, seed};
 
@@ -110,6 +111,62 @@ fn editions_imported_as_two_files_pair_from_stored_evidence() {
     let after = paired(&lib);
     assert_eq!(after.auto, found.auto);
     assert_eq!(after.remembered, found.verified);
+}
+
+#[test]
+fn import_then_pair_is_the_one_way_in_and_prepare_is_what_it_stores() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = files(dir.path());
+    let home = Home::at(dir.path().join("lib"));
+    let lib = open(&home);
+    let imported = lib
+        .import_then_pair(std::slice::from_ref(&src), &mut |_, _| {})
+        .unwrap();
+    assert_eq!(imported.report.added.len(), 3, "{:?}", imported.report);
+    assert_eq!(imported.pairs, 1);
+    assert!(imported.pairing_failed.is_none());
+    let (ko, en) = (id_of(&lib, "story_ko.txt"), id_of(&lib, "story_en.txt"));
+    // The pairs were kept: a look (the headless reader) reads them, a keeping run (the reader,
+    // `duet pairs --library`) takes them as they were and builds the index beside them.
+    let looked = intake::pair(lib.reopen().unwrap(), false, || false).unwrap();
+    assert_eq!(
+        looked
+            .pairs()
+            .iter()
+            .map(|p| (p.0, p.1))
+            .collect::<Vec<_>>(),
+        [(ko, en)]
+    );
+    let kept = intake::pair(lib.reopen().unwrap(), true, || false).unwrap();
+    assert_eq!((kept.verified, kept.remembered), (0, 0));
+    assert_eq!(kept.candidates(ko, 2).first().map(|c| c.0), Some(en));
+
+    // What a caller with bytes (a feed) prepares is what an import of the file stores.
+    let bytes = std::fs::read(src.join("story_en.txt")).unwrap();
+    let prepared = intake::prepare(&src.join("story_en.txt"), bytes, |_| {}).unwrap();
+    assert_eq!(prepared.hash, lib.entry(en).unwrap().hash);
+    let stored = lib
+        .evidence()
+        .unwrap()
+        .into_iter()
+        .find(|(id, _)| *id == en)
+        .unwrap()
+        .1;
+    let evidence = prepared
+        .enc
+        .evidence
+        .as_deref()
+        .and_then(duet::library::cache::decode_evidence);
+    assert_eq!(evidence, Some(stored));
+    // `adjust` corrects what the page says before it is encoded.
+    let adjusted = intake::prepare(&src.join("story_en.txt"), prepared.bytes, |p| {
+        p.article.outlet = Some("The Feed".into())
+    })
+    .unwrap();
+    assert_eq!(adjusted.enc.meta.outlet.as_deref(), Some("The Feed"));
+    // A file that is not an article is one error line naming it.
+    let bad = intake::prepare(Path::new("x.pdf"), b"%PDF-1.4".to_vec(), |_| {}).unwrap_err();
+    assert!(bad.contains("x.pdf"), "{bad}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ mod support;
 use std::time::Duration;
 
 use duet::library::{Home, Library, Position};
-use duet::tui::doc::Doc;
+use duet::tui::state::doc::Doc;
 use support::pty::Session;
 
 #[test]

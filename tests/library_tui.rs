@@ -10,10 +10,10 @@ use support::app::{apply_saves, press_saving as press};
 use duet::library::{Home, Library};
 use duet::tui::action::Action;
 use duet::tui::app::{App, update};
-use duet::tui::config::Config;
-use duet::tui::headless::{app_with_library, draw};
-use duet::tui::overlay::Overlay;
-use duet::tui::store::Save;
+use duet::tui::keys::config::Config;
+use duet::tui::run::headless::{app_with_library, draw};
+use duet::tui::state::overlay::Overlay;
+use duet::tui::state::store::Save;
 use duet::tui::view::dump;
 
 fn titles(app: &App) -> Vec<String> {
@@ -138,7 +138,7 @@ fn sort_filter_read_marks_positions_and_bookmarks() {
 
 #[test]
 fn paths_mode_has_no_library_features() {
-    let mut app = duet::tui::headless::app_with(
+    let mut app = duet::tui::run::headless::app_with(
         &[support::articles().join("004_8e658290ee760122.txt")],
         100,
         30,
@@ -154,7 +154,7 @@ fn paths_mode_has_no_library_features() {
 
 #[test]
 fn background_processing_picks_up_a_changed_file_with_progress() {
-    use duet::tui::store::StoreEvent;
+    use duet::tui::state::store::StoreEvent;
     let dir = tempfile::tempdir().unwrap();
     let home = Home::at(dir.path().join("lib"));
     let (lib, _) = Library::open(home.clone()).unwrap();
@@ -165,7 +165,7 @@ fn background_processing_picks_up_a_changed_file_with_progress() {
 
     let mut app = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
-    let _worker = duet::tui::store_worker::spawn_background(home, None, tx);
+    let _worker = duet::tui::work::store_worker::spawn_background(home, None, tx);
     let mut progress = Vec::new();
     let mut updated = Vec::new();
     loop {
@@ -201,7 +201,8 @@ fn background_processing_picks_up_a_changed_file_with_progress() {
 
 #[test]
 fn the_first_frame_lists_a_page_and_the_rest_follows() {
-    use duet::tui::store::{StoreEvent, listing};
+    use duet::tui::state::store::StoreEvent;
+    use duet::tui::work::loader::listing;
     let dir = tempfile::tempdir().unwrap();
     let (lib, _) = Library::open(Home::at(dir.path().join("lib"))).unwrap();
     lib.import(&[support::articles()], &mut |_, _| {}).unwrap();

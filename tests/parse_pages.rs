@@ -230,3 +230,85 @@ fn a_short_clean_document_keeps_every_paragraph_verbatim() {
     );
     assert_eq!(s(&arts[1], "title"), "");
 }
+
+/// `duet parse - --json` of these bytes: the one article.
+fn parse_stdin(bytes: &[u8]) -> serde_json::Value {
+    let out = support::duet_stdin(&["parse", "-", "--json"], bytes);
+    support::ok_json(&out)[0].clone()
+}
+
+#[test]
+fn a_dateline_above_the_front_matter_is_the_copy_s_outlet_and_date() {
+    let seed = std::fs::read(support::seed(support::SEEDS[2])).expect("seed 002");
+    let alone = parse(&[support::seed(support::SEEDS[2])]).remove(0);
+    let copy = parse_stdin(
+        &[
+            "Yonhap · 입력 2019-03-07 · 기사 6262\n\n".as_bytes(),
+            &seed[..],
+        ]
+        .concat(),
+    );
+    assert_eq!(s(&copy, "format"), "markdown");
+    for key in ["title", "summary", "language"] {
+        assert_eq!(s(&copy, key), s(&alone, key), "{key}");
+    }
+    assert_eq!(blocks(&copy), blocks(&alone));
+    // The seed names neither: the dateline's are used.
+    assert_eq!(
+        (s(&alone, "outlet"), s(&alone, "published")),
+        ("".into(), "".into())
+    );
+    assert_eq!(s(&copy, "outlet"), "Yonhap");
+    assert_eq!(s(&copy, "published"), "2019-03-07");
+    // Front matter's own fields win over a dateline's.
+    let dated = "연합뉴스 · 2019-03-07\n\n---\ntitle: 북한, 동해상으로 미사일 발사\ndate: 2024-03-05\noutlet: 한빛일보\n---\n\n북한이 5일 오전 동해상으로 단거리 탄도미사일 2발을 발사했다고 합동참모본부가 밝혔다.\n";
+    let a = parse_stdin(dated.as_bytes());
+    assert_eq!(s(&a, "title"), "북한, 동해상으로 미사일 발사");
+    assert_eq!(s(&a, "published"), "2024-03-05");
+    assert_eq!(s(&a, "outlet"), "한빛일보");
+    assert_eq!(blocks(&a).len(), 1);
+}
+
+#[test]
+fn markup_pasted_into_a_text_copy_never_reaches_the_text() {
+    let copy = "Seoul and Tokyo resume talks on export curbs\n\n\
+        The Korea Times | March 7, 2019\n\n\
+        <p data-ke-size=\"size16\">Seoul and Tokyo agreed on Thursday to resume talks on export controls, officials said.</p>\n\
+        <p><img src=\"a.jpg\" alt=\"talks\" /></p>\n\
+        <h2 class=\"sub\">A first step</h2>\n\n\
+        <p>The talks will be held in Tokyo next month &amp; cover chips.</p>\n\n\
+        Officials called it a <b>first step</b> toward a wider deal on trade.\n\n\
+        <US-Japan Summit ‘Approach’, November 17, 2021>\n";
+    let a = parse_stdin(copy.as_bytes());
+    assert_eq!(
+        s(&a, "title"),
+        "Seoul and Tokyo resume talks on export curbs"
+    );
+    assert_eq!(s(&a, "outlet"), "The Korea Times");
+    assert_eq!(s(&a, "published"), "2019-03-07");
+    let texts: Vec<String> = blocks(&a).into_iter().map(|(_, _, t)| t).collect();
+    for t in &texts {
+        assert!(
+            !t.contains("<p") && !t.contains("</") && !t.contains("<img") && !t.contains("<b>"),
+            "markup in {t:?}"
+        );
+    }
+    assert!(texts.iter().any(|t| t == "A first step"), "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "The talks will be held in Tokyo next month & cover chips."),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "Officials called it a first step toward a wider deal on trade."),
+        "{texts:?}"
+    );
+    // Angle brackets that are no HTML element are text.
+    assert!(
+        all_text(&a).contains("<US-Japan Summit ‘Approach’, November 17, 2021>"),
+        "{texts:?}"
+    );
+}

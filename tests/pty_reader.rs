@@ -89,8 +89,8 @@ fn panic_child() {
     if std::env::var_os("DUET_PANIC_CHILD").is_none() {
         return;
     }
-    duet::tui::terminal::install_panic_hook();
-    let _guard = duet::tui::terminal::TerminalGuard::enter().expect("enter the terminal");
+    duet::tui::run::terminal::install_panic_hook();
+    let _guard = duet::tui::run::terminal::TerminalGuard::enter().expect("enter the terminal");
     thread::sleep(Duration::from_millis(300));
     panic!("deliberate panic inside the reader");
 }

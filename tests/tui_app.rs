@@ -6,11 +6,11 @@ mod support;
 use duet::model::{Article, Bitext, Block, BlockKind, Format, Lang, Language};
 use duet::tui::action::{Action, MouseAction};
 use duet::tui::app::Pane;
-use duet::tui::config::Config;
-use duet::tui::doc::Doc;
-use duet::tui::headless;
-use duet::tui::headless::step;
-use duet::tui::layout::Layout;
+use duet::tui::keys::config::Config;
+use duet::tui::run::headless;
+use duet::tui::run::headless::step;
+use duet::tui::state::doc::Doc;
+use duet::tui::state::layout::Layout;
 use ratatui::buffer::CellWidth;
 use ratatui::style::Color;
 use support::app::*;
@@ -348,7 +348,7 @@ fn wide_ambiguous_setting_measures_quotes_as_two_columns() {
     step(
         &mut app,
         Action::Loaded(
-            duet::tui::entries::EntryId::for_path("x".as_ref()),
+            duet::tui::state::entries::EntryId::for_path("x".as_ref()),
             Box::new(Ok(Doc::build(a, &b))),
         ),
     );
@@ -379,7 +379,7 @@ fn loader_threads_fill_the_library_and_report_bad_files() {
     .expect("write");
     let (tx, rx) = std::sync::mpsc::channel();
     // The loader's threads live as long as its owner.
-    let _loader = duet::tui::worker::spawn_loader(vec![dir.path().to_path_buf()], tx);
+    let _loader = duet::tui::work::worker::spawn_loader(vec![dir.path().to_path_buf()], tx);
     let mut app = app_with_docs(Vec::new(), 120, 30, true);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let mut first_discovered = false;
@@ -400,7 +400,7 @@ fn loader_threads_fill_the_library_and_report_bad_files() {
     let failed = app
         .entries()
         .iter()
-        .filter(|e| matches!(e.state(), duet::tui::entries::EntryState::Failed(_)))
+        .filter(|e| matches!(e.state(), duet::tui::state::entries::EntryState::Failed(_)))
         .count();
     assert_eq!(failed, 1);
     keys(&mut app, "G");

@@ -5,10 +5,10 @@
 mod support;
 
 use duet::tui::app::App;
-use duet::tui::config::Config;
-use duet::tui::headless::{self, parse_keys, press};
-use duet::tui::layout::Side;
-use duet::tui::overlay::Overlay;
+use duet::tui::keys::config::Config;
+use duet::tui::run::headless::{self, parse_keys, press};
+use duet::tui::state::layout::Side;
+use duet::tui::state::overlay::Overlay;
 use duet::tui::view::highlight::entity_mentions;
 
 const SEED: &str = "assets/articles/004_8e658290ee760122.txt";

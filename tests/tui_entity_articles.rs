@@ -10,10 +10,10 @@ use std::path::PathBuf;
 
 use duet::library::{Home, Library};
 use duet::tui::app::App;
-use duet::tui::config::Config;
-use duet::tui::headless::{self, parse_keys, press};
-use duet::tui::layout::Side;
-use duet::tui::overlay::Overlay;
+use duet::tui::keys::config::Config;
+use duet::tui::run::headless::{self, parse_keys, press};
+use duet::tui::state::layout::Side;
+use duet::tui::state::overlay::Overlay;
 
 /// 2023-09-13, and undated: the dated one is the newer in the list's order.
 const DATED: &str = "assets/articles/000_11a10f181be35a82.txt";

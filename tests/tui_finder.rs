@@ -68,12 +68,12 @@ fn preview_shows_the_other_language() {
 fn search_runs_as_a_job_and_stale_results_are_dropped() {
     use duet::tui::action::Action;
     use duet::tui::app::update;
-    use duet::tui::cancel::Cancel;
-    use duet::tui::config::Config;
-    use duet::tui::effects::Command as Fx;
-    use duet::tui::headless::{self, draw, parse_keys, step};
-    use duet::tui::job::JobDone;
+    use duet::tui::keys::config::Config;
+    use duet::tui::run::headless::{self, draw, parse_keys, step};
     use duet::tui::view::dump;
+    use duet::tui::work::cancel::Cancel;
+    use duet::tui::work::effects::Command as Fx;
+    use duet::tui::work::job::JobDone;
 
     let seeds = support::articles();
     let mut app = headless::app_with(&[seeds], 100, 24, Config::default(), true);

@@ -8,16 +8,16 @@ use std::process::{Command as Process, Stdio};
 
 use duet::tui::action::Action;
 use duet::tui::app::{App, Pane, update};
-use duet::tui::cancel::Cancel;
-use duet::tui::config::Config;
-use duet::tui::doc::Doc;
-use duet::tui::effects::Command;
-use duet::tui::entries::{DOC_CACHE, EntryId};
-use duet::tui::headless::{self, step};
-use duet::tui::job::JobDone;
-use duet::tui::layout::{Layout, Side};
-use duet::tui::overlay::Overlay;
-use duet::tui::worker::Worker;
+use duet::tui::keys::config::Config;
+use duet::tui::run::headless::{self, step};
+use duet::tui::state::doc::Doc;
+use duet::tui::state::entries::{DOC_CACHE, EntryId};
+use duet::tui::state::layout::{Layout, Side};
+use duet::tui::state::overlay::Overlay;
+use duet::tui::work::cancel::Cancel;
+use duet::tui::work::effects::Command;
+use duet::tui::work::job::JobDone;
+use duet::tui::work::worker::Worker;
 use support::app::*;
 
 fn status_line(app: &App) -> String {
@@ -143,7 +143,7 @@ fn a_stale_job_result_is_dropped() {
         true,
     );
     // The first entries were evicted from the document cache: opening one starts a job.
-    let start = |fx: duet::tui::effects::Effects| {
+    let start = |fx: duet::tui::work::effects::Effects| {
         fx.commands
             .into_iter()
             .find_map(|c| match c {
@@ -152,13 +152,13 @@ fn a_stale_job_result_is_dropped() {
             })
             .expect("a job")
     };
-    let enter = Action::Key(duet::tui::key::Key::parse("enter").expect("key"));
+    let enter = Action::Key(duet::tui::keys::key::Key::parse("enter").expect("key"));
     let (g1, job1) = start(update(&mut app, enter.clone()));
     // Before it is done, the user opens another one: a newer generation.
     keys(&mut app, "j");
     let (g2, job2) = start(update(&mut app, enter));
     assert!(g2 > g1);
-    let done = |generation, job: duet::tui::job::Job| {
+    let done = |generation, job: duet::tui::work::job::Job| {
         let kind = job.kind();
         Action::JobDone(Box::new(JobDone {
             kind,

@@ -1,6 +1,6 @@
 //! The README's key table is the keymap's own (so neither goes stale).
 
-use duet::tui::keymap::Keymap;
+use duet::tui::keys::keymap::Keymap;
 
 #[test]
 fn readme_key_table_matches_the_keymap() {

@@ -99,16 +99,24 @@ fn set_date(art: &mut Article, role: meta::DateRole, iso: String) {
     }
 }
 
-/// Take date lines and labelled date prefixes out of the candidates into the article.
+/// Take date lines, datelines (outlet and date) and labelled date prefixes out of the
+/// candidates into the article; what the page already said stays.
 pub fn pull_dates(cands: Vec<Cand>, art: &mut Article) -> Vec<Cand> {
     let mut out = Vec::with_capacity(cands.len());
     for mut c in cands {
-        c.lines.retain(|l| match meta::date_line(l) {
-            Some((role, iso)) => {
+        c.lines.retain(|l| {
+            if let Some((role, iso)) = meta::date_line(l) {
                 set_date(art, role, iso);
-                false
+                return false;
             }
-            None => true,
+            let Some((outlet, role, iso)) = meta::outlet_date_line(l) else {
+                return true;
+            };
+            set_date(art, role, iso);
+            if art.outlet.is_none() {
+                art.outlet = outlet;
+            }
+            false
         });
         if let Some(first) = c.lines.first_mut()
             && let Some((role, iso, cut)) = meta::leading_date(first)

@@ -7,46 +7,54 @@ use regex::Regex;
 use super::assemble::{self, Titles};
 use super::boilerplate::Cand;
 use super::html;
+use super::markup::{self, Run};
 use super::meta;
 use crate::model::{Article, BlockKind};
 use crate::text::furniture::re;
 
 pub fn clean(text: &str, art: &mut Article) {
-    let (front, mut body) = split_front_matter(text);
+    let (mut preamble, front, mut body) = split_front_matter(text);
     // Text between two `---` rules that is not metadata is part of the body.
     if front.is_some_and(|f| !front_matter(f, art)) {
-        body = text;
+        (preamble, body) = ("", text);
     }
     let mut titles = Titles::default();
     if let Some(t) = art.title.take() {
         titles.offer(&t, crate::text::detect_lang(&t));
     }
-    let cands = if looks_like_html(body) {
-        html::fragment_cands(body, art)
-    } else {
-        markdown_cands(body)
-    };
+    // The lines above the front matter (a dateline, a byline) lead the body's blocks.
+    let mut cands = super::text::paragraphs(preamble);
+    for run in markup::runs(body) {
+        match run {
+            Run::Plain(t) => cands.extend(markdown_cands(t)),
+            Run::Markup(m) => cands.extend(html::fragment_cands(m, art)),
+        }
+    }
     assemble::content(cands, art, &mut titles);
     titles.resolve(art);
 }
 
-/// The YAML between the first two `---` lines, and the body after it.
-fn split_front_matter(text: &str) -> (Option<&str>, &str) {
+/// The lines above the front matter, the YAML between its two `---` lines, and the body
+/// after it.
+fn split_front_matter(text: &str) -> (&str, Option<&str>, &str) {
     let t = text.trim_start_matches('\u{feff}');
-    let Some(rest) = t
-        .strip_prefix("---\n")
-        .or_else(|| t.strip_prefix("---\r\n"))
-    else {
-        return (None, t);
+    let Some(start) = crate::ingest::detect::front_matter_start(t) else {
+        return ("", None, t);
     };
+    let (preamble, from) = t.split_at(start);
+    let rest = &from[from.find('\n').map_or(from.len(), |i| i + 1)..];
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
-            return (Some(&rest[..offset]), &rest[offset + line.len()..]);
+            return (
+                preamble,
+                Some(&rest[..offset]),
+                &rest[offset + line.len()..],
+            );
         }
         offset += line.len();
     }
-    (None, t)
+    ("", None, t)
 }
 
 /// Read the front matter into the article; false when it is not metadata at all.
@@ -63,19 +71,11 @@ fn front_matter(yaml: &str, art: &mut Article) -> bool {
         // `title: Breaking: X` is a YAML error: read `key: value` lines instead.
         _ => {
             let mut any = false;
-            for line in yaml.lines() {
-                let Some((k, v)) = line.split_once(':') else {
-                    continue;
-                };
-                let key_like = !k.is_empty()
-                    && k.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-                if key_like {
-                    any = true;
-                    let v = v.trim().trim_matches(['"', '\'']).to_string();
-                    if !v.is_empty() {
-                        set_field(art, &k.to_ascii_lowercase(), &[v]);
-                    }
+            for (k, v) in yaml.lines().filter_map(crate::ingest::detect::yaml_key) {
+                any = true;
+                let v = v.trim().trim_matches(['"', '\'']).to_string();
+                if !v.is_empty() {
+                    set_field(art, &k.to_ascii_lowercase(), &[v]);
                 }
             }
             any
@@ -121,31 +121,11 @@ fn set_field(art: &mut Article, key: &str, vals: &[String]) {
     }
 }
 
-fn looks_like_html(body: &str) -> bool {
-    let lower = body.to_ascii_lowercase();
-    [
-        "<p",
-        "<h1",
-        "<h2",
-        "<h3",
-        "<div",
-        "<ul",
-        "<table",
-        "<br",
-        "<blockquote",
-    ]
-    .iter()
-    .map(|t| lower.matches(t).count())
-    .sum::<usize>()
-        >= 2
-}
-
 static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^(#{1,6})\s+(.*?)\s*#*$"));
 static LIST: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(.*)$"));
 static IMAGE: LazyLock<Regex> = LazyLock::new(|| re(r"!\[[^\]]*\]\([^)]*\)"));
 static LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[([^\]]*)\]\([^)]*\)"));
 static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| re(r"(\*\*|__|\*|`)"));
-static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"</?[A-Za-z][^>]*>"));
 
 /// Inline Markdown to plain text: images out, links to their text, emphasis marks out,
 /// stray tags out, entities decoded.
@@ -153,8 +133,7 @@ fn inline(s: &str) -> String {
     let s = IMAGE.replace_all(s, "");
     let s = LINK.replace_all(&s, "$1");
     let s = EMPHASIS.replace_all(&s, "");
-    let s = TAG.replace_all(&s, "");
-    decode_entities(&s)
+    decode_entities(&markup::strip_tags(&s))
 }
 
 /// The common named entities and numeric references.

@@ -185,6 +185,50 @@ pub fn date_line(line: &str) -> Option<(DateRole, String)> {
     Some((role, hit.iso))
 }
 
+/// A field of a dateline that only numbers the copy (`기사 6262`, `No. 42`, `#12`).
+static NUMBER_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:[\p{L}.]{1,12}\s*[:：]?\s*)?#?\s*\d{1,12}$"));
+
+/// A dateline: the outlet and the date of a copy on one short line of fields
+/// (`Yonhap · 입력 2019-03-07 · 기사 6262`, `The Korea Herald | 2020-01-02`). Every field is
+/// the date (with its label), the outlet's name (a few words, no digits) or a number; exactly
+/// one date, at most one name. The outlet, which date it is, and the date.
+pub fn outlet_date_line(line: &str) -> Option<(Option<String>, DateRole, String)> {
+    const SEPARATORS: [char; 4] = ['·', '|', '｜', '•'];
+    if !line.contains(SEPARATORS) || line.chars().count() > 100 {
+        return None;
+    }
+    let fields: Vec<&str> = line
+        .split(SEPARATORS)
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    if fields.len() < 2 {
+        return None;
+    }
+    let mut date = None;
+    let mut outlet = None;
+    for f in fields {
+        if let Some(d) = date_line(f) {
+            if date.replace(d).is_some() {
+                return None;
+            }
+        } else if NUMBER_FIELD.is_match(f) {
+            continue;
+        } else {
+            let name = f.chars().count() <= 40
+                && f.split_whitespace().count() <= 5
+                && !f.chars().any(|c| c.is_numeric())
+                && f.chars().any(char::is_alphabetic);
+            if !name || outlet.replace(f.to_string()).is_some() {
+                return None;
+            }
+        }
+    }
+    let (role, iso) = date?;
+    Some((outlet, role, iso))
+}
+
 static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*(?:date|dated|published|posted|updated|입력|기사입력|등록)\s*[:：]?\s*(\d{4}-\d{1,2}-\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2}\.?)\s+",
@@ -246,6 +290,28 @@ mod tests {
             Some((DateRole::Published, "2023-10-27".into()))
         );
         assert_eq!(date_line("2023년 9월 13일 북한은 미사일을 쐈다"), None);
+        assert_eq!(
+            outlet_date_line("Yonhap · 입력 2019-03-07 · 기사 6262"),
+            Some((
+                Some("Yonhap".into()),
+                DateRole::Published,
+                "2019-03-07".into()
+            ))
+        );
+        assert_eq!(
+            outlet_date_line("The Korea Herald | Updated Oct 5, 2023"),
+            Some((
+                Some("The Korea Herald".into()),
+                DateRole::Updated,
+                "2023-10-05".into()
+            ))
+        );
+        // A menu bar, or a sentence with a date in it, is not a dateline.
+        assert_eq!(outlet_date_line("정치 · 경제 · 2023.09.13"), None);
+        assert_eq!(
+            outlet_date_line("북한은 2023년 9월 13일 · 미사일을 쐈다고 밝혔다"),
+            None
+        );
         let (_, iso, cut) = leading_date(" date 2023-08-20 China and Russia").expect("leading");
         assert_eq!(iso, "2023-08-20");
         assert_eq!(

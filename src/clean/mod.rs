@@ -12,6 +12,7 @@ mod finish;
 mod html;
 mod json;
 mod markdown;
+mod markup;
 pub mod meta;
 mod text;
 

@@ -3,14 +3,28 @@
 
 use super::assemble::{self, Titles};
 use super::boilerplate::Cand;
+use super::html;
+use super::markup::{self, Run};
 use crate::model::Article;
 
-/// Blank-line separated paragraphs of trimmed, non-empty lines.
+/// A text file's blocks: its paragraphs, and the blocks of the markup pasted into it.
+fn cands(text: &str, art: &mut Article) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for run in markup::runs(text) {
+        match run {
+            Run::Plain(t) => out.extend(paragraphs(t)),
+            Run::Markup(m) => out.extend(html::fragment_cands(m, art)),
+        }
+    }
+    out
+}
+
+/// Blank-line separated paragraphs of trimmed, non-empty lines, stray tags taken out.
 pub fn paragraphs(text: &str) -> Vec<Cand> {
     let mut out = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     for line in text.lines() {
-        let l = crate::text::fold_whitespace(line);
+        let l = crate::text::fold_whitespace(&markup::strip_tags(line));
         if l.is_empty() {
             if !lines.is_empty() {
                 out.push(Cand::new(std::mem::take(&mut lines)));
@@ -26,7 +40,8 @@ pub fn paragraphs(text: &str) -> Vec<Cand> {
 }
 
 pub fn clean(text: &str, art: &mut Article) {
-    let cands = assemble::pull_dates(paragraphs(text), art);
+    let cands = cands(text, art);
+    let cands = assemble::pull_dates(cands, art);
     let mut titles = Titles::default();
     assemble::page(cands, art, &mut titles);
     titles.resolve(art);

@@ -122,7 +122,7 @@ fn remove(keys: &[String]) -> anyhow::Result<ExitCode> {
 /// The `[feeds]` settings of the user's `config.toml` (defaults, with a warning, when it is
 /// unreadable).
 fn settings() -> Settings {
-    let Some(path) = duet::tui::config::Config::path() else {
+    let Some(path) = duet::tui::keys::config::Config::path() else {
         return Settings::default();
     };
     match std::fs::read_to_string(&path) {
@@ -167,9 +167,13 @@ fn refresh(keys: &[String], timeout: Option<u64>, json: bool) -> anyhow::Result<
     }
     let added = report.added.len() + report.changed.len();
     let pairs = if added > 0 && report.stopped.is_none() {
-        duet::library::pairs::find(lib, duet::pairing::default_threads(), true, || false)
-            .map(|found| found.pairs().len())
-            .unwrap_or(0)
+        match duet::library::intake::pair(lib, true, || false) {
+            Ok(found) => found.pairs().len(),
+            Err(e) => {
+                eprintln!("duet: pairing the library: {e}");
+                0
+            }
+        }
     } else {
         0
     };

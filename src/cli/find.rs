@@ -1,20 +1,28 @@
-//! `duet find QUERY [PATH…] [--source S] [--limit N] [--json]`: search a library like the
-//! finder does, best first. `duet find --stdin QUERY`: filter standard input like
-//! `fzf --filter`. Exit 1 when nothing matches.
+//! `duet find QUERY [PATH…] [--source S] [--limit N] [--json]`: search articles like the
+//! finder does, best first: the files given, or with `--library` (and by default, when no path
+//! is given and the library has articles, as for the reader) the library, from its cache.
+//! `duet find --stdin QUERY`: filter standard input like `fzf --filter`. Exit 1 when nothing
+//! matches.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
 use anyhow::Context;
+use duet::library::ArticleId;
 use duet::search::{Library, Memory, Source, filter};
+use duet::{Article, Bitext};
 use serde::Serialize;
 
+use super::library::clean;
 use super::render::library_paths;
 use crate::{FindArgs, FindSource};
 
 #[derive(Serialize)]
 struct Row<'a> {
+    /// The library's id of the article (when the library is searched).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<ArticleId>,
     path: &'a str,
     title: &'a str,
     source: &'static str,
@@ -24,24 +32,94 @@ struct Row<'a> {
     score: i32,
 }
 
+/// The articles searched: parsed from files, or loaded from the library (with their ids and
+/// the alignments it keeps, so nothing is aligned again).
+struct Searched {
+    articles: Vec<Article>,
+    bitexts: Option<Vec<Bitext>>,
+    ids: Option<Vec<ArticleId>>,
+    /// Some file or article could not be read (each said on stderr).
+    failed: bool,
+}
+
 pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
     if args.stdin {
         return run_stdin(args);
     }
-    let paths = library_paths(&args.paths)?;
-    let (articles, failed) = parse_all(&paths);
+    if args.library {
+        return search(args, &from_library(super::library::open()?)?);
+    }
+    if args.paths.is_empty() {
+        // As the reader: the library when it has articles, else the bundled samples.
+        let (start, notices) = duet::library::startup();
+        let (lib, notices) = match start {
+            duet::library::Startup::Library(lib, more) => {
+                (Some(lib), notices.into_iter().chain(more).collect())
+            }
+            duet::library::Startup::Samples => (None, notices),
+        };
+        for n in notices {
+            eprintln!("duet: {n}");
+        }
+        if let Some(lib) = lib {
+            return search(args, &from_library(*lib)?);
+        }
+    }
+    let (articles, failed) = parse_all(&library_paths(&args.paths)?);
+    let searched = Searched {
+        articles,
+        bitexts: None,
+        ids: None,
+        failed,
+    };
+    search(args, &searched)
+}
+
+/// Every article of the library that can be shown, from its cache (an article not processed
+/// by this version yet is processed now, as the reader would).
+fn from_library(lib: duet::library::Library) -> anyhow::Result<Searched> {
+    let mut out = Searched {
+        articles: Vec::new(),
+        bitexts: Some(Vec::new()),
+        ids: Some(Vec::new()),
+        failed: false,
+    };
+    for entry in lib.entries()? {
+        match lib.load(entry.id) {
+            Ok(p) => {
+                out.articles.push(p.article);
+                out.bitexts.get_or_insert_default().push(p.bitext);
+                out.ids.get_or_insert_default().push(entry.id);
+            }
+            Err(e) => {
+                eprintln!("duet: article {}: {e}", entry.id);
+                out.failed = true;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn search(args: &FindArgs, searched: &Searched) -> anyhow::Result<ExitCode> {
+    let articles = &searched.articles;
     let sources: Vec<Source> = match args.source {
         Some(FindSource::Articles) => vec![Source::Articles],
         Some(FindSource::Entities) => vec![Source::Entities],
         Some(FindSource::Text) => vec![Source::Text],
         None => Source::ALL.to_vec(),
     };
-    let mut library = Library::from_articles(&articles);
+    let mut library = Library::from_articles(articles);
     if sources.contains(&Source::Entities) {
-        let bitexts: Vec<duet::Bitext> = articles.iter().map(duet::align::align_article).collect();
-        let index = duet::entity::EntityIndex::build(
-            articles.iter().map(|a| a.path.as_str()).zip(&bitexts),
-        );
+        let aligned: Vec<Bitext>;
+        let bitexts = match &searched.bitexts {
+            Some(b) => b,
+            None => {
+                aligned = articles.iter().map(duet::align::align_article).collect();
+                &aligned
+            }
+        };
+        let index =
+            duet::entity::EntityIndex::build(articles.iter().map(|a| a.path.as_str()).zip(bitexts));
         library.set_entities(&index);
     }
     let limit = args.limit.unwrap_or(20);
@@ -80,6 +158,10 @@ pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
             let item = library.item(*source, hit);
             let doc = library.doc(item);
             Row {
+                id: searched
+                    .ids
+                    .as_ref()
+                    .and_then(|ids| ids.get(item.doc as usize).copied()),
                 path: &doc.path,
                 title: &doc.title,
                 source: source.name(),
@@ -96,7 +178,7 @@ pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
         print_rows(&rows)
     };
     ignore_broken_pipe(printed)?;
-    Ok(if failed {
+    Ok(if searched.failed {
         ExitCode::from(2)
     } else if rows.is_empty() {
         ExitCode::from(1)
@@ -163,7 +245,14 @@ fn print_rows(rows: &[Row]) -> std::io::Result<()> {
             (Some(b), None) => format!(":{b}"),
             _ => String::new(),
         };
-        writeln!(out, "{}{place}\t{}\t{}", r.path, r.source, r.text)?;
+        let id = r.id.map(|id| format!("{id}\t")).unwrap_or_default();
+        writeln!(
+            out,
+            "{id}{}{place}\t{}\t{}",
+            clean(r.path),
+            r.source,
+            clean(r.text)
+        )?;
     }
     out.flush()
 }

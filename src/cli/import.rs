@@ -15,10 +15,12 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     if let Some(p) = args.paths.iter().find(|p| !p.exists()) {
         anyhow::bail!("{}: no such file or folder", p.display());
     }
+    let started = std::time::Instant::now();
     let lib = super::library::open_for_writing()?;
     let mut bar = Progress::new("importing");
-    let report = lib.import(&args.paths, &mut |done, total| bar.update(done, total))?;
+    let imported = lib.import_then_pair(&args.paths, &mut |done, total| bar.update(done, total))?;
     bar.finish();
+    let report = &imported.report;
     for line in &report.failed {
         eprintln!("duet: {line}");
     }
@@ -34,19 +36,12 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             report.duplicates.len() - LISTED_DUPLICATES
         );
     }
+    if let Some(e) = &imported.pairing_failed {
+        eprintln!("duet: pairing the library: {e}");
+    }
     let added = report.added.len();
-    // Pair the new articles with their other-language editions now, so the library opens
-    // with its pairs shown (they are kept, with the verdicts, until the library changes).
-    let started = std::time::Instant::now();
-    let pairs = if added > 0 && report.stopped.is_none() {
-        let threads = duet::pairing::default_threads();
-        duet::library::pairs::find(lib, threads, true, || false)
-            .map(|found| found.pairs().len())
-            .unwrap_or(0)
-    } else {
-        0
-    };
-    let secs = (report.elapsed + started.elapsed()).as_secs_f64();
+    let pairs = imported.pairs;
+    let secs = started.elapsed().as_secs_f64();
     let mut summary = format!(
         "imported {added} article{} in {secs:.1} s",
         if added == 1 { "" } else { "s" }

@@ -126,7 +126,7 @@ fn library(json: bool) -> anyhow::Result<ExitCode> {
             )
         })
         .collect();
-    let found = duet::library::pairs::find(lib, pairing::default_threads(), true, || false)?;
+    let found = duet::library::intake::pair(lib, true, || false)?;
     let manual: HashSet<(ArticleId, ArticleId)> = found.choices.manual.iter().copied().collect();
     let rows: Vec<LibraryPair> = found
         .pairs()

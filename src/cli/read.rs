@@ -14,7 +14,9 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                     "the reader needs a terminal (try `duet render --library` for a text screenshot)"
                 );
             }
-            duet::tui::runner::run_source(duet::tui::runner::Source::Library(*lib, notices))?;
+            duet::tui::run::runner::run_source(duet::tui::run::runner::Source::Library(
+                *lib, notices,
+            ))?;
             return Ok(ExitCode::SUCCESS);
         }
         for n in notices {
@@ -32,6 +34,6 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         anyhow::bail!("the reader needs a terminal (try `duet render` for a text screenshot)");
     }
-    duet::tui::runner::run(paths)?;
+    duet::tui::run::runner::run(paths)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use duet::tui::config::Config;
+use duet::tui::keys::config::Config;
 
 use crate::RenderArgs;
 
@@ -14,19 +14,19 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
     }
     if args.library {
         let lib = super::library::open()?;
-        let keys = duet::tui::headless::parse_keys(&args.keys)
+        let keys = duet::tui::run::headless::parse_keys(&args.keys)
             .map_err(|e| anyhow::anyhow!("--keys: {e}"))?;
-        let mut app = duet::tui::headless::app_with_library(&lib, w, h, config, true)
+        let mut app = duet::tui::run::headless::app_with_library(&lib, w, h, config, true)
             .map_err(|e| anyhow::anyhow!(e))?;
-        duet::tui::headless::press(&mut app, &keys);
+        duet::tui::run::headless::press(&mut app, &keys);
         print!(
             "{}",
-            duet::tui::view::dump(&duet::tui::headless::draw(&app))
+            duet::tui::view::dump(&duet::tui::run::headless::draw(&app))
         );
         return Ok(ExitCode::SUCCESS);
     }
     let paths = library_paths(&args.paths)?;
-    let screen = duet::tui::headless::render(&paths, w, h, &args.keys, config)
+    let screen = duet::tui::run::headless::render(&paths, w, h, &args.keys, config)
         .map_err(|e| anyhow::anyhow!("--keys: {e}"))?;
     print!("{screen}");
     Ok(ExitCode::SUCCESS)

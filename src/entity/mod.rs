@@ -46,7 +46,7 @@ use serde::{Deserialize, Serialize};
 
 pub use features::{GoldSpan, Sentence as TrainSentence, english_tokens};
 pub use index::EntityIndex;
-pub use link::{NameLink, link_names};
+pub use link::{NameLink, link_names, name_score_with};
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

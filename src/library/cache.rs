@@ -16,9 +16,11 @@ use super::{ArticleId, Library, unpack, work};
 /// The version of the pipeline (ingest, clean, align) whose output the cache holds. Bump the
 /// number after a change that alters `parse --json` or `align --json` output: every cached
 /// entry is then re-processed lazily.
-/// (3: the cache also holds each article's entity index and its translation-pairing evidence;
-/// 5: pages whose story is only in embedded JSON are read from it.)
-pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/5");
+/// (3: the cache also holds each article's entity index and its translation-pairing evidence.)
+/// (5: datelines above front matter and markup pasted into text are read, not shown.)
+/// (6: the pairing evidence, and the verdicts, leave out outlet-and-date lines.)
+/// (7: pages whose story is only in embedded JSON are read from it.)
+pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/7");
 
 /// A processed article: what the reader needs to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]

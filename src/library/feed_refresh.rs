@@ -22,9 +22,10 @@ use serde::Serialize;
 use crate::feed::{self, Client, FeedUrl, FetchError, Fetched, Item, Settings, Validators, pool};
 use crate::model::{BlockKind, Language};
 
-use super::cache::{self, Encoded, Processed};
+use super::cache::Processed;
 use super::error::{LibraryError, Result};
 use super::feeds::{Feed, FeedId};
+use super::intake::{self, Prepared};
 use super::{ArticleId, Library, time};
 
 /// A page that failed in a way that may pass is tried this many times in all.
@@ -129,9 +130,8 @@ pub(super) struct PageDone {
 }
 
 pub(super) struct Ready {
-    pub(super) bytes: Vec<u8>,
-    pub(super) hash: String,
-    pub(super) enc: Box<Encoded>,
+    pub(super) page: Prepared,
+    /// The feed's own text of the story, not its page.
     pub(super) from_feed: bool,
 }
 
@@ -557,13 +557,22 @@ fn fetch_page(client: &Client, job: PageJob, hosts: &pool::Hosts) -> PageDone {
             feed::http::MAX_PAGE_BYTES,
             hosts,
         ) {
-            Ok(Fetched::Body(b)) => match process(link.as_str(), &b.bytes) {
-                Ok(p) if body_chars(&p) > 0 && !much_shorter(&p, &job.item) => {
-                    page = Some((b.bytes, p));
+            Ok(Fetched::Body(b)) => {
+                // Whether the page has the story is seen on its cleaned text, before the
+                // feed's word is applied (an empty page costs next to nothing to index).
+                let mut empty = false;
+                let prepared = intake::prepare(Path::new(link.as_str()), b.bytes, |p| {
+                    empty = body_chars(p) == 0 || much_shorter(p, &job.item);
+                    apply_item(p, &job);
+                });
+                match prepared {
+                    Ok(_) if empty => {
+                        page_error = Some(("the page cleans to nothing".to_string(), false));
+                    }
+                    Ok(p) => page = Some(p),
+                    Err(e) => page_error = Some((e, false)),
                 }
-                Ok(_) => page_error = Some(("the page cleans to nothing".to_string(), false)),
-                Err(e) => page_error = Some((e, false)),
-            },
+            }
             Ok(Fetched::NotModified) => {
                 page_error = Some(("the server answered 304 to a plain request".into(), true));
             }
@@ -571,52 +580,31 @@ fn fetch_page(client: &Client, job: PageJob, hosts: &pool::Hosts) -> PageDone {
             Err(Failure::Parse(e)) => page_error = Some((e, false)),
         },
     }
-    let name = job.item.link.as_ref().map_or_else(
-        || format!("{}.html", job.item.guid),
-        |l| l.as_str().to_string(),
-    );
-    let (bytes, processed, from_feed) = match page {
-        Some((b, p)) => (b, p, false),
+    let stored = match page {
+        Some(page) => Some(Ready {
+            page,
+            from_feed: false,
+        }),
         None => {
-            let doc =
-                feed::document::from_item(&job.item, job.outlet.as_deref(), job.lang.as_deref());
-            match doc.map(|d| {
-                let p = process(&name, d.as_bytes());
-                (d.into_bytes(), p)
-            }) {
-                Some((b, Ok(p))) => (b, p, true),
-                _ => {
-                    return PageDone {
-                        job,
-                        stored: None,
-                        page_error,
-                    };
-                }
-            }
+            let name = job.item.link.as_ref().map_or_else(
+                || format!("{}.html", job.item.guid),
+                |l| l.as_str().to_string(),
+            );
+            feed::document::from_item(&job.item, job.outlet.as_deref(), job.lang.as_deref())
+                .and_then(|doc| {
+                    intake::prepare(Path::new(&name), doc.into_bytes(), |p| apply_item(p, &job))
+                        .ok()
+                })
+                .map(|page| Ready {
+                    page,
+                    from_feed: true,
+                })
         }
     };
-    let mut processed = processed;
-    apply_item(&mut processed, &job);
-    let enc = std::panic::catch_unwind(|| processed.encode());
-    let stored = enc.ok().map(|enc| Ready {
-        hash: cache::hash(&bytes),
-        bytes,
-        enc: Box::new(enc),
-        from_feed,
-    });
     PageDone {
         job,
         stored,
         page_error,
-    }
-}
-
-/// The library's processing of one page (a bug in it fails the page, not the refresh).
-fn process(name: &str, bytes: &[u8]) -> std::result::Result<Processed, String> {
-    match std::panic::catch_unwind(|| Processed::run(Path::new(name), bytes)) {
-        Ok(Ok(p)) => Ok(p),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err("internal error while cleaning it".into()),
     }
 }
 

@@ -28,10 +28,10 @@ impl Library {
         let mut written = Vec::new();
         for d in batch.iter() {
             if let Some(r) = &d.stored {
-                let rel = Home::stored_rel(&r.hash, "html");
+                let rel = Home::stored_rel(&r.page.hash, "html");
                 let abs = self.home.resolve(&rel);
                 let existed = abs.exists();
-                let meta = import::store_copy(&abs, &r.bytes)?;
+                let meta = import::store_copy(&abs, &r.page.bytes)?;
                 if !existed {
                     written.push(abs);
                 }
@@ -101,7 +101,8 @@ impl Library {
                         ],
                     )
                     .map_err(err)?;
-                    cache::write_cache(&tx, &self.pipeline, &r.hash, &r.enc).map_err(err)?;
+                    cache::write_cache(&tx, &self.pipeline, &r.page.hash, &r.page.enc)
+                        .map_err(err)?;
                     if d.job.replaces.is_some() {
                         fr.changed += 1;
                         report.changed.push(id);
@@ -161,14 +162,14 @@ fn insert_article(
     let n = tx.execute(
         "INSERT INTO articles (hash, file, source, size, mtime, added)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (hash) DO NOTHING",
-        params![r.hash, rel.to_string_lossy(), link, size, mtime, now],
+        params![r.page.hash, rel.to_string_lossy(), link, size, mtime, now],
     )?;
     if n == 1 {
         return Ok(tx.last_insert_rowid());
     }
     tx.query_row(
         "SELECT id FROM articles WHERE hash = ?1",
-        [&r.hash],
+        [&r.page.hash],
         |row| row.get(0),
     )
 }
@@ -191,16 +192,16 @@ fn replace_article(
     )?;
     let taken: bool = tx.query_row(
         "SELECT count(*) FROM articles WHERE hash = ?1",
-        [&r.hash],
+        [&r.page.hash],
         |row| row.get::<_, i64>(0),
     )? > 0;
-    if old_hash == r.hash || taken {
+    if old_hash == r.page.hash || taken {
         return Ok(id);
     }
     tx.execute(
         "UPDATE articles SET hash = ?2, file = ?3, size = ?4, mtime = ?5, pipeline = NULL,
             error = NULL WHERE id = ?1",
-        params![id, r.hash, rel.to_string_lossy(), size, mtime],
+        params![id, r.page.hash, rel.to_string_lossy(), size, mtime],
     )?;
     for sql in [
         "DELETE FROM cache WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM articles WHERE hash = ?1)",

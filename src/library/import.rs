@@ -12,9 +12,10 @@ use rusqlite::params;
 
 use crate::ingest::MAX_FILE_BYTES;
 
-use super::cache::{self, Encoded, Processed, mtime_ns};
+use super::cache::{self, mtime_ns};
 use super::error::{LibraryError, Result};
 use super::home::Home;
+use super::intake::{self, Prepared};
 use super::{ArticleId, Library, stored_ext, time, work};
 
 /// Files written and committed together.
@@ -39,12 +40,7 @@ pub struct ImportReport {
 
 /// One file's outcome on a worker.
 enum Outcome {
-    New {
-        path: PathBuf,
-        hash: String,
-        bytes: Vec<u8>,
-        enc: Box<Encoded>,
-    },
+    New(PathBuf, Prepared),
     Duplicate(PathBuf, ArticleId),
     Failed(String),
 }
@@ -58,9 +54,7 @@ enum Written {
 /// A file ready to write.
 struct Ready {
     path: PathBuf,
-    hash: String,
-    bytes: Vec<u8>,
-    enc: Box<Encoded>,
+    prepared: Prepared,
 }
 
 impl Library {
@@ -96,23 +90,13 @@ impl Library {
             |outcome| {
                 done += 1;
                 match outcome {
-                    Outcome::New {
-                        path,
-                        hash,
-                        bytes,
-                        enc,
-                    } => {
-                        if let Some(&id) = fresh.get(&hash) {
+                    Outcome::New(path, prepared) => {
+                        if let Some(&id) = fresh.get(&prepared.hash) {
                             report.duplicates.push((path, id));
                         } else {
                             // Provisional: the real id comes from the insert.
-                            fresh.insert(hash.clone(), 0);
-                            batch.push(Ready {
-                                path,
-                                hash,
-                                bytes,
-                                enc,
-                            });
+                            fresh.insert(prepared.hash.clone(), 0);
+                            batch.push(Ready { path, prepared });
                         }
                     }
                     Outcome::Duplicate(p, id) => report.duplicates.push((p, id)),
@@ -198,10 +182,10 @@ impl Library {
     ) -> Result<Vec<Written>> {
         let mut rows = Vec::with_capacity(batch.len());
         for r in batch {
-            let rel = Home::stored_rel(&r.hash, &stored_ext(&r.path));
+            let rel = Home::stored_rel(&r.prepared.hash, &stored_ext(&r.path));
             let abs = self.home.resolve(&rel);
             let existed = abs.exists();
-            let meta = store_copy(&abs, &r.bytes)?;
+            let meta = store_copy(&abs, &r.prepared.bytes)?;
             if !existed {
                 written.push(abs);
             }
@@ -221,14 +205,21 @@ impl Library {
                 .execute(
                     "INSERT INTO articles (hash, file, source, size, mtime, added)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (hash) DO NOTHING",
-                    params![r.hash, rel.to_string_lossy(), source, size, mtime, now],
+                    params![
+                        r.prepared.hash,
+                        rel.to_string_lossy(),
+                        source,
+                        size,
+                        mtime,
+                        now
+                    ],
                 )
                 .map_err(|e| self.write_err(what, e))?;
             if inserted == 0 {
                 let id: ArticleId = tx
                     .query_row(
                         "SELECT id FROM articles WHERE hash = ?1",
-                        [&r.hash],
+                        [&r.prepared.hash],
                         |row| row.get(0),
                     )
                     .map_err(|e| self.write_err(what, e))?;
@@ -236,9 +227,9 @@ impl Library {
                 continue;
             }
             let id = tx.last_insert_rowid();
-            cache::write_cache(&tx, &self.pipeline, &r.hash, &r.enc)
+            cache::write_cache(&tx, &self.pipeline, &r.prepared.hash, &r.prepared.enc)
                 .map_err(|e| self.write_err(what, e))?;
-            added.push(Written::Added(id, r.hash.clone(), r.path.clone()));
+            added.push(Written::Added(id, r.prepared.hash.clone(), r.path.clone()));
         }
         tx.commit().map_err(|e| self.write_err(what, e))?;
         Ok(added)
@@ -255,19 +246,9 @@ fn examine(path: &Path, known: &HashMap<String, ArticleId>) -> Outcome {
     if let Some(&id) = known.get(&hash) {
         return Outcome::Duplicate(path.to_path_buf(), id);
     }
-    let processed = std::panic::catch_unwind(|| Processed::run(path, &bytes));
-    match processed {
-        Ok(Ok(p)) => Outcome::New {
-            path: path.to_path_buf(),
-            hash,
-            enc: Box::new(p.encode()),
-            bytes,
-        },
-        Ok(Err(e)) => Outcome::Failed(e.to_string()),
-        Err(_) => Outcome::Failed(format!(
-            "{}: internal error while reading it",
-            path.display()
-        )),
+    match intake::prepare_hashed(path, hash, bytes, |_| {}) {
+        Ok(ready) => Outcome::New(path.to_path_buf(), ready),
+        Err(line) => Outcome::Failed(line),
     }
 }
 

@@ -2,7 +2,8 @@
 //! bookmarks, in one SQLite database beside the imported copies (see [`home`]).
 //!
 //! One file per job: [`home`] (where), [`db`] (opening, durability, fallbacks), [`schema`]
-//! (numbered migrations), [`import`] (copy in, skip duplicates), [`cache`] (parsed articles and
+//! (numbered migrations), [`import`] (copy in, skip duplicates), [`intake`] (one article's
+//! processing, and "import, then pair" for every way articles come in), [`cache`] (parsed articles and
 //! alignments keyed by content hash and pipeline version), [`state`] (position, read/unread),
 //! [`bookmarks`], [`export`], [`pairs`] (translation pairs across files, and the user's own),
 //! [`feeds`] (subscriptions) and [`feed_refresh`] (feeds' stories stored as articles).
@@ -16,6 +17,7 @@
 pub mod bookmarks;
 pub mod cache;
 pub mod db;
+pub mod dictionary;
 pub mod entities;
 pub mod error;
 pub mod export;
@@ -24,10 +26,12 @@ mod feed_store;
 pub mod feeds;
 pub mod home;
 pub mod import;
+pub mod intake;
 pub mod pairs;
 pub mod schema;
 pub mod state;
 pub mod time;
+pub mod words;
 mod work;
 
 use std::path::{Path, PathBuf};
@@ -43,6 +47,7 @@ pub use error::{LibraryError, Result};
 pub use feeds::{Feed, FeedId};
 pub use home::Home;
 pub use import::ImportReport;
+pub use intake::{Imported, Prepared};
 pub use state::Position;
 
 /// An article's id in the library: stable for its life there (never reused while the

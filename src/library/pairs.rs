@@ -361,8 +361,8 @@ impl Library {
         Ok(rows)
     }
 
-    /// What the automatic pairs are found from: the articles with evidence (id and hash)
-    /// and the pipeline, hashed.
+    /// What the automatic pairs are found from: the articles with evidence (id and hash),
+    /// the pipeline and the pairing decision's version, hashed.
     fn pairing_fingerprint(&self) -> Result<String> {
         let mut stmt = self
             .conn
@@ -374,6 +374,7 @@ impl Library {
             .map_err(|e| self.sql_err(e))?;
         let mut hasher = blake3::Hasher::new();
         hasher.update(self.pipeline.as_bytes());
+        hasher.update(crate::pairing::DECISION.as_bytes());
         let mut rows = stmt.query([&self.pipeline]).map_err(|e| self.sql_err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
             let id: ArticleId = row.get(0).map_err(|e| self.sql_err(e))?;

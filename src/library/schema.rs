@@ -124,7 +124,72 @@ pub const MIGRATIONS: &[&str] = &[
         -- JSON [[ko, en, score], …]
         pairs TEXT NOT NULL
     );",
-    // 6: feeds. `feeds`: the subscriptions, with what the last refresh met (validators for
+    // 6: words for learners. `dictionaries`: each imported dictionary file, its licence shown
+    // with every lookup; `dict_entries` and `dict_senses` its headwords (by lemma) and senses
+    // (English equivalents joined by '; '). `word_status`: per lemma, 0-5 (learning), 98
+    // ignored, 99 known, with where it was last seen (for the Anki export). `word_model`: the
+    // translation tables trained on the library's sentence pairs (one row), with a
+    // fingerprint of what they were trained on. `article_lemmas`: how often each lemma occurs
+    // in each article (`hash`: the copy counted), for the library's word frequencies and the
+    // share of known words.
+    "CREATE TABLE dictionaries (
+        id INTEGER PRIMARY KEY,
+        format TEXT NOT NULL,
+        licence TEXT NOT NULL,
+        file TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        entries INTEGER NOT NULL,
+        imported INTEGER NOT NULL
+    );
+    CREATE TABLE dict_entries (
+        id INTEGER PRIMARY KEY,
+        dict INTEGER NOT NULL REFERENCES dictionaries(id) ON DELETE CASCADE,
+        lemma TEXT NOT NULL,
+        pos TEXT,
+        level TEXT,
+        origin TEXT
+    );
+    CREATE INDEX dict_entries_by_lemma ON dict_entries(lemma);
+    CREATE TABLE dict_senses (
+        entry INTEGER NOT NULL REFERENCES dict_entries(id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        definition TEXT,
+        english TEXT NOT NULL,
+        english_definition TEXT,
+        PRIMARY KEY (entry, n)
+    ) WITHOUT ROWID;
+    CREATE TABLE word_status (
+        lemma TEXT PRIMARY KEY,
+        status INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        word TEXT,
+        article INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        ko TEXT,
+        ko_start INTEGER,
+        ko_end INTEGER,
+        en TEXT,
+        -- JSON [[start, end], …]: the aligned English words in `en`
+        en_spans TEXT
+    ) WITHOUT ROWID;
+    CREATE TABLE word_model (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        fingerprint TEXT NOT NULL,
+        pairs INTEGER NOT NULL,
+        model BLOB NOT NULL,
+        trained INTEGER NOT NULL
+    );
+    CREATE TABLE article_lemmas (
+        article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        lemma TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (article, lemma)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_lemmas_by_lemma ON article_lemmas(lemma);
+    CREATE TABLE article_lemmas_done (
+        article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        hash TEXT NOT NULL
+    );",
+    // 7: feeds. `feeds`: the subscriptions, with what the last refresh met (validators for
     // conditional requests, when a server that answered 429 may be asked again). `feed_items`:
     // every item a feed listed and what became of it (its article; NULL when none was stored
     // or the user removed it, so it is not fetched again), with a digest of the item as the

@@ -10,6 +10,9 @@
 //! - `s:` names by their consonant skeleton (`캐버노` ⟷ `Kavanaugh`, `윤석열` ⟷ `Yoon Suk-yeol`);
 //! - `c:` concepts of the shipped Korean-English lexicon (`국방` ⟷ `defense`).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::align::anchors::{Class, MONTHS, korean_length, runs};
@@ -19,6 +22,7 @@ use crate::align::names::{
     hangul_skeleton, hanja_keys, korean_name_keys, latin_skeleton, skeleton_key,
 };
 use crate::model::{Article, Language};
+use crate::text::furniture::re;
 
 /// Which side of a translation pair an article can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -103,6 +107,33 @@ impl Evidence {
     }
 }
 
+/// A date: `2011-11-26`, `2011.11.26`, `2011/11/26`, `2023년 9월 13일`.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:19|20)\d\d(?:[-./]\d{1,2}[-./]\d{1,2}|년\s*\d{1,2}월(?:\s*\d{1,2}일)?)")
+});
+/// What a page puts beside a date: times and the words for entered, updated, published.
+static DATE_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\d{1,2}:\d\d(?::\d\d)?|\b(?:am|pm|kst|utc|gmt|updated|published|posted|modified)\b|기사입력|입력|수정|승인|송고|오전|오후",
+    )
+});
+
+/// A line about the page rather than the story: a date with at most an outlet's or a
+/// writer's name beside it (`The Korea Times | 2011-11-26`, `연합뉴스 · 입력 2023-09-13 07:37`).
+/// Two articles of one outlet and one day share it whatever they tell, so it is never
+/// evidence that one translates the other.
+pub fn is_page_line(text: &str) -> bool {
+    if !DATE.is_match(text) || text.chars().count() > 80 {
+        return false;
+    }
+    let undated = DATE.replace_all(text, " ");
+    let rest = DATE_FURNITURE.replace_all(&undated, " ");
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+        <= 4
+}
+
 /// The evidence of an article; `None` for one that cannot be half of a pair (bilingual
 /// already, neither language, or no text).
 pub fn of_article(article: &Article) -> Option<Evidence> {
@@ -119,7 +150,7 @@ pub fn of_article(article: &Article) -> Option<Evidence> {
         .flatten()
         .chain(article.subtitles.iter().map(String::as_str))
         .chain(article.blocks.iter().map(|b| b.text.as_str()));
-    for text in texts {
+    for text in texts.filter(|t| !is_page_line(t)) {
         match side {
             Side::Ko => {
                 korean_keys(text, lex, &mut keys);
@@ -362,6 +393,27 @@ mod tests {
         assert_eq!(Evidence::from_bytes(b"duet-evidence 1\nfr\n10\n"), None);
         assert_eq!(Evidence::from_bytes(b"duet-evidence 1\nko\nNaN\n"), None);
         assert_eq!(Evidence::from_bytes(&[0xff, 0xfe]), None);
+    }
+
+    #[test]
+    fn page_lines_are_not_the_story() {
+        for line in [
+            "The Korea Times | 2011-11-26",
+            "The Korea Times · 입력 2011-11-26",
+            "연합뉴스 · 입력 2023-09-13 07:37 · 수정 2023-09-13 08:10",
+            "Updated: 2018.09.30 10:00 AM",
+            "2023년 9월 13일 뉴스핌",
+        ] {
+            assert!(is_page_line(line), "{line}");
+        }
+        for text in [
+            "The talks resume on 2018-10-01 in Vienna, the ministry said on Sunday.",
+            "북미 정상은 2018년 6월 12일 싱가포르에서 처음 만나 공동성명에 서명했다.",
+            "The Korea Times",
+            "US-China First High-Level Military Talks",
+        ] {
+            assert!(!is_page_line(text), "{text}");
+        }
     }
 
     #[test]

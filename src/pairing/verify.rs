@@ -5,10 +5,14 @@
 //! against bead `t + shift`'s English). A related story scores about as well off the diagonal
 //! as on it; a translation scores far better on it.
 
+use super::evidence::is_page_line;
 use crate::align::anchors::{self, Features, Interner};
 use crate::align::cost::{intersect, length_cost};
 use crate::align::{self, lexicon};
 use crate::model::{Article, Bitext};
+
+/// Anchors added to the Dice denominator (see `judge`).
+const ANCHOR_DOUBT: f64 = 4.0;
 
 /// What the aligner says about one candidate pair.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -37,12 +41,21 @@ impl Verdict {
 /// and the judgement; the display pairs are never built.
 pub fn verify(ko: &Article, en: &Article) -> Verdict {
     let sides = align::sides::from_two(ko, en);
-    let (ko_f, en_f) = align::sentence_features(&sides.ko, &sides.en);
+    let (mut ko_f, mut en_f) = align::sentence_features(&sides.ko, &sides.en);
     let path = align::dp::align(&ko_f, &en_f, align::Params::default());
     let beads: Vec<(Vec<usize>, Vec<usize>)> = path
         .into_iter()
         .map(|(i, a, j, b)| ((i..i + a).collect(), (j..j + b).collect()))
         .collect();
+    // The aligner may pair two editions' outlet-and-date lines; the judgement does not count
+    // them (one outlet's articles of one day all share theirs).
+    for (features, side) in [(&mut ko_f, &sides.ko), (&mut en_f, &sides.en)] {
+        for (f, s) in features.iter_mut().zip(&side.sentences) {
+            if is_page_line(&s.text) {
+                *f = Features::default();
+            }
+        }
+    }
     judge(&ko_f, &en_f, &beads)
 }
 
@@ -67,9 +80,13 @@ pub fn judge_bitext(b: &Bitext) -> Verdict {
 
 /// Judge beads over the sentences' anchors.
 fn judge(ko: &[Features], en: &[Features], beads: &[(Vec<usize>, Vec<usize>)]) -> Verdict {
+    // Two-sided beads with text on both sides (a sentence judged not to count has none).
+    let has_text = |fs: &[Features], ix: &[usize]| {
+        ix.iter().any(|&i| fs.get(i).is_some_and(|f| f.chars > 0.0))
+    };
     let two: Vec<(&[usize], &[usize])> = beads
         .iter()
-        .filter(|x| !x.0.is_empty() && !x.1.is_empty())
+        .filter(|x| has_text(ko, &x.0) && has_text(en, &x.1))
         .map(|x| (x.0.as_slice(), x.1.as_slice()))
         .collect();
     let total_chars: f64 = ko.iter().chain(en.iter()).map(|f| f.chars).sum();
@@ -94,9 +111,16 @@ fn judge(ko: &[Features], en: &[Features], beads: &[(Vec<usize>, Vec<usize>)]) -
         }
         (shared, weight)
     };
+    // Dice, with a few anchors' worth of doubt in the denominator: two captions that share
+    // their one name are not shown to be a translation by it (a Dice of 1), while texts of
+    // dozens of anchors hardly notice.
     let dice = |pairs: &mut dyn Iterator<Item = (f64, f64)>| {
         let (s, w) = pairs.fold((0.0, 0.0), |acc, x| (acc.0 + x.0, acc.1 + x.1));
-        if w > 0.0 { (2.0 * s / w).min(1.0) } else { 0.0 }
+        if w > 0.0 {
+            (2.0 * s / (w + ANCHOR_DOUBT)).min(1.0)
+        } else {
+            0.0
+        }
     };
     let on = dice(&mut two.iter().map(|&(k, e)| pair_sim(k, e)));
     let n = two.len();

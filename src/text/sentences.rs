@@ -150,6 +150,19 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             closed = true;
             k += 1;
         }
+        // `… ironically. ”`: closing quotes set off by a space still close this sentence.
+        let mut gap = k;
+        while gap < chars.len() && matches!(chars[gap].1, ' ' | '\t' | '\u{a0}') {
+            gap += 1;
+        }
+        let mut after = gap;
+        while after < chars.len() && is_closer(chars[after].1) {
+            after += 1;
+        }
+        if gap > k && after > gap && chars.get(after).is_none_or(|&(_, c)| c.is_whitespace()) {
+            closed = true;
+            k = after;
+        }
         let end = chars.get(k).map_or(text.len(), |&(p, _)| p);
         let ends = if k >= chars.len() {
             false // the end of the text ends the sentence anyway
@@ -240,6 +253,11 @@ fn ends_before(
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial: `J. K. Rowling`
     }
+    // Initials run together (`George H.W. Bush`, `Paul W.S. Anderson`, `the U.S.`) go on into
+    // the name after them; they end a sentence only before a word that usually starts one.
+    if is_dotted_initials(word) {
+        return SENTENCE_STARTERS.contains(&next);
+    }
     if first.is_ascii_digit() {
         if BEFORE_NUMBER.contains(&word) {
             return false;
@@ -326,6 +344,19 @@ fn last_word(before: &str) -> &str {
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '\'' | '['))
         .next()
         .unwrap_or("")
+}
+
+/// Capital letters each followed by a full stop but the last (`H.W`, `J.R.R`, `U.S`).
+fn is_dotted_initials(word: &str) -> bool {
+    let mut parts = 0;
+    for p in word.split('.') {
+        let mut cs = p.chars();
+        if !(cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
 }
 
 fn is_list_marker(word: &str) -> bool {
@@ -418,6 +449,42 @@ mod tests {
                 "It happened on Oct. 5 in Washington, D.C. at noon.",
                 "J. K. Rowling wrote it."
             ]
+        );
+    }
+
+    #[test]
+    fn initials_run_together_go_on_into_the_name() {
+        assert_eq!(
+            texts(
+                "President George H.W. Bush signed the order in 1990. Paul W.S. Anderson directed it. It was shown in the U.K. The end."
+            ),
+            vec![
+                "President George H.W. Bush signed the order in 1990.",
+                "Paul W.S. Anderson directed it.",
+                "It was shown in the U.K.",
+                "The end."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closing_quote_set_off_by_a_space_closes_its_sentence() {
+        assert_eq!(
+            texts(
+                "“The film was a triumph, ironically. ” The critic left. 그는 “끝났다. ” 다음 날 떠났다. “Done. ”"
+            ),
+            vec![
+                "“The film was a triumph, ironically. ”",
+                "The critic left.",
+                "그는 “끝났다. ”",
+                "다음 날 떠났다.",
+                "“Done. ”"
+            ]
+        );
+        // A straight quote that opens the next sentence stays with it.
+        assert_eq!(
+            texts("He left. \"Why?\" she asked."),
+            vec!["He left.", "\"Why?\" she asked."]
         );
     }
 

@@ -5,10 +5,10 @@
 
 use std::path::PathBuf;
 
-use super::doc::Doc;
-use super::entries::EntryId;
-use super::job::JobDone;
-use super::key::Key;
+use crate::tui::keys::key::Key;
+use crate::tui::state::doc::Doc;
+use crate::tui::state::entries::EntryId;
+use crate::tui::work::job::JobDone;
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -80,7 +80,7 @@ pub enum Action {
     /// Time passes (spinner while loading).
     Tick,
     /// The library on disk: its list, bookmarks, a failed write.
-    Store(super::store::StoreEvent),
+    Store(crate::tui::state::store::StoreEvent),
 }
 
 /// A mouse event reduced to what the reader handles.

@@ -10,68 +10,42 @@
 //!                                         view(&App, &mut Frame)
 //! ```
 //!
-//! - **Modes** ([`mode`]): a raw key is looked up in `update` in the keymap table of the current
-//!   mode (`App::mode`: the overlay's, else the focused pane's), then in `[global]`; a text mode
-//!   (finder, hints) inserts typed characters ([`Action::Insert`]). A binding may be a key
-//!   sequence (`]e`): its first keys wait in `App` and the status line lists what can follow.
-//! - **Overlays** ([`overlay`]): one `Option<Overlay>` on top of the panes; each has its mode,
-//!   its key handling and its view.
-//! - **Effects** ([`effects`]): `update` returns redraw-or-not plus commands; the runner
-//!   ([`runner`]) or the headless driver ([`headless`]) carries them out.
-//! - **Jobs** ([`job`]: what to do and what came back; [`worker`]: owned threads, one per kind):
-//!   results tagged with a generation (stale ones dropped), panics reported as a status line.
-//! - **Entries** ([`entries`]): stable [`EntryId`](entries::EntryId)s, metadata in the list,
-//!   documents in a small cache.
-//! - **Positions** ([`reading`]): the reader is at (passage, sentence); the scroll row follows.
-//! - **Offsets → rows** ([`doc`]): sentence byte ranges come from the aligner;
-//!   `Wrapped::row_of` maps (passage, side, byte) to a row in every layout; the painter takes a
-//!   list of highlight spans ([`view::highlight`]).
+//! The folders are the layers, from the data up to the drivers. Nothing in `state`, `keys` or
+//! `work` sees `App`; `app` never touches a thread, a file or the terminal; `view` only reads;
+//! `run` carries out what `update` asks. No module imports in a cycle (`tests/module_cycles.rs`
+//! fails CI on one; `tools/modcycles.py src` prints the edges).
 //!
-//! **Features** (entities, bookmarks, the library on disk, the list's order, cross-file pairs)
-//! come in two halves: their data and pure logic in a leaf module that never sees `App`
-//! ([`hints`], [`bookmarks`], [`store`], [`shelf`], [`pairs`]; background threads that talk to
-//! the library in [`store_worker`]), and the code that changes `App` in a child of [`app`]
-//! (`app/entity_keys.rs`, `app/bookmark_keys.rs`, `app/library_events.rs`,
-//! `app/shelf_keys.rs`). Jobs, actions and overlays name the leaves' types, so nothing below
-//! `app` depends on it.
-//!
-//! Files: [`action`] the one message type; [`key`], [`keymap`], [`mode`], [`config`] input and
-//! settings; [`app`] state and `update`; [`layout`] geometry; [`view`](mod@view) drawing, by pane;
-//! [`theme`] styles; [`event`] input and signals; [`terminal`] enter/restore/suspend; [`loader`]
-//! finding, parsing and aligning articles (run by [`worker::spawn_loader`]).
-//!
-//! Module dependencies have no cycle: `tests/module_cycles.rs` fails CI on one
-//! (`tools/modcycles.py src` prints the edges).
+//! - [`state`]: the data the app holds and its pure logic, none of which sees `App`: the open
+//!   article ([`doc`](state::doc): offsets → rows; [`reading`](state::reading): the position is
+//!   (passage, sentence), the scroll row follows), the geometry ([`layout`](state::layout)), the
+//!   library list ([`entries`](state::entries), with its order and filters in
+//!   [`shelf`](state::shelf)), the library on disk ([`store`](state::store)), translation pairs,
+//!   entities ([`hints`](state::hints)), bookmarks, the finder, and the one
+//!   [`Overlay`](state::overlay::Overlay) on top of the panes.
+//! - [`keys`]: a key and its notation, the [`Mode`](keys::mode::Mode) (which keymap table a key is
+//!   looked up in: the overlay's, else the focused pane's, then `[global]`; a text mode inserts
+//!   typed characters as [`Action::Insert`]; a binding may be a key sequence like `]e`), the
+//!   keymap and the user's config.
+//! - [`action`]: the one message type, what a key maps to and what `update` consumes.
+//! - [`work`]: what `update` asks of the world ([`effects`](work::effects): redraw or not, and
+//!   commands), background jobs as data ([`job`](work::job): results tagged with a generation,
+//!   stale ones dropped) and the owned threads that run them ([`worker`](work::worker); a panic
+//!   becomes a status line), loading articles, the pairing jobs, the library's threads.
+//! - [`app`]: the `App` and `update`, the only place state changes; one child per feature that
+//!   changes state (`app/entity_keys.rs`, `app/bookmark_keys.rs`, `app/library_events.rs`, …).
+//! - [`view`](mod@view): drawing, one file per pane or overlay, with the widgets in
+//!   `view/widgets/` (the width-aware painter, the list box); [`theme`]: styles.
+//! - [`run`]: the drivers: the terminal loop ([`runner`](run::runner)), entering and restoring the
+//!   terminal, input and signal threads, and the headless driver (`duet render`, tests).
 
 pub mod action;
 pub mod app;
-pub mod bookmarks;
-pub mod cancel;
-pub mod config;
-pub mod doc;
-pub mod effects;
-pub mod entries;
-pub mod event;
-pub mod finder;
-pub mod headless;
-pub mod hints;
-pub mod job;
-pub mod key;
-pub mod keymap;
-pub mod layout;
-pub mod loader;
-pub mod mode;
-pub mod overlay;
-pub mod pairs;
-pub mod reading;
-pub mod runner;
-pub mod shelf;
-pub mod store;
-pub mod store_worker;
-pub mod terminal;
+pub mod keys;
+pub mod run;
+pub mod state;
 pub mod theme;
 pub mod view;
-pub mod worker;
+pub mod work;
 
 pub use action::Action;
 pub use app::{App, update};

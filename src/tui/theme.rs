@@ -5,9 +5,9 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
-use super::config::ThemeColors;
 use crate::model::BlockKind;
 use crate::text::width::AmbiguousWidth;
+use crate::tui::keys::config::ThemeColors;
 
 #[derive(Debug, Clone)]
 pub struct Symbols {

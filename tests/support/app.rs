@@ -12,12 +12,12 @@ use duet::model::{
 };
 use duet::tui::action::Action;
 use duet::tui::app::App;
-use duet::tui::config::Config;
-use duet::tui::doc::Doc;
-use duet::tui::entries::EntryId;
-use duet::tui::headless;
-use duet::tui::headless::step;
-use duet::tui::store::Save;
+use duet::tui::keys::config::Config;
+use duet::tui::run::headless;
+use duet::tui::run::headless::step;
+use duet::tui::state::doc::Doc;
+use duet::tui::state::entries::EntryId;
+use duet::tui::state::store::Save;
 use duet::tui::theme::Theme;
 
 pub const KO: [&str; 3] = [

@@ -4,11 +4,11 @@
 use super::App;
 use crate::library::bookmarks::Mark;
 use crate::tui::action::Action;
-use crate::tui::bookmarks::{MAX_NOTE, Note};
-use crate::tui::effects::{Command, Effects};
-use crate::tui::overlay::Overlay;
-use crate::tui::reading::Position;
-use crate::tui::store::Save;
+use crate::tui::state::bookmarks::{MAX_NOTE, Note};
+use crate::tui::state::overlay::Overlay;
+use crate::tui::state::reading::Position;
+use crate::tui::state::store::Save;
+use crate::tui::work::effects::{Command, Effects};
 
 /// `b`: start a bookmark on the reader's pair.
 pub(super) fn start_note(app: &mut App) -> Effects {

@@ -10,12 +10,12 @@ use super::App;
 use crate::library::EntityReach;
 use crate::library::entities::LoadedReach;
 use crate::text::sanitize::fold_whitespace;
-use crate::tui::effects::{Command, Effects};
-use crate::tui::entries::EntryId;
-use crate::tui::hints::{Reach, ReachItem, ReachKey, matches, reach_key};
-use crate::tui::job::{Job, JobKind};
-use crate::tui::overlay::Overlay;
-use crate::tui::store::from_library;
+use crate::tui::state::entries::EntryId;
+use crate::tui::state::hints::{Reach, ReachItem, ReachKey, matches, reach_key};
+use crate::tui::state::overlay::Overlay;
+use crate::tui::state::store::from_library;
+use crate::tui::work::effects::{Command, Effects};
+use crate::tui::work::job::{Job, JobKind};
 
 impl App {
     /// The selected entity's reach, once known.

@@ -1,16 +1,16 @@
 //! The reader's entity keys: the open article's entities once their job is done, hint labels
 //! (`f`), the selected entity and its mentions in reading order (`n`/`N`, `]`/`[`), and the
-//! article's entity list (`E`). The data they work on is in [`hints`](crate::tui::hints).
+//! article's entity list (`E`). The data they work on is in [`hints`](crate::tui::state::hints).
 
 use std::sync::Arc;
 
 use super::App;
-use crate::tui::doc::Doc;
-use crate::tui::effects::{Command, Effects};
-use crate::tui::entries::EntryId;
-use crate::tui::hints::{ArticleEntities, Hint, Spot, labels, screen_at};
-use crate::tui::job::{Job, JobKind};
-use crate::tui::overlay::Overlay;
+use crate::tui::state::doc::Doc;
+use crate::tui::state::entries::EntryId;
+use crate::tui::state::hints::{ArticleEntities, Hint, Spot, labels, screen_at};
+use crate::tui::state::overlay::Overlay;
+use crate::tui::work::effects::{Command, Effects};
+use crate::tui::work::job::{Job, JobKind};
 
 impl App {
     /// The open article's entities, once its job has built them.

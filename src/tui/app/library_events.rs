@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use super::App;
 use crate::library;
-use crate::tui::effects::{Command, Effects};
-use crate::tui::entries::EntryId;
-use crate::tui::job::Job;
-use crate::tui::store::{Listing, Save, StoreEvent, entry_state, from_library};
+use crate::tui::state::entries::EntryId;
+use crate::tui::state::store::{Listing, Save, StoreEvent, entry_state, from_library};
+use crate::tui::work::effects::{Command, Effects};
+use crate::tui::work::job::Job;
 
 /// Add library entries to the list.
 fn push_entries(app: &mut App, entries: &[library::Entry]) {

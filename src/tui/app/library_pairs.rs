@@ -7,11 +7,12 @@ use std::path::PathBuf;
 
 use super::App;
 use crate::library::ArticleId;
-use crate::tui::effects::{Command, Effects};
-use crate::tui::entries::EntryId;
-use crate::tui::job::{Job, JobKind};
-use crate::tui::pairs;
-use crate::tui::store::Save;
+use crate::tui::state::entries::EntryId;
+use crate::tui::state::overlay::Overlay;
+use crate::tui::state::pairs;
+use crate::tui::state::store::Save;
+use crate::tui::work::effects::{Command, Effects};
+use crate::tui::work::job::{Job, JobKind};
 
 /// The library's background work is done: pair it.
 pub(super) fn settled(app: &mut App, remember: bool) -> Effects {
@@ -81,4 +82,90 @@ pub(super) fn save(app: &App, (ko, en): (EntryId, EntryId), paired: bool) -> Eff
     } else {
         Save::Split(k, e)
     }))
+}
+
+impl App {
+    /// Show the current pairs in the library, keeping the selected entry selected.
+    pub(super) fn apply_pairs(&mut self) {
+        let keep = self.entries.row(self.selected).map(|e| e.id());
+        self.entries.set_pairs(&self.pairs.effective());
+        if let Some(r) = keep.and_then(|id| self.entries.row_of(id)) {
+            self.selected = r;
+        }
+        let rows = self.entries.rows();
+        self.selected = self.selected.min(rows.saturating_sub(1));
+        self.browser_top = self.browser_top.min(self.selected);
+    }
+
+    /// `p`: open the picker of entries to pair the selected one with.
+    pub(super) fn pick_partner(&mut self) {
+        let Some(e) = self.entries.row(self.selected) else {
+            return;
+        };
+        let id = e.id();
+        if self.pairs.side(id).is_none() {
+            self.status = Some("only a Korean or an English article can be paired".into());
+            return;
+        }
+        if !self.pairs.ready() {
+            self.status = Some(if self.loading() {
+                "still loading the library…".into()
+            } else {
+                "no article in the other language to pair with".into()
+            });
+            return;
+        }
+        let current = self.entries.partner(id).map(|(p, _)| p.id());
+        let items: Vec<(EntryId, String)> = self
+            .pairs
+            .candidates(id, 9)
+            .into_iter()
+            .filter(|(c, _)| Some(*c) != current)
+            .map(|(c, s)| (c, format!("{s:.2}")))
+            .collect();
+        if items.is_empty() {
+            self.status = Some("no candidates to pair with".into());
+            return;
+        }
+        self.overlay = Some(Overlay::Picker {
+            id,
+            items,
+            selected: 0,
+        });
+    }
+
+    /// Pair two entries by hand (from the picker).
+    pub(super) fn pair_entries(&mut self, a: EntryId, b: EntryId) -> Effects {
+        match self.pairs.pair(a, b) {
+            Some(pair) => {
+                self.apply_pairs();
+                self.status = Some("paired".into());
+                save(self, pair, true)
+            }
+            None => {
+                self.status = Some("a pair is one Korean and one English article".into());
+                Effects::none()
+            }
+        }
+    }
+
+    /// `P`: split the selected pair.
+    pub(super) fn split_selected(&mut self) -> Effects {
+        let Some(e) = self.entries.row(self.selected) else {
+            return Effects::none();
+        };
+        let id = e.id();
+        match self.entries.partner(id).map(|(p, _)| p.id()) {
+            Some(en) => {
+                self.pairs.unpair(id, en);
+                self.apply_pairs();
+                self.status = Some("pair split".into());
+                save(self, (id, en), false)
+            }
+            None => {
+                self.status = Some("not a pair".into());
+                Effects::none()
+            }
+        }
+    }
 }

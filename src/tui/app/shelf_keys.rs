@@ -1,11 +1,11 @@
 //! The library list's sort and filter keys (`o`, `u`, `O`) and read/unread (`m`): the order and
-//! filters themselves are [`Shelf`](crate::tui::shelf::Shelf)'s.
+//! filters themselves are [`Shelf`](crate::tui::state::shelf::Shelf)'s.
 
 use super::App;
 use crate::tui::action::Action;
-use crate::tui::effects::{Command, Effects};
-use crate::tui::entries::{Entry, EntryState};
-use crate::tui::store::Save;
+use crate::tui::state::entries::{Entry, EntryState};
+use crate::tui::state::store::Save;
+use crate::tui::work::effects::{Command, Effects};
 
 pub(super) fn handle(app: &mut App, action: Action) -> Effects {
     if app.loading() {

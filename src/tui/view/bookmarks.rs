@@ -4,10 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 
-use super::{fill, pane, put};
 use crate::text::sanitize::fold_whitespace;
 use crate::tui::app::App;
-use crate::tui::bookmarks::Note;
+use crate::tui::state::bookmarks::Note;
+use crate::tui::view::widgets::paint::{fill, pane, put};
 
 /// A centred box of at most `w`×`h` inside `area` (above the status line).
 fn centred(area: Rect, w: u16, h: u16) -> Rect {

@@ -4,11 +4,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{fill, pane, put};
 use crate::text::sanitize;
 use crate::text::width::{pad, truncate};
 use crate::tui::app::{App, Pane};
-use crate::tui::entries::{Entry, EntryState};
+use crate::tui::state::entries::{Entry, EntryState};
+use crate::tui::view::widgets::paint::{fill, pane, put};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 

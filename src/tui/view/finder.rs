@@ -10,11 +10,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::widgets::{Clear, Widget};
 
-use super::{Span, pane, put, put_spans};
 use crate::search::Source;
 use crate::text::width::str_width;
 use crate::tui::app::App;
-use crate::tui::finder::FinderState;
+use crate::tui::state::finder::FinderState;
+use crate::tui::view::widgets::paint::{Span, pane, put, put_spans};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, state: &FinderState) {
     let theme = &app.theme;

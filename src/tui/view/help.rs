@@ -4,11 +4,11 @@ use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 
-use super::{pane, put};
 use crate::text::width::{pad, str_width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::mode::Mode;
+use crate::tui::keys::mode::Mode;
+use crate::tui::view::widgets::paint::{pane, put};
 
 /// `Keys (? or Esc to close)`, with the keys the help mode actually closes on.
 pub fn title(app: &App) -> String {

@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use crate::tui::app::App;
-use crate::tui::layout::Side;
-use crate::tui::reading::Reader;
+use crate::tui::state::layout::Side;
+use crate::tui::state::reading::Reader;
 
 /// What a highlight marks; the theme gives each kind its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

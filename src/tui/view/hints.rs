@@ -7,12 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::widgets::{Clear, Widget};
 
-use super::{fill, list_box, put};
 use crate::text::sanitize;
 use crate::text::sanitize::fold_whitespace;
 use crate::text::width::pad;
 use crate::tui::app::App;
-use crate::tui::hints::{Hint, ReachItem, screen_at};
+use crate::tui::state::hints::{Hint, ReachItem, screen_at};
+use crate::tui::view::widgets::list_box;
+use crate::tui::view::widgets::paint::{fill, put};
 
 /// The hint labels over the first cells of their mentions; labels not matching what was typed
 /// are dimmed out.

@@ -4,11 +4,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::list_box;
 use crate::text::sanitize;
 use crate::text::width::pad;
 use crate::tui::app::App;
-use crate::tui::entries::EntryId;
+use crate::tui::state::entries::EntryId;
+use crate::tui::view::widgets::list_box;
 
 pub fn draw(
     app: &App,

@@ -10,14 +10,14 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::highlight::{self, Highlight, HighlightKind};
-use super::{Span, fill, pane, put, put_spans};
 use crate::model::BlockKind;
 use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::Row;
 use crate::tui::app::{App, Pane};
-use crate::tui::doc::{Passage, PassageRows, indent};
-use crate::tui::layout::{Columns, Geometry, Layout};
+use crate::tui::state::doc::{Passage, PassageRows, indent};
+use crate::tui::state::layout::{Columns, Geometry, Layout};
 use crate::tui::theme::Theme;
+use crate::tui::view::widgets::paint::{Span, fill, pane, put, put_spans};
 
 fn style_of(theme: &Theme, kind: HighlightKind) -> Style {
     match kind {

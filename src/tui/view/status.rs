@@ -3,11 +3,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{fill, put};
 use crate::text::width::str_width;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
-use crate::tui::key::KeySeq;
+use crate::tui::keys::key::KeySeq;
+use crate::tui::view::widgets::paint::{fill, put};
 
 pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;

@@ -1,0 +1,161 @@
+//! The loop: drain every pending action, update, carry out the effects, draw once if anything
+//! changed. A resize is applied once per draw, at the terminal's size then.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, update};
+use crate::tui::keys::config::Config;
+use crate::tui::run::event;
+use crate::tui::run::terminal::{self, TerminalGuard};
+use crate::tui::state::store::{self, StoreEvent};
+use crate::tui::theme::Theme;
+use crate::tui::view::view;
+use crate::tui::work::effects::{Command, Effects};
+use crate::tui::work::loader;
+use crate::tui::work::store_worker::{self, Saver};
+use crate::tui::work::worker::{self, Jobs};
+
+const TICK: Duration = Duration::from_millis(200);
+
+/// How the loop ended.
+enum Exit {
+    Running,
+    Quit,
+    Abort(String),
+}
+
+/// What the reader opens.
+pub enum Source {
+    /// Files and folders, parsed in the background.
+    Paths(Vec<PathBuf>),
+    /// The library on disk: listed from its metadata, positions saved back (`notices`: what
+    /// went wrong opening it, shown in the status bar).
+    Library(crate::library::Library, Vec<crate::library::LibraryError>),
+}
+
+/// Run the reader on a real terminal until the user quits.
+pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
+    run_source(Source::Paths(paths))
+}
+
+/// Run the reader on `source` until the user quits.
+pub fn run_source(source: Source) -> anyhow::Result<()> {
+    terminal::install_panic_hook();
+    let (config, config_error) = Config::load();
+    let theme = Theme::new(&config.colors, config.ambiguous, Theme::no_color_from_env());
+    let mut guard = TerminalGuard::enter()?;
+    let size = guard.terminal.size()?;
+    let mut app = App::new(config, theme, size.width, size.height);
+    if let Some(e) = config_error {
+        let _ = update(&mut app, Action::ConfigError(e));
+    }
+
+    let (tx, rx) = mpsc::channel();
+    event::spawn_input(tx.clone())?;
+    event::spawn_signals(tx.clone())?;
+    let mut _loader = None;
+    let mut saver = None;
+    // The library's background processing starts after the first frame, never before it.
+    let mut background = None;
+    match source {
+        Source::Paths(paths) => _loader = Some(worker::spawn_loader(paths, tx.clone())),
+        Source::Library(lib, notices) => {
+            let listing = loader::listing(&lib, &notices, Some(store::FIRST_PAGE))?;
+            let _ = update(
+                &mut app,
+                Action::Store(StoreEvent::Listed(Box::new(listing))),
+            );
+            // The rest of the list, and (when writable) the processing, after the first frame.
+            background = Some((lib.home().clone(), tx.clone()));
+            if lib.access() == &crate::library::Access::ReadWrite {
+                saver = Some(Saver::spawn(lib, tx.clone()));
+            }
+        }
+    }
+    let mut jobs = Jobs::new(tx);
+
+    let mut dirty = true;
+    let mut last_tick = Instant::now();
+    let exit = loop {
+        if dirty {
+            let size = guard.terminal.size()?;
+            if (size.width, size.height) != app.size() {
+                let _ = update(&mut app, Action::Resize(size.width, size.height));
+            }
+            guard.terminal.draw(|f| view(&app, f))?;
+            dirty = false;
+            if let Some((home, tx)) = background.take() {
+                _loader = Some(store_worker::spawn_background(
+                    home,
+                    Some(store::FIRST_PAGE),
+                    tx,
+                ));
+            }
+        }
+        let action = match rx.recv_timeout(TICK) {
+            Ok(a) => a,
+            Err(RecvTimeoutError::Timeout) => Action::Tick,
+            Err(RecvTimeoutError::Disconnected) => break Exit::Quit,
+        };
+        let mut fx = apply(&mut app, action);
+        // Ticks keep time even while worker results stream in (the spinner turns).
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            fx.merge(update(&mut app, Action::Tick));
+        }
+        while !fx.quits() {
+            match rx.try_recv() {
+                Ok(a) => fx.merge(apply(&mut app, a)),
+                Err(_) => break,
+            }
+        }
+        dirty |= fx.redraw;
+        match carry_out(fx.commands, &mut jobs, &mut guard, saver.as_ref())? {
+            Exit::Running => {}
+            other => break other,
+        }
+    };
+    drop(jobs);
+    // The last position reaches the disk before the terminal is given back.
+    drop(saver);
+    drop(guard);
+    match exit {
+        Exit::Abort(msg) => Err(anyhow::anyhow!(msg)),
+        _ => Ok(()),
+    }
+}
+
+fn carry_out(
+    commands: Vec<Command>,
+    jobs: &mut Jobs,
+    guard: &mut TerminalGuard,
+    saver: Option<&Saver>,
+) -> anyhow::Result<Exit> {
+    for c in commands {
+        match c {
+            Command::Start { generation, job } => jobs.start(generation, job),
+            Command::Cancel(kind) => jobs.cancel(kind),
+            Command::Suspend => guard.suspend()?,
+            Command::Quit => return Ok(Exit::Quit),
+            Command::Abort(msg) => return Ok(Exit::Abort(msg)),
+            Command::Save(s) => {
+                if let Some(saver) = saver {
+                    saver.send(s);
+                }
+            }
+        }
+    }
+    Ok(Exit::Running)
+}
+
+/// `update`, except that a resize only asks for a redraw: the size is read once before each
+/// draw (above), so a burst of resize events re-wraps the article once, at the final size.
+fn apply(app: &mut App, action: Action) -> Effects {
+    match action {
+        Action::Resize(..) => Effects::redraw(),
+        other => update(app, other),
+    }
+}
