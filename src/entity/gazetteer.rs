@@ -155,7 +155,7 @@ impl Gazetteer {
         self.starts.contains(&(a, b))
     }
 
-    /// LibraryList whose Korean name is `ko` (spaces ignored).
+    /// Entries whose Korean name is `ko` (spaces ignored).
     pub fn ko(&self, ko: &str) -> impl Iterator<Item = &Entry> {
         let key: Cow<str> = if ko.contains(' ') {
             Cow::Owned(ko.replace(' ', ""))
