@@ -4,23 +4,39 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}: {source}", shown(path))]
+    /// The message says what the system said (`error` is not also a `source`: a chain
+    /// printed with `{:#}` would say it twice).
+    #[error("{}: {error}", shown(path))]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("{}: {problem}", shown(path))]
     BadInput { path: PathBuf, problem: String },
 }
 
 impl Error {
+    /// What went wrong, without the file's name (for where the file is named already: a
+    /// library row, a list line).
+    pub fn problem(&self) -> String {
+        match self {
+            Error::Io { error, .. } => error.to_string(),
+            Error::BadInput { problem, .. } => problem.clone(),
+        }
+    }
+
     pub fn bad_input(path: impl Into<PathBuf>, problem: impl Into<String>) -> Self {
         Error::BadInput {
             path: path.into(),
             problem: problem.into(),
         }
     }
+}
+
+/// A warning about a file, worded the same wherever it is printed (`parse`, `align`,
+/// `import`): `warning: PATH: NOTE`.
+pub fn warning(path: &std::path::Path, note: &str) -> String {
+    format!("warning: {}: {note}", shown(path))
 }
 
 /// A path as one safe line: a file name may hold escape sequences or newlines, which must

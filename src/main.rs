@@ -15,8 +15,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// A terminal reader for Korean and English news, side by side.
 ///
-/// With no arguments, opens the bundled sample articles; with paths, opens those files and
-/// folders (recursively).
+/// With no arguments, opens the library when it has articles (`duet import` adds them), the
+/// bundled sample articles otherwise; with paths, opens those files and folders (recursively)
+/// without importing them.
 #[derive(Debug, Parser)]
 #[command(name = "duet", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {

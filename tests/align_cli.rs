@@ -184,7 +184,9 @@ fn tsv_round_trips() {
     let out = duet(&["align", s(&page), "--format", "tsv"]);
     assert!(out.status.success());
     let tsv = String::from_utf8(out.stdout).expect("utf-8");
-    assert_eq!(tsv.lines().count(), want.len());
+    // A header naming the columns, as `export` writes one, then a row per pair.
+    assert_eq!(tsv.lines().next(), Some("ko\ten"));
+    assert_eq!(tsv.lines().count(), want.len() + 1);
     assert!(tsv.lines().all(|l| l.matches('\t').count() == 1));
     assert_eq!(duet::align::export::parse_tsv(&tsv), want);
     // Tabs and newlines inside a text survive.
@@ -200,7 +202,7 @@ fn tsv_round_trips() {
         ..Default::default()
     };
     let tsv = duet::align::export::to_tsv(&tricky);
-    assert_eq!(tsv.lines().count(), 1);
+    assert_eq!(tsv.lines().count(), 2);
     assert_eq!(
         duet::align::export::parse_tsv(&tsv),
         vec![(tricky.pairs[0].ko.clone(), tricky.pairs[0].en.clone())]
@@ -300,6 +302,15 @@ fn empty_or_missing_input_exits_2_with_one_line() {
         assert!(err.contains(".txt"), "{err}");
         assert!(out.stdout.is_empty());
     }
+    // The system's words once, after the file's name.
+    let err = support::text(&duet(&["align", s(&missing)]).stderr);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "duet: {}: No such file or directory (os error 2)",
+            missing.display()
+        )
+    );
 }
 
 #[test]

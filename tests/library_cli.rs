@@ -28,6 +28,18 @@ fn list_json(home: &Path) -> Vec<Value> {
 fn import_list_and_duplicates() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("lib");
+    // An empty library says so, and how to fill it; a script still reads no rows.
+    let out = duet(&home, &["list"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        text(&out.stderr).trim_end(),
+        format!(
+            "duet: the library ({}) is empty; add articles with `duet import FILE|FOLDER…`",
+            home.display()
+        )
+    );
+    assert_eq!(list_json(&home), Vec::<Value>::new());
     let out = duet(&home, &["import", assets().to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     // Not a terminal: no progress bar, one summary line.
@@ -214,6 +226,9 @@ fn bookmarks_export_as_tsv_tmx_and_json() {
     let arr = v.as_array().unwrap();
     assert_eq!(arr.len(), 2);
     assert_eq!(arr[1]["note"], "첫 군사회담 & <talks>");
+    // One numbering everywhere: the pair TSV, TMX and the screen call 4 (index 3).
+    assert_eq!(arr[1]["pair"], 4);
+    assert!(tmx.contains("<prop type=\"x-pair\">4</prop>"), "{tmx}");
     assert_eq!(arr[0]["note"], Value::Null);
     assert!(!arr[0]["ko"].as_str().unwrap().is_empty());
 
@@ -403,4 +418,104 @@ fn reading_state_round_trips() {
         )
         .unwrap();
     assert!(plan.contains("articles_by_date"), "{plan}");
+}
+
+#[test]
+fn an_article_that_no_longer_reads_names_its_file_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("lib");
+    let src = dir.path().join("story.txt");
+    std::fs::copy(support::seed(support::SEED_000), &src).unwrap();
+    let out = duet(&home, &["import", src.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Its stored copy turns into binary data.
+    let (lib, _) = Library::open(Home::at(&home)).unwrap();
+    let e = lib.entry(1).unwrap();
+    std::fs::write(&e.file, [0u8, 159, 146, 150, 0, 1, 2, 3].repeat(64)).unwrap();
+    lib.refresh().unwrap();
+    lib.process_stale(&mut |_, _| {}).unwrap();
+    let row = lib.entry(1).unwrap();
+    // The row names its file; its error says only what went wrong.
+    assert_eq!(row.error.as_deref(), Some("a binary file, not an article"));
+    let opened = lib.load(1).unwrap_err().to_string();
+    let name = src.display().to_string();
+    assert!(opened.starts_with(&format!("{name}: ")), "{opened}");
+    assert_eq!(opened.matches("story.txt").count(), 1, "{opened}");
+    assert!(!opened.contains(&e.file.display().to_string()), "{opened}");
+    let listed = text(&duet(&home, &["list"]).stdout);
+    assert!(
+        listed.contains("[unreadable: a binary file, not an article]"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn import_and_parse_of_a_folder_give_the_same_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("saved");
+    std::fs::create_dir_all(&folder).unwrap();
+    // Past the 2 MB text budget, past the HTML nesting budget, a photo, an article.
+    let long = format!(
+        "A long copy of one story\n\n{}",
+        "가".repeat(60).repeat(12_000)
+    );
+    std::fs::write(folder.join("long.txt"), long).unwrap();
+    let deep = format!(
+        "<html><body>{}<p>Deep text, one sentence here.</p>{}</body></html>",
+        "<div>".repeat(600),
+        "</div>".repeat(600)
+    );
+    std::fs::write(folder.join("deep.html"), deep).unwrap();
+    std::fs::write(folder.join("photo.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(folder.join("style.css"), "p { margin: 0 }").unwrap();
+    std::fs::copy(support::seed(support::SEED_000), folder.join("story.txt")).unwrap();
+    let f = folder.to_str().unwrap();
+    let parse = support::duet(&["parse", f]);
+    assert!(parse.status.success(), "{}", text(&parse.stderr));
+    let home = dir.path().join("lib");
+    let import = duet(&home, &["import", f]);
+    assert!(import.status.success(), "{}", text(&import.stderr));
+    let lines = |b: &[u8]| {
+        let mut l: Vec<String> = text(b).lines().map(str::to_string).collect();
+        l.sort();
+        l
+    };
+    let warned = lines(&parse.stderr);
+    assert_eq!(warned, lines(&import.stderr));
+    let png = folder.join("photo.png");
+    assert_eq!(
+        warned,
+        [
+            format!(
+                "duet: warning: {}: HTML nested 603 levels deep; tags deeper than 512 were ignored and their text kept",
+                folder.join("deep.html").display()
+            ),
+            format!(
+                "duet: warning: {}: 2.1 MB of text; only the first 2 MB are read",
+                folder.join("long.txt").display()
+            ),
+            format!(
+                "duet: warning: {}: a PNG image, not an article; skipped",
+                png.display()
+            ),
+        ]
+    );
+    // The same words as for the file on its own.
+    let alone = text(&support::duet(&["parse", png.to_str().unwrap()]).stderr);
+    assert_eq!(
+        alone.trim_end(),
+        format!("duet: {}: a PNG image, not an article", png.display())
+    );
+}
+
+#[test]
+fn help_says_what_no_arguments_open() {
+    let help = support::ok_stdout(&support::duet(&["--help"]));
+    let folded = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        folded.contains(
+            "With no arguments, opens the library when it has articles (`duet import` adds them), the bundled sample articles otherwise"
+        ),
+        "{help}"
+    );
 }

@@ -217,7 +217,9 @@ fn a_read_only_library_folder_still_opens_read_only() {
     let entries = v.as_array().unwrap();
     assert_eq!(entries.len(), 5);
     let e3 = entries.iter().find(|e| e["id"] == 3).unwrap();
-    assert_eq!(e3["position"]["pair"], 4);
+    // Printed as the screen numbers it: index 4 is pair 5.
+    assert_eq!(e3["position"]["pair"], 5);
+    assert_eq!(e3["position"]["sentence"], 1);
 
     // The library API: reads work, writes say why they cannot.
     let (lib, notices) = Library::open(Home::at(&home)).unwrap();
@@ -325,7 +327,7 @@ fn a_full_disk_is_one_line_and_keeps_what_was_committed() {
     let n = v.as_array().unwrap().len();
     assert!((5..45).contains(&n), "{n}");
     let e5 = v.as_array().unwrap().iter().find(|e| e["id"] == 5).unwrap();
-    assert_eq!(e5["position"]["pair"], 7);
+    assert_eq!(e5["position"]["pair"], 8);
 
     // Room again: the rest imports, and the library is whole.
     std::fs::remove_file(&filler).unwrap();

@@ -2,10 +2,14 @@
 
 use crate::model::{Bitext, json_name};
 
-/// One pair a line: Korean, a tab, English. Backslash, tab, carriage return and newline inside
-/// a text are escaped as `\\`, `\t`, `\r`, `\n`.
+/// The header line of [`to_tsv`]: TSV names its columns on its first line (as the IANA
+/// `text/tab-separated-values` form has it, and as `duet export` does).
+pub const TSV_HEADER: &str = "ko\ten\n";
+
+/// A header line naming the columns, then one pair a line: Korean, a tab, English. Backslash,
+/// tab, carriage return and newline inside a text are escaped as `\\`, `\t`, `\r`, `\n`.
 pub fn to_tsv(bitext: &Bitext) -> String {
-    let mut out = String::new();
+    let mut out = String::from(TSV_HEADER);
     for p in &bitext.pairs {
         out.push_str(&tsv_escape(&p.ko));
         out.push('\t');
@@ -54,7 +58,9 @@ pub fn tsv_unescape(s: &str) -> String {
 
 /// Read TSV written by [`to_tsv`] back into (Korean, English) pairs.
 pub fn parse_tsv(tsv: &str) -> Vec<(String, String)> {
-    tsv.lines()
+    tsv.strip_prefix(TSV_HEADER)
+        .unwrap_or(tsv)
+        .lines()
         .filter(|l| !l.is_empty())
         .map(|l| {
             let (ko, en) = l.split_once('\t').unwrap_or((l, ""));
@@ -63,9 +69,23 @@ pub fn parse_tsv(tsv: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The start of a TMX 1.4b document (Korean source, plain text), up to `<body>`; every TMX
-/// duet writes opens with it and ends with [`TMX_CLOSE`].
-pub fn tmx_open() -> String {
+/// One translation unit of a TMX document: a Korean and an English segment and what is known
+/// about them. Every TMX duet writes (`duet align --format tmx`, bookmark exports) goes through
+/// [`tmx`].
+#[derive(Debug, Clone, Default)]
+pub struct TmxUnit<'a> {
+    pub ko: &'a str,
+    pub en: &'a str,
+    /// `creationdate`, as TMX writes it (`20240131T120000Z`).
+    pub creation_date: Option<String>,
+    /// A `<note>` (what CAT tools import as a comment).
+    pub note: Option<&'a str>,
+    /// `<prop type="…">` elements, in order (`x-kind`, `x-article`, `x-pair`).
+    pub props: Vec<(&'static str, String)>,
+}
+
+/// A TMX 1.4b document (Korean source, plain text) with one `<tu>` per unit.
+pub fn tmx<'a>(units: impl IntoIterator<Item = TmxUnit<'a>>) -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n");
@@ -76,22 +96,23 @@ pub fn tmx_open() -> String {
         env!("CARGO_PKG_VERSION")
     ));
     out.push_str("  <body>\n");
-    out
-}
-
-pub const TMX_CLOSE: &str = "  </body>\n</tmx>\n";
-
-/// A TMX 1.4b document with one translation unit per pair.
-pub fn to_tmx(bitext: &Bitext) -> String {
-    let mut out = tmx_open();
-    for p in &bitext.pairs {
-        let kind = json_name(&p.kind);
-        out.push_str("    <tu>\n");
-        out.push_str(&format!(
-            "      <prop type=\"x-kind\">{}</prop>\n",
-            xml_escape(&kind)
-        ));
-        for (lang, text) in [("ko", &p.ko), ("en", &p.en)] {
+    for u in units {
+        match &u.creation_date {
+            Some(date) => {
+                out.push_str(&format!("    <tu creationdate=\"{}\">\n", xml_escape(date)))
+            }
+            None => out.push_str("    <tu>\n"),
+        }
+        if let Some(note) = u.note {
+            out.push_str(&format!("      <note>{}</note>\n", xml_escape(note)));
+        }
+        for (kind, value) in &u.props {
+            out.push_str(&format!(
+                "      <prop type=\"{kind}\">{}</prop>\n",
+                xml_escape(value)
+            ));
+        }
+        for (lang, text) in [("ko", u.ko), ("en", u.en)] {
             out.push_str(&format!(
                 "      <tuv xml:lang=\"{lang}\"><seg>{}</seg></tuv>\n",
                 xml_escape(text)
@@ -99,8 +120,18 @@ pub fn to_tmx(bitext: &Bitext) -> String {
         }
         out.push_str("    </tu>\n");
     }
-    out.push_str(TMX_CLOSE);
+    out.push_str("  </body>\n</tmx>\n");
     out
+}
+
+/// A TMX 1.4b document with one translation unit per pair, its kind as `x-kind`.
+pub fn to_tmx(bitext: &Bitext) -> String {
+    tmx(bitext.pairs.iter().map(|p| TmxUnit {
+        ko: &p.ko,
+        en: &p.en,
+        props: vec![("x-kind", json_name(&p.kind))],
+        ..TmxUnit::default()
+    }))
 }
 
 /// Escape for XML text and attributes; characters XML 1.0 forbids are dropped.

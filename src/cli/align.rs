@@ -57,7 +57,7 @@ fn render(bitext: &Bitext, format: AlignFormat) -> anyhow::Result<String> {
 fn parse(path: &Path) -> anyhow::Result<duet::Article> {
     let article = duet::parse_file(path)?;
     for note in &article.notes {
-        eprintln!("duet: warning: {}: {note}", duet::error::shown(path));
+        eprintln!("duet: {}", duet::error::warning(path, note));
     }
     let empty = article.blocks.iter().all(|b| b.text.trim().is_empty())
         && article.title.as_deref().is_none_or(|t| t.trim().is_empty());

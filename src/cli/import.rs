@@ -21,6 +21,9 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let imported = lib.import_then_pair(&args.paths, &mut |done, total| bar.update(done, total))?;
     bar.finish();
     let report = &imported.report;
+    for line in &report.warnings {
+        eprintln!("duet: {line}");
+    }
     for line in &report.failed {
         eprintln!("duet: {line}");
     }

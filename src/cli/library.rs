@@ -5,11 +5,16 @@ use duet::library::{Library, LibraryError};
 
 /// The default library (`DUET_HOME` or the platform data directory).
 pub fn open() -> anyhow::Result<Library> {
+    Ok(open_noting()?.0)
+}
+
+/// [`open`], and how many notices it printed.
+pub fn open_noting() -> anyhow::Result<(Library, usize)> {
     let (lib, notices) = Library::open_default()?;
-    for n in notices {
+    for n in &notices {
         eprintln!("duet: {n}");
     }
-    Ok(lib)
+    Ok((lib, notices.len()))
 }
 
 /// The default library for a command that writes: a library that opened read-only is one

@@ -15,7 +15,7 @@ use super::library::clean;
 const OUTLET_WIDTH: usize = 14;
 
 pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
-    let lib = super::library::open()?;
+    let (lib, notices) = super::library::open_noting()?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut written = Ok(());
@@ -31,6 +31,14 @@ pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
     })?;
     if written.is_ok() && args.json {
         written = writeln!(out, "{}", if first { "[]" } else { "\n]" });
+    }
+    // A library just set aside and started anew has said so already.
+    if first && !args.json && notices == 0 {
+        // On stderr: a script reading the list still gets no rows.
+        eprintln!(
+            "duet: the library ({}) is empty; add articles with `duet import FILE|FOLDER…`",
+            duet::error::shown(&lib.home().root)
+        );
     }
     match written.and_then(|()| out.flush()) {
         // A reader that stops early (`| head`) is not an error.

@@ -12,13 +12,17 @@ use crate::ParseArgs;
 pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
     let mut articles = Vec::new();
     let mut failed = false;
-    for entry in duet::ingest::discover(&args.files) {
+    let found = duet::ingest::discover_all(&args.files);
+    for line in found.warnings() {
+        eprintln!("duet: {line}");
+    }
+    for entry in found.files {
         match entry.and_then(|path| duet::parse_file(&path)) {
             Ok(a) => {
                 for note in &a.notes {
                     eprintln!(
-                        "duet: warning: {}: {note}",
-                        duet::error::shown(std::path::Path::new(&a.path))
+                        "duet: {}",
+                        duet::error::warning(std::path::Path::new(&a.path), note)
                     );
                 }
                 articles.push(a)

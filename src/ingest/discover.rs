@@ -10,17 +10,42 @@ const ARTICLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml", "json",
 ];
 
+/// What the paths hold: the article files (or why one cannot be read), and the files inside
+/// folders that were passed over because they are binary (a photo, a PDF), each with what the
+/// user is told about it.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub files: Vec<Result<PathBuf>>,
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+impl Discovery {
+    /// The warning line of each file passed over (see [`crate::error::warning`]).
+    pub fn warnings(&self) -> impl Iterator<Item = String> + '_ {
+        self.skipped
+            .iter()
+            .map(|(path, note)| crate::error::warning(path, note))
+    }
+}
+
 /// Files as they are (reading decides whether they hold an article; a path given by name may
 /// be a pipe, `duet parse <(curl …)`); folders recursively to the regular article files
 /// inside, sorted. Inside a folder, what has an article's name but is not a regular file (a
 /// named pipe, a socket, a device, a broken or looping link) and a subfolder that cannot be
 /// read are one error each, and never opened. A folder with no article is an error of its own.
 pub fn discover(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
+    discover_all(paths).files
+}
+
+/// [`discover`], and the binary files found in the folders and passed over (their names say
+/// they are no article; their first bytes say what they are).
+pub fn discover_all(paths: &[PathBuf]) -> Discovery {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
-            if let Err(e) = walk(path, &mut found) {
+            if let Err(e) = walk(path, &mut found, &mut skipped) {
                 out.push(Err(e));
                 continue;
             }
@@ -36,26 +61,30 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
             out.push(Ok(path.clone()));
         }
     }
-    out
+    skipped.sort();
+    Discovery {
+        files: out,
+        skipped,
+    }
 }
 
 /// What a folder holds, each with the path it sorts by.
 type Found = (Result<PathBuf>, PathBuf);
 
-fn walk(dir: &Path, found: &mut Vec<Found>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+fn walk(dir: &Path, found: &mut Vec<Found>, skipped: &mut Vec<(PathBuf, String)>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|error| Error::Io {
         path: dir.to_path_buf(),
-        source,
+        error,
     })?;
     for entry in entries {
         let entry = match entry {
             Ok(e) => e,
-            Err(source) => {
+            Err(error) => {
                 let path = dir.to_path_buf();
                 found.push((
                     Err(Error::Io {
                         path: path.clone(),
-                        source,
+                        error,
                     }),
                     path,
                 ));
@@ -72,12 +101,20 @@ fn walk(dir: &Path, found: &mut Vec<Found>) -> Result<()> {
         };
         if kind.is_dir() {
             // A folder we cannot read is one error, not fatal for the others.
-            if let Err(e) = walk(&path, found) {
+            if let Err(e) = walk(&path, found, skipped) {
                 found.push((Err(e), path));
             }
             continue;
         }
         if !is_article_file(&name) {
+            if kind.is_file()
+                && let Some(what) = binary_head(&path)
+            {
+                skipped.push((
+                    path.clone(),
+                    format!("{}; skipped", super::not_an_article(what)),
+                ));
+            }
             continue;
         }
         // Real folders are followed, symlinked ones are not (no cycles); files may be links.
@@ -91,11 +128,11 @@ fn walk(dir: &Path, found: &mut Vec<Found>) -> Result<()> {
             Err(e) if kind.is_symlink() && e.kind() == std::io::ErrorKind::NotFound => {
                 Some("broken symbolic link; skipped".to_string())
             }
-            Err(source) => {
+            Err(error) => {
                 found.push((
                     Err(Error::Io {
                         path: path.clone(),
-                        source,
+                        error,
                     }),
                     path,
                 ));
@@ -108,6 +145,16 @@ fn walk(dir: &Path, found: &mut Vec<Found>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// What a file is, by its first bytes, when they are not text.
+fn binary_head(path: &Path) -> Option<&'static str> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(8192);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(8192).read_to_end(&mut head))
+        .ok()?;
+    super::sniff::binary_kind(&head)
 }
 
 /// `ELOOP` (too many levels of symbolic links) on Linux and the BSDs/macOS.

@@ -14,7 +14,24 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::Format;
 
-pub use discover::discover;
+pub use discover::{Discovery, discover, discover_all};
+
+/// A file past [`MAX_FILE_BYTES`] (its size, when known before reading it).
+pub fn too_large(path: &Path, size: Option<u64>) -> Error {
+    let size = size.map(|n| format!("{n} bytes; ")).unwrap_or_default();
+    Error::bad_input(
+        path,
+        format!(
+            "file is too large ({size}the limit is {MAX_FILE_BYTES} bytes, {} MB)",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+/// What the user is told about a file that is no article (`a PNG image`).
+pub fn not_an_article(kind: &str) -> String {
+    format!("{kind}, not an article")
+}
 
 /// Files larger than this are refused before reading (no news page is this big).
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -33,9 +50,9 @@ pub const STDIN: &str = "-";
 
 /// Read and decode one file (`-`: standard input). Reads only; never writes.
 pub fn read(path: &Path) -> Result<Document> {
-    let io = |source| Error::Io {
+    let io = |error| Error::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     if path == Path::new(STDIN) {
         let mut bytes = Vec::new();
@@ -54,15 +71,7 @@ pub fn read(path: &Path) -> Result<Document> {
         return Err(Error::bad_input(path, "is a folder, not an article file"));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(Error::bad_input(
-            path,
-            format!(
-                "file is too large ({} bytes; the limit is {} bytes, {} MB)",
-                meta.len(),
-                MAX_FILE_BYTES,
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
+        return Err(too_large(path, Some(meta.len())));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     std::fs::File::open(path)
@@ -72,7 +81,7 @@ pub fn read(path: &Path) -> Result<Document> {
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::bad_input(path, "file is too large"));
+        return Err(too_large(path, None));
     }
     from_bytes(path, &bytes)
 }
@@ -83,7 +92,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document> {
         return Err(Error::bad_input(path, "empty file"));
     }
     if let Some(kind) = sniff::binary_kind(bytes) {
-        return Err(Error::bad_input(path, format!("{kind}, not an article")));
+        return Err(Error::bad_input(path, not_an_article(kind)));
     }
     let ext = path
         .extension()

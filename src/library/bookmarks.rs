@@ -13,7 +13,10 @@ pub struct Bookmark {
     pub id: i64,
     pub article: ArticleId,
     pub title: Option<String>,
+    /// The pair's index (JSON: its number, from 1, as the screen, TSV and TMX show it).
+    #[serde(serialize_with = "super::state::shown::number")]
     pub pair: usize,
+    #[serde(serialize_with = "super::state::shown::optional")]
     pub sentence: Option<usize>,
     pub ko: String,
     pub en: String,

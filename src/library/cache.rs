@@ -183,18 +183,18 @@ impl Library {
         }
         let bytes = std::fs::read(&entry.file).map_err(|e| LibraryError::Io {
             path: entry.file.clone(),
-            source: e,
+            error: e,
         })?;
         let name = display_name(&entry);
         let processed = match Processed::run(Path::new(&name), &bytes) {
             Ok(p) => p,
             Err(e) => {
                 if self.writable().is_ok() {
-                    let _ = self.put_error(id, &e.to_string());
+                    let _ = self.put_error(id, &e.problem());
                 }
                 return Err(LibraryError::Io {
-                    path: entry.file,
-                    source: std::io::Error::other(e.to_string()),
+                    path: name.into(),
+                    error: std::io::Error::other(e.problem()),
                 });
             }
         };
@@ -242,11 +242,10 @@ impl Library {
             jobs,
             work::workers(),
             |(id, old, file, name)| {
-                let bytes =
-                    std::fs::read(&file).map_err(|e| (id, format!("{}: {e}", file.display())))?;
+                // The row names its file: the error says only what went wrong.
+                let bytes = std::fs::read(&file).map_err(|e| (id, e.to_string()))?;
                 let h = hash(&bytes);
-                let p =
-                    Processed::run(Path::new(&name), &bytes).map_err(|e| (id, e.to_string()))?;
+                let p = Processed::run(Path::new(&name), &bytes).map_err(|e| (id, e.problem()))?;
                 Ok::<_, (ArticleId, String)>((id, old, file, h, p.encode()))
             },
             |r| {
@@ -318,7 +317,7 @@ impl Library {
             }
             let bytes = std::fs::read(&file).map_err(|e| LibraryError::Io {
                 path: file.clone(),
-                source: e,
+                error: e,
             })?;
             let h = hash(&bytes);
             if h == old {

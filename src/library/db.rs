@@ -99,7 +99,7 @@ pub fn open(home: &Home) -> Result<Opened> {
                     Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
                         "another duet holds the library".to_string()
                     }
-                    _ => return Err(LibraryError::Sqlite { path, source: e }),
+                    _ => return Err(LibraryError::Sqlite { path, error: e }),
                 };
                 if !path.exists() {
                     return Err(LibraryError::Unavailable {

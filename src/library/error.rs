@@ -54,17 +54,17 @@ pub enum LibraryError {
         secs: u64,
         what: String,
     },
-    #[error("{path}: {}", one_line(&.source.to_string()))]
+    // The messages say what SQLite or the system said; the errors are not also `source`s
+    // (a chain printed with `{:#}` would say it twice).
+    #[error("{path}: {}", one_line(&.error.to_string()))]
     Sqlite {
         path: PathBuf,
-        #[source]
-        source: rusqlite::Error,
+        error: rusqlite::Error,
     },
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A cache row that does not decode (written by a buggy or different build).
     #[error("{path}: cached entry for article {id} does not decode ({detail})")]
@@ -120,7 +120,7 @@ impl LibraryError {
                 path,
                 why: "the file or folder is read-only".into(),
             },
-            _ => LibraryError::Sqlite { path, source: e },
+            _ => LibraryError::Sqlite { path, error: e },
         }
     }
 
@@ -134,7 +134,7 @@ impl LibraryError {
         } else {
             LibraryError::Io {
                 path: path.to_path_buf(),
-                source: e,
+                error: e,
             }
         }
     }

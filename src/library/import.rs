@@ -31,6 +31,9 @@ pub struct ImportReport {
     pub duplicates: Vec<(PathBuf, ArticleId)>,
     /// Files that are not articles or could not be read: one line each, naming the file.
     pub failed: Vec<String>,
+    /// What reading the files met and dealt with (a budget that cut one short, a binary file
+    /// passed over in a folder): one line each, worded as `duet parse` words them.
+    pub warnings: Vec<String>,
     /// Files found.
     pub found: usize,
     pub elapsed: Duration,
@@ -69,7 +72,9 @@ impl Library {
         let start = Instant::now();
         let mut report = ImportReport::default();
         let mut files = Vec::new();
-        for r in crate::ingest::discover(paths) {
+        let found = crate::ingest::discover_all(paths);
+        report.warnings.extend(found.warnings());
+        for r in found.files {
             match r {
                 Ok(p) => files.push(p),
                 Err(e) => report.failed.push(e.to_string()),
@@ -90,7 +95,8 @@ impl Library {
             |outcome| {
                 done += 1;
                 match outcome {
-                    Outcome::New(path, prepared) => {
+                    Outcome::New(path, mut prepared) => {
+                        report.warnings.append(&mut prepared.warnings);
                         if let Some(&id) = fresh.get(&prepared.hash) {
                             report.duplicates.push((path, id));
                         } else {
@@ -253,18 +259,20 @@ fn examine(path: &Path, known: &HashMap<String, ArticleId>) -> Outcome {
 }
 
 fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
-    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+    let fail = |error| {
+        crate::Error::Io {
+            path: path.to_path_buf(),
+            error,
+        }
+        .to_string()
+    };
     let file = std::fs::File::open(path).map_err(fail)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(fail)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "{}: file is too large (the limit is {} MB)",
-            path.display(),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        return Err(crate::ingest::too_large(path, None).to_string());
     }
     Ok(bytes)
 }

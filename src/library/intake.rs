@@ -22,6 +22,8 @@ pub struct Prepared {
     pub hash: String,
     pub bytes: Vec<u8>,
     pub enc: Box<Encoded>,
+    /// What parsing noticed (a budget cut, nesting ignored), as warning lines naming `name`.
+    pub warnings: Vec<String>,
 }
 
 /// Decode, clean and align one article's bytes (`name` gives the extension and the path the
@@ -56,6 +58,9 @@ pub(crate) fn prepare_hashed(
     adjust: impl FnOnce(&mut Processed),
 ) -> std::result::Result<Prepared, String> {
     let mut processed = process(name, &bytes)?;
+    let warnings = (processed.article.notes.iter())
+        .map(|note| crate::error::warning(name, note))
+        .collect();
     adjust(&mut processed);
     let enc = std::panic::catch_unwind(|| processed.encode())
         .map_err(|_| format!("{}: internal error while indexing it", name.display()))?;
@@ -63,6 +68,7 @@ pub(crate) fn prepare_hashed(
         hash,
         bytes,
         enc: Box::new(enc),
+        warnings,
     })
 }
 

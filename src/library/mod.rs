@@ -77,6 +77,8 @@ pub struct Entry {
     /// Why processing failed, if it did.
     pub error: Option<String>,
     pub read: bool,
+    /// Where the reader was (JSON: pair and sentence numbers from 1, as the screen shows them).
+    #[serde(serialize_with = "state::shown::position")]
     pub position: Option<Position>,
     pub bookmarks: i64,
     /// When it was imported (seconds since the epoch).
@@ -162,7 +164,7 @@ impl Library {
     fn sql_err(&self, e: rusqlite::Error) -> LibraryError {
         LibraryError::Sqlite {
             path: self.db_path(),
-            source: e,
+            error: e,
         }
     }
 

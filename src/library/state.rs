@@ -18,6 +18,34 @@ pub struct Position {
     pub sentence: Option<usize>,
 }
 
+/// Pair and sentence numbers in what duet prints count from 1, as the reader's status line
+/// shows them; inside, they are indices from 0. Serializers for the JSON out.
+pub mod shown {
+    use serde::Serializer;
+    use serde::ser::SerializeStruct;
+
+    pub fn number<S: Serializer>(n: &usize, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(*n as u64 + 1)
+    }
+
+    pub fn optional<S: Serializer>(n: &Option<usize>, s: S) -> Result<S::Ok, S::Error> {
+        match n {
+            Some(n) => s.serialize_some(&(*n as u64 + 1)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn position<S: Serializer>(p: &Option<super::Position>, s: S) -> Result<S::Ok, S::Error> {
+        let Some(p) = p else {
+            return s.serialize_none();
+        };
+        let mut st = s.serialize_struct("Position", 2)?;
+        st.serialize_field("pair", &(p.pair as u64 + 1))?;
+        st.serialize_field("sentence", &p.sentence.map(|n| n as u64 + 1))?;
+        st.end()
+    }
+}
+
 impl Library {
     /// Remember where the reader is in an article.
     pub fn set_position(&self, id: ArticleId, pos: Position) -> Result<()> {
