@@ -8,11 +8,13 @@ use std::sync::Arc;
 use ratatui::layout::Position as Point;
 
 use super::App;
+use super::lists::{Handled, Then};
 use crate::library::words::Status;
 use crate::tui::action::{Action, MouseAction};
+use crate::tui::state::disk::Save;
 use crate::tui::state::layout::Side;
+use crate::tui::state::list_cursor::ListCursor;
 use crate::tui::state::overlay::Overlay;
-use crate::tui::state::store::Save;
 use crate::tui::state::words::{ArticleWords, WordPopup, offset_at, popup_rect, word_row};
 use crate::tui::work::effects::{Command, Effects};
 use crate::tui::work::job::{Job, JobKind};
@@ -21,7 +23,7 @@ use crate::tui::work::words::{Built, Trained};
 impl App {
     /// The library the learner's words are read from and kept in.
     fn words_home(&self) -> Option<&crate::library::Home> {
-        self.store.home.as_ref().or(self.words.home.as_ref())
+        self.disk.home.as_ref().or(self.words.home.as_ref())
     }
 
     /// After every update: start building the open article's words if they are not built.
@@ -195,10 +197,10 @@ impl App {
 /// The library's background work is done: retrain its word model (only read it in a run that
 /// must not write), count its lemmas and read the known shares, on a worker.
 pub(super) fn settled(app: &mut App, remember: bool) -> Effects {
-    let Some(home) = app.store.home.clone() else {
+    let Some(home) = app.disk.home.clone() else {
         return Effects::none();
     };
-    let write = remember && app.store.read_only.is_none();
+    let write = remember && app.disk.read_only.is_none();
     app.words.training = true;
     let generation = app.next_generation(JobKind::WordModel);
     Effects::none().with(Command::Start {
@@ -220,18 +222,21 @@ pub(super) fn toggle_marking(app: &mut App) {
     );
 }
 
-/// A key (or click) while the word popup is open.
-pub(super) fn popup_key(app: &mut App, popup: WordPopup, action: Action) -> Effects {
+/// A key (or click) while the word popup is open (taken out of the app while it runs: moving
+/// puts a new popup in its place).
+pub(super) fn popup_key(app: &mut App, popup: WordPopup, action: Action) -> Handled {
     let Some(words) = app.article_words().cloned() else {
-        app.overlay = None;
-        return Effects::redraw();
+        return (Effects::redraw(), Then::Close);
     };
     let len = words
         .passages
         .get(popup.passage)
         .map_or(0, |p| p.side(popup.side).len());
+    if let Some(status) = action.word_status() {
+        return (set_status(app, &words, popup, status), Then::Stay);
+    }
     match action {
-        Action::Back | Action::SelectWord => app.overlay = None,
+        Action::Back | Action::SelectWord => return (Effects::redraw(), Then::Close),
         Action::NextWord | Action::PrevWord => {
             let index = if matches!(action, Action::NextWord) {
                 (popup.index + 1).min(len.saturating_sub(1))
@@ -241,31 +246,22 @@ pub(super) fn popup_key(app: &mut App, popup: WordPopup, action: Action) -> Effe
             app.open_popup(WordPopup { index, ..popup });
         }
         Action::OtherSide => other_side(app, &words, popup),
-        Action::WordStatus(status) => return set_status(app, &words, popup, status),
         Action::MarkUnknown => toggle_marking(app),
-        Action::Help => {
-            app.help_top = 0;
-            app.overlay = Some(Overlay::Help);
-        }
+        Action::Help => app.overlay = Some(Overlay::Help(ListCursor::default())),
         Action::Mouse(MouseAction::Click { column, row }) => {
-            let word = app.article_words().and_then(|w| {
-                let r = app.reader.as_ref()?;
-                let (i, side, off) = offset_at(r, &app.geom, app.config.ambiguous, column, row)?;
-                w.spot_at(i, side, off)?;
-                Some(())
-            });
             let on_popup = popup_rect(&app.geom, popup_word_row(app, &words, popup))
                 .contains(Point::new(column, row));
             if on_popup {
-                return Effects::none();
+                return (Effects::none(), Then::Stay);
             }
-            if word.is_none() || !app.click_word(column, row, false) {
-                app.overlay = None;
+            // A click on another word moves the popup there; anywhere else closes it.
+            if !app.click_word(column, row, false) {
+                return (Effects::redraw(), Then::Close);
             }
         }
-        _ => return Effects::none(),
+        _ => return (Effects::none(), Then::Stay),
     }
-    Effects::redraw()
+    (Effects::redraw(), Then::Stay)
 }
 
 /// The screen row of the popup's word (where the popup must not cover it).
@@ -336,12 +332,12 @@ fn set_status(app: &mut App, words: &ArticleWords, popup: WordPopup, status: Sta
     let Some(r) = app.reader.as_ref() else {
         return Effects::none();
     };
-    let article = app.store.article(r.entry);
+    let article = app.disk.article(r.entry);
     let seen = ko_index.and_then(|i| words.seen(r.doc(), article, popup.passage, i));
     app.words.changed.insert(lemma.clone(), status);
     let mut msg = format!("{}: {}", crate::text::sanitize(&lemma), status.label());
-    let saved_in_library = app.store.home.is_some();
-    let fx = if saved_in_library && app.store.read_only.is_some() {
+    let saved_in_library = app.disk.home.is_some();
+    let fx = if saved_in_library && app.disk.read_only.is_some() {
         msg.push_str(" (not saved: the library is read-only)");
         Effects::redraw()
     } else if saved_in_library || app.words.home.is_some() {

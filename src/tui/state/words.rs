@@ -16,8 +16,8 @@ use crate::library::words::{Seen, Status};
 use crate::library::{ArticleId, Home, Library};
 use crate::text::width::AmbiguousWidth;
 use crate::tui::state::doc::{Doc, Passage, indent};
-use crate::tui::state::entries::EntryId;
 use crate::tui::state::layout::{Geometry, Layout, Side};
+use crate::tui::state::library_list::EntryId;
 use crate::tui::state::reading::Reader;
 use crate::words::{self, Model, tokens};
 

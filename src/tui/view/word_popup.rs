@@ -3,10 +3,8 @@
 //! occurs here and in the library, the dictionary's senses with their licence, and the keys.
 //! Placed away from the word (`popup_rect`), so the word and its pair stay in sight.
 
-use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Clear, Widget};
 
 use crate::text::sanitize;
 use crate::tui::action::Action;
@@ -15,12 +13,13 @@ use crate::tui::keys::mode::Mode;
 use crate::tui::state::layout::Side;
 use crate::tui::state::words::{ArticleWords, LemmaInfo, WordPopup, popup_rect, word_row};
 use crate::tui::theme::Theme;
-use crate::tui::view::widgets::paint::{pane, put};
+use crate::tui::view::widgets::modal::Modal;
+use crate::tui::view::widgets::paint::{At, Painter};
 
 /// One line of the popup: pieces of text, each with its style.
 pub type Line = Vec<(String, Style)>;
 
-pub fn draw(app: &App, buf: &mut Buffer, popup: WordPopup) {
+pub fn draw(app: &App, p: &mut Painter<'_>, popup: WordPopup) {
     let (Some(words), Some(r)) = (app.article_words(), app.reader()) else {
         return;
     };
@@ -28,58 +27,32 @@ pub fn draw(app: &App, buf: &mut Buffer, popup: WordPopup) {
         return;
     };
     let row = word_row(r, app.geom(), popup.passage, popup.side, spot.range.start);
-    let rect = popup_rect(app.geom(), row).intersection(buf.area);
+    let rect = popup_rect(app.geom(), row);
     if rect.width < 8 || rect.height < 3 {
         return;
     }
     let word = text_of(app, popup.passage, popup.side, &spot.range);
-    let inner = frame(app, buf, rect, &word);
-    let (body, keys) = lines(app, words, popup, usize::from(inner.height));
-    let amb = app.config().ambiguous;
-    for (k, line) in body.iter().enumerate() {
-        draw_line(buf, inner.x, inner.y + k as u16, inner.width, line, amb);
-    }
-    draw_line(buf, inner.x, inner.bottom() - 1, inner.width, &keys, amb);
-}
-
-/// The popup's box (until the shared modal widget is on main): cleared, bordered, titled with
-/// the word; a wide glyph under either edge blanked first. Returns the text area inside.
-fn frame(app: &App, buf: &mut Buffer, r: Rect, title: &str) -> Rect {
-    for y in r.top()..r.bottom() {
-        for x in [r.x.checked_sub(1), Some(r.right() - 1)]
-            .into_iter()
-            .flatten()
-        {
-            let cell = &mut buf[(x, y)];
-            if cell.symbol().cell_width() > 1 {
-                cell.set_symbol(" ");
-            }
-        }
-    }
-    Clear.render(r, buf);
-    pane(buf, r, title, true, app.theme(), app.config().ambiguous);
-    Rect::new(
+    let r = Modal::new(&word, rect.width, rect.height).draw_at(p, rect);
+    let inner = Rect::new(
         r.x + 2,
         r.y + 1,
         r.width.saturating_sub(4),
         r.height.saturating_sub(2),
-    )
+    );
+    let (body, keys) = lines(app, words, popup, usize::from(inner.height));
+    for (k, line) in body.iter().enumerate() {
+        draw_line(p, inner.x, inner.y + k as u16, inner.width, line);
+    }
+    draw_line(p, inner.x, inner.bottom() - 1, inner.width, &keys);
 }
 
-fn draw_line(
-    buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    width: u16,
-    line: &Line,
-    amb: crate::text::width::AmbiguousWidth,
-) {
+fn draw_line(p: &mut Painter<'_>, x: u16, y: u16, width: u16, line: &Line) {
     let mut used = 0;
     for (text, style) in line {
         if used >= width {
             break;
         }
-        used += put(buf, x + used, y, width - used, text, *style, amb);
+        used += p.put(At::new(x + used, y, width - used, *style), text);
     }
 }
 
@@ -270,16 +243,11 @@ fn senses(
 fn keys(app: &App, theme: &Theme) -> Line {
     let km = &app.config().keymap;
     let k = |a: Action| km.hint(Mode::Word, &a).unwrap_or_default();
-    use crate::library::words::Status;
-    let status = format!(
-        "{}–{}",
-        k(Action::WordStatus(Status::Learning(0))),
-        k(Action::WordStatus(Status::Learning(5)))
-    );
+    let status = format!("{}–{}", k(Action::Status0), k(Action::Status5));
     let items = [
         (status, "status"),
-        (k(Action::WordStatus(Status::Known)), "known"),
-        (k(Action::WordStatus(Status::Ignored)), "ignored"),
+        (k(Action::StatusKnown), "known"),
+        (k(Action::StatusIgnored), "ignored"),
         (
             format!("{}/{}", k(Action::PrevWord), k(Action::NextWord)),
             "word",

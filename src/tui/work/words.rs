@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::library::words::Status;
 use crate::library::{ArticleId, Home, Library};
 use crate::tui::state::doc::Doc;
-use crate::tui::state::entries::EntryId;
+use crate::tui::state::library_list::EntryId;
 use crate::tui::state::words::ArticleWords;
 use crate::words::Model;
 
