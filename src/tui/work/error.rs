@@ -32,9 +32,9 @@ pub enum JobError {
 impl From<crate::Error> for JobError {
     fn from(e: crate::Error) -> JobError {
         match e {
-            crate::Error::Io { path, source } => JobError::Io {
+            crate::Error::Io { path, error } => JobError::Io {
                 path,
-                source: Arc::new(source),
+                source: Arc::new(error),
             },
             crate::Error::BadInput { path, problem } => JobError::BadInput { path, problem },
         }
