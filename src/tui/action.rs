@@ -94,7 +94,7 @@ actions! {
         UnreadOnly "unread_only" "show unread only / all" { Library: ["u"] }
         OutletFilter "outlet_filter" "show one outlet (next each time) / all" { Library: ["O"] }
         RefreshFeeds "refresh_feeds" "refresh the feeds in the background" { Library: ["R"], Feeds: ["R"] }
-        FeedList "feed_list" "the feeds and how each last refreshed; Enter shows one feed's articles" { Library: ["F"], Feeds: ["F"] }
+        FeedList "feed_list" "the feeds and their errors; Enter shows one feed" { Library: ["F"], Feeds: ["F"] }
         Help "help" "this help" { Global: ["?"], Help: ["?"] }
     }
     internal {

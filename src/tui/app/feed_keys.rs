@@ -85,6 +85,10 @@ fn show_feed(app: &mut App, row: usize) -> Effects {
 pub(super) fn handle(app: &mut App, event: FeedEvent) -> Effects {
     let listed = matches!(event, FeedEvent::Listed(_));
     if let Some(line) = app.feeds.apply(event) {
+        // The entries came in as they were stored: put them in the list's order.
+        if !app.loading() {
+            super::library_keys::apply(app);
+        }
         app.status = Some(line);
     }
     let n = app.feeds.list.len();
