@@ -14,11 +14,11 @@ use crate::library::LibraryError;
 /// (Cheap to clone, as every message the loop passes is: the sources are shared.)
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum JobError {
-    #[error("{}: {source}", shown(path))]
+    /// (`error` is not also a source, as in [`crate::Error::Io`]: a chain would say it twice.)
+    #[error("{}: {error}", shown(path))]
     Io {
         path: PathBuf,
-        #[source]
-        source: Arc<std::io::Error>,
+        error: Arc<std::io::Error>,
     },
     #[error("{}: {problem}", shown(path))]
     BadInput { path: PathBuf, problem: String },
@@ -34,7 +34,7 @@ impl From<crate::Error> for JobError {
         match e {
             crate::Error::Io { path, error } => JobError::Io {
                 path,
-                source: Arc::new(error),
+                error: Arc::new(error),
             },
             crate::Error::BadInput { path, problem } => JobError::BadInput { path, problem },
         }
