@@ -15,6 +15,7 @@ mod bookmark_keys;
 mod disk;
 mod entity_articles;
 mod entity_keys;
+mod feed_keys;
 mod finder;
 mod job_done;
 mod library_keys;
@@ -96,6 +97,8 @@ pub struct App {
     pub(super) finder: Finder,
     /// The open articles' entities and the selected one (see `state/entities.rs`).
     pub(super) entities: Entities,
+    /// The subscriptions and the refresh under way (see `state/feeds.rs`).
+    pub(super) feeds: crate::tui::state::feeds::Feeds,
     /// The first keys of a key sequence (`]` of `]e`) and the mode they were typed in.
     pub(super) pending_keys: Option<(Mode, Vec<Key>)>,
 }
@@ -131,6 +134,7 @@ impl App {
             pairs: Pairs::default(),
             finder: Finder::default(),
             entities: Entities::default(),
+            feeds: Default::default(),
             pending_keys: None,
         };
         app.relayout();
@@ -193,6 +197,9 @@ impl App {
     }
     pub fn disk(&self) -> &Disk {
         &self.disk
+    }
+    pub fn feeds(&self) -> &crate::tui::state::feeds::Feeds {
+        &self.feeds
     }
     pub fn open_doc(&self) -> Option<(&Reader, &Doc)> {
         let r = self.reader.as_ref()?;

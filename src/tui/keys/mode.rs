@@ -18,11 +18,13 @@ pub enum Mode {
     Bookmarks,
     /// The picker of articles to pair the selected one with.
     Picker,
+    /// The feed list.
+    Feeds,
 }
 
 impl Mode {
     /// Every table, in the order `assets/keymap.toml` lists them.
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Global,
         Mode::Library,
         Mode::Reader,
@@ -32,6 +34,7 @@ impl Mode {
         Mode::Note,
         Mode::Bookmarks,
         Mode::Picker,
+        Mode::Feeds,
     ];
 
     /// The table's name in `assets/keymap.toml` and under `[keys]` in `config.toml`.
@@ -46,6 +49,7 @@ impl Mode {
             Mode::Note => "note",
             Mode::Bookmarks => "bookmarks",
             Mode::Picker => "picker",
+            Mode::Feeds => "feeds",
         }
     }
 

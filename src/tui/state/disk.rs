@@ -138,6 +138,7 @@ fn meta(e: &library::Entry) -> EntryMeta {
             Some("ko+en") => "KO+EN",
             _ => "OTHER",
         },
+        feed: e.feed,
     }
 }
 

@@ -34,6 +34,8 @@ pub enum Overlay {
     Entities(EntityList),
     /// The articles that mention an entity.
     EntityArticles(EntityArticles),
+    /// The feed list: "all feeds", then each subscription.
+    Feeds(ListCursor),
 }
 
 /// The "pair with…" picker: articles to pair entry `id` with, best first (entry, score as shown).
@@ -76,6 +78,7 @@ impl Overlay {
             Overlay::Labels(_) => Mode::Labels,
             Overlay::Note(_) => Mode::Note,
             Overlay::Bookmarks(_) => Mode::Bookmarks,
+            Overlay::Feeds(_) => Mode::Feeds,
         }
     }
 }
