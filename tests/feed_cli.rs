@@ -12,58 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use duet::library::{Home, Library, Position};
 use serde_json::Value;
-use support::feeds::{
-    Reply, Server, atom, bilingual_stories, english_page, item, korean_page, korean_story, list,
-    rss,
-};
+use support::feeds::{Reply, Server, item, korean_page, korean_story, list, outlet, rss};
 use support::{duet_in, text};
-
-/// The two editions' feeds and pages, the feeds answering 304 to their own ETag.
-fn outlet() -> Server {
-    let stories = bilingual_stories();
-    let mut pages = std::collections::HashMap::new();
-    let mut ko_items = Vec::new();
-    let mut en_items = Vec::new();
-    for (i, (ko, en)) in stories.iter().enumerate() {
-        let (kl, el) = (format!("/ko/{}.html", i + 1), format!("/en/{}.html", i + 1));
-        pages.insert(kl.clone(), korean_page(ko));
-        pages.insert(el.clone(), english_page(en));
-        ko_items.push(item(&kl, ko));
-        en_items.push(item(&el, en));
-    }
-    for (i, seed) in [
-        "000_11a10f181be35a82.txt",
-        "001_e2ec9d96d82b9f1e.txt",
-        "002_9f5e0e2176ba1b1a.txt",
-    ]
-    .iter()
-    .enumerate()
-    {
-        let e = korean_story(seed);
-        let link = format!("/ko/{}.html", i + 10);
-        pages.insert(link.clone(), korean_page(&e));
-        ko_items.push(item(&link, &e));
-    }
-    let ko_feed = rss("시험뉴스 : 전체기사", "ko", &ko_items);
-    let en_feed = atom("Test News Agency: All News", &en_items);
-    Server::start(move |req| {
-        let feed = match req.path.as_str() {
-            "/ko/rss.xml" => Some((&ko_feed, "\"ko-1\"", "application/rss+xml")),
-            "/en/atom.xml" => Some((&en_feed, "\"en-1\"", "application/atom+xml")),
-            _ => None,
-        };
-        if let Some((body, etag, ct)) = feed {
-            if req.header("if-none-match") == Some(etag) {
-                return Reply::status(304);
-            }
-            return Reply::ok(ct, body.clone()).with("ETag", etag);
-        }
-        match pages.get(&req.path) {
-            Some(p) => Reply::ok("text/html; charset=utf-8", p.clone()),
-            None => Reply::status(404),
-        }
-    })
-}
 
 fn ok(out: &std::process::Output) -> String {
     assert!(

@@ -304,6 +304,8 @@ impl Library {
             }
         }
         report.stopped = stopped;
+        // In the order the feeds were added, not the order their servers answered.
+        report.feeds.sort_by_key(|f| f.id);
         report.elapsed = start.elapsed();
         Ok(report)
     }

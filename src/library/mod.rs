@@ -313,7 +313,11 @@ pub fn startup() -> (Startup, Vec<LibraryError>) {
         Err(e) => return (Startup::Samples, vec![e]),
     }
     match Library::open_default() {
-        Ok((lib, notices)) => match lib.is_empty() {
+        // A library that follows feeds opens before its first article: `R` brings them in.
+        Ok((lib, notices)) => match lib
+            .is_empty()
+            .map(|empty| empty && lib.feeds().map_or(true, |f| f.is_empty()))
+        {
             Ok(false) => (Startup::Library(Box::new(lib), notices), Vec::new()),
             Ok(true) => (Startup::Samples, notices),
             Err(e) => {

@@ -57,16 +57,16 @@ macro_rules! actions {
 
 actions! {
     user {
-        Down "down" "next pair / article (next sentence in sentence mode)" { Library: ["j", "down"], Reader: ["j", "down"], Help: ["j", "down"], Finder: ["down", "ctrl-n"], Bookmarks: ["j", "down"], Picker: ["j", "down"] }
-        Up "up" "previous pair / article" { Library: ["k", "up"], Reader: ["k", "up"], Help: ["k", "up"], Finder: ["up", "ctrl-p"], Bookmarks: ["k", "up"], Picker: ["k", "up"] }
+        Down "down" "next pair / article (next sentence in sentence mode)" { Library: ["j", "down"], Reader: ["j", "down"], Help: ["j", "down"], Finder: ["down", "ctrl-n"], Bookmarks: ["j", "down"], Picker: ["j", "down"], Feeds: ["j", "down"] }
+        Up "up" "previous pair / article" { Library: ["k", "up"], Reader: ["k", "up"], Help: ["k", "up"], Finder: ["up", "ctrl-p"], Bookmarks: ["k", "up"], Picker: ["k", "up"], Feeds: ["k", "up"] }
         HalfPageDown "half_page_down" "half a page down" { Library: ["ctrl-d"], Reader: ["ctrl-d"] }
         HalfPageUp "half_page_up" "half a page up" { Library: ["ctrl-u"], Reader: ["ctrl-u"] }
         PageDown "page_down" "a page down" { Library: ["pagedown", "space"], Reader: ["pagedown", "space"], Help: ["pagedown", "space"] }
         PageUp "page_up" "a page up" { Library: ["pageup"], Reader: ["pageup"], Help: ["pageup"] }
         Top "top" "first pair / article" { Library: ["g", "home"], Reader: ["g", "home"], Bookmarks: ["g", "home"] }
         Bottom "bottom" "last pair / article" { Library: ["G", "end"], Reader: ["G", "end"], Bookmarks: ["G", "end"] }
-        Open "open" "open the selected article" { Library: ["enter"], Finder: ["enter"], Note: ["enter"], Bookmarks: ["enter"], Picker: ["enter"] }
-        Back "back" "back to the library, or quit" { Library: ["q", "esc"], Reader: ["q", "esc"], Help: ["esc", "q"], Finder: ["esc"], Labels: ["esc"], Note: ["esc"], Bookmarks: ["esc", "q"], Picker: ["esc", "q"], Word: ["esc", "q"] }
+        Open "open" "open the selected article" { Library: ["enter"], Finder: ["enter"], Note: ["enter"], Bookmarks: ["enter"], Picker: ["enter"], Feeds: ["enter"] }
+        Back "back" "back to the library, or quit" { Library: ["q", "esc"], Reader: ["q", "esc"], Help: ["esc", "q"], Finder: ["esc"], Labels: ["esc"], Note: ["esc"], Bookmarks: ["esc", "q"], Picker: ["esc", "q"], Word: ["esc", "q"], Feeds: ["esc", "q"] }
         Quit "quit" "quit at once" { Global: ["ctrl-c"] }
         Suspend "suspend" "suspend to the shell (`fg` comes back)" { Global: ["ctrl-z"] }
         FocusNext "focus_next" "switch pane focus" { Library: ["tab"], Reader: ["tab"] }
@@ -106,6 +106,8 @@ actions! {
         StatusKnown "status_known" "word popup: known" { Word: ["K"] }
         StatusIgnored "status_ignored" "word popup: ignored (a name, not a word to learn)" { Word: ["I"] }
         MarkUnknown "mark_unknown" "mark unknown Korean words (on / off)" { Reader: ["u"], Word: ["u"] }
+        RefreshFeeds "refresh_feeds" "refresh the feeds in the background" { Library: ["R"], Feeds: ["R"] }
+        FeedList "feed_list" "the feeds and their errors; Enter shows one feed" { Library: ["F"], Feeds: ["F"] }
         Help "help" "this help" { Global: ["?"], Help: ["?"] }
     }
     internal {
@@ -134,6 +136,8 @@ actions! {
         Tick,
         /// The library on disk: its list, bookmarks, a failed write.
         Disk(DiskEvent),
+        /// The feed worker: the subscriptions, a refresh's progress.
+        Feeds(crate::tui::state::feeds::FeedEvent),
     }
 }
 

@@ -64,7 +64,7 @@ pub(super) fn arrange(app: &mut App, action: Action) -> Effects {
 }
 
 /// Re-sort and re-filter the list, keeping the selected entry selected when it stays.
-fn apply(app: &mut App) {
+pub(super) fn apply(app: &mut App) {
     let selected = app.library.row(app.library_cursor.selected).map(Entry::id);
     let (shown, label) = app.filter.arrange(app.library.take());
     app.done = shown

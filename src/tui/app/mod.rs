@@ -15,6 +15,7 @@ mod bookmark_keys;
 mod disk;
 mod entity_articles;
 mod entity_keys;
+mod feed_keys;
 mod finder;
 mod job_done;
 mod library_keys;
@@ -97,6 +98,8 @@ pub struct App {
     pub(super) finder: Finder,
     /// The open articles' entities and the selected one (see `state/entities.rs`).
     pub(super) entities: Entities,
+    /// The subscriptions and the refresh under way (see `state/feeds.rs`).
+    pub(super) feeds: crate::tui::state::feeds::Feeds,
     /// The first keys of a key sequence (`]` of `]e`) and the mode they were typed in.
     pub(super) pending_keys: Option<(Mode, Vec<Key>)>,
     /// The learner's words: the open article's, statuses, marking, known shares.
@@ -134,6 +137,7 @@ impl App {
             pairs: Pairs::default(),
             finder: Finder::default(),
             entities: Entities::default(),
+            feeds: Default::default(),
             pending_keys: None,
             words: Default::default(),
         };
@@ -206,6 +210,9 @@ impl App {
     pub fn article_words(&self) -> Option<&std::sync::Arc<crate::tui::state::words::ArticleWords>> {
         let r = self.reader.as_ref()?;
         self.words.of(r.entry, &r.doc)
+    }
+    pub fn feeds(&self) -> &crate::tui::state::feeds::Feeds {
+        &self.feeds
     }
     pub fn open_doc(&self) -> Option<(&Reader, &Doc)> {
         let r = self.reader.as_ref()?;

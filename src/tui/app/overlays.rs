@@ -3,7 +3,9 @@
 //! handler closed it (or opened another in its place): nothing is cloned per key.
 
 use super::lists::{Handled, Then, list_key};
-use super::{App, bookmark_keys, entity_articles, entity_keys, finder, pairs, word_keys};
+use super::{
+    App, bookmark_keys, entity_articles, entity_keys, feed_keys, finder, pairs, word_keys,
+};
 use crate::tui::action::Action;
 use crate::tui::state::list_cursor::ListCursor;
 use crate::tui::state::overlay::Overlay;
@@ -23,6 +25,7 @@ pub(super) fn handle(app: &mut App, action: Action) -> Effects {
         Overlay::Entities(list) => entity_keys::entity_list_key(app, list, action),
         Overlay::EntityArticles(list) => entity_articles::articles_key(app, list, action),
         Overlay::Word(popup) => word_keys::popup_key(app, *popup, action),
+        Overlay::Feeds(list) => feed_keys::feeds_key(app, list, action),
     };
     if then == Then::Stay && app.overlay.is_none() {
         app.overlay = Some(overlay);

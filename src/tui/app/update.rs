@@ -3,7 +3,8 @@
 //! any, takes every other action (`overlays.rs`); otherwise the focused pane does.
 
 use super::{
-    App, Pane, bookmark_keys, disk, job_done, library_keys, mouse, overlays, reader_keys, word_keys,
+    App, Pane, bookmark_keys, disk, feed_keys, job_done, library_keys, mouse, overlays,
+    reader_keys, word_keys,
 };
 use crate::tui::action::Action;
 use crate::tui::keys::key::Key;
@@ -49,6 +50,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             Effects::redraw()
         }
         Action::Disk(event) => disk::handle(app, event),
+        Action::Feeds(event) => feed_keys::handle(app, event),
         _ if app.overlay.is_some() => overlays::handle(app, action),
         // No text field outside a text overlay.
         Action::Insert(_) => return Effects::none(),
@@ -92,9 +94,9 @@ fn key_pressed(app: &mut App, key: Key) -> Effects {
     }
 }
 
-/// Time passes: the spinner turns while the library loads.
+/// Time passes: the spinner turns while the library loads or the feeds refresh.
 fn tick(app: &mut App) -> Effects {
-    if app.loading() {
+    if app.loading() || app.feeds.refreshing.is_some() {
         app.spinner = app.spinner.wrapping_add(1);
         return Effects::redraw();
     }
@@ -113,6 +115,8 @@ fn panes(app: &mut App, action: Action) -> Effects {
         Action::Find => return app.open_finder(),
         Action::Bookmark => return bookmark_keys::start_note(app),
         Action::Bookmarks => return bookmark_keys::open_list(app),
+        Action::RefreshFeeds => return feed_keys::refresh(app),
+        Action::FeedList => return feed_keys::open_list(app),
         Action::ToggleRead | Action::Sort | Action::UnreadOnly | Action::OutletFilter => {
             return library_keys::arrange(app, action);
         }

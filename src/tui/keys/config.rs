@@ -30,6 +30,8 @@ struct ConfigFile {
     /// Per mode (`[keys.reader]`) or flat (`[keys] down = […]`, the old form).
     keys: BTreeMap<String, toml::Value>,
     theme: ThemeColors,
+    /// Read by [`crate::feed::Settings::from_config`].
+    feeds: Option<toml::Value>,
 }
 
 /// Everything the reader takes from the user's configuration.
@@ -40,6 +42,8 @@ pub struct Config {
     pub layout: Option<Layout>,
     pub keymap: Keymap,
     pub colors: ThemeColors,
+    /// `[feeds]`: refresh on start, timeouts, parallelism, intervals.
+    pub feeds: crate::feed::Settings,
 }
 
 impl Default for Config {
@@ -49,6 +53,7 @@ impl Default for Config {
             layout: None,
             keymap: Keymap::defaults(),
             colors: ThemeColors::default(),
+            feeds: crate::feed::Settings::default(),
         }
     }
 }
@@ -84,6 +89,9 @@ impl Config {
                 .map_err(|_| ConfigError::UnknownColour(c.clone()))?;
         }
         config.colors = file.theme;
+        if file.feeds.is_some() {
+            config.feeds = crate::feed::Settings::from_config(text).map_err(ConfigError::Feeds)?;
+        }
         Ok(config)
     }
 

@@ -17,6 +17,9 @@ pub enum ConfigError {
     UnknownLayout(String),
     #[error("theme: unknown colour {0:?}")]
     UnknownColour(String),
+    /// `[feeds]` (read by `feed::Settings`, the same for the command line and the reader).
+    #[error("{0}")]
+    Feeds(String),
     /// The file is not valid TOML, or names a setting there is not (the parser's message).
     #[error("{0}")]
     Toml(String),

@@ -20,11 +20,13 @@ pub enum Mode {
     Picker,
     /// The word popup.
     Word,
+    /// The feed list.
+    Feeds,
 }
 
 impl Mode {
     /// Every table, in the order `assets/keymap.toml` lists them.
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Global,
         Mode::Library,
         Mode::Reader,
@@ -35,6 +37,7 @@ impl Mode {
         Mode::Bookmarks,
         Mode::Picker,
         Mode::Word,
+        Mode::Feeds,
     ];
 
     /// The table's name in `assets/keymap.toml` and under `[keys]` in `config.toml`.
@@ -50,6 +53,7 @@ impl Mode {
             Mode::Bookmarks => "bookmarks",
             Mode::Picker => "picker",
             Mode::Word => "word",
+            Mode::Feeds => "feeds",
         }
     }
 

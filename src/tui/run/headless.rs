@@ -50,7 +50,8 @@ pub fn step_keeping_saves(app: &mut App, action: Action, saves: &mut Vec<Save>) 
                 }
                 Command::Quit | Command::Abort(_) => quit = true,
                 Command::Save(save) => saves.push(save),
-                Command::Cancel(_) | Command::Suspend => {}
+                // Headless runs never write to the library: no refresh.
+                Command::Cancel(_) | Command::Suspend | Command::RefreshFeeds { .. } => {}
             }
         }
     }
@@ -89,6 +90,10 @@ pub fn app_with_library(
     let mut app = App::new(config, theme, width, height);
     let listing = loader::listing(lib, &[], None)?;
     step(&mut app, Action::Disk(DiskEvent::Listed(Box::new(listing))));
+    step(
+        &mut app,
+        Action::Feeds(crate::tui::state::feeds::FeedEvent::Listed(lib.feeds()?)),
+    );
     // The whole list is in: pair it, as the runner does once its background work is done
     // (without keeping anything: a headless run never writes to the library).
     step(

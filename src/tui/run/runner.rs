@@ -15,6 +15,7 @@ use crate::tui::theme::Theme;
 use crate::tui::view::view;
 use crate::tui::work::disk_worker::{self, Saver};
 use crate::tui::work::effects::{Command, Effects};
+use crate::tui::work::feed_worker;
 use crate::tui::work::loader;
 use crate::tui::work::worker::{self, Jobs};
 
@@ -81,6 +82,7 @@ pub fn run_on(articles: Articles) -> anyhow::Result<()> {
             }
         }
     }
+    let mut feeds = feed_worker::Feeds::new(tx.clone());
     let mut jobs = Jobs::new(tx);
 
     let mut dirty = true;
@@ -94,6 +96,10 @@ pub fn run_on(articles: Articles) -> anyhow::Result<()> {
             guard.terminal.draw(|f| view(&app, f))?;
             dirty = false;
             if let Some((home, tx)) = background.take() {
+                // The feeds are listed (and refreshed, when the config asks) after it too.
+                let settings = app.config().feeds.clone();
+                let on_start = settings.refresh_on_start;
+                feeds.start(home.clone(), settings, on_start);
                 _loader = Some(disk_worker::spawn_background(
                     home,
                     Some(disk::FIRST_PAGE),
@@ -130,12 +136,19 @@ pub fn run_on(articles: Articles) -> anyhow::Result<()> {
                 }
             }
         }
-        match carry_out(fx.commands, &mut jobs, &mut guard, saver.as_ref())? {
+        match carry_out(
+            fx.commands,
+            &mut jobs,
+            &mut feeds,
+            &mut guard,
+            saver.as_ref(),
+        )? {
             Exit::Running => {}
             other => break other,
         }
     };
     drop(jobs);
+    drop(feeds);
     // The last position reaches the disk before the terminal is given back.
     drop(saver);
     drop(guard);
@@ -148,6 +161,7 @@ pub fn run_on(articles: Articles) -> anyhow::Result<()> {
 fn carry_out(
     commands: Vec<Command>,
     jobs: &mut Jobs,
+    feeds: &mut feed_worker::Feeds,
     guard: &mut TerminalGuard,
     saver: Option<&Saver>,
 ) -> anyhow::Result<Exit> {
@@ -155,6 +169,7 @@ fn carry_out(
         match c {
             Command::Start { generation, job } => jobs.start(generation, job),
             Command::Cancel(kind) => jobs.cancel(kind),
+            Command::RefreshFeeds { home, settings } => feeds.start(home, settings, true),
             Command::Suspend => guard.suspend()?,
             Command::Quit => return Ok(Exit::Quit),
             Command::Abort(msg) => return Ok(Exit::Abort(msg)),

@@ -149,6 +149,7 @@ fn meta(e: &library::Entry) -> EntryMeta {
             Some("ko+en") => "KO+EN",
             _ => "OTHER",
         },
+        feed: e.feed,
     }
 }
 

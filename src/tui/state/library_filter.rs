@@ -1,6 +1,6 @@
 //! The library list's order and filters: sort by date (newest or oldest first), by outlet, or
 //! unread first (`o` cycles); show unread only (`u`); one outlet at a time (`O` cycles through
-//! them, then all). Hidden entries are kept aside and come back when the filter is lifted. The
+//! them, then all); one feed (chosen in the feed list, `F`). Hidden entries are kept aside and come back when the filter is lifted. The
 //! keys that change them are in `app/library_keys.rs`.
 
 use std::collections::HashMap;
@@ -42,6 +42,8 @@ pub struct LibraryFilter {
     pub order: Order,
     pub unread_only: bool,
     pub outlet: Option<String>,
+    /// One feed's articles only: its id and name.
+    pub feed: Option<(i64, String)>,
     pub(in crate::tui) hidden: Vec<Entry>,
 }
 
@@ -82,6 +84,10 @@ impl LibraryFilter {
         let keep = |e: &Entry| {
             (!self.unread_only || !e.is_read())
                 && self.outlet.as_deref().is_none_or(|o| outlet(e) == Some(o))
+                && self
+                    .feed
+                    .as_ref()
+                    .is_none_or(|(id, _)| e.meta().and_then(|m| m.feed) == Some(*id))
         };
         let (mut shown, hidden): (Vec<Entry>, Vec<Entry>) = all.into_iter().partition(keep);
         self.hidden = hidden;
@@ -118,6 +124,9 @@ impl LibraryFilter {
         }
         if let Some(o) = &self.outlet {
             label.push_str(&format!(" · {o} only"));
+        }
+        if let Some((_, name)) = &self.feed {
+            label.push_str(&format!(" · feed {name} only"));
         }
         label.push_str(&format!(" ({} shown)", shown.len()));
         (shown, label)

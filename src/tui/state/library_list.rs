@@ -32,6 +32,8 @@ pub struct EntryMeta {
     pub outlet: Option<String>,
     /// KO, EN, KO+EN or OTHER.
     pub badge: &'static str,
+    /// The feed that brought it (library articles only).
+    pub feed: Option<i64>,
 }
 
 impl EntryMeta {
@@ -42,6 +44,7 @@ impl EntryMeta {
             published: doc.article.published.clone(),
             outlet: doc.article.outlet.clone(),
             badge: doc.badge(),
+            feed: None,
         }
     }
 

@@ -36,6 +36,8 @@ pub enum Overlay {
     EntityArticles(EntityArticles),
     /// The word popup: the selected word (`w`, or a click on a word).
     Word(crate::tui::state::words::WordPopup),
+    /// The feed list: "all feeds", then each subscription.
+    Feeds(ListCursor),
 }
 
 /// The "pair with…" picker: articles to pair entry `id` with, best first (entry, score as shown).
@@ -79,6 +81,7 @@ impl Overlay {
             Overlay::Labels(_) => Mode::Labels,
             Overlay::Note(_) => Mode::Note,
             Overlay::Bookmarks(_) => Mode::Bookmarks,
+            Overlay::Feeds(_) => Mode::Feeds,
         }
     }
 }

@@ -35,6 +35,10 @@ pub fn draw(app: &App, p: &mut Painter<'_>, area: Rect) {
     } else {
         format!("Library ({})", app.library.rows())
     };
+    let title = match app.feeds().progress() {
+        Some(feeds) => format!("{title} · {feeds} {}", spinner(app)),
+        None => title,
+    };
     p.pane(area, &title, focused);
     let list = app.geom.library_list;
     if list.width == 0 || list.height == 0 {

@@ -5,6 +5,7 @@
 
 pub mod bookmarks;
 pub mod entities;
+pub mod feeds;
 pub mod finder;
 pub mod help;
 pub mod highlight;
@@ -65,6 +66,10 @@ pub fn view(app: &App, frame: &mut Frame) {
         }
         Some(Overlay::Entities(list)) => {
             entities::draw_list(app, &mut p, area, list);
+            None
+        }
+        Some(Overlay::Feeds(cursor)) => {
+            feeds::draw(app, &mut p, area, cursor);
             None
         }
         Some(Overlay::EntityArticles(list)) => {

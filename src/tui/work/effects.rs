@@ -19,6 +19,11 @@ pub enum Command {
     Abort(String),
     /// Write reading state to the library on disk.
     Save(crate::tui::state::disk::Save),
+    /// Refresh the library's feeds on the feed worker (`work/feed_worker.rs`).
+    RefreshFeeds {
+        home: crate::library::Home,
+        settings: crate::feed::Settings,
+    },
 }
 
 /// The result of one `update`.
