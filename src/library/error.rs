@@ -77,6 +77,10 @@ pub enum LibraryError {
     NoSuchArticle(i64),
     #[error("no bookmark with id {0} in the library")]
     NoSuchBookmark(i64),
+    #[error("no feed {0} is followed (see `duet feed list`)")]
+    NoSuchFeed(String),
+    #[error("{url}: {why}")]
+    FeedUrl { url: String, why: String },
 }
 
 /// SQLite's messages can quote the damaged file itself (a schema's text, with its newlines
