@@ -33,14 +33,20 @@ pub fn align(ko: &[Features], en: &[Features], params: Params) -> Path {
     align_within(ko, en, params, MAX_DP_CELLS)
 }
 
+/// The only path when one side has no sentences (`n` Korean, `m` English): each sentence a
+/// bead of its own.
+pub fn one_sided(n: usize, m: usize) -> Path {
+    let mut path = Vec::with_capacity(n + m);
+    path.extend((0..n).map(|i| (i, 1, 0, 0)));
+    path.extend((0..m).map(|j| (n, 0, j, 1)));
+    path
+}
+
 /// [`align`] with the band held within `max_cells` cells.
 fn align_within(ko: &[Features], en: &[Features], params: Params, max_cells: usize) -> Path {
     let (n, m) = (ko.len(), en.len());
     if n == 0 || m == 0 {
-        let mut path = Vec::new();
-        path.extend((0..n).map(|i| (i, 1, 0, 0)));
-        path.extend((0..m).map(|j| (n, 0, j, 1)));
-        return path;
+        return one_sided(n, m);
     }
     let full = n.max(m);
     let mut width = if full <= 200 { full } else { 48 };

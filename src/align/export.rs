@@ -69,9 +69,23 @@ pub fn parse_tsv(tsv: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The start of a TMX 1.4b document (Korean source, plain text), up to `<body>`; every TMX
-/// duet writes opens with it and ends with [`TMX_CLOSE`].
-pub fn tmx_open() -> String {
+/// One translation unit of a TMX document: a Korean and an English segment and what is known
+/// about them. Every TMX duet writes (`duet align --format tmx`, bookmark exports) goes through
+/// [`tmx`].
+#[derive(Debug, Clone, Default)]
+pub struct TmxUnit<'a> {
+    pub ko: &'a str,
+    pub en: &'a str,
+    /// `creationdate`, as TMX writes it (`20240131T120000Z`).
+    pub creation_date: Option<String>,
+    /// A `<note>` (what CAT tools import as a comment).
+    pub note: Option<&'a str>,
+    /// `<prop type="…">` elements, in order (`x-kind`, `x-article`, `x-pair`).
+    pub props: Vec<(&'static str, String)>,
+}
+
+/// A TMX 1.4b document (Korean source, plain text) with one `<tu>` per unit.
+pub fn tmx<'a>(units: impl IntoIterator<Item = TmxUnit<'a>>) -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n");
@@ -82,22 +96,23 @@ pub fn tmx_open() -> String {
         env!("CARGO_PKG_VERSION")
     ));
     out.push_str("  <body>\n");
-    out
-}
-
-pub const TMX_CLOSE: &str = "  </body>\n</tmx>\n";
-
-/// A TMX 1.4b document with one translation unit per pair.
-pub fn to_tmx(bitext: &Bitext) -> String {
-    let mut out = tmx_open();
-    for p in &bitext.pairs {
-        let kind = json_name(&p.kind);
-        out.push_str("    <tu>\n");
-        out.push_str(&format!(
-            "      <prop type=\"x-kind\">{}</prop>\n",
-            xml_escape(&kind)
-        ));
-        for (lang, text) in [("ko", &p.ko), ("en", &p.en)] {
+    for u in units {
+        match &u.creation_date {
+            Some(date) => {
+                out.push_str(&format!("    <tu creationdate=\"{}\">\n", xml_escape(date)))
+            }
+            None => out.push_str("    <tu>\n"),
+        }
+        if let Some(note) = u.note {
+            out.push_str(&format!("      <note>{}</note>\n", xml_escape(note)));
+        }
+        for (kind, value) in &u.props {
+            out.push_str(&format!(
+                "      <prop type=\"{kind}\">{}</prop>\n",
+                xml_escape(value)
+            ));
+        }
+        for (lang, text) in [("ko", u.ko), ("en", u.en)] {
             out.push_str(&format!(
                 "      <tuv xml:lang=\"{lang}\"><seg>{}</seg></tuv>\n",
                 xml_escape(text)
@@ -105,8 +120,18 @@ pub fn to_tmx(bitext: &Bitext) -> String {
         }
         out.push_str("    </tu>\n");
     }
-    out.push_str(TMX_CLOSE);
+    out.push_str("  </body>\n</tmx>\n");
     out
+}
+
+/// A TMX 1.4b document with one translation unit per pair, its kind as `x-kind`.
+pub fn to_tmx(bitext: &Bitext) -> String {
+    tmx(bitext.pairs.iter().map(|p| TmxUnit {
+        ko: &p.ko,
+        en: &p.en,
+        props: vec![("x-kind", json_name(&p.kind))],
+        ..TmxUnit::default()
+    }))
 }
 
 /// Escape for XML text and attributes; characters XML 1.0 forbids are dropped.

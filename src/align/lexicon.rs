@@ -8,40 +8,14 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::text::particles;
+
 const DATA: &str = include_str!("../../assets/lexicon/ko-en.tsv");
 
 /// English words too common to be evidence of a translation.
 const STOPWORDS: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "and", "or", "with", "from", "as",
     "is", "are", "be", "was", "were", "it", "its", "that", "this", "de",
-];
-
-/// Korean particles and endings that may follow a one-syllable entry (`미 정부`, `북은`).
-const PARTICLES: &[&str] = &[
-    "",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "의",
-    "에",
-    "에서",
-    "에게",
-    "와",
-    "과",
-    "로",
-    "으로",
-    "도",
-    "만",
-    "측",
-    "간",
-    "과의",
-    "와의",
-    "에는",
-    "으로는",
-    "로는",
 ];
 
 pub struct Lexicon {
@@ -131,7 +105,7 @@ impl Lexicon {
     /// A one-syllable entry counts only before a particle or another entry (`미 정부`, `핵군축`).
     fn single_allowed(&self, rest: &[char]) -> bool {
         let rest_s: String = rest.iter().collect();
-        if PARTICLES.contains(&rest_s.as_str()) {
+        if rest_s.is_empty() || particles::vouches_for_short_word(&rest_s) {
             return true;
         }
         (2..=self.max_chars.min(rest.len())).any(|len| {

@@ -79,8 +79,13 @@ pub fn sentence_features(ko: &Side, en: &Side) -> (Vec<anchors::Features>, Vec<a
 
 /// The sentence beads of two sides, in document order.
 pub fn sentence_beads(ko: &Side, en: &Side, params: Params) -> Vec<Bead> {
-    let (ko_f, en_f) = sentence_features(ko, en);
-    let path = dp::align(&ko_f, &en_f, params);
+    // A one-sided article (most of a library) has one path: its anchors would be thrown away.
+    let path = if ko.sentences.is_empty() || en.sentences.is_empty() {
+        dp::one_sided(ko.sentences.len(), en.sentences.len())
+    } else {
+        let (ko_f, en_f) = sentence_features(ko, en);
+        dp::align(&ko_f, &en_f, params)
+    };
     path.into_iter()
         .map(|(i, a, j, b)| Bead((i..i + a).collect(), (j..j + b).collect()))
         .collect()

@@ -3,23 +3,20 @@
 //! (`林建` ⟷ `Lin Jian`); Korean names written as two or three capitalised English words meet
 //! the Hangul name's skeleton (`윤석열` ⟷ `Yoon Suk-yeol`).
 
-/// Consonant classes of Hangul syllables, as a loanword or name would be spelled in Latin.
+use crate::text::hangul::Syllable;
+use crate::text::sounds;
+
+/// Consonant classes of Hangul syllables, as a loanword or name would be spelled in Latin
+/// ([`sounds::class`]).
 pub fn hangul_skeleton(s: &str) -> Vec<u8> {
-    const INITIAL: &[u8; 19] = b"KKNTTLMPPSS-SSSKTPH";
-    const FINAL: &[u8; 28] = b"-KKKNNNTLLLLLLLLMPPTTNTTKTP-";
     let mut out = Vec::new();
-    for c in s.chars() {
-        let code = c as u32;
-        if !(0xAC00..=0xD7A3).contains(&code) {
-            continue;
-        }
-        let idx = code - 0xAC00;
-        let l = INITIAL[(idx / 588) as usize];
-        let t = FINAL[(idx % 28) as usize];
-        for x in [l, t] {
-            if x != b'-' && out.last() != Some(&x) {
-                out.push(x);
-            }
+    for syl in s.chars().filter_map(Syllable::of) {
+        let (initial, _, final_) = sounds::jamo(syl);
+        for k in [initial, final_]
+            .into_iter()
+            .filter_map(sounds::consonant_class)
+        {
+            push_class(&mut out, k);
         }
     }
     out
@@ -31,32 +28,8 @@ pub fn latin_skeleton(s: &str) -> Vec<u8> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        let next = b.get(i + 1).copied();
-        let (class, skip) = match (c, next) {
-            (b'c' | b's', Some(b'h')) => (Some(b'S'), 2),
-            (b't', Some(b'h')) => (Some(b'T'), 2),
-            (b'p', Some(b'h')) => (Some(b'P'), 2),
-            (b'g', Some(b'h')) => (None, 2),
-            (b'c', Some(b'k')) => (Some(b'K'), 2),
-            (b'n', Some(b'g')) => (Some(b'N'), 2),
-            (b'q', Some(b'u')) => (Some(b'K'), 2),
-            (b'c', Some(b'e' | b'i' | b'y')) => (Some(b'S'), 1),
-            (b'x', _) => {
-                push_class(&mut out, b'K');
-                (Some(b'S'), 1)
-            }
-            (b'b' | b'p' | b'f' | b'v', _) => (Some(b'P'), 1),
-            (b'c' | b'g' | b'k' | b'q', _) => (Some(b'K'), 1),
-            (b'd' | b't', _) => (Some(b'T'), 1),
-            (b'l' | b'r', _) => (Some(b'L'), 1),
-            (b'm', _) => (Some(b'M'), 1),
-            (b'n', _) => (Some(b'N'), 1),
-            (b'h', _) => (Some(b'H'), 1),
-            (b's' | b'z' | b'j', _) => (Some(b'S'), 1),
-            _ => (None, 1),
-        };
-        if let Some(k) = class {
+        let (sound, skip) = sounds::latin_at(&b, i);
+        for k in sound.iter().copied().filter_map(sounds::class) {
             push_class(&mut out, k);
         }
         i += skip;

@@ -241,11 +241,14 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .map(|p| from + p)
 }
 
-/// Elements that start a new block of text (their dropped tags become a line break).
-fn is_block(name: &str) -> bool {
+/// Elements that start a new block of text: the extractor ends a block at them, and when the
+/// nesting budget drops their tags they become a line break. One list for both readers of HTML.
+pub(super) fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "div"
+        "html"
+            | "body"
+            | "div"
             | "p"
             | "section"
             | "article"
@@ -254,6 +257,12 @@ fn is_block(name: &str) -> bool {
             | "footer"
             | "nav"
             | "aside"
+            | "address"
+            | "center"
+            | "details"
+            | "summary"
+            | "form"
+            | "fieldset"
             | "ul"
             | "ol"
             | "li"
@@ -261,6 +270,9 @@ fn is_block(name: &str) -> bool {
             | "dt"
             | "dd"
             | "table"
+            | "caption"
+            | "thead"
+            | "tbody"
             | "tr"
             | "td"
             | "th"
@@ -274,10 +286,6 @@ fn is_block(name: &str) -> bool {
             | "h4"
             | "h5"
             | "h6"
-            | "address"
-            | "center"
-            | "form"
-            | "fieldset"
     )
 }
 

@@ -6,7 +6,7 @@ use dom_query::{Document, NodeRef};
 
 use super::assemble::{self, Titles};
 use super::boilerplate::Cand;
-use super::depth::{self, MAX_HTML_DEPTH};
+use super::depth::{self, MAX_HTML_DEPTH, is_block};
 use super::meta;
 use crate::model::{Article, BlockKind};
 use crate::text::{fold_whitespace, furniture};
@@ -441,39 +441,6 @@ fn one_cell(node: &NodeRef<'_>) -> bool {
         })
         .count()
         == 1
-}
-
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "div"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "nav"
-            | "aside"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "thead"
-            | "tbody"
-            | "figure"
-            | "pre"
-            | "address"
-            | "center"
-            | "details"
-            | "summary"
-            | "form"
-            | "fieldset"
-            | "body"
-            | "html"
-    )
 }
 
 #[cfg(test)]

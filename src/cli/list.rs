@@ -1,5 +1,6 @@
 //! `duet list [--json]`: the library, one article a line (id, date, language, read state,
-//! reading position, outlet, title), or a JSON array. Reads only the metadata table.
+//! reading position, outlet, title), or a JSON array. Reads only the metadata table, and prints
+//! each article as it is read: a large library is never held in memory whole.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -15,74 +16,88 @@ const OUTLET_WIDTH: usize = 14;
 
 pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
     let (lib, notices) = super::library::open_noting()?;
-    let entries = lib.entries()?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut written = Ok(());
+    let mut first = true;
+    lib.each_entry(|e| {
+        written = if args.json {
+            json_element(&mut out, &e, first)
+        } else {
+            line(&mut out, &e)
+        };
+        first = false;
+        written.is_ok()
+    })?;
+    if written.is_ok() && args.json {
+        written = writeln!(out, "{}", if first { "[]" } else { "\n]" });
+    }
     // A library just set aside and started anew has said so already.
-    if entries.is_empty() && !args.json && notices == 0 {
+    if first && !args.json && notices == 0 {
         // On stderr: a script reading the list still gets no rows.
         eprintln!(
             "duet: the library ({}) is empty; add articles with `duet import FILE|FOLDER…`",
             duet::error::shown(&lib.home().root)
         );
     }
-    match print(args.json, &entries) {
+    match written.and_then(|()| out.flush()) {
+        // A reader that stops early (`| head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         r => r?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print(json: bool, entries: &[Entry]) -> std::io::Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if json {
-        serde_json::to_writer_pretty(&mut out, entries)?;
-        writeln!(out)?;
-        return out.flush();
-    }
+/// One element of the JSON array, laid out as `serde_json::to_writer_pretty` lays out the whole
+/// array (a string never holds a raw line break, so indenting every line is safe).
+fn json_element(out: &mut impl Write, e: &Entry, first: bool) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(e).map_err(std::io::Error::other)?;
+    out.write_all(if first { b"[\n  " } else { b",\n  " })?;
+    out.write_all(text.replace('\n', "\n  ").as_bytes())
+}
+
+fn line(out: &mut impl Write, e: &Entry) -> std::io::Result<()> {
     let amb = AmbiguousWidth::Narrow;
-    for e in entries {
-        let date = e
-            .published
-            .as_deref()
-            .and_then(|d| d.get(..10))
-            .unwrap_or("");
-        let lang = e.language.as_deref().unwrap_or("?");
-        let read = if e.read { "read" } else { "new" };
-        let pos = e
-            .position
-            .map(|p| format!("¶{}", p.pair + 1))
-            .unwrap_or_default();
-        let outlet = truncate(&clean(e.outlet.as_deref().unwrap_or("")), OUTLET_WIDTH, amb);
-        let mut title = clean(e.title.as_deref().unwrap_or(""));
-        if let Some(en) = e.title_en.as_deref().map(clean).filter(|t| *t != title) {
-            if title.is_empty() {
-                title = en;
-            } else {
-                title = format!("{title} · {en}");
-            }
-        }
+    let date = e
+        .published
+        .as_deref()
+        .and_then(|d| d.get(..10))
+        .unwrap_or("");
+    let lang = e.language.as_deref().unwrap_or("?");
+    let read = if e.read { "read" } else { "new" };
+    let pos = e
+        .position
+        .map(|p| format!("¶{}", p.pair + 1))
+        .unwrap_or_default();
+    let outlet = truncate(&clean(e.outlet.as_deref().unwrap_or("")), OUTLET_WIDTH, amb);
+    let mut title = clean(e.title.as_deref().unwrap_or(""));
+    if let Some(en) = e.title_en.as_deref().map(clean).filter(|t| *t != title) {
         if title.is_empty() {
-            title = e
-                .source
-                .as_deref()
-                .and_then(|s| std::path::Path::new(s).file_name())
-                .map(|f| clean(&f.to_string_lossy()))
-                .unwrap_or_default();
+            title = en;
+        } else {
+            title = format!("{title} · {en}");
         }
-        if let Some(err) = &e.error {
-            title = format!("{title}  [unreadable: {}]", clean(err));
-        }
-        writeln!(
-            out,
-            "{:>6}  {:<10}  {:<5}  {:<4}  {:<5}  {}  {}",
-            e.id,
-            clean(date),
-            lang,
-            read,
-            pos,
-            pad(&outlet, OUTLET_WIDTH, amb),
-            title
-        )?;
     }
-    out.flush()
+    if title.is_empty() {
+        title = e
+            .source
+            .as_deref()
+            .and_then(|s| std::path::Path::new(s).file_name())
+            .map(|f| clean(&f.to_string_lossy()))
+            .unwrap_or_default();
+    }
+    if let Some(err) = &e.error {
+        title = format!("{title}  [unreadable: {}]", clean(err));
+    }
+    writeln!(
+        out,
+        "{:>6}  {:<10}  {:<5}  {:<4}  {:<5}  {}  {}",
+        e.id,
+        clean(date),
+        lang,
+        read,
+        pos,
+        pad(&outlet, OUTLET_WIDTH, amb),
+        title
+    )
 }

@@ -8,6 +8,7 @@ use super::features::SURNAMES;
 use super::gazetteer::{self, en_key};
 use super::translit::{self, hangul_sounds, latin_sounds, sound_similarity};
 use crate::align::lexicon;
+use crate::text::hangul;
 
 /// One Korean name and the English name it links to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,10 +54,7 @@ pub fn translation_score(ko: &str, en: &str) -> f32 {
     let mut parts = 0usize;
     let mut hit = 0usize;
     for w in ko.split_whitespace() {
-        let chars: Vec<char> = w
-            .chars()
-            .filter(|c| ('\u{ac00}'..='\u{d7a3}').contains(c))
-            .collect();
+        let chars: Vec<char> = w.chars().filter(|c| hangul::is_syllable(*c)).collect();
         let mut pos = 0;
         let mut unknown = false;
         while pos < chars.len() {

@@ -1,38 +1,24 @@
 //! How close a Hangul name and a Latin name sound. Both become a string of sound classes
 //! (Hangul by its jamo as a loanword spells them, Latin by English spelling rules), compared by
 //! an edit distance that forgives vowel colour, Korean's added `ㅡ`, silent letters and
-//! voicing; hanja meet pinyin.
+//! voicing; hanja meet pinyin. The sounds of jamo and letters are [`crate::text::sounds`].
 
-/// Sound classes: consonants by place (P T K S J L M N H G=ng W Y), vowels A E I O U.
+use crate::text::hangul::{self, Syllable};
+use crate::text::sounds::{
+    self, is_glide as glide, is_vowel as vowel, is_vowel_letter as is_vowel,
+};
+
+/// Sounds as [`crate::text::sounds`] writes them: consonants by place, glides, vowels.
 type Sound = u8;
-
-const INITIAL: [&str; 19] = [
-    "K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "J", "J", "J", "K", "T", "P", "H",
-];
-const MEDIAL: [&str; 21] = [
-    "A", "E", "YA", "YE", "O", "E", "YO", "YE", "O", "WA", "WE", "WE", "YO", "U", "WO", "WE", "WI",
-    "YU", "", "UI", "I",
-];
-const FINAL: [&str; 28] = [
-    "", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", "L", "L", "L", "M", "P", "P",
-    "T", "T", "G", "T", "T", "K", "T", "P", "T",
-];
 
 /// The sounds of a Hangul string; other characters are skipped.
 pub fn hangul_sounds(s: &str) -> Vec<Sound> {
     let mut out = Vec::new();
-    for c in s.chars() {
-        let code = c as u32;
-        if !(0xAC00..=0xD7A3).contains(&code) {
-            continue;
-        }
-        let idx = code - 0xAC00;
-        let (l, v, t) = (idx / 588, (idx % 588) / 28, idx % 28);
-        out.extend(INITIAL[l as usize].bytes());
-        let medial = MEDIAL[v as usize];
-        // `ㅡ` after a consonant is Korean's added vowel (스, 트, 르): no sound of the source.
-        out.extend(medial.bytes());
-        out.extend(FINAL[t as usize].bytes());
+    for syl in s.chars().filter_map(Syllable::of) {
+        let (initial, medial, final_) = sounds::jamo(syl);
+        out.extend(initial.sound.bytes());
+        out.extend(medial.sound.bytes());
+        out.extend(final_.sound.bytes());
     }
     // Korean writes a doubled `l` (`설리번`, `러블로프`) where the source has one.
     out.dedup_by(|a, b| a == b && !vowel(*a));
@@ -58,10 +44,6 @@ fn fold_latin(c: char) -> char {
         'ß' => 's',
         c => c,
     }
-}
-
-fn is_vowel(b: u8) -> bool {
-    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
 /// The sounds of a Latin string, by English (and a little European) spelling.
@@ -94,59 +76,21 @@ pub fn latin_sounds(s: &str) -> Vec<Sound> {
             i += 1;
             continue;
         }
+        // Where this reader differs from plain spelling: `ng` before a vowel is `n` and `g`
+        // (`Hungary`), a soft `g` (`Georgia`'s second), pinyin `x` (`Xi`), a final silent `e`.
         let (sound, skip): (&[u8], usize) = match (c, next) {
-            (b'c' | b's', Some(b'h')) => (b"S", 2),
-            (b't', Some(b'h')) => (b"T", 2),
-            (b'p', Some(b'h')) => (b"P", 2),
-            (b'g', Some(b'h')) => (b"", 2),
-            (b'c', Some(b'k')) => (b"K", 2),
-            (b'n', Some(b'g')) if b.get(i + 2).is_none_or(|x| !is_vowel(*x)) => (b"G", 2),
-            (b'n', Some(b'k')) => (b"GK", 2),
-            (b'q', Some(b'u')) => (b"K", 2),
-            (b't', Some(b'z')) | (b't', Some(b's')) => (b"J", 2),
-            (b'z', Some(b'h')) => (b"J", 2),
-            (b'd', Some(b'g')) => (b"J", 2),
-            (b'c', Some(b'e' | b'i' | b'y')) => (b"S", 1),
+            (b'n', Some(b'g')) if b.get(i + 2).is_some_and(|x| is_vowel(*x)) => (b"N", 1),
             (b'g', Some(b'e' | b'i' | b'y')) if i > 0 => (b"J", 1),
-            // Pinyin `x` (`Xi`, `Xiamen`) is an `s`.
             (b'x', _) if word_start => (b"S", 1),
-            (b'x', _) => (b"KS", 1),
-            (b'b' | b'p' | b'f' | b'v', _) => (b"P", 1),
-            (b'c' | b'g' | b'k' | b'q', _) => (b"K", 1),
-            (b'd' | b't', _) => (b"T", 1),
-            (b'l' | b'r', _) => (b"L", 1),
-            (b'm', _) => (b"M", 1),
-            (b'n', _) => (b"N", 1),
-            (b'h', _) => (b"H", 1),
-            (b's' | b'z', _) => (b"S", 1),
-            (b'j', _) => (b"J", 1),
-            (b'w', Some(v)) if is_vowel(v) => (b"W", 1),
-            (b'w', _) => (b"U", 1),
-            (b'y', Some(v)) if is_vowel(v) => (b"Y", 1),
-            (b'y', _) => (b"I", 1),
-            (b'a', _) => (b"A", 1),
-            // A final silent `e` (Crowley's is not final; Lodge's is).
             (b'e', None | Some(b' ')) if i >= 2 && !is_vowel(b[i - 1]) && b[i - 1] != b' ' => {
                 (b"", 1)
             }
-            (b'e', _) => (b"E", 1),
-            (b'i', _) => (b"I", 1),
-            (b'o', _) => (b"O", 1),
-            (b'u', _) => (b"U", 1),
-            _ => (b"", 1),
+            _ => sounds::latin_at(&b, i),
         };
         out.extend_from_slice(sound);
         i += skip;
     }
     out
-}
-
-fn vowel(s: Sound) -> bool {
-    matches!(s, b'A' | b'E' | b'I' | b'O' | b'U')
-}
-
-fn glide(s: Sound) -> bool {
-    matches!(s, b'W' | b'Y')
 }
 
 /// The cost of writing `a` where `b` was: 0 same, small within a family.
@@ -221,19 +165,6 @@ pub fn similarity(hangul: &str, latin: &str) -> f32 {
     sound_similarity(&hangul_sounds(hangul), &latin_sounds(latin))
 }
 
-const RR_INITIAL: [&str; 19] = [
-    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p",
-    "h",
-];
-const RR_MEDIAL: [&str; 21] = [
-    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
-    "wi", "yu", "eu", "ui", "i",
-];
-const RR_FINAL: [&str; 28] = [
-    "", "k", "k", "k", "n", "n", "n", "t", "l", "l", "l", "l", "l", "l", "l", "l", "m", "p", "p",
-    "t", "t", "ng", "t", "t", "k", "t", "p", "t",
-];
-
 /// How Korean surnames are usually written in English, besides Revised Romanization.
 const SURNAME_SPELLINGS: &[(char, &[&str])] = &[
     ('이', &["lee", "yi", "rhee"]),
@@ -279,15 +210,11 @@ const SURNAME_SPELLINGS: &[(char, &[&str])] = &[
 /// Revised Romanization of a Hangul string, syllable by syllable (`윤석열` → `yunseokyeol`).
 pub fn romanize(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars() {
-        let code = c as u32;
-        if !(0xAC00..=0xD7A3).contains(&code) {
-            continue;
-        }
-        let idx = code - 0xAC00;
-        out.push_str(RR_INITIAL[(idx / 588) as usize]);
-        out.push_str(RR_MEDIAL[((idx % 588) / 28) as usize]);
-        out.push_str(RR_FINAL[(idx % 28) as usize]);
+    for syl in s.chars().filter_map(Syllable::of) {
+        let (initial, medial, final_) = sounds::jamo(syl);
+        out.push_str(initial.romanized);
+        out.push_str(medial.romanized);
+        out.push_str(final_.romanized);
     }
     out
 }
@@ -317,10 +244,7 @@ pub fn korean_name_similarity(hangul: &str, latin: &str) -> f32 {
 /// The English spellings a Korean person's name may take (surname variants + Revised
 /// Romanization of the given name); empty unless two to four syllables.
 pub fn korean_spellings(hangul: &str) -> Vec<String> {
-    let syl: Vec<char> = hangul
-        .chars()
-        .filter(|c| ('\u{ac00}'..='\u{d7a3}').contains(c))
-        .collect();
+    let syl: Vec<char> = hangul.chars().filter(|c| hangul::is_syllable(*c)).collect();
     if !(2..=4).contains(&syl.len()) {
         return Vec::new();
     }

@@ -1,7 +1,7 @@
 //! Bookmarks out: TSV (one a line), TMX 1.4b (one translation unit a bookmark, `srclang="ko"`,
 //! the note as a TMX `<note>`: what CAT tools import) and JSON.
 
-use crate::align::export::{TMX_CLOSE, tmx_open, tsv_escape, xml_escape};
+use crate::align::export::{TmxUnit, tmx, tsv_escape};
 
 use super::bookmarks::Bookmark;
 use super::time;
@@ -26,35 +26,21 @@ pub fn to_tsv(bookmarks: &[Bookmark]) -> String {
 
 /// A TMX 1.4b document, one `<tu>` per bookmark, the same shape as `duet align --format tmx`.
 pub fn to_tmx(bookmarks: &[Bookmark]) -> String {
-    let mut out = tmx_open();
-    for b in bookmarks {
+    tmx(bookmarks.iter().map(|b| {
         let (y, mo, d, h, mi, s) = time::civil(b.created);
-        out.push_str(&format!(
-            "    <tu creationdate=\"{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}Z\">\n"
-        ));
-        if let Some(note) = &b.note {
-            out.push_str(&format!("      <note>{}</note>\n", xml_escape(note)));
-        }
+        let mut props = Vec::new();
         if let Some(title) = &b.title {
-            out.push_str(&format!(
-                "      <prop type=\"x-article\">{}</prop>\n",
-                xml_escape(title)
-            ));
+            props.push(("x-article", title.clone()));
         }
-        out.push_str(&format!(
-            "      <prop type=\"x-pair\">{}</prop>\n",
-            b.pair + 1
-        ));
-        for (lang, text) in [("ko", &b.ko), ("en", &b.en)] {
-            out.push_str(&format!(
-                "      <tuv xml:lang=\"{lang}\"><seg>{}</seg></tuv>\n",
-                xml_escape(text)
-            ));
+        props.push(("x-pair", (b.pair + 1).to_string()));
+        TmxUnit {
+            ko: &b.ko,
+            en: &b.en,
+            creation_date: Some(format!("{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}Z")),
+            note: b.note.as_deref(),
+            props,
         }
-        out.push_str("    </tu>\n");
-    }
-    out.push_str(TMX_CLOSE);
-    out
+    }))
 }
 
 /// A JSON array of bookmarks.

@@ -208,6 +208,28 @@ impl Library {
     }
 
     fn query_entries(&self, id: Option<ArticleId>, offset: i64, limit: i64) -> Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        self.stream_entries(id, offset, limit, |e| {
+            out.push(e);
+            true
+        })?;
+        Ok(out)
+    }
+
+    /// Every article in the order of [`Library::entries`], handed to `each` one at a time as
+    /// it is read (it returns `false` to stop): a caller that prints them never holds the
+    /// whole list.
+    pub fn each_entry(&self, each: impl FnMut(Entry) -> bool) -> Result<()> {
+        self.stream_entries(None, 0, -1, each)
+    }
+
+    fn stream_entries(
+        &self,
+        id: Option<ArticleId>,
+        offset: i64,
+        limit: i64,
+        mut each: impl FnMut(Entry) -> bool,
+    ) -> Result<()> {
         // ?1: the pipeline; ?2: one id, or NULL for all; ?3, ?4: limit (-1: none) and offset.
         const SQL: &str = "SELECT a.id, a.hash, a.file, a.source, a.title, a.title_en,
                 a.published, a.outlet, a.language, a.pairs, a.error, a.read, a.pos_pair,
@@ -218,36 +240,44 @@ impl Library {
              ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ?3 OFFSET ?4";
         let mut stmt = self.conn.prepare_cached(SQL).map_err(|e| self.sql_err(e))?;
         let root = &self.home.root;
-        let rows = stmt
-            .query_map(rusqlite::params![self.pipeline, id, limit, offset], |r| {
-                let pos_pair: Option<i64> = r.get(12)?;
-                let pos_sentence: Option<i64> = r.get(13)?;
-                Ok(Entry {
-                    id: r.get(0)?,
-                    hash: r.get(1)?,
-                    file: root.join(r.get::<_, String>(2)?),
-                    source: r.get(3)?,
-                    title: r.get(4)?,
-                    title_en: r.get(5)?,
-                    published: r.get(6)?,
-                    outlet: r.get(7)?,
-                    language: r.get(8)?,
-                    pairs: r.get(9)?,
-                    error: r.get(10)?,
-                    read: r.get(11)?,
-                    position: pos_pair.map(|p| Position {
-                        pair: p.max(0) as usize,
-                        sentence: pos_sentence.map(|s| s.max(0) as usize),
-                    }),
-                    added: r.get(14)?,
-                    stale: r.get(15)?,
-                    bookmarks: r.get(16)?,
-                })
-            })
+        let mut rows = stmt
+            .query(rusqlite::params![self.pipeline, id, limit, offset])
             .map_err(|e| self.sql_err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.sql_err(e))
+        while let Some(r) = rows.next().map_err(|e| self.sql_err(e))? {
+            let entry = entry_of(root, r).map_err(|e| self.sql_err(e))?;
+            if !each(entry) {
+                break;
+            }
+        }
+        Ok(())
     }
+}
+
+/// A row of [`Library::stream_entries`]'s query.
+fn entry_of(root: &Path, r: &rusqlite::Row) -> rusqlite::Result<Entry> {
+    let pos_pair: Option<i64> = r.get(12)?;
+    let pos_sentence: Option<i64> = r.get(13)?;
+    Ok(Entry {
+        id: r.get(0)?,
+        hash: r.get(1)?,
+        file: root.join(r.get::<_, String>(2)?),
+        source: r.get(3)?,
+        title: r.get(4)?,
+        title_en: r.get(5)?,
+        published: r.get(6)?,
+        outlet: r.get(7)?,
+        language: r.get(8)?,
+        pairs: r.get(9)?,
+        error: r.get(10)?,
+        read: r.get(11)?,
+        position: pos_pair.map(|p| Position {
+            pair: p.max(0) as usize,
+            sentence: pos_sentence.map(|s| s.max(0) as usize),
+        }),
+        added: r.get(14)?,
+        stale: r.get(15)?,
+        bookmarks: r.get(16)?,
+    })
 }
 
 /// What `duet` with no arguments opens.

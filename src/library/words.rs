@@ -407,10 +407,7 @@ fn lemma_counts(b: &Bitext) -> HashMap<String, i64> {
     let mut counts = HashMap::new();
     for s in &b.ko_sentences {
         for w in words::tokens::words(&s.text) {
-            if w.text
-                .chars()
-                .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
-            {
+            if w.text.chars().any(crate::text::hangul::is_syllable) {
                 *counts.entry(words::lemma::lemma(&w.text)).or_insert(0) += 1;
             }
         }

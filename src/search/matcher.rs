@@ -13,9 +13,9 @@
 
 use std::ops::Range;
 
-use super::hangul::Syllable;
 use super::query::{self, Elem, Query, Term, is_word_char};
 use super::roman::{self, Slot};
+use crate::text::hangul::Syllable;
 
 pub const EXACT: i32 = 1000;
 pub const TYPO: i32 = 600;
@@ -99,11 +99,7 @@ fn units(text: &str) -> Vec<u32> {
     let mut out = Vec::with_capacity(text.len());
     for c in text.chars() {
         if let Some(s) = Syllable::of(c) {
-            out.push(0x1100 + s.initial as u32);
-            out.push(0x1161 + s.medial as u32);
-            if s.final_ != 0 {
-                out.push(0x11A7 + s.final_ as u32);
-            }
+            out.extend(s.conjoining());
         } else {
             out.push(query::lower(c) as u32);
         }
@@ -184,7 +180,7 @@ pub fn exact_in_word(elems: &[Elem], word: &str) -> Option<WordMatch> {
 pub fn typo_prefix(term: &[u32], word: &str, max: usize) -> Option<(usize, usize)> {
     // Typos are rarely in the first letter, and checking it first skips most words at once.
     let first = word.chars().next().map(|c| match Syllable::of(c) {
-        Some(s) => 0x1100 + s.initial as u32,
+        Some(s) => s.conjoining_initial(),
         None => query::lower(c) as u32,
     });
     if first != term.first().copied() {
@@ -196,11 +192,7 @@ pub fn typo_prefix(term: &[u32], word: &str, max: usize) -> Option<(usize, usize
     for (i, c) in word.char_indices() {
         let n = w.len();
         if let Some(s) = Syllable::of(c) {
-            w.push(0x1100 + s.initial as u32);
-            w.push(0x1161 + s.medial as u32);
-            if s.final_ != 0 {
-                w.push(0x11A7 + s.final_ as u32);
-            }
+            w.extend(s.conjoining());
         } else {
             w.push(query::lower(c) as u32);
         }

@@ -2,7 +2,8 @@
 //! romanization.
 //!
 //! - [`query`] turns what is typed into patterns over the original text (NFC, choseong, a
-//!   half-typed last syllable, split clusters); [`hangul`] holds the syllable arithmetic.
+//!   half-typed last syllable, split clusters) with the syllable arithmetic of
+//!   [`crate::text::hangul`].
 //! - [`roman`] lets a Latin query read Korean words (`lavrov` → 러브로프).
 //! - [`matcher`] matches a term in a word and a query in a field, and scores it.
 //! - [`index`] is a word index for the text of a whole library; [`library`] builds the three
@@ -11,7 +12,6 @@
 //! - [`filter`] filters lines like `fzf --filter`.
 
 pub mod filter;
-pub mod hangul;
 pub mod index;
 pub mod library;
 pub mod matcher;

@@ -7,7 +7,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::hangul::{self, Syllable};
+use crate::text::hangul::{self, Syllable};
 
 /// One element of a term's pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,13 +49,11 @@ impl Elem {
             Elem::Char(p) => p == c,
             Elem::Fold(p) => p == c || lower(c) == p,
             Elem::Initial(i) => {
-                code.wrapping_sub(0xAC00 + 588 * i as u32) < 588
+                hangul::with_initial(i).contains(&code)
                     || ((0x3131..=0x314E).contains(&code)
                         && hangul::bare_consonant(c) == Some(&[i][..]))
             }
-            Elem::Open(s) => {
-                code.wrapping_sub(0xAC00 + 588 * s.initial as u32 + 28 * s.medial as u32) < 28
-            }
+            Elem::Open(s) => hangul::with_initial_medial(s.initial, s.medial).contains(&code),
             Elem::Closed { syllable: s, .. } => Syllable::of(c).is_some_and(|t| {
                 t.initial == s.initial
                     && t.medial == s.medial
@@ -257,12 +255,12 @@ pub fn find(elems: &[Elem], text: &str, from: usize) -> Option<Found> {
 fn syllable_range(e: Elem) -> (u32, u32) {
     match e {
         Elem::Initial(i) => {
-            let lo = 0xAC00 + 588 * i as u32;
-            (lo, lo + 588)
+            let r = hangul::with_initial(i);
+            (r.start, r.end)
         }
         Elem::Open(s) | Elem::Closed { syllable: s, .. } => {
-            let lo = 0xAC00 + 588 * s.initial as u32 + 28 * s.medial as u32;
-            (lo, lo + 28)
+            let r = hangul::with_initial_medial(s.initial, s.medial);
+            (r.start, r.end)
         }
         _ => (0, 0),
     }
@@ -339,7 +337,7 @@ pub fn is_word_char(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     let code = c as u32;
-    (0xAC00..=0xD7A3).contains(&code)
+    hangul::is_syllable(c)
         || (0x4E00..=0x9FFF).contains(&code)
         || (0x1100..=0x11FF).contains(&code)
         || (0x3131..=0x318E).contains(&code)

@@ -1,22 +1,14 @@
 //! Latin queries reaching Hangul: `lavrov` finds 러브로프, `pyongyang` 평양, `newspim` 뉴스핌.
 //!
-//! Both sides become a sequence of *slots*: a consonant class (the classes of
-//! [`crate::align::names`]: K N T L M P S H) and the vowels heard after it, as a set of vowel
-//! qualities. Revised Romanization, McCune–Reischauer and English spellings of foreign names
-//! differ mostly in vowels (ㅓ is `eo`, `o`, `u` or `a`: 서울 Seoul, 설리번 Sullivan, 러브로프
+//! Both sides become a sequence of *slots*: a consonant class ([`sounds::class`]:
+//! K N T L M P S H) and the vowels heard after it, as a set of vowel qualities
+//! ([`sounds::Vowel::spelled`]). Revised Romanization, McCune–Reischauer and English spellings
+//! of foreign names differ mostly in vowels (ㅓ is `eo`, `o`, `u` or `a`: 서울 Seoul, 설리번 Sullivan, 러브로프
 //! Lavrov) and in the epenthetic ㅡ Korean adds between consonants (브, 스, 프): so consonants must
 //! agree slot by slot, vowels only mostly, and ㅡ may stand for no vowel at all.
 
-use super::hangul::Syllable;
-
-// Vowel qualities, as bits.
-const A: u8 = 1;
-const E: u8 = 2;
-const I: u8 = 4;
-const O: u8 = 8;
-const U: u8 = 16;
-/// ㅡ: may be silent (an epenthetic vowel of a loanword).
-const WEAK: u8 = 32;
+use crate::text::hangul::Syllable;
+use crate::text::sounds::{self, A, E, I, O, U, WEAK};
 
 /// One consonant and the vowels after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,37 +22,13 @@ pub struct Slot {
     pub doubled: bool,
 }
 
-/// Consonant classes of the 19 initials (`-` silent ㅇ) and the 28 finals (`-` none, ㅎ).
-const INITIAL: &[u8; 19] = b"KKNTTLMPPSS-SSSKTPH";
-const FINAL: &[u8; 28] = b"-KKKNNNTLLLLLLLLMPPTTNTTKTP-";
-const MEDIAL: [u8; 21] = [
-    A,             // ㅏ
-    A | E,         // ㅐ
-    A,             // ㅑ
-    A | E,         // ㅒ
-    A | E | O | U, // ㅓ
-    E,             // ㅔ
-    A | E | O | U, // ㅕ
-    E,             // ㅖ
-    O,             // ㅗ
-    A | O,         // ㅘ
-    A | E,         // ㅙ
-    E | O,         // ㅚ
-    O,             // ㅛ
-    O | U,         // ㅜ
-    A | O | U,     // ㅝ
-    E,             // ㅞ
-    I | U,         // ㅟ
-    U,             // ㅠ
-    E | U | WEAK,  // ㅡ
-    E | I | U,     // ㅢ
-    E | I,         // ㅣ
-];
-
 /// The class of a syllable's first slot: its initial's, or `-` (a vowel first) for ㅇ.
 pub fn initial_class(s: Syllable) -> u8 {
-    INITIAL[s.initial as usize]
+    sounds::consonant_class(sounds::jamo(s).0).unwrap_or(SILENT)
 }
+
+/// The class of a slot with no consonant (a word that starts with its vowel).
+const SILENT: u8 = b'-';
 
 fn push(slots: &mut Vec<Slot>, class: u8, syllable: u16) {
     if let Some(last) = slots.last_mut()
@@ -93,7 +61,7 @@ fn vowel(slots: &mut Vec<Slot>, v: u8, syllable: u16) {
         }
         // A word starting with a vowel: a silent first slot.
         None => slots.push(Slot {
-            class: b'-',
+            class: SILENT,
             vowels: v,
             syllable,
             vowel_syllable: syllable,
@@ -108,13 +76,12 @@ pub fn hangul_slots(word: &str) -> Vec<Slot> {
     for (n, c) in word.chars().enumerate() {
         let Some(s) = Syllable::of(c) else { break };
         let n = n as u16;
-        let l = INITIAL[s.initial as usize];
-        if l != b'-' {
+        let (initial, medial, final_) = sounds::jamo(s);
+        if let Some(l) = sounds::consonant_class(initial) {
             push(&mut slots, l, n);
         }
-        vowel(&mut slots, MEDIAL[s.medial as usize], n);
-        let t = FINAL[s.final_ as usize];
-        if t != b'-' {
+        vowel(&mut slots, medial.spelled, n);
+        if let Some(t) = sounds::consonant_class(final_) {
             push(&mut slots, t, n);
         }
     }
@@ -126,47 +93,22 @@ pub fn latin_slots(word: &str) -> Vec<Slot> {
     let b = word.as_bytes();
     let mut slots = Vec::new();
     let mut i = 0;
-    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     while i < b.len() {
-        let c = b[i];
-        let next = b.get(i + 1).copied();
-        let (class, skip) = match (c, next) {
-            (b'a', _) => (A, 1),
-            (b'e', _) => (E, 1),
-            (b'i', _) => (I, 1),
-            (b'o', _) => (O, 1),
-            (b'u', _) => (U, 1),
-            // y and w glide into a following vowel; alone they are vowels.
-            (b'y' | b'w', Some(n)) if is_vowel(n) => (0, 1),
-            (b'y', _) => (I, 1),
-            (b'w', _) => (U, 1),
-            (b'c' | b's' | b'z', Some(b'h')) => (b'S', 2),
-            (b't', Some(b'h')) => (b'T', 2),
-            (b'p', Some(b'h')) => (b'P', 2),
-            (b'g', Some(b'h')) => (0, 2),
-            (b'c', Some(b'k')) => (b'K', 2),
-            (b'n', Some(b'g')) => (b'N', 2),
-            (b'q', Some(b'u')) => (b'K', 2),
-            (b't', Some(b's' | b'z')) => (b'S', 2),
-            (b'c', Some(b'e' | b'i' | b'y')) => (b'S', 1),
-            (b'x', _) => {
-                push(&mut slots, b'K', 0);
-                (b'S', 1)
+        let (sound, skip) = sounds::latin_at(b, i);
+        for &x in sound {
+            match x {
+                b'A' => vowel(&mut slots, A, 0),
+                b'E' => vowel(&mut slots, E, 0),
+                b'I' => vowel(&mut slots, I, 0),
+                b'O' => vowel(&mut slots, O, 0),
+                b'U' => vowel(&mut slots, U, 0),
+                // y and w glide into a following vowel: the vowel is what a slot keeps.
+                _ => {
+                    if let Some(class) = sounds::class(x) {
+                        push(&mut slots, class, 0);
+                    }
+                }
             }
-            (b'b' | b'p' | b'f' | b'v', _) => (b'P', 1),
-            (b'c' | b'g' | b'k' | b'q', _) => (b'K', 1),
-            (b'd' | b't', _) => (b'T', 1),
-            (b'l' | b'r', _) => (b'L', 1),
-            (b'm', _) => (b'M', 1),
-            (b'n', _) => (b'N', 1),
-            (b'h', _) => (b'H', 1),
-            (b's' | b'j', _) => (b'S', 1),
-            _ => (0, 1),
-        };
-        if class >= b'A' {
-            push(&mut slots, class, 0);
-        } else if class != 0 {
-            vowel(&mut slots, class, 0);
         }
         i += skip;
     }

@@ -1,10 +1,13 @@
 //! Pure text code shared by the stages: sanitising, language of a span, sentences, display width
-//! and wrapping. Nothing here touches a terminal.
+//! and wrapping, Hangul syllable arithmetic. Nothing here touches a terminal.
 
 pub mod furniture;
+pub mod hangul;
 pub mod lang;
+pub mod particles;
 pub mod sanitize;
 pub mod sentences;
+pub mod sounds;
 pub mod width;
 pub mod wrap;
 

@@ -12,6 +12,8 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::sync::OnceLock;
 
+use crate::text::hangul;
+
 const DATA: &[u8] = include_bytes!("../../assets/words/lemmas.tsv.gz");
 
 /// What a head is.
@@ -125,10 +127,6 @@ impl Table {
     }
 }
 
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
-
 /// The dictionary forms of one word, best first; never empty (a word nothing fits is its own
 /// lemma). `word` is one 어절 without surrounding punctuation.
 pub fn lemmas(word: &str) -> Vec<String> {
@@ -137,7 +135,7 @@ pub fn lemmas(word: &str) -> Vec<String> {
     if chars.is_empty() {
         return vec![word.to_string()];
     }
-    let out = if chars.iter().all(|&c| is_hangul(c)) {
+    let out = if chars.iter().all(|&c| hangul::is_syllable(c)) {
         hangul_lemmas(&chars)
     } else {
         mixed_lemma(&chars).into_iter().collect()
@@ -169,7 +167,7 @@ fn without_brackets(word: &str) -> String {
 /// Hangul at its end; nothing else does.
 fn mixed_lemma(chars: &[char]) -> Option<String> {
     let t = table();
-    let last_other = chars.iter().rposition(|&c| !is_hangul(c))?;
+    let last_other = chars.iter().rposition(|&c| !hangul::is_syllable(c))?;
     let rest = &chars[last_other + 1..];
     if !rest.is_empty() && t.is_noun_tail(rest, false) {
         return Some(chars[..=last_other].iter().collect());
@@ -284,11 +282,11 @@ fn piece_cost(pieces: usize) -> f32 {
 
 /// The syllable `c` starts with the consonant `lemma` starts with (했 and 하다: ㅎ).
 fn same_initial(c: char, lemma: &str) -> bool {
-    let initial = |c: char| is_hangul(c).then(|| (c as u32 - 0xAC00) / 588);
     lemma
         .chars()
         .next()
-        .is_some_and(|l| initial(l).is_some() && initial(l) == initial(c))
+        .and_then(hangul::initial_of)
+        .is_some_and(|l| hangul::initial_of(c) == Some(l))
 }
 
 #[cfg(test)]

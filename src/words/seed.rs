@@ -25,7 +25,7 @@ pub fn prior(ko: &str, en: &str, en_stem: &str) -> f32 {
     }
     let hangul: String = ko
         .chars()
-        .filter(|c| ('\u{AC00}'..='\u{D7A3}').contains(c))
+        .filter(|c| crate::text::hangul::is_syllable(*c))
         .collect();
     if hangul.is_empty() {
         return 0.0;

@@ -1,14 +1,30 @@
-//! Hangul arithmetic: a syllable is U+AC00 + 588·initial + 28·medial + final, so its parts are
-//! a division away. Bare consonants typed on their own arrive as compatibility jamo (ㄱ U+3131 …),
-//! a cluster such as ㄼ stands for two consonants (ㄹㅂ).
+//! Hangul arithmetic, the one place for it. A precomposed syllable is
+//! U+AC00 + 588·initial + 28·medial + final, so its jamo are a division away: 19 initial
+//! consonants (choseong), 21 vowels (jungseong), 27 finals (jongseong) or none. Bare consonants
+//! typed on their own arrive as compatibility jamo (ㄱ U+3131 …); a cluster such as ㄼ stands for
+//! two consonants (ㄹㅂ).
+//!
+//! Used by align (name skeletons), entity (transliteration, loanword syllables), search
+//! (choseong, half-typed syllables, typo units) and [`super::sounds`].
+
+use std::ops::Range;
 
 const BASE: u32 = 0xAC00;
 const LAST: u32 = 0xD7A3;
+/// Syllables sharing an initial are this many code points apart; sharing initial and medial, 28.
+const PER_INITIAL: u32 = 588;
+const PER_MEDIAL: u32 = 28;
 
 /// The 19 initial consonants, in syllable order, as compatibility jamo.
 pub const INITIALS: [char; 19] = [
     'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
     'ㅌ', 'ㅍ', 'ㅎ',
+];
+
+/// The 21 vowels, in syllable order, as compatibility jamo (ㅏ U+314F … ㅣ U+3163).
+pub const MEDIALS: [char; 21] = [
+    'ㅏ', 'ㅐ', 'ㅑ', 'ㅒ', 'ㅓ', 'ㅔ', 'ㅕ', 'ㅖ', 'ㅗ', 'ㅘ', 'ㅙ', 'ㅚ', 'ㅛ', 'ㅜ', 'ㅝ', 'ㅞ',
+    'ㅟ', 'ㅠ', 'ㅡ', 'ㅢ', 'ㅣ',
 ];
 
 /// The 27 finals (index 1…27; 0 is "no final"), as initial-consonant sequences: a cluster is two.
@@ -59,14 +75,17 @@ impl Syllable {
         }
         let i = code - BASE;
         Some(Syllable {
-            initial: (i / 588) as u8,
-            medial: ((i % 588) / 28) as u8,
-            final_: (i % 28) as u8,
+            initial: (i / PER_INITIAL) as u8,
+            medial: ((i % PER_INITIAL) / PER_MEDIAL) as u8,
+            final_: (i % PER_MEDIAL) as u8,
         })
     }
 
     pub fn to_char(self) -> char {
-        let code = BASE + 588 * self.initial as u32 + 28 * self.medial as u32 + self.final_ as u32;
+        let code = BASE
+            + PER_INITIAL * self.initial as u32
+            + PER_MEDIAL * self.medial as u32
+            + self.final_ as u32;
         char::from_u32(code).unwrap_or('\u{FFFD}')
     }
 
@@ -74,6 +93,43 @@ impl Syllable {
     pub fn final_initials(self) -> &'static [u8] {
         FINALS[self.final_ as usize]
     }
+
+    /// The initial as a compatibility jamo (`설` → `ㅅ`; `ㅇ` for a syllable that starts with
+    /// its vowel).
+    pub fn initial_jamo(self) -> char {
+        INITIALS[self.initial as usize]
+    }
+
+    /// The vowel as a compatibility jamo (`설` → `ㅓ`).
+    pub fn medial_jamo(self) -> char {
+        MEDIALS[self.medial as usize]
+    }
+
+    /// The initial as a conjoining jamo (U+1100 …), the first of [`Self::conjoining`].
+    pub fn conjoining_initial(self) -> u32 {
+        0x1100 + self.initial as u32
+    }
+
+    /// The syllable as conjoining jamo (U+1100 initial, U+1161 vowel, U+11A8 final if any):
+    /// letter-sized units, for edit distances.
+    pub fn conjoining(self) -> impl Iterator<Item = u32> {
+        let final_ = (self.final_ != 0).then_some(0x11A7 + self.final_ as u32);
+        [self.conjoining_initial(), 0x1161 + self.medial as u32]
+            .into_iter()
+            .chain(final_)
+    }
+}
+
+/// The code points of the syllables with this initial (`ㅅ` → 사 … 힣's share), as a range.
+pub fn with_initial(initial: u8) -> Range<u32> {
+    let lo = BASE + PER_INITIAL * initial as u32;
+    lo..lo + PER_INITIAL
+}
+
+/// The code points of the syllables with this initial and vowel, any final (`서` … `섷`).
+pub fn with_initial_medial(initial: u8, medial: u8) -> Range<u32> {
+    let lo = BASE + PER_INITIAL * initial as u32 + PER_MEDIAL * medial as u32;
+    lo..lo + PER_MEDIAL
 }
 
 /// The initial of a syllable, `None` for anything else. Cheap enough for every character.
@@ -81,9 +137,15 @@ pub fn initial_of(c: char) -> Option<u8> {
     let code = c as u32;
     (BASE..=LAST)
         .contains(&code)
-        .then(|| ((code - BASE) / 588) as u8)
+        .then(|| ((code - BASE) / PER_INITIAL) as u8)
 }
 
+/// The choseong of a syllable as a compatibility jamo (`설` → `ㅅ`), `None` for anything else.
+pub fn choseong(c: char) -> Option<char> {
+    initial_of(c).map(|i| INITIALS[i as usize])
+}
+
+/// A precomposed Hangul syllable (U+AC00 … U+D7A3).
 pub fn is_syllable(c: char) -> bool {
     (BASE..=LAST).contains(&(c as u32))
 }
@@ -148,6 +210,20 @@ mod tests {
         assert_eq!(s.to_char(), '번');
         assert_eq!(Syllable::of('a'), None);
         assert_eq!(initial_of('설'), Some(9));
+        assert_eq!(choseong('설'), Some('ㅅ'));
+        assert_eq!((s.initial_jamo(), s.medial_jamo()), ('ㅂ', 'ㅓ'));
+        let units: Vec<u32> = s.conjoining().collect();
+        assert_eq!(units, vec![0x1107, 0x1165, 0x11AB]);
+        assert_eq!(Syllable::of('서').map(|s| s.conjoining().count()), Some(2));
+    }
+
+    #[test]
+    fn ranges_hold_the_syllables_they_name() {
+        assert!(with_initial(9).contains(&('사' as u32)));
+        assert!(with_initial(9).contains(&('싷' as u32)));
+        assert!(!with_initial(9).contains(&('싸' as u32)));
+        let r = with_initial_medial(9, 4);
+        assert_eq!((r.start, r.end - 1), ('서' as u32, '섷' as u32));
     }
 
     #[test]
