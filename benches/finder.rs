@@ -16,11 +16,11 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use duet::model::{Article, Block, BlockKind, Lang};
-use duet::search::{Library, Memory, Source};
+use duet::search::{Corpus, Memory, Source};
 
 const LIMIT: usize = 50;
 
-fn library(articles: usize) -> Library {
+fn library(articles: usize) -> Corpus {
     let pool = corpus::sentences(None);
     let mut rng = corpus::Rng(0x5EED_1234_ABCD_0001);
     let mut out = Vec::with_capacity(articles);
@@ -47,7 +47,7 @@ fn library(articles: usize) -> Library {
         });
     }
     let _ = Lang::Ko;
-    Library::from_articles(&out)
+    Corpus::from_articles(&out)
 }
 
 fn queries() -> Vec<String> {
@@ -72,7 +72,7 @@ fn keystrokes(q: &str) -> Vec<String> {
         .collect()
 }
 
-fn type_query(lib: &Library, q: &str, mut each: impl FnMut(Duration, usize)) {
+fn type_query(lib: &Corpus, q: &str, mut each: impl FnMut(Duration, usize)) {
     let never = AtomicBool::new(false);
     let mut memory = Memory::default();
     for prefix in keystrokes(q) {
@@ -95,7 +95,7 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-fn table(lib: &Library, queries: &[String]) {
+fn table(lib: &Corpus, queries: &[String]) {
     const ROUNDS: usize = 5;
     let mut all = Vec::new();
     println!("\n| query | keys | median ms | p99 ms | max ms | matches |");

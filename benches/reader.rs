@@ -11,7 +11,7 @@ use duet::tui::app::App;
 use duet::tui::keys::config::Config;
 use duet::tui::run::headless::step;
 use duet::tui::state::doc::Doc;
-use duet::tui::state::entries::EntryId;
+use duet::tui::state::library_list::EntryId;
 use duet::tui::theme::Theme;
 use duet::tui::view::view;
 use ratatui::Terminal;

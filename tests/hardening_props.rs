@@ -86,7 +86,7 @@ proptest! {
     #[test]
     fn any_config_text_is_a_config_or_one_error_line(text in "\\PC{0,200}") {
         if let Err(e) = duet::tui::keys::config::Config::from_toml(&text) {
-            prop_assert!(!e.contains('\n'), "{e:?}");
+            prop_assert!(!e.to_string().contains('\n'), "{e:?}");
         }
     }
 
@@ -101,7 +101,7 @@ proptest! {
     ) {
         let text: String = parts.concat();
         if let Err(e) = duet::tui::keys::config::Config::from_toml(&text) {
-            prop_assert!(!e.contains('\n'), "{e:?}");
+            prop_assert!(!e.to_string().contains('\n'), "{e:?}");
         }
     }
 }

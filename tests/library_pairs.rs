@@ -17,7 +17,7 @@ use duet::pairing::Side;
 use duet::tui::app::App;
 use duet::tui::keys::config::Config;
 use duet::tui::run::headless::{app_with_library, draw};
-use duet::tui::state::store::Save;
+use duet::tui::state::disk::Save;
 use duet::tui::view::dump;
 use support::editions::{half, seed};
 

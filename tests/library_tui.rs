@@ -12,8 +12,8 @@ use duet::tui::action::Action;
 use duet::tui::app::{App, update};
 use duet::tui::keys::config::Config;
 use duet::tui::run::headless::{app_with_library, draw};
+use duet::tui::state::disk::Save;
 use duet::tui::state::overlay::Overlay;
-use duet::tui::state::store::Save;
 use duet::tui::view::dump;
 
 fn titles(app: &App) -> Vec<String> {
@@ -122,7 +122,7 @@ fn sort_filter_read_marks_positions_and_bookmarks() {
     let mut app = app_with_library(&lib, 100, 40, Config::default(), true).unwrap();
     assert!(app.entries().iter().filter(|e| e.is_read()).count() == 2);
     press(&mut app, "B");
-    assert!(matches!(app.overlay(), Some(Overlay::Bookmarks(0))));
+    assert!(matches!(app.overlay(), Some(Overlay::Bookmarks(c)) if c.selected == 0));
     let screen = dump(&draw(&app));
     assert!(
         screen.contains("Bookmarks (1)") && screen.contains("“jok”"),
@@ -154,7 +154,7 @@ fn paths_mode_has_no_library_features() {
 
 #[test]
 fn background_processing_picks_up_a_changed_file_with_progress() {
-    use duet::tui::state::store::StoreEvent;
+    use duet::tui::state::disk::DiskEvent;
     let dir = tempfile::tempdir().unwrap();
     let home = Home::at(dir.path().join("lib"));
     let (lib, _) = Library::open(home.clone()).unwrap();
@@ -165,27 +165,27 @@ fn background_processing_picks_up_a_changed_file_with_progress() {
 
     let mut app = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
-    let _worker = duet::tui::work::store_worker::spawn_background(home, None, tx);
+    let _worker = duet::tui::work::disk_worker::spawn_background(home, None, tx);
     let mut progress = Vec::new();
     let mut updated = Vec::new();
     loop {
         let a = rx
             .recv_timeout(std::time::Duration::from_secs(30))
             .expect("the background worker reports");
-        if let Action::Store(StoreEvent::Progress(d, t)) = &a {
+        if let Action::Disk(DiskEvent::Progress(d, t)) = &a {
             progress.push((*d, *t));
         }
-        if let Action::Store(StoreEvent::Updated(v)) = &a {
+        if let Action::Disk(DiskEvent::Updated(v)) = &a {
             updated = v.iter().map(|e| e.id).collect();
         }
-        let done = matches!(a, Action::Store(StoreEvent::Updated(_)));
+        let done = matches!(a, Action::Disk(DiskEvent::Updated(_)));
         let _ = update(&mut app, a);
         if done {
             break;
         }
     }
     assert_eq!(progress.last(), Some(&(1, 1)));
-    assert!(app.store().processing().is_none());
+    assert!(app.disk().processing().is_none());
     assert_eq!(updated, vec![2], "just the changed article");
     assert!(lib.stale().unwrap().is_empty());
     let e2 = lib.entry(2).unwrap();
@@ -201,7 +201,7 @@ fn background_processing_picks_up_a_changed_file_with_progress() {
 
 #[test]
 fn the_first_frame_lists_a_page_and_the_rest_follows() {
-    use duet::tui::state::store::StoreEvent;
+    use duet::tui::state::disk::DiskEvent;
     use duet::tui::work::loader::listing;
     let dir = tempfile::tempdir().unwrap();
     let (lib, _) = Library::open(Home::at(dir.path().join("lib"))).unwrap();
@@ -212,11 +212,11 @@ fn the_first_frame_lists_a_page_and_the_rest_follows() {
         duet::tui::theme::Theme::new(&Config::default().colors, Config::default().ambiguous, true);
     let mut app = App::new(Config::default(), theme, 120, 30);
     let head = listing(&lib, &[], Some(2)).unwrap();
-    let _ = update(&mut app, Action::Store(StoreEvent::Listed(Box::new(head))));
+    let _ = update(&mut app, Action::Disk(DiskEvent::Listed(Box::new(head))));
     assert_eq!(app.entries().len(), 2);
     assert!(dump(&draw(&app)).contains("Library (2)"));
     let rest = lib.entries_from(2).unwrap();
-    let _ = update(&mut app, Action::Store(StoreEvent::More(rest)));
+    let _ = update(&mut app, Action::Disk(DiskEvent::More(rest)));
     assert_eq!(titles(&app), titles(&full));
     assert!(!app.loading());
 }

@@ -219,7 +219,7 @@ fn browser_tab_enter_back() {
 #[test]
 fn mouse_clicks_and_wheel() {
     let mut app = headless::app_with(&[articles()], 160, 45, Config::default(), true);
-    let list = app.geom().list;
+    let list = app.geom().library_list;
     // Wide list: one line per entry. Click the fifth entry: selected; click again: opened.
     let click = |column, row| Action::Mouse(MouseAction::Click { column, row });
     step(&mut app, click(list.x + 3, list.y + 4));
@@ -241,7 +241,7 @@ fn mouse_clicks_and_wheel() {
     let w = r.wrapped().expect("wrapped");
     assert_eq!(w.passage_at(r.scroll() + 10), Some(r.position().passage));
     // The wheel over the library moves its selection.
-    let list = app.geom().list;
+    let list = app.geom().library_list;
     step(
         &mut app,
         Action::Mouse(MouseAction::ScrollDown {
@@ -348,7 +348,7 @@ fn wide_ambiguous_setting_measures_quotes_as_two_columns() {
     step(
         &mut app,
         Action::Loaded(
-            duet::tui::state::entries::EntryId::for_path("x".as_ref()),
+            duet::tui::state::library_list::EntryId::for_path("x".as_ref()),
             Box::new(Ok(Doc::build(a, &b))),
         ),
     );
@@ -400,7 +400,12 @@ fn loader_threads_fill_the_library_and_report_bad_files() {
     let failed = app
         .entries()
         .iter()
-        .filter(|e| matches!(e.state(), duet::tui::state::entries::EntryState::Failed(_)))
+        .filter(|e| {
+            matches!(
+                e.state(),
+                duet::tui::state::library_list::EntryState::Failed(_)
+            )
+        })
         .count();
     assert_eq!(failed, 1);
     keys(&mut app, "G");

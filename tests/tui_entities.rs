@@ -8,7 +8,7 @@ use duet::tui::app::App;
 use duet::tui::keys::config::Config;
 use duet::tui::run::headless::{self, parse_keys, press};
 use duet::tui::state::layout::Side;
-use duet::tui::state::overlay::Overlay;
+use duet::tui::state::overlay::{EntityList, Overlay};
 use duet::tui::view::highlight::entity_mentions;
 
 const SEED: &str = "assets/articles/004_8e658290ee760122.txt";
@@ -22,10 +22,10 @@ fn keys(app: &mut App, k: &str) {
     press(app, &parse_keys(k).expect("keys"));
 }
 
-/// The hint label `f` puts on a mention of the entity with this Korean name.
+/// The label `f` puts on a mention of the entity with this Korean name.
 fn label_of(app: &App, ko: &str) -> Option<String> {
     let ents = app.article_entities()?;
-    app.hints().iter().find_map(|h| {
+    app.labels().iter().find_map(|h| {
         let e = ents.entity(ents.spots.get(h.spot)?.entity)?;
         e.names.ko.iter().any(|n| n == ko).then(|| h.label.clone())
     })
@@ -41,8 +41,8 @@ fn f_and_a_label_select_sullivan_in_both_columns_and_n_walks_every_mention() {
     let mut app = seed_app(160, 45);
     assert!(app.article_entities().is_some(), "entities built on open");
     keys(&mut app, "f");
-    assert!(matches!(app.overlay(), Some(Overlay::Hints { .. })));
-    let labels: Vec<&str> = app.hints().iter().map(|h| h.label.as_str()).collect();
+    assert!(matches!(app.overlay(), Some(Overlay::Labels(_))));
+    let labels: Vec<&str> = app.labels().iter().map(|h| h.label.as_str()).collect();
     assert!(labels.len() > 10, "{labels:?}");
     // Labels are unique and none is a prefix of another.
     for (i, a) in labels.iter().enumerate() {
@@ -120,7 +120,7 @@ fn esc_leaves_hint_mode_and_e_lists_and_enter_jumps_to_the_first_mention() {
     assert!(app.overlay().is_none());
     assert!(app.selected_entity().is_none());
     keys(&mut app, "E");
-    let Some(Overlay::Entities { items, .. }) = app.overlay().cloned() else {
+    let Some(Overlay::Entities(EntityList { items, .. })) = app.overlay().cloned() else {
         panic!("E opens the entity list");
     };
     let ents = app.article_entities().expect("built").clone();
@@ -163,7 +163,7 @@ fn render_keys_f_and_the_label_show_the_card_of_sullivan() {
     assert!(card.contains("person") && card.contains("설리번") && card.contains("Sullivan"));
     let status = text.lines().last().unwrap_or_default();
     assert!(status.contains("mention 2/"), "{status}");
-    // Hint mode draws labels over the text.
+    // Label mode draws labels over the text.
     let out = support::command()
         .args(["render", "--size", "160x45", "--keys", "f", SEED])
         .output()

@@ -13,7 +13,7 @@ use duet::tui::app::App;
 use duet::tui::keys::config::Config;
 use duet::tui::run::headless::{self, parse_keys, press};
 use duet::tui::state::layout::Side;
-use duet::tui::state::overlay::Overlay;
+use duet::tui::state::overlay::{EntityArticles, EntityList, Overlay};
 
 /// 2023-09-13, and undated: the dated one is the newer in the list's order.
 const DATED: &str = "assets/articles/000_11a10f181be35a82.txt";
@@ -62,7 +62,7 @@ fn title_of(name: &str) -> &'static str {
 /// on screen, then `f` labels it.
 fn select_putin_keys(app: &mut App) -> String {
     keys(app, "E");
-    let Some(Overlay::Entities { items, .. }) = app.overlay().cloned() else {
+    let Some(Overlay::Entities(EntityList { items, .. })) = app.overlay().cloned() else {
         panic!("E lists the entities");
     };
     let ents = app.article_entities().expect("built").clone();
@@ -76,7 +76,7 @@ fn select_putin_keys(app: &mut App) -> String {
     let mut typed = format!("E {}<Enter> <Esc>", "j ".repeat(k));
     keys(app, &format!("{}<Enter> <Esc> f", "j ".repeat(k)));
     let label = app
-        .hints()
+        .labels()
         .iter()
         .find(|h| {
             ents.spots
@@ -127,9 +127,7 @@ fn the_flow(app: &mut App, library_wide: Option<(usize, usize)>) -> String {
     // A: both articles, newest first; the other one is selected.
     keys(app, "A");
     typed.push_str(" A");
-    let Some(Overlay::EntityArticles {
-        items, selected, ..
-    }) = app.overlay().cloned()
+    let Some(Overlay::EntityArticles(EntityArticles { items, list, .. })) = app.overlay().cloned()
     else {
         panic!("A opens the list: {:?}", app.status());
     };
@@ -141,7 +139,7 @@ fn the_flow(app: &mut App, library_wide: Option<(usize, usize)>) -> String {
     );
     assert!(items[1].title.contains("최전선"), "{items:?}");
     assert_eq!(items[1].published, None);
-    assert_eq!(selected, 0, "the other article is selected");
+    assert_eq!(list.selected, 0, "the other article is selected");
     assert!(items.iter().all(|i| i.mentions >= 1));
     // Enter: the other article, at the mention, 푸틴 still selected.
     keys(app, "<Enter>");

@@ -11,8 +11,9 @@ use duet::tui::app::{App, Pane, update};
 use duet::tui::keys::config::Config;
 use duet::tui::run::headless::{self, step};
 use duet::tui::state::doc::Doc;
-use duet::tui::state::entries::{DOC_CACHE, EntryId};
+use duet::tui::state::doc_cache::DOC_CACHE;
 use duet::tui::state::layout::{Layout, Side};
+use duet::tui::state::library_list::EntryId;
 use duet::tui::state::overlay::Overlay;
 use duet::tui::work::cancel::Cancel;
 use duet::tui::work::effects::Command;
@@ -42,7 +43,7 @@ fn one_key_does_different_things_in_the_library_the_reader_and_help() {
     // In the reader, `q` goes back to the library; in help it closes the help; in the library
     // it quits.
     keys(&mut app, "Enter ?");
-    assert_eq!(app.overlay(), Some(&Overlay::Help));
+    assert!(matches!(app.overlay(), Some(Overlay::Help(_))));
     keys(&mut app, "q");
     assert_eq!(app.overlay(), None);
     assert_eq!(app.pane(), Pane::Reader);
@@ -113,7 +114,7 @@ fn help_rebound_to_h_shows_h_in_the_hints_and_the_help_title() {
     keys(&mut app, "?");
     assert_eq!(app.overlay(), None, "? no longer opens the help");
     keys(&mut app, "h");
-    assert_eq!(app.overlay(), Some(&Overlay::Help));
+    assert!(matches!(app.overlay(), Some(Overlay::Help(_))));
     let s = screen(&app);
     assert!(s.contains("Keys (h or Esc to close)"), "{s}");
     keys(&mut app, "h");
@@ -375,5 +376,5 @@ fn help_scrolls_when_the_keys_outgrow_a_small_screen() {
     assert!(last.contains("↑ more (k)"), "{last}");
     // Closing and reopening starts from the top again.
     keys(&mut app, "Esc ?");
-    assert_eq!(app.help_top(), 0);
+    assert!(matches!(app.overlay(), Some(Overlay::Help(top)) if top.selected == 0));
 }

@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicBool;
 
 use anyhow::Context;
 use duet::library::ArticleId;
-use duet::search::{Library, Memory, Source, filter};
+use duet::search::{Corpus, Memory, Source, filter};
 use duet::{Article, Bitext};
 use serde::Serialize;
 
@@ -108,7 +108,7 @@ fn search(args: &FindArgs, searched: &Searched) -> anyhow::Result<ExitCode> {
         Some(FindSource::Text) => vec![Source::Text],
         None => Source::ALL.to_vec(),
     };
-    let mut library = Library::from_articles(articles);
+    let mut corpus = Corpus::from_articles(articles);
     if sources.contains(&Source::Entities) {
         let aligned: Vec<Bitext>;
         let bitexts = match &searched.bitexts {
@@ -120,13 +120,13 @@ fn search(args: &FindArgs, searched: &Searched) -> anyhow::Result<ExitCode> {
         };
         let index =
             duet::entity::EntityIndex::build(articles.iter().map(|a| a.path.as_str()).zip(bitexts));
-        library.set_entities(&index);
+        corpus.set_entities(&index);
     }
     let limit = args.limit.unwrap_or(20);
     let never = AtomicBool::new(false);
     let mut lists = Vec::new();
     for source in sources {
-        let results = library
+        let results = corpus
             .search(source, &args.query, limit, &mut Memory::default(), &never)
             .map_err(|_| anyhow::anyhow!("search cancelled"))?;
         lists.push((source, results.hits.into_iter().peekable()));
@@ -155,8 +155,8 @@ fn search(args: &FindArgs, searched: &Searched) -> anyhow::Result<ExitCode> {
     let rows: Vec<Row> = found
         .iter()
         .map(|(source, hit)| {
-            let item = library.item(*source, hit);
-            let doc = library.doc(item);
+            let item = corpus.item(*source, hit);
+            let doc = corpus.doc(item);
             Row {
                 id: searched
                     .ids

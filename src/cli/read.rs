@@ -14,7 +14,7 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                     "the reader needs a terminal (try `duet render --library` for a text screenshot)"
                 );
             }
-            duet::tui::run::runner::run_source(duet::tui::run::runner::Source::Library(
+            duet::tui::run::runner::run_on(duet::tui::run::runner::Articles::Library(
                 *lib, notices,
             ))?;
             return Ok(ExitCode::SUCCESS);

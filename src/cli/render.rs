@@ -16,8 +16,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
         let lib = super::library::open()?;
         let keys = duet::tui::run::headless::parse_keys(&args.keys)
             .map_err(|e| anyhow::anyhow!("--keys: {e}"))?;
-        let mut app = duet::tui::run::headless::app_with_library(&lib, w, h, config, true)
-            .map_err(|e| anyhow::anyhow!(e))?;
+        let mut app = duet::tui::run::headless::app_with_library(&lib, w, h, config, true)?;
         duet::tui::run::headless::press(&mut app, &keys);
         print!(
             "{}",

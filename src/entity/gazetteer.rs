@@ -102,7 +102,7 @@ impl Gazetteer {
         self.starts.contains(&(a, b))
     }
 
-    /// Entries whose Korean name is `ko` (spaces ignored).
+    /// LibraryList whose Korean name is `ko` (spaces ignored).
     pub fn ko(&self, ko: &str) -> impl Iterator<Item = &Entry> {
         let key: Cow<str> = if ko.contains(' ') {
             Cow::Owned(ko.replace(' ', ""))
@@ -116,7 +116,7 @@ impl Gazetteer {
             .map(|i| &self.entries[*i])
     }
 
-    /// Entries whose English name is `en` (case and `the` ignored).
+    /// LibraryList whose English name is `en` (case and `the` ignored).
     pub fn en(&self, en: &str) -> impl Iterator<Item = &Entry> {
         self.by_en
             .get(&en_key(en))

@@ -6,17 +6,17 @@
 //!   [`crate::text::hangul`].
 //! - [`roman`] lets a Latin query read Korean words (`lavrov` → 러브로프).
 //! - [`matcher`] matches a term in a word and a query in a field, and scores it.
-//! - [`index`] is a word index for the text of a whole library; [`library`] builds the three
+//! - [`index`] is a word index for the text of a whole library; [`corpus`] builds the three
 //!   sources from cleaned articles and ranks results (the reader runs them on its loop's jobs,
 //!   cancelled by the next keystroke).
 //! - [`filter`] filters lines like `fzf --filter`.
 
+pub mod corpus;
 pub mod filter;
 pub mod index;
-pub mod library;
 pub mod matcher;
 pub mod query;
 pub mod roman;
 
-pub use library::{Doc, Hit, Item, Library, Memory, Results, Source};
+pub use corpus::{Corpus, Doc, Hit, Item, Memory, Results, Source};
 pub use query::Query;

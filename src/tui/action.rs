@@ -1,86 +1,127 @@
 //! The one message type: what a key maps to, and what `update` consumes.
 //!
-//! User-facing actions have names (`USER`; the keymap and `config.toml` use them) and clear the
-//! status line; internal ones (raw keys, resize, mouse, worker results, tick) have none.
+//! The user-facing actions are written once, in the registry below: each with its name (the
+//! keymap and `config.toml` use it), what it does (the help and the README say it) and its
+//! default keys in each mode's table (the keymap is built from them; `assets/keymap.toml` is
+//! generated from it, and a test keeps the file and the README's key table in step). They clear
+//! the status line. The internal actions (raw keys, resize, mouse, worker results, tick) have
+//! no name.
 
 use std::path::PathBuf;
 
 use crate::tui::keys::key::Key;
+use crate::tui::keys::mode::Mode;
+use crate::tui::state::disk::DiskEvent;
 use crate::tui::state::doc::Doc;
-use crate::tui::state::entries::EntryId;
+use crate::tui::state::library_list::EntryId;
+use crate::tui::work::error::JobError;
 use crate::tui::work::job::JobDone;
 
-#[derive(Debug, Clone)]
-pub enum Action {
-    Down,
-    Up,
-    HalfPageDown,
-    HalfPageUp,
-    PageDown,
-    PageUp,
-    Top,
-    Bottom,
-    Open,
-    Back,
-    Quit,
-    Suspend,
-    FocusNext,
-    CycleLayout,
-    Narrower,
-    Wider,
-    SwapSides,
-    SentenceMode,
-    PairWith,
-    SplitPair,
-    EntityHints,
-    NextMention,
-    PrevMention,
-    NextEntity,
-    PrevEntity,
-    EntityList,
-    /// Every article of the library that mentions the selected entity, in an overlay.
-    EntityArticles,
-    Help,
-    Find,
-    DeleteChar,
-    NextSource,
-    /// Bookmark the pair under the cursor (then type an optional note).
-    Bookmark,
-    /// The bookmarks of the whole library, in an overlay.
-    Bookmarks,
-    /// Mark the selected article read or unread.
-    ToggleRead,
-    /// Sort the library: newest, oldest, by outlet, unread first.
-    Sort,
-    /// Show only unread articles, or all.
-    UnreadOnly,
-    /// Show only one outlet's articles (the next outlet each time), or all.
-    OutletFilter,
-    /// A key as the terminal sent it: `update` looks it up in the keymap of the current mode.
-    Key(Key),
-    /// A character typed into the text field of a text mode (the finder's query).
-    Insert(char),
-    /// The terminal changed size (columns, rows).
-    Resize(u16, u16),
-    Mouse(MouseAction),
-    /// The loader found these files (in library order).
-    Discovered(Vec<PathBuf>),
-    /// A path given could not be expanded (unreadable folder …).
-    DiscoverFailed(String),
-    /// The loader finished parsing and aligning one entry.
-    Loaded(EntryId, Box<Result<Doc, String>>),
-    /// A background job finished (dropped when its generation is stale).
-    JobDone(Box<JobDone>),
-    /// A worker thread could not start or panicked: one line for the status bar.
-    WorkerFailed(String),
-    /// The user's config could not be used: shown until they fix it.
-    ConfigError(String),
-    /// Reading the terminal failed: restore it and exit with this message.
-    InputFailed(String),
-    /// Time passes (spinner while loading).
-    Tick,
-    /// The library on disk: its list, bookmarks, a failed write.
-    Store(crate::tui::state::store::StoreEvent),
+/// One user-facing action as the registry writes it.
+#[derive(Debug)]
+pub struct UserAction {
+    pub action: Action,
+    /// Its name in the keymap and `config.toml`.
+    pub name: &'static str,
+    /// What it does, as the help says it.
+    pub description: &'static str,
+    /// Its default keys, by mode (a key, or a sequence such as `]e`).
+    pub keys: &'static [(Mode, &'static [&'static str])],
+}
+
+/// The `Action` enum: the user-facing actions of the registry (`name "description" { Mode:
+/// [keys] }`, in the order the help lists them), then the internal ones; and `Action::USER`.
+macro_rules! actions {
+    (
+        user { $( $user:ident $name:literal $desc:literal
+            { $( $mode:ident: [ $( $key:literal ),* ] ),* $(,)? } )* }
+        internal { $( $(#[$doc:meta])* $internal:ident $( ( $( $field:ty ),* ) )? , )* }
+    ) => {
+        #[derive(Debug, Clone)]
+        pub enum Action {
+            $( $user, )*
+            $( $(#[$doc])* $internal $( ( $( $field ),* ) )?, )*
+        }
+
+        impl Action {
+            /// Every user-facing action, in the order the help shows them.
+            pub const USER: &'static [UserAction] = &[ $( UserAction {
+                action: Action::$user,
+                name: $name,
+                description: $desc,
+                keys: &[ $( (Mode::$mode, &[ $( $key ),* ]) ),* ],
+            }, )* ];
+        }
+    };
+}
+
+actions! {
+    user {
+        Down "down" "next pair / article (next sentence in sentence mode)" { Library: ["j", "down"], Reader: ["j", "down"], Help: ["j", "down"], Finder: ["down", "ctrl-n"], Bookmarks: ["j", "down"], Picker: ["j", "down"] }
+        Up "up" "previous pair / article" { Library: ["k", "up"], Reader: ["k", "up"], Help: ["k", "up"], Finder: ["up", "ctrl-p"], Bookmarks: ["k", "up"], Picker: ["k", "up"] }
+        HalfPageDown "half_page_down" "half a page down" { Library: ["ctrl-d"], Reader: ["ctrl-d"] }
+        HalfPageUp "half_page_up" "half a page up" { Library: ["ctrl-u"], Reader: ["ctrl-u"] }
+        PageDown "page_down" "a page down" { Library: ["pagedown", "space"], Reader: ["pagedown", "space"], Help: ["pagedown", "space"] }
+        PageUp "page_up" "a page up" { Library: ["pageup"], Reader: ["pageup"], Help: ["pageup"] }
+        Top "top" "first pair / article" { Library: ["g", "home"], Reader: ["g", "home"], Bookmarks: ["g", "home"] }
+        Bottom "bottom" "last pair / article" { Library: ["G", "end"], Reader: ["G", "end"], Bookmarks: ["G", "end"] }
+        Open "open" "open the selected article" { Library: ["enter"], Finder: ["enter"], Note: ["enter"], Bookmarks: ["enter"], Picker: ["enter"] }
+        Back "back" "back to the library, or quit" { Library: ["q", "esc"], Reader: ["q", "esc"], Help: ["esc", "q"], Finder: ["esc"], Labels: ["esc"], Note: ["esc"], Bookmarks: ["esc", "q"], Picker: ["esc", "q"] }
+        Quit "quit" "quit at once" { Global: ["ctrl-c"] }
+        Suspend "suspend" "suspend to the shell (`fg` comes back)" { Global: ["ctrl-z"] }
+        FocusNext "focus_next" "switch pane focus" { Library: ["tab"], Reader: ["tab"] }
+        CycleLayout "cycle_layout" "layout: side by side, stacked, Korean, English" { Library: ["v"], Reader: ["v"] }
+        Narrower "narrower" "left column narrower" { Library: ["<"], Reader: ["<"] }
+        Wider "wider" "left column wider" { Library: [">"], Reader: [">"] }
+        SwapSides "swap_sides" "swap Korean and English sides" { Library: ["x"], Reader: ["x"] }
+        SentenceMode "sentence_mode" "sentence mode: highlight sentence pairs" { Reader: ["s"] }
+        PairWith "pair_with" "pair with… (its translation, by hand)" { Library: ["p"] }
+        SplitPair "split_pair" "split a pair" { Library: ["P"] }
+        EntityLabels "entity_labels" "label the entities on screen; type a label to select one" { Reader: ["f"] }
+        NextMention "next_mention" "next mention of the selected entity" { Reader: ["n"] }
+        PrevMention "prev_mention" "previous mention of the selected entity" { Reader: ["N"] }
+        NextEntity "next_entity" "next mention of any entity" { Reader: ["]e"] }
+        PrevEntity "prev_entity" "previous mention of any entity" { Reader: ["[e"] }
+        EntityList "entity_list" "the article's entities by type" { Reader: ["E"] }
+        EntityArticles "entity_articles" "articles of the library that mention the selected entity" { Reader: ["A"] }
+        Find "find" "find articles, names and text" { Library: ["/", "ctrl-p"], Reader: ["/", "ctrl-p"] }
+        DeleteChar "delete_char" "delete the character before the cursor" { Finder: ["backspace"], Note: ["backspace"] }
+        NextSource "next_source" "finder: text, articles, entities" { Finder: ["tab"] }
+        Bookmark "bookmark" "bookmark this pair (type a note, Enter)" { Reader: ["b"] }
+        Bookmarks "bookmarks" "bookmarks of the library" { Library: ["B"], Reader: ["B"], Bookmarks: ["B"] }
+        ToggleRead "toggle_read" "mark read / unread" { Library: ["m"] }
+        Sort "sort" "sort: newest, oldest, outlet, unread first" { Library: ["o"] }
+        UnreadOnly "unread_only" "show unread only / all" { Library: ["u"] }
+        OutletFilter "outlet_filter" "show one outlet (next each time) / all" { Library: ["O"] }
+        Help "help" "this help" { Global: ["?"], Help: ["?"] }
+    }
+    internal {
+        /// A key as the terminal sent it: `update` looks it up in the keymap of the current mode.
+        Key(Key),
+        /// A character typed into the text field of a text mode (the finder's query).
+        Insert(char),
+        /// The terminal changed size (columns, rows).
+        Resize(u16, u16),
+        Mouse(MouseAction),
+        /// The loader found these files (in library order).
+        Discovered(Vec<PathBuf>),
+        /// A path given could not be expanded (unreadable folder …).
+        DiscoverFailed(String),
+        /// The loader finished parsing and aligning one entry.
+        Loaded(EntryId, Box<Result<Doc, JobError>>),
+        /// A background job finished (dropped when its generation is stale).
+        JobDone(Box<JobDone>),
+        /// A worker thread could not start or panicked: one line for the status bar.
+        WorkerFailed(String),
+        /// The user's config could not be used: shown until they fix it.
+        ConfigError(String),
+        /// Reading the terminal failed: restore it and exit with this message.
+        InputFailed(String),
+        /// Time passes (spinner while loading).
+        Tick,
+        /// The library on disk: its list, bookmarks, a failed write.
+        Disk(DiskEvent),
+    }
 }
 
 /// A mouse event reduced to what the reader handles.
@@ -91,143 +132,37 @@ pub enum MouseAction {
     Click { column: u16, row: u16 },
 }
 
-impl Action {
-    /// Every user-facing action, in the order the help shows them, with a description.
-    pub const USER: &'static [(Action, &'static str, &'static str)] = &[
-        (
-            Action::Down,
-            "down",
-            "next pair / article (next sentence in sentence mode)",
-        ),
-        (Action::Up, "up", "previous pair / article"),
-        (Action::HalfPageDown, "half_page_down", "half a page down"),
-        (Action::HalfPageUp, "half_page_up", "half a page up"),
-        (Action::PageDown, "page_down", "a page down"),
-        (Action::PageUp, "page_up", "a page up"),
-        (Action::Top, "top", "first pair / article"),
-        (Action::Bottom, "bottom", "last pair / article"),
-        (Action::Open, "open", "open the selected article"),
-        (Action::Back, "back", "back to the library, or quit"),
-        (Action::Quit, "quit", "quit at once"),
-        (
-            Action::Suspend,
-            "suspend",
-            "suspend to the shell (`fg` comes back)",
-        ),
-        (Action::FocusNext, "focus_next", "switch pane focus"),
-        (
-            Action::CycleLayout,
-            "cycle_layout",
-            "layout: side by side, stacked, Korean, English",
-        ),
-        (Action::Narrower, "narrower", "left column narrower"),
-        (Action::Wider, "wider", "left column wider"),
-        (
-            Action::SwapSides,
-            "swap_sides",
-            "swap Korean and English sides",
-        ),
-        (
-            Action::SentenceMode,
-            "sentence_mode",
-            "sentence mode: highlight sentence pairs",
-        ),
-        (
-            Action::PairWith,
-            "pair_with",
-            "pair with… (its translation, by hand)",
-        ),
-        (Action::SplitPair, "split_pair", "split a pair"),
-        (
-            Action::EntityHints,
-            "entity_hints",
-            "label the entities on screen; type a label to select one",
-        ),
-        (
-            Action::NextMention,
-            "next_mention",
-            "next mention of the selected entity",
-        ),
-        (
-            Action::PrevMention,
-            "prev_mention",
-            "previous mention of the selected entity",
-        ),
-        (
-            Action::NextEntity,
-            "next_entity",
-            "next mention of any entity",
-        ),
-        (
-            Action::PrevEntity,
-            "prev_entity",
-            "previous mention of any entity",
-        ),
-        (
-            Action::EntityList,
-            "entity_list",
-            "the article's entities by type",
-        ),
-        (
-            Action::EntityArticles,
-            "entity_articles",
-            "articles of the library that mention the selected entity",
-        ),
-        (Action::Find, "find", "find articles, names and text"),
-        (
-            Action::DeleteChar,
-            "delete_char",
-            "delete the character before the cursor",
-        ),
-        (
-            Action::NextSource,
-            "next_source",
-            "finder: text, articles, entities",
-        ),
-        (
-            Action::Bookmark,
-            "bookmark",
-            "bookmark this pair (type a note, Enter)",
-        ),
-        (Action::Bookmarks, "bookmarks", "bookmarks of the library"),
-        (Action::ToggleRead, "toggle_read", "mark read / unread"),
-        (
-            Action::Sort,
-            "sort",
-            "sort: newest, oldest, outlet, unread first",
-        ),
-        (Action::UnreadOnly, "unread_only", "show unread only / all"),
-        (
-            Action::OutletFilter,
-            "outlet_filter",
-            "show one outlet (next each time) / all",
-        ),
-        (Action::Help, "help", "this help"),
-    ];
+/// Names an action went by before it was renamed (an old `config.toml` keeps working).
+const OLD_NAMES: [(&str, &str); 1] = [("entity_hints", "entity_labels")];
 
-    /// This action's row of [`Action::USER`], if it is user-facing.
-    fn user_row(&self) -> Option<&'static (Action, &'static str, &'static str)> {
+impl Action {
+    /// This action's row of the registry, if it is user-facing.
+    pub fn user(&self) -> Option<&'static UserAction> {
         Self::USER
             .iter()
-            .find(|(a, _, _)| std::mem::discriminant(a) == std::mem::discriminant(self))
+            .find(|u| std::mem::discriminant(&u.action) == std::mem::discriminant(self))
     }
 
     /// What the action does, as the help says it (empty for internal actions).
     pub fn description(&self) -> &'static str {
-        self.user_row().map_or("", |(_, _, d)| *d)
+        self.user().map_or("", |u| u.description)
     }
 
     /// The name of a user-facing action (as in the keymap and `config.toml`).
     pub fn name(&self) -> Option<&'static str> {
-        self.user_row().map(|(_, n, _)| *n)
+        self.user().map(|u| u.name)
     }
 
-    /// The user-facing action with this name.
+    /// The user-facing action with this name (or a name it had before).
     pub fn from_name(name: &str) -> Option<Action> {
+        let name = OLD_NAMES
+            .iter()
+            .find(|(old, _)| *old == name)
+            .map_or(name, |(_, new)| new);
         Self::USER
             .iter()
-            .find(|(_, n, _)| *n == name)
-            .map(|(a, _, _)| a.clone())
+            .find(|u| u.name == name)
+            .map(|u| u.action.clone())
     }
 
     /// Something the user did (a bound key, a typed character, the mouse): a transient status

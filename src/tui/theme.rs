@@ -116,7 +116,7 @@ impl Theme {
     pub fn border(&self, focused: bool) -> Style {
         if focused { self.accent() } else { self.dim() }
     }
-    /// The selected browser row. A light foreground is set with the dark background, so it
+    /// The selected row of a list. A light foreground is set with the dark background, so it
     /// reads on light and dark terminal themes alike.
     pub fn selected(&self) -> Style {
         if self.color {

@@ -15,9 +15,9 @@ use duet::tui::app::App;
 use duet::tui::keys::config::Config;
 use duet::tui::run::headless;
 use duet::tui::run::headless::step;
+use duet::tui::state::disk::Save;
 use duet::tui::state::doc::Doc;
-use duet::tui::state::entries::EntryId;
-use duet::tui::state::store::Save;
+use duet::tui::state::library_list::EntryId;
 use duet::tui::theme::Theme;
 
 pub const KO: [&str; 3] = [

@@ -7,13 +7,16 @@
 //! job builds the reach beside it, [`LoadedReach`]): a lookup in memory, no second index.
 
 use super::App;
+use super::lists::{Handled, Then, list_key};
 use crate::library::EntityReach;
 use crate::library::entities::LoadedReach;
 use crate::text::sanitize::fold_whitespace;
-use crate::tui::state::entries::EntryId;
-use crate::tui::state::hints::{Reach, ReachItem, ReachKey, matches, reach_key};
-use crate::tui::state::overlay::Overlay;
-use crate::tui::state::store::from_library;
+use crate::tui::action::Action;
+use crate::tui::state::disk::from_library;
+use crate::tui::state::entities::{Reach, ReachItem, ReachKey, matches, reach_key};
+use crate::tui::state::library_list::EntryId;
+use crate::tui::state::list_cursor::ListCursor;
+use crate::tui::state::overlay::{EntityArticles, Overlay};
 use crate::tui::work::effects::{Command, Effects};
 use crate::tui::work::job::{Job, JobKind};
 
@@ -41,7 +44,7 @@ impl App {
         {
             return Effects::none();
         }
-        if let Some(home) = self.store.home.clone() {
+        if let Some(home) = self.disk.home.clone() {
             self.entities.reaching = Some(key.clone());
             let generation = self.next_generation(JobKind::EntityReach);
             return Effects::none().with(Command::Start {
@@ -49,13 +52,13 @@ impl App {
                 job: Job::EntityReach { home, key },
             });
         }
-        match self.finder_reach.clone() {
+        match self.finder.reach.clone() {
             Some(loaded) => {
                 let reach = self.loaded_reach(&loaded, &e, key);
                 self.entities.reach = Some(reach);
                 Effects::redraw()
             }
-            // The reach comes with the finder's library.
+            // The reach comes with the finder's corpus.
             None => self.finder_build(),
         }
     }
@@ -71,8 +74,8 @@ impl App {
             .of(e)
             .into_iter()
             .filter_map(|(i, mentions, at, _)| {
-                let &(entry, _) = self.finder_articles.get(i)?;
-                let meta = self.entries.by_id(entry)?.meta()?;
+                let &(entry, _) = self.finder.articles.get(i)?;
+                let meta = self.library.by_id(entry)?.meta()?;
                 Some(ReachItem {
                     entry,
                     title: meta.display_title(),
@@ -93,19 +96,12 @@ impl App {
     }
 
     /// The library's answer came back.
-    pub(super) fn reach_found(&mut self, key: ReachKey, found: Result<EntityReach, String>) {
+    pub(super) fn reach_found(&mut self, key: ReachKey, found: EntityReach) {
         if self.entities.reaching.as_ref() == Some(&key) {
             self.entities.reaching = None;
         }
-        let found = match found {
-            Ok(f) => f,
-            Err(e) => {
-                self.status = Some(format!("library: {e}"));
-                return;
-            }
-        };
         let by_article: std::collections::HashMap<_, EntryId> =
-            self.store.articles.iter().map(|(e, a)| (*a, *e)).collect();
+            self.disk.articles.iter().map(|(e, a)| (*a, *e)).collect();
         let clean = |s: &Option<String>| {
             s.as_deref()
                 .map(|t| fold_whitespace(&crate::text::sanitize(t)))
@@ -140,9 +136,9 @@ impl App {
         self.entities.reach = Some(reach);
     }
 
-    /// The finder's library (and the reach beside it) was rebuilt: answers from the old one go.
+    /// The finder's corpus (and the reach beside it) was rebuilt: answers from the old one go.
     pub(super) fn reach_rebuilt(&mut self) {
-        if self.store.home.is_none() {
+        if self.disk.home.is_none() {
             self.entities.reach = None;
         }
     }
@@ -172,22 +168,22 @@ impl App {
             .and_then(|a| a.entity(id))
             .map(|e| e.label().to_string())
             .unwrap_or_default();
-        self.overlay = Some(Overlay::EntityArticles {
+        self.overlay = Some(Overlay::EntityArticles(EntityArticles {
             name: crate::text::sanitize(&name),
             items,
-            selected,
-        });
+            list: ListCursor::at(selected),
+        }));
     }
 
     /// Enter in the list: open the article at the mention; the entity is selected there once
     /// the article's entities are built.
     pub(super) fn open_reach_item(&mut self, item: &ReachItem) -> Effects {
-        let Some(i) = self.entries.row_of(item.entry) else {
+        let Some(i) = self.library.row_of(item.entry) else {
             self.status = Some("that article is hidden by the filter (u, O show all)".into());
             return Effects::redraw();
         };
         let key = self.entity_reach().map(|r| r.key.clone());
-        self.store.positions.insert(item.entry, item.at);
+        self.disk.positions.insert(item.entry, item.at);
         if let Some(key) = key {
             self.entities.pending = Some((item.entry, key));
         }
@@ -222,5 +218,23 @@ impl App {
             .position(|s| s.entity == e.id && s.passage == passage)
             .or_else(|| ents.spots.iter().position(|s| s.entity == e.id));
         self.entities.selected = Some((e.id, spot));
+    }
+}
+
+/// Keys in the list of the entity's articles: Enter opens one at the mention.
+pub(super) fn articles_key(app: &mut App, list: &mut EntityArticles, action: Action) -> Handled {
+    if list_key(app, &mut list.list, &action, list.items.len()) {
+        return (Effects::redraw(), Then::Stay);
+    }
+    match action {
+        Action::Open => {
+            let fx = match list.items.get(list.list.selected) {
+                Some(item) => app.open_reach_item(item),
+                None => Effects::redraw(),
+            };
+            (fx, Then::Close)
+        }
+        Action::Back | Action::EntityArticles => (Effects::redraw(), Then::Close),
+        _ => (Effects::none(), Then::Stay),
     }
 }

@@ -1,14 +1,17 @@
-//! The reader's entity keys: the open article's entities once their job is done, hint labels
-//! (`f`), the selected entity and its mentions in reading order (`n`/`N`, `]`/`[`), and the
-//! article's entity list (`E`). The data they work on is in [`hints`](crate::tui::state::hints).
+//! The reader's entity keys: the open article's entities once their job is done, labels on the
+//! mentions (`f`), the selected entity and its mentions in reading order (`n`/`N`, `]`/`[`), and the
+//! article's entity list (`E`). The data they work on is in [`entities`](crate::tui::state::entities).
 
 use std::sync::Arc;
 
 use super::App;
+use super::lists::{Handled, Then, list_key};
+use crate::tui::action::Action;
 use crate::tui::state::doc::Doc;
-use crate::tui::state::entries::EntryId;
-use crate::tui::state::hints::{ArticleEntities, Hint, Spot, labels, screen_at};
-use crate::tui::state::overlay::Overlay;
+use crate::tui::state::entities::{ArticleEntities, Label, Spot, labels, screen_at};
+use crate::tui::state::library_list::EntryId;
+use crate::tui::state::list_cursor::ListCursor;
+use crate::tui::state::overlay::{EntityList, Labels, Overlay};
 use crate::tui::work::effects::{Command, Effects};
 use crate::tui::work::job::{Job, JobKind};
 
@@ -30,10 +33,10 @@ impl App {
         self.article_entities()?.spots.get(at?)
     }
 
-    /// The hint labels on screen (hint mode).
-    pub fn hints(&self) -> &[Hint] {
+    /// The entity labels on screen (`f`).
+    pub fn labels(&self) -> &[Label] {
         match &self.overlay {
-            Some(Overlay::Hints { hints, .. }) => hints,
+            Some(Overlay::Labels(l)) => &l.labels,
             _ => &[],
         }
     }
@@ -70,7 +73,7 @@ impl App {
     }
 
     /// `f`: label every mention on screen.
-    pub(super) fn start_hints(&mut self) {
+    pub(super) fn start_labels(&mut self) {
         let Some(ents) = self.article_entities().cloned() else {
             self.status = Some(if self.reader.is_some() {
                 "still finding the entities…".into()
@@ -89,36 +92,15 @@ impl App {
             self.status = Some("no entities on screen".into());
             return;
         }
-        let hints = labels(shown.len())
+        let labels = labels(shown.len())
             .into_iter()
             .zip(shown)
-            .map(|(label, spot)| Hint { label, spot })
+            .map(|(label, spot)| Label { label, spot })
             .collect();
-        self.overlay = Some(Overlay::Hints {
-            hints,
+        self.overlay = Some(Overlay::Labels(Labels {
+            labels,
             typed: String::new(),
-        });
-    }
-
-    /// A letter typed in hint mode: select the entity whose label it completes.
-    pub(super) fn hint_typed(&mut self, hints: &[Hint], typed: &str, c: char) {
-        let mut t = typed.to_string();
-        t.push(c.to_ascii_lowercase());
-        if let Some(h) = hints.iter().find(|h| h.label == t) {
-            let spot = h.spot;
-            self.overlay = None;
-            if let Some(e) = self.article_entities().and_then(|a| a.spots.get(spot)) {
-                self.entities.selected = Some((e.entity, Some(spot)));
-            }
-        } else if hints.iter().any(|h| h.label.starts_with(&t)) {
-            self.overlay = Some(Overlay::Hints {
-                hints: hints.to_vec(),
-                typed: t,
-            });
-        } else {
-            self.overlay = None;
-            self.status = Some(format!("no hint {t}"));
-        }
+        }));
     }
 
     /// `n`/`N` (`any` = false): the next mention of the selected entity; `]e`/`[e` (`any`):
@@ -178,7 +160,10 @@ impl App {
             self.status = Some("no entities in this article".into());
             return;
         }
-        self.overlay = Some(Overlay::Entities { items, selected: 0 });
+        self.overlay = Some(Overlay::Entities(EntityList {
+            items,
+            list: ListCursor::default(),
+        }));
     }
 
     /// Select entity `id` and jump to its first mention (from the entity list).
@@ -210,5 +195,46 @@ impl App {
         if row < r.scroll || row >= r.scroll + page {
             r.scroll = row.saturating_sub(page / 3);
         }
+    }
+}
+
+/// Keys while the labels are shown: a letter typed selects the entity whose label it completes.
+pub(super) fn labels_key(app: &mut App, labels: &mut Labels, action: Action) -> Handled {
+    match action {
+        Action::Insert(c) => {
+            labels.typed.push(c.to_ascii_lowercase());
+            let typed = labels.typed.as_str();
+            if let Some(l) = labels.labels.iter().find(|l| l.label == typed) {
+                let spot = l.spot;
+                if let Some(e) = app.article_entities().and_then(|a| a.spots.get(spot)) {
+                    app.entities.selected = Some((e.entity, Some(spot)));
+                }
+                (Effects::redraw(), Then::Close)
+            } else if labels.labels.iter().any(|l| l.label.starts_with(typed)) {
+                (Effects::redraw(), Then::Stay)
+            } else {
+                app.status = Some(format!("no label {typed}"));
+                (Effects::redraw(), Then::Close)
+            }
+        }
+        Action::Back => (Effects::redraw(), Then::Close),
+        _ => (Effects::none(), Then::Stay),
+    }
+}
+
+/// Keys in the entity list: Enter selects the entity and goes to its first mention.
+pub(super) fn entity_list_key(app: &mut App, list: &mut EntityList, action: Action) -> Handled {
+    if list_key(app, &mut list.list, &action, list.items.len()) {
+        return (Effects::redraw(), Then::Stay);
+    }
+    match action {
+        Action::Open => {
+            if let Some(&(id, _)) = list.items.get(list.list.selected) {
+                app.select_entity(id);
+            }
+            (Effects::redraw(), Then::Close)
+        }
+        Action::Back => (Effects::redraw(), Then::Close),
+        _ => (Effects::none(), Then::Stay),
     }
 }

@@ -1,26 +1,36 @@
-//! The finder's side of the app: its searchable library built from the loaded articles on a
-//! worker, a search per keystroke, a hit's item, preview and where it opens.
+//! The finder's side of the app: its corpus built from the loaded articles on a worker, a
+//! search per keystroke, a hit's item, preview and where it opens, and the overlay's keys.
+
+use std::sync::Arc;
 
 use super::App;
-use crate::search::{Hit, Item, Source};
-use crate::tui::state::finder::FinderState;
+use super::lists::{Handled, Then, list_key};
+use crate::search::{Hit, Item, Memory, Source};
+use crate::text::lang::is_hangul;
+use crate::tui::action::Action;
+use crate::tui::state::finder::FinderQuery;
 use crate::tui::state::overlay::Overlay;
 use crate::tui::work::effects::{Command, Effects};
 use crate::tui::work::job::{Job, JobKind};
 
+fn has_hangul(t: &str) -> bool {
+    t.chars().any(is_hangul)
+}
+
 impl App {
-    /// The finder's item for a hit, and a short name of its article (for the result list).
-    pub fn finder_item(&self, hit: &Hit) -> Option<(String, &Item)> {
-        let lib = self
-            .finder_shown
-            .as_ref()
-            .or(self.finder_library.as_ref())?;
-        let source = match &self.overlay {
-            Some(Overlay::Finder(s)) => s.effective().0,
-            _ => Source::Text,
-        };
-        let item = lib.items(source).get(hit.item as usize)?;
-        let doc = lib.docs.get(item.doc as usize)?;
+    /// `/`: open the finder (building its corpus first if articles loaded since it was built).
+    pub(super) fn open_finder(&mut self) -> Effects {
+        self.overlay = Some(Overlay::Finder(Box::default()));
+        let mut fx = Effects::redraw();
+        fx.merge(self.finder_build());
+        fx
+    }
+
+    /// The item a hit of `source` names, and a short name of its article (for the result list).
+    pub fn finder_item(&self, source: Source, hit: &Hit) -> Option<(String, &Item)> {
+        let corpus = self.finder.results_corpus()?;
+        let item = corpus.items(source).get(hit.item as usize)?;
+        let doc = corpus.docs.get(item.doc as usize)?;
         let date = doc
             .date
             .as_deref()
@@ -31,9 +41,9 @@ impl App {
     }
 
     /// Which of the same-reading sentences of its article a text hit is (0 for other items).
-    pub(super) fn finder_nth(&self, hit: &Hit, item: &Item) -> usize {
-        match (&self.finder_library, item.sentence) {
-            (Some(lib), Some(_)) => lib
+    fn finder_nth(&self, hit: &Hit, item: &Item) -> usize {
+        match (&self.finder.corpus, item.sentence) {
+            (Some(corpus), Some(_)) => corpus
                 .items(Source::Text)
                 .get(..hit.item as usize)
                 .unwrap_or_default()
@@ -47,18 +57,17 @@ impl App {
     /// The finder's preview of a hit: for a sentence, the sentence paired with it in the other
     /// language (through the aligner, when its document is at hand); for a name, the name in the
     /// other language.
-    pub fn finder_preview(&self, hit: &Hit) -> Option<String> {
-        let (_, item) = self.finder_item(hit)?;
-        let hangul = |t: &str| t.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+    pub fn finder_preview(&self, source: Source, hit: &Hit) -> Option<String> {
+        let (_, item) = self.finder_item(source, hit)?;
         if item.sentence.is_none() && !item.alts.is_empty() {
             // The name shown is the one that matched (`hit.text`): preview one in the other script.
-            let ko = hangul(&hit.text);
+            let ko = has_hangul(&hit.text);
             return std::iter::once(&item.text)
                 .chain(&item.alts)
-                .find(|a| hangul(a) != ko)
+                .find(|a| has_hangul(a) != ko)
                 .cloned();
         }
-        let &(id, _) = self.finder_articles.get(item.doc as usize)?;
+        let &(id, _) = self.finder.articles.get(item.doc as usize)?;
         let doc = match &self.reader {
             Some(r) if r.entry == id => &r.doc,
             _ => self.docs.peek(id)?,
@@ -66,7 +75,7 @@ impl App {
         let (passage, bead) = doc.sentence_position(&item.text, self.finder_nth(hit, item))?;
         let p = doc.passages.get(passage)?;
         let (ko, en) = p.beads.get(bead?)?;
-        let (other, ranges) = if hangul(&item.text) {
+        let (other, ranges) = if has_hangul(&item.text) {
             (p.en.as_deref()?, en)
         } else {
             (p.ko.as_deref()?, ko)
@@ -76,74 +85,107 @@ impl App {
         (!text.trim().is_empty()).then_some(text)
     }
 
-    /// Build the finder's library on a worker if articles loaded since it was (one build at a
-    /// time; a build that finishes short of the articles loaded meanwhile starts another).
+    /// Build the finder's corpus on a worker if articles loaded since it was (one build at a
+    /// time; a build that finishes short of the articles loaded meanwhile starts another). The
+    /// job shares the loaded articles; none is copied.
     pub(super) fn finder_build(&mut self) -> Effects {
-        let stale =
-            self.finder_library.is_none() || self.finder_built_for < self.finder_articles.len();
-        if !stale || self.finder_building || self.finder_articles.is_empty() {
+        if !self.finder.stale() || self.finder.building || self.finder.articles.is_empty() {
             return Effects::none();
         }
-        self.finder_building = true;
+        self.finder.building = true;
         let articles = self
-            .finder_articles
+            .finder
+            .articles
             .iter()
-            .map(|(_, a)| a.clone())
+            .map(|(_, a)| Arc::clone(a))
             .collect();
-        let generation = self.next_generation(JobKind::FinderLibrary);
+        let generation = self.next_generation(JobKind::FinderCorpus);
         Effects::none().with(Command::Start {
             generation,
-            job: Job::FinderLibrary(articles),
+            job: Job::FinderCorpus(articles),
         })
     }
 
     /// Search again for the finder's query, on a worker: a new query cancels the running one
     /// (and its result, if it comes, is stale); the results are shown when they arrive. With
-    /// no library yet, the search starts when it is built.
-    pub(super) fn finder_search(&mut self, state: &mut FinderState) -> Effects {
-        let (source, query) = state.effective();
+    /// no corpus yet, the search starts when it is built.
+    pub(super) fn finder_search(&mut self, query: &mut FinderQuery) -> Effects {
+        let (source, text) = query.effective();
         let generation = self.next_generation(JobKind::Find);
-        if query.trim().is_empty() {
-            state.results = Default::default();
-            state.selected = 0;
+        if text.trim().is_empty() {
+            query.show(Default::default());
             return Effects::none().with(Command::Cancel(JobKind::Find));
         }
-        let Some(library) = self.finder_library.clone() else {
+        let Some(corpus) = self.finder.corpus.clone() else {
             return self.finder_build();
         };
         Effects::none().with(Command::Start {
             generation,
             job: Job::Find {
-                library,
+                corpus,
                 source,
-                query: query.to_string(),
-                memory: self.finder_memory.clone(),
+                query: text.to_string(),
+                memory: self.finder.memory.clone(),
             },
         })
     }
+
+    /// The corpus was rebuilt: search the open finder's query again in it.
+    pub(super) fn finder_search_again(&mut self) -> Effects {
+        match self.overlay.take() {
+            Some(Overlay::Finder(mut query)) => {
+                let fx = self.finder_search(&mut query);
+                self.overlay = Some(Overlay::Finder(query));
+                fx
+            }
+            other => {
+                self.overlay = other;
+                Effects::none()
+            }
+        }
+    }
+}
+
+/// Keys in the finder: typed text searches, Tab changes the source, Enter opens the hit.
+pub(super) fn finder_key(app: &mut App, query: &mut FinderQuery, action: Action) -> Handled {
+    if list_key(app, &mut query.list, &action, query.results.hits.len()) {
+        return (Effects::redraw(), Then::Stay);
+    }
+    let mut fx = Effects::redraw();
+    match action {
+        Action::Back => return (fx, Then::Close),
+        Action::Insert(c) => query.query.push(c),
+        Action::DeleteChar => {
+            query.query.pop();
+        }
+        Action::NextSource => {
+            query.next_source();
+            app.finder.memory = Memory::default();
+        }
+        Action::Open => {
+            return match open_hit(app, query) {
+                Some(fx) => (fx, Then::Close),
+                None => (Effects::none(), Then::Stay),
+            };
+        }
+        _ => return (Effects::none(), Then::Stay),
+    }
+    fx.merge(app.finder_search(query));
+    (fx, Then::Stay)
 }
 
 /// Open the article of the selected finder hit at its sentence (sentence mode on, so the
-/// sentence pair is highlighted on both sides).
-pub(super) fn open_hit(app: &mut App, state: &FinderState) -> Effects {
-    let Some(hit) = state.results.hits.get(state.selected) else {
-        return Effects::none();
-    };
-    let Some((_, item)) = app.finder_item(hit) else {
-        return Effects::none();
-    };
+/// sentence pair is highlighted on both sides); `None` when there is nothing to open.
+fn open_hit(app: &mut App, query: &FinderQuery) -> Option<Effects> {
+    let hit = query.hit()?;
+    let (_, item) = app.finder_item(query.effective().0, hit)?;
     let (doc, text) = (item.doc as usize, item.text.clone());
     // A sentence repeated in its article: which of the same-reading ones this is.
     let nth = app.finder_nth(hit, item);
-    let Some(&(id, _)) = app.finder_articles.get(doc) else {
-        return Effects::none();
-    };
-    let Some(i) = app.entries.position(id) else {
-        return Effects::none();
-    };
-    app.overlay = None;
-    app.pending_find = Some((id, text, nth));
+    let &(id, _) = app.finder.articles.get(doc)?;
+    let i = app.library.position(id)?;
+    app.finder.pending = Some((id, text, nth));
     let fx = app.open(i);
     app.relayout();
-    fx
+    Some(fx)
 }

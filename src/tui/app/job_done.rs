@@ -1,18 +1,35 @@
-//! Results of background work: an article loaded, a job done.
+//! Results of background work: the files found, an article loaded, a job done or failed (a
+//! failure, typed, becomes one status line here).
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{App, library_pairs};
+use super::{App, pairs};
 use crate::search::Memory;
 use crate::tui::state::doc::Doc;
-use crate::tui::state::entries::{EntryId, EntryMeta, EntryState};
+use crate::tui::state::library_list::{EntryId, EntryMeta, EntryState};
 use crate::tui::state::overlay::Overlay;
-use crate::tui::work::effects::Effects;
-use crate::tui::work::job::JobOutput;
+use crate::tui::work::effects::{Command, Effects};
+use crate::tui::work::error::JobError;
+use crate::tui::work::job::{Job, JobKind, JobOutput};
 
-pub(super) fn loaded(app: &mut App, id: EntryId, result: Result<Doc, String>) {
-    let Some(e) = app.entries.by_id_mut(id) else {
-        return;
+/// The loader found these files (in library order).
+pub(super) fn discovered(app: &mut App, paths: Vec<PathBuf>) -> Effects {
+    let single = app.library.is_empty() && paths.len() == 1;
+    for p in paths {
+        app.library.push(p);
+    }
+    app.open_first |= single;
+    if app.library.is_empty() && app.status.is_none() {
+        app.status = Some("no articles found".into());
+    }
+    Effects::redraw()
+}
+
+/// The loader parsed one file; once all have loaded, pair them.
+pub(super) fn loaded(app: &mut App, id: EntryId, result: Result<Doc, JobError>) -> Effects {
+    let Some(e) = app.library.by_id_mut(id) else {
+        return Effects::redraw();
     };
     if matches!(e.state, EntryState::Pending) {
         app.done += 1;
@@ -23,92 +40,111 @@ pub(super) fn loaded(app: &mut App, id: EntryId, result: Result<Doc, String>) {
         Ok(doc) => {
             e.state = EntryState::Ready(EntryMeta::of(&doc));
             app.pairs.add(id, &path, doc.evidence.clone());
-            app.finder_articles.push((id, doc.article.clone()));
+            app.finder.articles.push((id, Arc::clone(&doc.article)));
             app.docs.insert(id, Arc::new(doc), pinned);
         }
-        Err(msg) => e.state = EntryState::Failed(msg),
+        Err(err) => e.state = EntryState::Failed(err.to_string()),
     }
-    if app.open_first && app.entries.position(id) == Some(0) && app.reader.is_none() {
+    if app.open_first && app.library.position(id) == Some(0) && app.reader.is_none() {
         app.open_first = false;
         let _ = app.open(0);
     }
+    let mut fx = Effects::redraw();
+    if !app.loading()
+        && let Some(items) = app.pairs.job_items()
+    {
+        let generation = app.next_generation(JobKind::Pairs);
+        fx = fx.with(Command::Start {
+            generation,
+            job: Job::Pairs(items),
+        });
+    }
+    fx
 }
 
 /// A job's result (its generation checked current by `update`).
-pub(super) fn apply(app: &mut App, output: JobOutput) -> Effects {
+pub(super) fn apply(app: &mut App, kind: JobKind, output: Result<JobOutput, JobError>) -> Effects {
+    let output = match output {
+        Ok(output) => output,
+        Err(e) => {
+            failed(app, kind, &e);
+            return Effects::redraw();
+        }
+    };
     let mut fx = Effects::redraw();
     match output {
-        JobOutput::Doc { id, doc } => match doc {
-            Ok(doc) => {
-                let doc = Arc::new(*doc);
-                let pinned = app.entries.by_id(id).is_some_and(|e| e.is_stdin());
-                app.docs.insert(id, Arc::clone(&doc), pinned);
-                if app.opening == Some(id) {
-                    app.show(id, doc);
-                }
+        JobOutput::Doc { id, doc } => {
+            let doc = Arc::new(*doc);
+            let pinned = app.library.by_id(id).is_some_and(|e| e.is_stdin());
+            app.docs.insert(id, Arc::clone(&doc), pinned);
+            if app.opening == Some(id) {
+                app.show(id, doc);
             }
-            Err(e) => {
-                app.opening = None;
-                app.status = Some(e);
+        }
+        JobOutput::PairDoc { ko, en, doc } => {
+            let doc = Arc::new(*doc);
+            let key = crate::tui::state::pairs::pair_key(ko, en);
+            app.docs.insert(key, Arc::clone(&doc), false);
+            if app.opening == Some(ko) {
+                app.show(ko, doc);
+                app.status = None;
             }
-        },
-        JobOutput::PairDoc { ko, en, doc } => match doc {
-            Ok(doc) => {
-                let doc = Arc::new(*doc);
-                app.docs.insert(
-                    crate::tui::state::pairs::pair_key(ko, en),
-                    Arc::clone(&doc),
-                    false,
-                );
-                if app.opening == Some(ko) {
-                    app.show(ko, doc);
-                    app.status = None;
-                }
-            }
-            Err(e) => {
-                app.opening = None;
-                app.status = Some(e);
-            }
-        },
+        }
         JobOutput::Pairs(found) => {
             app.pairs.set_found(*found);
             app.apply_pairs();
         }
-        JobOutput::LibraryPairs(result) => library_pairs::found(app, result),
+        JobOutput::LibraryPairs(found) => pairs::found(app, *found),
         JobOutput::Entities { id, doc, ents } => app.entities_built(id, doc, *ents),
         JobOutput::EntityReach { key, reach } => app.reach_found(key, reach),
-        JobOutput::FinderLibrary(library, built_for, reach) => {
-            app.finder_building = false;
-            app.finder_reach = Some(reach);
+        JobOutput::FinderCorpus(corpus, built_for, reach) => {
+            app.finder.building = false;
+            app.finder.reach = Some(reach);
             app.reach_rebuilt();
-            app.finder_library = Some(library);
-            app.finder_built_for = built_for;
-            app.finder_memory = Memory::default();
+            app.finder.corpus = Some(corpus);
+            app.finder.built_for = built_for;
+            app.finder.memory = Memory::default();
             fx.merge(app.finder_build());
-            if let Some(Overlay::Finder(state)) = app.overlay.as_mut() {
-                let mut state = state.as_ref().clone();
-                fx.merge(app.finder_search(&mut state));
-                app.overlay = Some(Overlay::Finder(Box::new(state)));
-            }
+            fx.merge(app.finder_search_again());
         }
         JobOutput::Found {
-            library,
+            corpus,
             results,
             memory,
         } => {
             if app
-                .finder_library
+                .finder
+                .corpus
                 .as_ref()
-                .is_some_and(|l| Arc::ptr_eq(l, &library))
+                .is_some_and(|c| Arc::ptr_eq(c, &corpus))
             {
-                app.finder_memory = memory;
+                app.finder.memory = memory;
             }
-            if let Some(Overlay::Finder(state)) = app.overlay.as_mut() {
-                state.results = results;
-                state.selected = 0;
-                app.finder_shown = Some(library);
+            if let Some(Overlay::Finder(query)) = app.overlay.as_mut() {
+                query.show(results);
+                app.finder.shown = Some(corpus);
             }
         }
     }
     fx
+}
+
+/// A job failed: say why in the status bar. What it was for is not asked again by itself (the
+/// entities of that article, the reach of that entity, a corpus of as many articles), so a
+/// failure that would repeat does not loop.
+fn failed(app: &mut App, kind: JobKind, e: &JobError) {
+    let line = match kind {
+        JobKind::Open => {
+            app.opening = None;
+            e.to_string()
+        }
+        JobKind::FinderCorpus => {
+            app.finder.building = false;
+            app.finder.failed_for = Some(app.finder.articles.len());
+            e.to_string()
+        }
+        JobKind::EntityReach => format!("library: {e}"),
+        JobKind::Entities | JobKind::Pairs | JobKind::Find => e.to_string(),
+    };
+    app.status = Some(line);
 }

@@ -1,22 +1,19 @@
-//! Keys of the library pane: moving the selection, opening, pairing by hand.
+//! Keys of the library pane: moving the selection (the list keys of `lists.rs`), opening,
+//! pairing by hand, the read mark (`m`) and the list's order and filters (`o`, `u`, `O`).
 
-use super::{App, reader_keys};
+use super::{App, lists, reader_keys};
 use crate::tui::action::Action;
-use crate::tui::work::effects::Effects;
+use crate::tui::state::disk::Save;
+use crate::tui::state::library_list::{Entry, EntryState};
+use crate::tui::work::effects::{Command, Effects};
 
 pub(super) fn library_action(app: &mut App, action: Action) -> Effects {
-    let sel = app.selected as isize;
-    let page = app.page_entries();
+    if let Some(m) = lists::list_move(&action, app.page_entries()) {
+        app.select(m);
+        return Effects::redraw();
+    }
     match action {
-        Action::Down => app.select(sel + 1),
-        Action::Up => app.select(sel - 1),
-        Action::HalfPageDown => app.select(sel + page / 2),
-        Action::HalfPageUp => app.select(sel - page / 2),
-        Action::PageDown => app.select(sel + page),
-        Action::PageUp => app.select(sel - page),
-        Action::Top => app.select(0),
-        Action::Bottom => app.select(isize::MAX),
-        Action::Open => return app.open(app.selected),
+        Action::Open => return app.open(app.library_cursor.selected),
         Action::PairWith => app.pick_partner(),
         Action::SplitPair => {
             let mut fx = Effects::redraw();
@@ -27,4 +24,55 @@ pub(super) fn library_action(app: &mut App, action: Action) -> Effects {
         other => reader_keys::reader_settings(app, other),
     }
     Effects::redraw()
+}
+
+/// `m`, `o`, `u`, `O`: the read mark, and the list's order and filters (which are
+/// [`LibraryFilter`](crate::tui::state::library_filter::LibraryFilter)'s).
+pub(super) fn arrange(app: &mut App, action: Action) -> Effects {
+    if app.loading() {
+        app.status = Some("still loading: sort and filter when it is done".into());
+        return Effects::redraw();
+    }
+    let mut fx = Effects::redraw();
+    match action {
+        Action::ToggleRead => {
+            let Some(e) = app.library.row(app.library_cursor.selected) else {
+                return fx;
+            };
+            let (id, read) = (e.id(), !e.is_read());
+            if let Some(e) = app.library.by_id_mut(id) {
+                e.read = read;
+            }
+            app.status = Some(if read { "marked read" } else { "marked unread" }.into());
+            if let Some(article) = app.disk.article(id)
+                && app.disk.read_only.is_none()
+            {
+                app.disk.read.insert(id, read);
+                fx = fx.with(Command::Save(Save::Read(article, read)));
+            }
+            return fx;
+        }
+        Action::Sort => app.filter.order = app.filter.order.next(),
+        Action::UnreadOnly => app.filter.unread_only = !app.filter.unread_only,
+        Action::OutletFilter => {
+            app.filter.outlet = app.filter.next_outlet(app.library.as_slice());
+        }
+        _ => return Effects::none(),
+    }
+    apply(app);
+    fx
+}
+
+/// Re-sort and re-filter the list, keeping the selected entry selected when it stays.
+fn apply(app: &mut App) {
+    let selected = app.library.row(app.library_cursor.selected).map(Entry::id);
+    let (shown, label) = app.filter.arrange(app.library.take());
+    app.done = shown
+        .iter()
+        .filter(|e| !matches!(e.state, EntryState::Pending))
+        .count();
+    app.library.set(shown);
+    app.library_cursor.selected = selected.and_then(|id| app.library.row_of(id)).unwrap_or(0);
+    app.library_cursor.top = 0;
+    app.status = Some(label);
 }

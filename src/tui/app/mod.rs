@@ -1,38 +1,47 @@
-//! The one `App` value and `update`, the only place state changes.
+//! The one `App` value and `update` (in `update.rs`), the only place state changes.
 //!
 //! `update(&mut App, Action) -> Effects`: a raw key is looked up in the keymap table of the
 //! current [`Mode`] (the overlay's, else the focused pane's); the overlay on top, if any, takes
-//! every action; otherwise the focused pane does. Jobs carry a generation (`generations`): a
-//! result from an older one is dropped. `App`'s fields are private to `tui`: tests drive it with
-//! actions and read it through the accessors.
+//! every action (`overlays.rs`); otherwise the focused pane does (`library_keys.rs`,
+//! `reader_keys.rs`, `mouse.rs`). Background results come back in `job_done.rs` and `disk.rs`;
+//! jobs carry a generation (`generations`): a result from an older one is dropped. One file per
+//! feature that changes state: entities (`entity_keys.rs`, `entity_articles.rs`), bookmarks,
+//! the finder, pairs, opening an entry (`open.rs`). `App`'s fields are private to `tui`: tests
+//! drive it with actions and read it through the accessors.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 mod bookmark_keys;
+mod disk;
 mod entity_articles;
 mod entity_keys;
 mod finder;
 mod job_done;
-mod library_events;
 mod library_keys;
-mod library_pairs;
+mod lists;
 mod mouse;
 mod open;
+mod overlays;
+mod pairs;
 mod reader_keys;
-mod shelf_keys;
 mod update;
 
 pub use update::update;
 
-use crate::search::{Library, Memory};
 use crate::tui::keys::config::Config;
 use crate::tui::keys::key::Key;
 use crate::tui::keys::mode::Mode;
+use crate::tui::state::disk::Disk;
 use crate::tui::state::doc::{Doc, Wrapped};
-use crate::tui::state::entries::{DocCache, Entries, EntryId};
+use crate::tui::state::doc_cache::DocCache;
+use crate::tui::state::entities::Entities;
+use crate::tui::state::finder::Finder;
 use crate::tui::state::layout::{self, Geometry, Layout, LayoutInput};
+use crate::tui::state::library_filter::LibraryFilter;
+use crate::tui::state::library_list::{Entry, EntryId, LibraryList};
+use crate::tui::state::list_cursor::{ListCursor, Move};
 use crate::tui::state::overlay::Overlay;
+use crate::tui::state::pairs::Pairs;
 use crate::tui::state::reading::{Position, Reader};
 use crate::tui::theme::Theme;
 use crate::tui::work::job::JobKind;
@@ -51,12 +60,15 @@ pub struct App {
     pub(super) theme: Theme,
     pub(super) width: u16,
     pub(super) height: u16,
-    pub(super) entries: Entries,
+    /// The library list: every entry, in the order shown.
+    pub(super) library: LibraryList,
+    /// The library list's selected row and first row shown.
+    pub(super) library_cursor: ListCursor,
+    /// The library list's order and filters (and the entries they hide).
+    pub(super) filter: LibraryFilter,
     pub(super) docs: DocCache,
     /// Entries parsed so far (ready or failed).
     pub(super) done: usize,
-    pub(super) selected: usize,
-    pub(super) browser_top: usize,
     pub(super) reader: Option<Reader>,
     /// The user's layout choice; `None` until they pick one (automatic).
     pub(super) layout: Option<Layout>,
@@ -64,8 +76,6 @@ pub struct App {
     pub(super) swapped: bool,
     pub(super) pane: Pane,
     pub(super) overlay: Option<Overlay>,
-    /// First key row shown in the help overlay (it scrolls when the keys outgrow the screen).
-    pub(super) help_top: usize,
     pub(super) status: Option<String>,
     /// A problem with the user's config: shown until they fix it.
     pub(super) config_error: Option<String>,
@@ -79,26 +89,13 @@ pub struct App {
     /// The entry being opened by a job (its document was not cached).
     pub(super) opening: Option<EntryId>,
     /// The library on disk, when the entries come from it.
-    pub(super) store: crate::tui::state::store::StoreState,
-    /// Translation pairs across files (see `pairs.rs`).
-    pub(super) pairs: crate::tui::state::pairs::Pairs,
-    /// Every loaded article, for the finder (in load order), and the finder's library built
-    /// from them (`None`: to rebuild, more have loaded).
-    pub(super) finder_articles: Vec<(EntryId, crate::model::Article)>,
-    pub(super) finder_library: Option<Arc<Library>>,
-    /// How many articles `finder_library` holds, and whether a build job is running.
-    pub(super) finder_built_for: usize,
-    pub(super) finder_building: bool,
-    /// The entities' reach across the loaded articles, built with `finder_library`.
-    pub(super) finder_reach: Option<Arc<crate::library::entities::LoadedReach>>,
-    /// The library the shown results index (a newer one may have arrived since).
-    pub(super) finder_shown: Option<Arc<Library>>,
-    pub(super) finder_memory: Memory,
-    /// A finder hit being opened: the sentence to go to once its document is shown.
-    /// (Its text, and how many sentences of its article before it read the same.)
-    pub(super) pending_find: Option<(EntryId, String, usize)>,
-    /// The open articles' entities and the selected one (see `hints.rs`).
-    pub(super) entities: crate::tui::state::hints::Entities,
+    pub(super) disk: Disk,
+    /// Translation pairs across files (see `state/pairs.rs`).
+    pub(super) pairs: Pairs,
+    /// The finder's articles, corpus and memory (see `state/finder.rs`).
+    pub(super) finder: Finder,
+    /// The open articles' entities and the selected one (see `state/entities.rs`).
+    pub(super) entities: Entities,
     /// The first keys of a key sequence (`]` of `]e`) and the mode they were typed in.
     pub(super) pending_keys: Option<(Mode, Vec<Key>)>,
 }
@@ -111,18 +108,17 @@ impl App {
             theme,
             width,
             height,
-            entries: Entries::default(),
+            library: LibraryList::default(),
+            library_cursor: ListCursor::default(),
+            filter: LibraryFilter::default(),
             docs: DocCache::default(),
             done: 0,
-            selected: 0,
-            browser_top: 0,
             reader: None,
             layout,
             ratio: 50,
             swapped: false,
             pane: Pane::Library,
             overlay: None,
-            help_top: 0,
             status: None,
             config_error: None,
             spinner: 0,
@@ -131,17 +127,10 @@ impl App {
             open_first: false,
             generations: HashMap::new(),
             opening: None,
-            store: Default::default(),
-            pairs: crate::tui::state::pairs::Pairs::default(),
-            finder_articles: Vec::new(),
-            finder_library: None,
-            finder_built_for: 0,
-            finder_building: false,
-            finder_reach: None,
-            finder_shown: None,
-            finder_memory: Memory::default(),
-            pending_find: None,
-            entities: crate::tui::state::hints::Entities::default(),
+            disk: Disk::default(),
+            pairs: Pairs::default(),
+            finder: Finder::default(),
+            entities: Entities::default(),
             pending_keys: None,
         };
         app.relayout();
@@ -162,35 +151,24 @@ impl App {
     pub fn geom(&self) -> &Geometry {
         &self.geom
     }
-    pub fn entries(&self) -> &[crate::tui::state::entries::Entry] {
-        self.entries.as_slice()
+    pub fn entries(&self) -> &[Entry] {
+        self.library.as_slice()
     }
     /// Rows of the library list (a translation pair is one row).
     pub fn rows(&self) -> usize {
-        self.entries.rows()
+        self.library.rows()
     }
     /// The entry heading row `r`, and its English partner with the pair's score if it is a pair.
-    pub fn row(
-        &self,
-        r: usize,
-    ) -> Option<(
-        &crate::tui::state::entries::Entry,
-        Option<(&crate::tui::state::entries::Entry, f64)>,
-    )> {
-        let e = self.entries.row(r)?;
-        Some((e, self.entries.partner(e.id())))
+    pub fn row(&self, r: usize) -> Option<(&Entry, Option<(&Entry, f64)>)> {
+        let e = self.library.row(r)?;
+        Some((e, self.library.partner(e.id())))
     }
     pub fn selected(&self) -> usize {
-        self.selected
+        self.library_cursor.selected
     }
     pub fn pane(&self) -> Pane {
         self.pane
     }
-    /// First key row the help overlay shows.
-    pub fn help_top(&self) -> usize {
-        self.help_top
-    }
-
     pub fn overlay(&self) -> Option<&Overlay> {
         self.overlay.as_ref()
     }
@@ -211,10 +189,10 @@ impl App {
         self.reader.as_ref().map(|r| r.at)
     }
     pub fn loading(&self) -> bool {
-        self.done < self.entries.len()
+        self.done < self.library.len()
     }
-    pub fn store(&self) -> &crate::tui::state::store::StoreState {
-        &self.store
+    pub fn disk(&self) -> &Disk {
+        &self.disk
     }
     pub fn open_doc(&self) -> Option<(&Reader, &Doc)> {
         let r = self.reader.as_ref()?;
@@ -247,7 +225,7 @@ impl App {
         }
     }
 
-    /// Lines one browser entry takes: one in a wide list (titles beside each other), two or
+    /// Lines one entry of the library list takes: one in a wide list (titles beside each other), two or
     /// three in a narrow one (English title under the Korean one).
     pub fn entry_height(&self, i: usize) -> usize {
         if self.wide_list() {
@@ -263,7 +241,7 @@ impl App {
     }
 
     pub fn wide_list(&self) -> bool {
-        self.geom.list.width >= 80
+        self.geom.library_list.width >= 80
     }
 
     /// Recompute the geometry; re-wrap the open article if its columns changed; keep the
@@ -274,8 +252,8 @@ impl App {
             width: self.width,
             height: self.height,
             reader_open: self.reader.is_some(),
-            browser_focused: self.pane == Pane::Library,
-            many_articles: self.entries.len() > 1,
+            library_focused: self.pane == Pane::Library,
+            many_articles: self.library.len() > 1,
             bilingual,
             layout: self.layout,
             ratio: self.ratio,
@@ -299,49 +277,36 @@ impl App {
         self.ensure_selected_visible();
     }
 
+    /// Keep the library list's selected entry in view (entries are one to three lines tall).
     fn ensure_selected_visible(&mut self) {
-        if self.geom.browser.is_none() {
+        if self.geom.library.is_none() {
             return; // hidden: placed when it shows again
         }
-        let h = usize::from(self.geom.list.height).max(1);
-        if self.selected < self.browser_top {
-            self.browser_top = self.selected;
-        }
-        // Lines from the top entry down to the selected one, kept as the top moves.
-        let mut span: usize = (self.browser_top..=self.selected)
-            .map(|i| self.entry_height(i))
-            .sum();
-        while self.browser_top < self.selected && span > h {
-            span -= self.entry_height(self.browser_top);
-            self.browser_top += 1;
-        }
-        // Use the room above when there is some (after a resize, or the pane reappearing).
-        while self.browser_top > 0 && span + self.entry_height(self.browser_top - 1) <= h {
-            self.browser_top -= 1;
-            span += self.entry_height(self.browser_top);
-        }
+        let room = usize::from(self.geom.library_list.height);
+        let mut cursor = self.library_cursor;
+        cursor.keep_visible(room, |i| self.entry_height(i));
+        self.library_cursor = cursor;
     }
 
-    fn select(&mut self, i: isize) {
-        if self.entries.rows() == 0 {
+    /// Move the library list's selection.
+    fn select(&mut self, m: Move) {
+        if self.library.rows() == 0 {
             return;
         }
-        let last = self.entries.rows() as isize - 1;
-        self.selected = i.clamp(0, last) as usize;
+        self.library_cursor.step(m, self.library.rows());
         self.ensure_selected_visible();
     }
 
-    /// Open the entry at row `i`: from the cache, or by starting a job. A pair opens as the
-    /// alignment of its two files.
     pub(super) fn next_generation(&mut self, kind: JobKind) -> u64 {
         let g = self.generations.entry(kind).or_insert(0);
         *g += 1;
         *g
     }
 
-    fn page_entries(&self) -> isize {
-        let lines = usize::from(self.geom.list.height).max(1);
+    /// Entries a page of the library list holds (for the page keys).
+    fn page_entries(&self) -> usize {
+        let lines = usize::from(self.geom.library_list.height).max(1);
         let per = if self.wide_list() { 1 } else { 2 };
-        (lines / per).max(1) as isize
+        (lines / per).max(1)
     }
 }

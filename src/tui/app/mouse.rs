@@ -4,6 +4,7 @@ use ratatui::layout::Position as Point;
 
 use super::{App, Pane};
 use crate::tui::action::MouseAction;
+use crate::tui::state::list_cursor::Move;
 use crate::tui::work::effects::Effects;
 
 pub(super) fn mouse(app: &mut App, m: MouseAction) -> Effects {
@@ -14,12 +15,12 @@ pub(super) fn mouse(app: &mut App, m: MouseAction) -> Effects {
     };
     let at = Point::new(column, row);
     let g = app.geom;
-    let in_browser = g.browser.is_some_and(|b| b.contains(at));
+    let in_library = g.library.is_some_and(|b| b.contains(at));
     let in_reader = g.reader.is_some_and(|b| b.contains(at));
     let page = g.page();
     match m {
-        MouseAction::ScrollDown { .. } if in_browser => app.select(app.selected as isize + 1),
-        MouseAction::ScrollUp { .. } if in_browser => app.select(app.selected as isize - 1),
+        MouseAction::ScrollDown { .. } if in_library => app.select(Move::Down(1)),
+        MouseAction::ScrollUp { .. } if in_library => app.select(Move::Up(1)),
         MouseAction::ScrollDown { .. } | MouseAction::ScrollUp { .. } if in_reader => {
             let rows = if matches!(m, MouseAction::ScrollDown { .. }) {
                 3
@@ -30,20 +31,20 @@ pub(super) fn mouse(app: &mut App, m: MouseAction) -> Effects {
                 r.scroll_by(rows, page);
             }
         }
-        MouseAction::Click { .. } if in_browser => {
+        MouseAction::Click { .. } if in_library => {
             app.pane = Pane::Library;
-            if !g.list.contains(at) {
+            if !g.library_list.contains(at) {
                 return Effects::redraw();
             }
-            let mut y = usize::from(row - g.list.y);
-            let mut i = app.browser_top;
-            while i < app.entries.rows() {
+            let mut y = usize::from(row - g.library_list.y);
+            let mut i = app.library_cursor.top;
+            while i < app.library.rows() {
                 let h = app.entry_height(i);
                 if y < h {
-                    if i == app.selected {
+                    if i == app.library_cursor.selected {
                         return app.open(i);
                     }
-                    app.select(i as isize);
+                    app.select(Move::To(i));
                     return Effects::redraw();
                 }
                 y -= h;

@@ -4,21 +4,21 @@
 
 use std::sync::Arc;
 
-use super::{App, Pane, library_events, library_pairs};
+use super::{App, Pane, disk, pairs};
 use crate::tui::state::doc::Doc;
-use crate::tui::state::entries::{EntryId, EntryState};
+use crate::tui::state::library_list::{EntryId, EntryState};
 use crate::tui::state::reading::{Position, Reader};
 use crate::tui::work::effects::{Command, Effects};
 use crate::tui::work::job::JobKind;
 
 impl App {
     pub(super) fn open(&mut self, i: usize) -> Effects {
-        let Some(entry) = self.entries.row(i) else {
+        let Some(entry) = self.library.row(i) else {
             return Effects::none();
         };
         let id = entry.id();
         let ko_path = entry.path().to_path_buf();
-        if let Some((partner, _)) = self.entries.partner(id) {
+        if let Some((partner, _)) = self.library.partner(id) {
             let (en, en_path) = (partner.id(), partner.path().to_path_buf());
             let key = crate::tui::state::pairs::pair_key(id, en);
             if let Some(doc) = self.docs.get(key) {
@@ -27,9 +27,9 @@ impl App {
             }
             let generation = self.next_generation(JobKind::Open);
             self.opening = Some(id);
-            self.selected = i;
+            self.library_cursor.selected = i;
             self.status = Some("opening the pair…".into());
-            let job = library_pairs::open_job(self, (id, ko_path), (en, en_path));
+            let job = pairs::open_job(self, (id, ko_path), (en, en_path));
             return Effects::redraw().with(Command::Start { generation, job });
         }
         let path = entry.path().to_path_buf();
@@ -39,9 +39,9 @@ impl App {
                 None => {
                     let generation = self.next_generation(JobKind::Open);
                     self.opening = Some(id);
-                    self.selected = i;
+                    self.library_cursor.selected = i;
                     self.status = Some("opening…".into());
-                    let job = library_events::open_job(self, id, path);
+                    let job = disk::open_job(self, id, path);
                     return Effects::redraw().with(Command::Start { generation, job });
                 }
             },
@@ -53,26 +53,26 @@ impl App {
 
     /// Show a document in the reader.
     pub(super) fn show(&mut self, id: EntryId, doc: Arc<Doc>) {
-        let Some(i) = self.entries.row_of(id) else {
+        let Some(i) = self.library.row_of(id) else {
             return;
         };
-        if let Some(e) = self.entries.by_id_mut(id) {
+        if let Some(e) = self.library.by_id_mut(id) {
             e.read = true;
         }
-        let partner = self.entries.partner(id).map(|(p, _)| p.id());
-        if let Some(e) = partner.and_then(|p| self.entries.by_id_mut(p)) {
+        let partner = self.library.partner(id).map(|(p, _)| p.id());
+        if let Some(e) = partner.and_then(|p| self.library.by_id_mut(p)) {
             e.read = true;
         }
         self.opening = None;
         self.reader = Some(Reader::new(id, doc));
         self.pane = Pane::Reader;
-        self.selected = i;
+        self.library_cursor.selected = i;
         self.relayout();
         if let Some(r) = self.reader.as_mut() {
             r.at.passage = r.first_shown();
         }
-        library_events::restore(self, id);
-        if let Some((want, text, nth)) = self.pending_find.take()
+        disk::restore(self, id);
+        if let Some((want, text, nth)) = self.finder.pending.take()
             && want == id
             && let Some(r) = self.reader.as_mut()
             && let Some(at) = r

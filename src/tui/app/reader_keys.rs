@@ -39,7 +39,7 @@ pub(super) fn reader_action(app: &mut App, action: Action) {
         Action::PageUp => r.scroll_by(-(page as isize), page),
         Action::Top => r.top(),
         Action::Bottom => r.bottom(page),
-        Action::EntityHints => app.start_hints(),
+        Action::EntityLabels => app.start_labels(),
         Action::NextMention => app.step_mention(1, false),
         Action::PrevMention => app.step_mention(-1, false),
         Action::NextEntity => app.step_mention(1, true),

@@ -8,6 +8,7 @@ use ratatui::style::Color;
 use serde::Deserialize;
 
 use crate::text::width::AmbiguousWidth;
+use crate::tui::keys::error::ConfigError;
 use crate::tui::keys::keymap::Keymap;
 use crate::tui::state::layout::Layout;
 
@@ -54,9 +55,9 @@ impl Default for Config {
 
 impl Config {
     /// Parse a config file's text. Errors are one line, for the status bar.
-    pub fn from_toml(text: &str) -> Result<Config, String> {
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         let file: ConfigFile =
-            toml::from_str(text).map_err(|e| e.message().replace('\n', " ").to_string())?;
+            toml::from_str(text).map_err(|e| ConfigError::Toml(e.message().replace('\n', " ")))?;
         let mut config = Config {
             ambiguous: file.ambiguous_width,
             ..Config::default()
@@ -67,11 +68,7 @@ impl Config {
             Some("stacked") => Some(Layout::Stacked),
             Some("korean") => Some(Layout::Korean),
             Some("english") => Some(Layout::English),
-            Some(other) => {
-                return Err(format!(
-                    "layout {other:?}: expected auto, side_by_side, stacked, korean or english"
-                ));
-            }
+            Some(other) => return Err(ConfigError::UnknownLayout(other.to_string())),
         };
         config.keymap.apply(&file.keys)?;
         for c in [
@@ -84,7 +81,7 @@ impl Config {
         .flatten()
         {
             c.parse::<Color>()
-                .map_err(|_| format!("theme: unknown colour {c:?}"))?;
+                .map_err(|_| ConfigError::UnknownColour(c.clone()))?;
         }
         config.colors = file.theme;
         Ok(config)
@@ -155,7 +152,7 @@ mod tests {
             "nonsense = 1",
             "[[[",
         ] {
-            let e = Config::from_toml(bad).expect_err(bad);
+            let e = Config::from_toml(bad).expect_err(bad).to_string();
             assert!(!e.contains('\n'), "{e}");
         }
     }

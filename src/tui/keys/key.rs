@@ -4,6 +4,8 @@ use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::tui::keys::error::ConfigError;
+
 /// A key with its modifiers, normalised (a typed character carries its case, not SHIFT).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -42,7 +44,7 @@ impl Key {
     }
 
     /// Parse `j`, `G`, `?`, `enter`, `pagedown`, `ctrl-d`, `C-d`, `<Tab>`, `alt-x`.
-    pub fn parse(s: &str) -> Result<Key, String> {
+    pub fn parse(s: &str) -> Result<Key, ConfigError> {
         let mut rest = s.trim();
         if rest.len() > 2 && rest.starts_with('<') && rest.ends_with('>') {
             rest = &rest[1..rest.len() - 1];
@@ -84,9 +86,9 @@ impl Key {
                 "gt" => KeyCode::Char('>'),
                 f if f.starts_with('f') && f.len() > 1 => match f[1..].parse::<u8>() {
                     Ok(n) if (1..=12).contains(&n) => KeyCode::F(n),
-                    _ => return Err(format!("unknown key {s:?}")),
+                    _ => return Err(ConfigError::UnknownKey(s.to_string())),
                 },
-                _ => return Err(format!("unknown key {s:?}")),
+                _ => return Err(ConfigError::UnknownKey(s.to_string())),
             },
         };
         if code == KeyCode::Tab && mods.contains(KeyModifiers::SHIFT) {
@@ -137,17 +139,17 @@ pub struct KeySeq(pub Vec<Key>);
 impl KeySeq {
     /// One key (`j`, `ctrl-d`), or a sequence: keys separated by spaces (`] e`, `ctrl-w j`) or
     /// two or three characters written together (`]e`, `gg`).
-    pub fn parse(s: &str) -> Result<KeySeq, String> {
+    pub fn parse(s: &str) -> Result<KeySeq, ConfigError> {
         if let Ok(k) = Key::parse(s) {
             return Ok(KeySeq(vec![k]));
         }
         let s = s.trim();
-        let keys: Result<Vec<Key>, String> = if s.contains(char::is_whitespace) {
+        let keys: Result<Vec<Key>, ConfigError> = if s.contains(char::is_whitespace) {
             s.split_whitespace().map(Key::parse).collect()
         } else if (2..=3).contains(&s.chars().count()) {
             s.chars().map(|c| Key::parse(&c.to_string())).collect()
         } else {
-            Err(format!("unknown key {s:?}"))
+            Err(ConfigError::UnknownKey(s.to_string()))
         };
         keys.map(KeySeq)
     }

@@ -1,20 +1,30 @@
-//! Keys → actions, one table per [`Mode`]. Defaults come from the embedded `assets/keymap.toml`
-//! (`[global]`, `[library]`, `[reader]`, `[help]`, `[finder]`, `[hints]`); `[keys]` in the
-//! user's `config.toml` overrides them, per mode (`[keys.reader]`) or flat (`[keys] down = …`,
+//! Keys → actions, one table per [`Mode`]. The defaults are the registry's (`Action::USER`, in
+//! `action.rs`; `assets/keymap.toml` is the same map written out as a file, for the user to
+//! read and copy, kept in step by a test); `[keys]` in the user's `config.toml` overrides them, per mode (`[keys.reader]`) or flat (`[keys] down = …`,
 //! the old form, applied to every non-text table that binds the action by default).
 //!
 //! A key is looked up in the current mode's table, then in `[global]`; in a text mode a typed
 //! character its table does not bind is inserted instead ([`Action::Insert`]). The help overlay,
-//! the status-bar hints and the README's key table are generated from this map.
+//! the status bar's key hints and the README's key table are generated from this map.
 
 use std::collections::BTreeMap;
 
 use crate::tui::action::Action;
+use crate::tui::keys::error::ConfigError;
 use crate::tui::keys::key::{Key, KeySeq};
 use crate::tui::keys::mode::Mode;
 
-/// The default keymap, embedded at build time.
-pub const DEFAULT_KEYMAP: &str = include_str!("../../../assets/keymap.toml");
+/// What `assets/keymap.toml` says before its tables.
+const KEYMAP_HEADER: &str = "\
+# duet's default keys (generated from the action registry in src/tui/action.rs; a test keeps
+# this file in step): one table per mode, action = [keys]. A key is looked up in the table of
+# the current mode, then in [global]; in a text mode ([finder], [labels], [note]) a typed
+# character its table does not bind is typed into the field. Override any table under
+# [keys.MODE] in config.toml (or flat under [keys]: every table that binds the action here).
+# Key names: a character (j, G, ?, <), enter, tab, esc, space, up, down, left, right,
+# pageup, pagedown, home, end, f1…f12, with ctrl-/alt-/shift- prefixes (ctrl-d). A sequence
+# is keys typed one after the other: \"]e\" (characters together) or \"ctrl-w j\" (spaces).
+";
 
 /// The tables the help and the README list, and that a flat `[keys]` entry applies to.
 const MAIN_TABLES: [Mode; 3] = [Mode::Library, Mode::Reader, Mode::Global];
@@ -38,21 +48,42 @@ pub struct Keymap {
 }
 
 impl Keymap {
-    /// The embedded defaults. They are tested, so this cannot fail in a release build; if the
-    /// embedded file were ever broken, the map would simply be empty.
+    /// The registry's default keys. They are tested, so none fails to parse in a release
+    /// build; one that did would simply be left out.
     pub fn defaults() -> Keymap {
         let mut map = Keymap::default();
-        if let Ok(tables) = toml::from_str::<BTreeMap<String, toml::Value>>(DEFAULT_KEYMAP) {
-            let _ = map.apply(&tables);
+        for u in Action::USER {
+            for (mode, keys) in u.keys {
+                let keys = keys.iter().filter_map(|k| KeySeq::parse(k).ok()).collect();
+                map.tables
+                    .entry(*mode)
+                    .or_default()
+                    .push((u.action.clone(), keys));
+            }
         }
         map
+    }
+
+    /// The default keys as `assets/keymap.toml` writes them: one table per mode.
+    pub fn defaults_toml() -> String {
+        let mut out = String::from(KEYMAP_HEADER);
+        for mode in Mode::ALL {
+            out.push_str(&format!("\n[{}]\n", mode.name()));
+            for u in Action::USER {
+                for (_, keys) in u.keys.iter().filter(|(m, _)| *m == mode) {
+                    let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
+                    out.push_str(&format!("{} = [{}]\n", u.name, keys.join(", ")));
+                }
+            }
+        }
+        out
     }
 
     /// Apply a `[keys]` section: per-mode tables (`reader = { down = ["j"] }`), or flat entries
     /// (`down = ["j"]`, applied to every main table that binds the action). A key the user gives
     /// to an action leaves the other actions of that table (and, given in `[global]`, of every
     /// table that falls back to it). On any error nothing changes.
-    pub fn apply(&mut self, keys: &BTreeMap<String, toml::Value>) -> Result<(), String> {
+    pub fn apply(&mut self, keys: &BTreeMap<String, toml::Value>) -> Result<(), ConfigError> {
         let mut next = self.clone();
         // Flat entries first, so a per-mode table given beside them wins.
         for (name, value) in keys.iter().filter(|(_, v)| !v.is_table()) {
@@ -70,9 +101,8 @@ impl Keymap {
             }
         }
         for (name, value) in keys.iter().filter(|(_, v)| v.is_table()) {
-            let mode = Mode::from_name(name).ok_or_else(|| {
-                format!("unknown mode [keys.{name}] (expected global, library, reader, help, finder or hints)")
-            })?;
+            let mode =
+                Mode::from_name(name).ok_or_else(|| ConfigError::UnknownMode(name.clone()))?;
             let Some(table) = value.as_table() else {
                 continue;
             };
@@ -120,11 +150,7 @@ impl Keymap {
             Some((_, slot)) => *slot = keys.to_vec(),
             None => {
                 table.push((action.clone(), keys.to_vec()));
-                let order = |a: &Action| {
-                    Action::USER
-                        .iter()
-                        .position(|(u, _, _)| u.name() == a.name())
-                };
+                let order = |a: &Action| Action::USER.iter().position(|u| Some(u.name) == a.name());
                 table.sort_by_key(|(a, _)| order(a));
             }
         }
@@ -241,14 +267,15 @@ impl Keymap {
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         Action::USER
             .iter()
-            .map(|(a, _, desc)| (self.describe(a), *desc))
+            .map(|u| (self.describe(&u.action), u.description))
             .collect()
     }
 
     /// The key table as Markdown (the README's table is this, checked by a test).
     pub fn markdown_table(&self) -> String {
         let mut out = String::from("| keys | action |\n|---|---|\n");
-        for (action, _, desc) in Action::USER {
+        for u in Action::USER {
+            let (action, desc) = (&u.action, u.description);
             let keys = self
                 .keys_for(action)
                 .iter()
@@ -261,18 +288,21 @@ impl Keymap {
     }
 }
 
-fn action_named(name: &str, table: &str) -> Result<Action, String> {
-    Action::from_name(name).ok_or_else(|| format!("unknown action {name:?} in {table}"))
+fn action_named(name: &str, table: &str) -> Result<Action, ConfigError> {
+    Action::from_name(name).ok_or_else(|| ConfigError::UnknownAction {
+        name: name.to_string(),
+        table: table.to_string(),
+    })
 }
 
-fn parse_keys(value: &toml::Value, action: &str) -> Result<Vec<KeySeq>, String> {
+fn parse_keys(value: &toml::Value, action: &str) -> Result<Vec<KeySeq>, ConfigError> {
     let list = value
         .as_array()
-        .ok_or_else(|| format!("{action}: expected a list of keys, like [\"j\", \"down\"]"))?;
+        .ok_or_else(|| ConfigError::NotAList(action.to_string()))?;
     list.iter()
         .map(|k| {
             k.as_str()
-                .ok_or_else(|| format!("{action}: keys are strings, like \"ctrl-d\""))
+                .ok_or_else(|| ConfigError::NotAString(action.to_string()))
                 .and_then(KeySeq::parse)
         })
         .collect()
@@ -292,15 +322,42 @@ mod tests {
     }
 
     #[test]
-    fn embedded_keymap_parses_and_binds_every_action() {
-        let tables = keys_toml(DEFAULT_KEYMAP);
-        let mut map = Keymap::default();
-        map.apply(&tables).expect("embedded keymap is valid");
-        for (a, name, _) in Action::USER {
-            assert!(!map.keys_for(a).is_empty(), "{name} has no key");
+    fn the_registry_binds_every_action_and_every_default_key_parses() {
+        for u in Action::USER {
+            for (_, keys) in u.keys {
+                for k in *keys {
+                    assert!(KeySeq::parse(k).is_ok(), "{}: {k:?}", u.name);
+                }
+            }
+        }
+        let map = Keymap::defaults();
+        for u in Action::USER {
+            assert!(!map.keys_for(&u.action).is_empty(), "{} has no key", u.name);
         }
         for m in Mode::ALL {
-            assert!(tables.contains_key(m.name()), "no [{}] table", m.name());
+            assert!(map.tables.contains_key(&m), "no [{}] table", m.name());
+        }
+    }
+
+    #[test]
+    fn assets_keymap_toml_is_the_registry_written_out() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/keymap.toml");
+        let file = std::fs::read_to_string(path).expect("assets/keymap.toml");
+        assert_eq!(
+            file,
+            Keymap::defaults_toml(),
+            "assets/keymap.toml differs from the registry; write Keymap::defaults_toml() to it"
+        );
+        // Read back as a user's `[keys]`, it binds what the defaults bind.
+        let mut read = Keymap::default();
+        read.apply(&keys_toml(&file)).expect("valid");
+        for m in Mode::ALL {
+            for u in Action::USER {
+                assert_eq!(
+                    read.keys_in(m, &u.action),
+                    Keymap::defaults().keys_in(m, &u.action)
+                );
+            }
         }
     }
 
@@ -331,7 +388,7 @@ mod tests {
             Some(Action::Insert('j'))
         ));
         assert!(matches!(
-            map.resolve(Mode::Hints, key("G")),
+            map.resolve(Mode::Labels, key("G")),
             Some(Action::Insert('G'))
         ));
         assert!(matches!(

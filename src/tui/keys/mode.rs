@@ -10,8 +10,8 @@ pub enum Mode {
     Help,
     /// The finder overlay's query field (a text mode).
     Finder,
-    /// Entity hint labels (typed label letters select a hint: a text mode).
-    Hints,
+    /// Entity labels over the mentions on screen (typed letters select one: a text mode).
+    Labels,
     /// A new bookmark's note (a text mode).
     Note,
     /// The bookmarks overlay.
@@ -28,7 +28,7 @@ impl Mode {
         Mode::Reader,
         Mode::Help,
         Mode::Finder,
-        Mode::Hints,
+        Mode::Labels,
         Mode::Note,
         Mode::Bookmarks,
         Mode::Picker,
@@ -42,20 +42,34 @@ impl Mode {
             Mode::Reader => "reader",
             Mode::Help => "help",
             Mode::Finder => "finder",
-            Mode::Hints => "hints",
+            Mode::Labels => "labels",
             Mode::Note => "note",
             Mode::Bookmarks => "bookmarks",
             Mode::Picker => "picker",
         }
     }
 
+    /// Every table's name, as an error message lists them (`global, …, help or picker`).
+    pub fn names() -> String {
+        let names: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
+        match names.split_last() {
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
+
+    /// The table named `name` (`hints`, the name of `[labels]` before it was renamed, still
+    /// reads, so an old `config.toml` keeps working).
     pub fn from_name(name: &str) -> Option<Mode> {
-        Mode::ALL.into_iter().find(|m| m.name() == name)
+        match name {
+            "hints" => Some(Mode::Labels),
+            _ => Mode::ALL.into_iter().find(|m| m.name() == name),
+        }
     }
 
     /// A text mode: a typed character that its table does not bind is inserted, not looked up
     /// in `[global]` (only keys with Ctrl/Alt and named keys fall through to it).
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Finder | Mode::Hints | Mode::Note)
+        matches!(self, Mode::Finder | Mode::Labels | Mode::Note)
     }
 }

@@ -8,12 +8,14 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
+use crate::library::{Library, LibraryError};
 use crate::tui::action::Action;
 use crate::tui::app::{App, update};
 use crate::tui::keys::config::Config;
+use crate::tui::keys::error::ConfigError;
 use crate::tui::keys::key::Key;
-use crate::tui::state::entries::EntryId;
-use crate::tui::state::store::Save;
+use crate::tui::state::disk::{DiskEvent, Save};
+use crate::tui::state::library_list::EntryId;
 use crate::tui::theme::Theme;
 use crate::tui::view::{dump, view};
 use crate::tui::work::cancel::Cancel;
@@ -77,32 +79,27 @@ pub fn app_with(paths: &[PathBuf], width: u16, height: u16, config: Config, no_c
 /// Build an app of the given size on the library on disk: its list from the metadata, nothing
 /// parsed until an article is opened (then from the cache). Never writes to the library.
 pub fn app_with_library(
-    lib: &crate::library::Library,
+    lib: &Library,
     width: u16,
     height: u16,
     config: Config,
     no_color: bool,
-) -> Result<App, String> {
+) -> Result<App, LibraryError> {
     let theme = Theme::new(&config.colors, config.ambiguous, no_color);
     let mut app = App::new(config, theme, width, height);
-    let listing = crate::tui::work::loader::listing(lib, &[], None).map_err(|e| e.to_string())?;
-    step(
-        &mut app,
-        Action::Store(crate::tui::state::store::StoreEvent::Listed(Box::new(
-            listing,
-        ))),
-    );
+    let listing = loader::listing(lib, &[], None)?;
+    step(&mut app, Action::Disk(DiskEvent::Listed(Box::new(listing))));
     // The whole list is in: pair it, as the runner does once its background work is done
     // (without keeping anything: a headless run never writes to the library).
     step(
         &mut app,
-        Action::Store(crate::tui::state::store::StoreEvent::Settled { remember: false }),
+        Action::Disk(DiskEvent::Settled { remember: false }),
     );
     Ok(app)
 }
 
 /// Parse `"j j Enter"`, `"<Tab> G"`, `"C-d"` into keys.
-pub fn parse_keys(keys: &str) -> Result<Vec<Key>, String> {
+pub fn parse_keys(keys: &str) -> Result<Vec<Key>, ConfigError> {
     keys.split_whitespace().map(Key::parse).collect()
 }
 
@@ -135,7 +132,7 @@ pub fn render(
     height: u16,
     keys: &str,
     config: Config,
-) -> Result<String, String> {
+) -> Result<String, ConfigError> {
     let keys = parse_keys(keys)?;
     let mut app = app_with(paths, width, height, config, true);
     press(&mut app, &keys);

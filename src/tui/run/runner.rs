@@ -10,12 +10,12 @@ use crate::tui::app::{App, update};
 use crate::tui::keys::config::Config;
 use crate::tui::run::event;
 use crate::tui::run::terminal::{self, TerminalGuard};
-use crate::tui::state::store::{self, StoreEvent};
+use crate::tui::state::disk::{self, DiskEvent};
 use crate::tui::theme::Theme;
 use crate::tui::view::view;
+use crate::tui::work::disk_worker::{self, Saver};
 use crate::tui::work::effects::{Command, Effects};
 use crate::tui::work::loader;
-use crate::tui::work::store_worker::{self, Saver};
 use crate::tui::work::worker::{self, Jobs};
 
 const TICK: Duration = Duration::from_millis(200);
@@ -28,7 +28,7 @@ enum Exit {
 }
 
 /// What the reader opens.
-pub enum Source {
+pub enum Articles {
     /// Files and folders, parsed in the background.
     Paths(Vec<PathBuf>),
     /// The library on disk: listed from its metadata, positions saved back (`notices`: what
@@ -38,11 +38,11 @@ pub enum Source {
 
 /// Run the reader on a real terminal until the user quits.
 pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
-    run_source(Source::Paths(paths))
+    run_on(Articles::Paths(paths))
 }
 
-/// Run the reader on `source` until the user quits.
-pub fn run_source(source: Source) -> anyhow::Result<()> {
+/// Run the reader on these articles until the user quits.
+pub fn run_on(articles: Articles) -> anyhow::Result<()> {
     terminal::install_panic_hook();
     let (config, config_error) = Config::load();
     let theme = Theme::new(&config.colors, config.ambiguous, Theme::no_color_from_env());
@@ -60,14 +60,11 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
     let mut saver = None;
     // The library's background processing starts after the first frame, never before it.
     let mut background = None;
-    match source {
-        Source::Paths(paths) => _loader = Some(worker::spawn_loader(paths, tx.clone())),
-        Source::Library(lib, notices) => {
-            let listing = loader::listing(&lib, &notices, Some(store::FIRST_PAGE))?;
-            let _ = update(
-                &mut app,
-                Action::Store(StoreEvent::Listed(Box::new(listing))),
-            );
+    match articles {
+        Articles::Paths(paths) => _loader = Some(worker::spawn_loader(paths, tx.clone())),
+        Articles::Library(lib, notices) => {
+            let listing = loader::listing(&lib, &notices, Some(disk::FIRST_PAGE))?;
+            let _ = update(&mut app, Action::Disk(DiskEvent::Listed(Box::new(listing))));
             // The rest of the list, and (when writable) the processing, after the first frame.
             background = Some((lib.home().clone(), tx.clone()));
             if lib.access() == &crate::library::Access::ReadWrite {
@@ -88,9 +85,9 @@ pub fn run_source(source: Source) -> anyhow::Result<()> {
             guard.terminal.draw(|f| view(&app, f))?;
             dirty = false;
             if let Some((home, tx)) = background.take() {
-                _loader = Some(store_worker::spawn_background(
+                _loader = Some(disk_worker::spawn_background(
                     home,
-                    Some(store::FIRST_PAGE),
+                    Some(disk::FIRST_PAGE),
                     tx,
                 ));
             }

@@ -10,6 +10,7 @@
 //! Built once per article on a worker thread; wrapped once per set of columns and cached.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::model::{Article, Bitext, Block, BlockKind, Lang, Language, Pair, Segment, Sentence};
 use crate::text::sanitize;
@@ -52,7 +53,8 @@ pub struct SentenceAt {
 /// A parsed, aligned article ready for the reader.
 #[derive(Debug, Clone)]
 pub struct Doc {
-    pub article: Article,
+    /// Shared with the finder, which indexes the loaded articles without copying them.
+    pub article: Arc<Article>,
     pub title: String,
     pub title_en: Option<String>,
     pub passages: Vec<Passage>,
@@ -147,7 +149,7 @@ impl Doc {
             .unwrap_or_default();
         let title_en = title_en.filter(|t| *t != title);
         Doc {
-            article,
+            article: Arc::new(article),
             title,
             title_en,
             passages,

@@ -73,7 +73,7 @@ impl Columns {
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 /// The library pane stays beside an open article from this width up.
-pub const BROWSER_BESIDE_FROM: u16 = 140;
+pub const LIBRARY_BESIDE_FROM: u16 = 140;
 /// Auto layout: side by side when the reader's text area is at least this wide.
 pub const SIDE_BY_SIDE_FROM: u16 = 96;
 
@@ -81,9 +81,9 @@ pub const SIDE_BY_SIDE_FROM: u16 = 96;
 pub struct Geometry {
     pub area: Rect,
     pub too_small: bool,
-    /// Library pane: outer block and the list inside it.
-    pub browser: Option<Rect>,
-    pub list: Rect,
+    /// Library pane: outer block and the library list inside it.
+    pub library: Option<Rect>,
+    pub library_list: Rect,
     /// Reader pane: outer block and the text inside it.
     pub reader: Option<Rect>,
     pub text: Rect,
@@ -104,7 +104,7 @@ pub struct LayoutInput {
     pub width: u16,
     pub height: u16,
     pub reader_open: bool,
-    pub browser_focused: bool,
+    pub library_focused: bool,
     pub many_articles: bool,
     /// The open article has two languages to show (else one full-width column).
     pub bilingual: bool,
@@ -127,18 +127,18 @@ pub fn compute(inp: &LayoutInput) -> Geometry {
     let main = Rect::new(0, 0, inp.width, inp.height - 1);
     g.status = Rect::new(0, inp.height - 1, inp.width, 1);
     if !inp.reader_open {
-        g.browser = Some(main);
-    } else if inp.many_articles && inp.width >= BROWSER_BESIDE_FROM {
+        g.library = Some(main);
+    } else if inp.many_articles && inp.width >= LIBRARY_BESIDE_FROM {
         let bw = (inp.width / 5).clamp(28, 40);
-        g.browser = Some(Rect::new(0, 0, bw, main.height));
+        g.library = Some(Rect::new(0, 0, bw, main.height));
         g.reader = Some(Rect::new(bw, 0, main.width - bw, main.height));
-    } else if inp.browser_focused && inp.many_articles {
-        g.browser = Some(main);
+    } else if inp.library_focused && inp.many_articles {
+        g.library = Some(main);
     } else {
         g.reader = Some(main);
     }
-    if let Some(b) = g.browser {
-        g.list = b.inner(Margin::new(1, 1));
+    if let Some(b) = g.library {
+        g.library_list = b.inner(Margin::new(1, 1));
     }
     if let Some(r) = g.reader {
         let text = r.inner(Margin::new(1, 1));

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::library::{self, ArticleId};
 use crate::pairing::{self, Evidence, Pairing, Side};
-use crate::tui::state::entries::EntryId;
+use crate::tui::state::library_list::EntryId;
 
 /// One loaded entry the pairing knows: its id, file and evidence.
 pub type Item = (EntryId, PathBuf, Evidence);
@@ -79,7 +79,7 @@ enum Choice {
 /// The pairing state of the session.
 #[derive(Debug, Default)]
 pub struct Pairs {
-    /// Entries loaded with evidence (Korean or English articles).
+    /// LibraryList loaded with evidence (Korean or English articles).
     items: Vec<Item>,
     found: Option<Found>,
     /// The user's choices: those stored, then this session's.
@@ -169,7 +169,7 @@ impl Pairs {
         self.choices.split.insert((ko, en));
     }
 
-    /// Entries of the other language to pair `id` with, best first, with a score (0..1): the
+    /// LibraryList of the other language to pair `id` with, best first, with a score (0..1): the
     /// pairing's verified pairs first, then the index's candidates by similarity.
     pub fn candidates(&self, id: EntryId, k: usize) -> Vec<(EntryId, f64)> {
         let Some(f) = &self.found else {

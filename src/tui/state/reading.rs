@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use crate::tui::state::doc::{Doc, Wrapped};
-use crate::tui::state::entries::EntryId;
 use crate::tui::state::layout::Side;
+use crate::tui::state::library_list::EntryId;
 
 /// Where the reader is: a passage (pair or unpaired block) and, in sentence mode, a sentence
 /// bead inside it. Survives resizes and layout changes (and, with the library, restarts).

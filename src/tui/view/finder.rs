@@ -1,44 +1,24 @@
 //! The finder overlay: the query line (the terminal's cursor at the caret, so an input method
 //! draws the syllable being composed there), the sources, and the results with the matched
-//! characters highlighted (byte ranges from the matcher, drawn by `put_spans`, so Hangul's two
+//! characters highlighted (byte ranges from the matcher, drawn by `Painter::put_spans`, so Hangul's two
 //! columns are counted like everywhere else); the last row previews the selected hit in the
 //! other language (`App::finder_preview`).
 
-use ratatui::Frame;
-use ratatui::buffer::CellWidth;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
-use ratatui::widgets::{Clear, Widget};
 
-use crate::search::Source;
+use crate::search::{Hit, Source};
 use crate::text::width::str_width;
 use crate::tui::app::App;
-use crate::tui::state::finder::FinderState;
-use crate::tui::view::widgets::paint::{Span, pane, put, put_spans};
+use crate::tui::state::finder::FinderQuery;
+use crate::tui::view::widgets::list::List;
+use crate::tui::view::widgets::modal::Modal;
+use crate::tui::view::widgets::paint::{At, Painter, Span};
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, state: &FinderState) {
+/// Draw the finder; returns where the terminal's cursor goes (the query's caret).
+pub fn draw(app: &App, p: &mut Painter<'_>, area: Rect, query: &FinderQuery) -> Option<Position> {
     let theme = &app.theme;
-    let amb = app.config.ambiguous;
-    let w = area.width.saturating_sub(4).clamp(20, 100).min(area.width);
-    let h = area.height.saturating_sub(4).clamp(5, 24).min(area.height);
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 3,
-        w,
-        h,
-    );
-    let buf = frame.buffer_mut();
-    // A wide glyph straddling the overlay's left edge would cover its border: blank it.
-    if r.x > area.x {
-        for y in r.top()..r.bottom() {
-            let cell = &mut buf[(r.x - 1, y)];
-            if cell.symbol().cell_width() > 1 {
-                cell.set_symbol(" ");
-            }
-        }
-    }
-    Clear.render(r, buf);
-    let (source, _) = state.effective();
+    let (source, _) = query.effective();
     let tabs: Vec<String> = Source::ALL
         .iter()
         .map(|s| {
@@ -52,10 +32,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, state: &FinderState) {
     let title = format!(
         "Find {}  {}/{}",
         tabs.join(" "),
-        state.results.hits.len().min(state.results.total),
-        state.results.total
+        query.results.hits.len().min(query.results.total),
+        query.results.total
     );
-    pane(buf, r, &title, true, theme, amb);
+    let w = area.width.saturating_sub(4).clamp(20, 100);
+    let h = area.height.saturating_sub(4).clamp(5, 24);
+    let r = Modal::new(&title, w, h).upper_third().draw(p, area);
     let inner = Rect::new(
         r.x + 1,
         r.y + 1,
@@ -63,107 +45,75 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, state: &FinderState) {
         r.height.saturating_sub(2),
     );
     if inner.width < 4 || inner.height < 2 {
-        return;
+        return None;
     }
-    let prompt = "/ ";
-    let used = put(
-        buf,
-        inner.x,
-        inner.y,
-        inner.width,
-        prompt,
-        theme.accent(),
-        amb,
-    );
+    let used = p.put(At::new(inner.x, inner.y, inner.width, theme.accent()), "/ ");
     let qx = inner.x + used;
-    let qw = put(
-        buf,
-        qx,
-        inner.y,
-        inner.width - used,
-        &state.query,
-        theme.plain(),
-        amb,
+    let qw = p.put(
+        At::new(qx, inner.y, inner.width - used, theme.plain()),
+        &query.query,
     );
     let caret = Position::new((qx + qw).min(inner.right().saturating_sub(1)), inner.y);
     // The last row previews the selected hit in the other language (when there is room).
-    let preview = state
-        .results
-        .hits
-        .get(state.selected)
+    let preview = query
+        .hit()
         .filter(|_| inner.height >= 4)
-        .and_then(|hit| app.finder_preview(hit));
-    let rows = usize::from(inner.height - 1) - usize::from(preview.is_some());
+        .and_then(|hit| app.finder_preview(source, hit));
+    let rows = inner.height - 1 - u16::from(preview.is_some());
     if let Some(text) = &preview {
         let y = inner.bottom() - 1;
-        let mark = "⟷ ";
-        let mw = put(buf, inner.x, y, inner.width, mark, theme.accent(), amb);
-        put(
-            buf,
-            inner.x + mw,
-            y,
-            inner.width.saturating_sub(mw),
+        let mw = p.put(At::new(inner.x, y, inner.width, theme.accent()), "⟷ ");
+        let style = theme.plain().patch(theme.dim());
+        p.put(
+            At::new(inner.x + mw, y, inner.width.saturating_sub(mw), style),
             text,
-            theme.plain().patch(theme.dim()),
-            amb,
         );
     }
-    let top = state.selected.saturating_sub(rows.saturating_sub(1));
-    for (k, hit) in state.results.hits.iter().enumerate().skip(top).take(rows) {
-        let y = inner.y + 1 + (k - top) as u16;
-        let selected = k == state.selected;
-        let base = if selected {
-            theme.plain().patch(theme.focus())
-        } else {
-            theme.plain()
-        };
-        let mark = if selected { "▶ " } else { "  " };
-        let mw = put(buf, inner.x, y, inner.width, mark, base, amb);
-        let item = app.finder_item(hit);
-        let note = item
-            .map(|(doc, it)| {
-                let place = if it.note.is_empty() {
-                    doc
-                } else {
-                    it.note.clone() + " · " + &doc
-                };
-                format!("  {place}")
-            })
-            .unwrap_or_default();
-        let nw = (str_width(&note, amb) as u16).min(inner.width / 3);
-        let spans: Vec<Span> = hit
-            .ranges
-            .iter()
-            .map(|rg| {
-                (
-                    rg.clone(),
-                    theme
-                        .accent()
-                        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-                )
-            })
-            .collect();
-        let text_w = inner.width.saturating_sub(mw + nw);
-        let tw = put_spans(
-            buf,
-            inner.x + mw,
-            y,
-            text_w,
-            &hit.text,
-            0..hit.text.len(),
-            base,
-            &spans,
-            amb,
-        );
-        put(
-            buf,
-            inner.x + mw + tw.max(text_w),
-            y,
-            nw,
-            &note,
-            base.patch(theme.dim()),
-            amb,
-        );
-    }
-    frame.set_cursor_position(caret);
+    let results = Rect::new(inner.x, inner.y + 1, inner.width, rows);
+    let hits = &query.results.hits;
+    List::new(&query.list, hits.len()).draw(
+        p,
+        results,
+        |_| 1,
+        |p, row, k, selected| hit_row(app, p, row, source, &hits[k], selected),
+    );
+    Some(caret)
+}
+
+/// One result: the marker, the text with the matched characters highlighted, and where it is.
+fn hit_row(app: &App, p: &mut Painter<'_>, row: Rect, source: Source, hit: &Hit, selected: bool) {
+    let theme = &app.theme;
+    let base = if selected {
+        theme.plain().patch(theme.focus())
+    } else {
+        theme.plain()
+    };
+    let mark = if selected { "▶ " } else { "  " };
+    let (x, y, width) = (row.x, row.y, row.width);
+    let mw = p.put(At::new(x, y, width, base), mark);
+    let note = app
+        .finder_item(source, hit)
+        .map(|(doc, it)| {
+            let place = if it.note.is_empty() {
+                doc
+            } else {
+                it.note.clone() + " · " + &doc
+            };
+            format!("  {place}")
+        })
+        .unwrap_or_default();
+    let nw = (str_width(&note, p.amb) as u16).min(width / 3);
+    let matched = theme
+        .accent()
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    let spans: Vec<Span> = hit.ranges.iter().map(|rg| (rg.clone(), matched)).collect();
+    let text_w = width.saturating_sub(mw + nw);
+    let tw = p.put_spans(
+        At::new(x + mw, y, text_w, base),
+        &hit.text,
+        0..hit.text.len(),
+        &spans,
+    );
+    let at = At::new(x + mw + tw.max(text_w), y, nw, base.patch(theme.dim()));
+    p.put(at, &note);
 }

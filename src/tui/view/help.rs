@@ -1,14 +1,15 @@
 //! The help overlay, generated from the keymap itself (its title names the keys that close it).
 
-use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
-use ratatui::widgets::{Clear, Widget};
 
 use crate::text::width::{pad, str_width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keys::mode::Mode;
-use crate::tui::view::widgets::paint::{pane, put};
+use crate::tui::state::list_cursor::ListCursor;
+use crate::tui::view::widgets::list::List;
+use crate::tui::view::widgets::modal::Modal;
+use crate::tui::view::widgets::paint::{At, Painter};
 
 /// `Keys (? or Esc to close)`, with the keys the help mode actually closes on.
 pub fn title(app: &App) -> String {
@@ -24,7 +25,7 @@ pub fn title(app: &App) -> String {
     }
 }
 
-pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
+pub fn draw(app: &App, p: &mut Painter<'_>, area: Rect, top: &ListCursor) {
     let theme = &app.theme;
     let amb = app.config.ambiguous;
     let rows = app.config.keymap.help_rows();
@@ -39,71 +40,46 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         .max()
         .unwrap_or(20)
         + 4;
-    let w = (want_w as u16).min(area.width.saturating_sub(2));
-    let h = (rows.len() as u16 + 4).min(area.height.saturating_sub(1));
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height.saturating_sub(1) - h) / 2,
-        w,
-        h,
-    );
-    // A wide glyph straddling the overlay's left edge would cover its border: blank it.
-    if r.x > area.x {
-        for y in r.top()..r.bottom() {
-            let cell = &mut buf[(r.x - 1, y)];
-            if cell.symbol().cell_width() > 1 {
-                cell.set_symbol(" ");
-            }
-        }
-    }
-    Clear.render(r, buf);
-    pane(buf, r, &title(app), true, theme, amb);
-    let inner_w = w.saturating_sub(4);
+    let title = title(app);
+    let modal = Modal::new(&title, want_w as u16, rows.len() as u16 + 4);
+    let r = modal.draw(p, area);
+    let inner_w = r.width.saturating_sub(4);
     // Rows between the top border and the note line; scrolled, never past the last page.
-    let visible = usize::from(h.saturating_sub(3));
-    let top = app.help_top().min(rows.len().saturating_sub(visible));
-    for (i, (keys, desc)) in rows.iter().skip(top).take(visible).enumerate() {
-        let y = r.y + 1 + i as u16;
-        let used = put(
-            buf,
-            r.x + 2,
-            y,
-            inner_w,
-            &pad(keys, kw, amb),
-            theme.accent(),
-            amb,
-        );
-        put(
-            buf,
-            r.x + 2 + used + 2,
-            y,
-            inner_w.saturating_sub(used + 2),
-            desc,
-            theme.plain(),
-            amb,
-        );
-    }
+    let visible = r.height.saturating_sub(3);
+    let list = List::new(top, rows.len()).scroll_only();
+    let shown = list.top(usize::from(visible));
+    list.draw(
+        p,
+        Rect::new(r.x + 2, r.y + 1, inner_w, visible),
+        |_| 1,
+        |p, row, i, _| {
+            let (keys, desc) = &rows[i];
+            let at = At::new(row.x, row.y, row.width, theme.accent());
+            let used = p.put(at, &pad(keys, kw, amb));
+            let at = At::new(
+                row.x + used + 2,
+                row.y,
+                row.width.saturating_sub(used + 2),
+                theme.plain(),
+            );
+            p.put(at, desc);
+        },
+    );
     // Say which keys scroll, as the user bound them.
     let key = |a: Action| app.config.keymap.hint(Mode::Help, &a).unwrap_or_default();
-    let more = if top + visible < rows.len() {
+    let visible = usize::from(visible);
+    let more = if shown + visible < rows.len() {
         format!(
             "↓ {} more ({}) · ",
-            rows.len() - top - visible,
+            rows.len() - shown - visible,
             key(Action::Down)
         )
-    } else if top > 0 {
+    } else if shown > 0 {
         format!("↑ more ({}) · ", key(Action::Up))
     } else {
         String::new()
     };
     let note = format!("{more}wheel scrolls, click selects · config.toml [keys.MODE]");
-    put(
-        buf,
-        r.x + 2,
-        r.bottom() - 2,
-        inner_w,
-        &note,
-        theme.dim(),
-        amb,
-    );
+    let at = At::new(r.x + 2, r.bottom() - 2, inner_w, theme.dim());
+    p.put(at, &note);
 }

@@ -1,33 +1,27 @@
 //! The "pair with…" picker: articles of the other language, best candidate first, each with
 //! its language badge, title and score; the selected one is paired on `open`.
 
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::text::sanitize;
 use crate::text::width::pad;
 use crate::tui::app::App;
-use crate::tui::state::entries::EntryId;
+use crate::tui::state::overlay::Picker;
 use crate::tui::view::widgets::list_box;
+use crate::tui::view::widgets::paint::Painter;
 
-pub fn draw(
-    app: &App,
-    buf: &mut Buffer,
-    area: Rect,
-    id: EntryId,
-    items: &[(EntryId, String)],
-    sel: usize,
-) {
-    let amb = app.config.ambiguous;
+pub fn draw(app: &App, p: &mut Painter<'_>, area: Rect, picker: &Picker) {
+    let amb = p.amb;
     let of = app
-        .entries
-        .by_id(id)
+        .library
+        .by_id(picker.id)
         .and_then(|e| e.meta().map(|m| m.title.clone()))
         .unwrap_or_default();
-    let lines: Vec<String> = items
+    let lines: Vec<String> = picker
+        .items
         .iter()
         .map(|(other, score)| {
-            let (badge, title) = match app.entries.by_id(*other).and_then(|e| e.meta()) {
+            let (badge, title) = match app.library.by_id(*other).and_then(|e| e.meta()) {
                 Some(m) => (m.badge, sanitize(&m.display_title())),
                 None => ("", String::new()),
             };
@@ -35,5 +29,6 @@ pub fn draw(
         })
         .collect();
     let title = format!("Pair with… {}", sanitize(&of));
-    list_box::draw(app, buf, area, &title, 100, &lines, sel);
+    let modal = list_box::sized(&title, area, 100, lines.len());
+    list_box::draw(p, area, modal, &lines, &picker.list);
 }

@@ -5,19 +5,17 @@
 //! Highlights are a list (`highlight.rs`): the focused sentence, the selected entity's mentions,
 //! each a byte range of one side with a kind.
 
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::highlight::{self, Highlight, HighlightKind};
 use crate::model::BlockKind;
-use crate::text::width::AmbiguousWidth;
 use crate::text::wrap::Row;
 use crate::tui::app::{App, Pane};
 use crate::tui::state::doc::{Passage, PassageRows, indent};
 use crate::tui::state::layout::{Columns, Geometry, Layout};
 use crate::tui::theme::Theme;
-use crate::tui::view::widgets::paint::{Span, fill, pane, put, put_spans};
+use crate::tui::view::widgets::paint::{At, Painter, Span};
 
 fn style_of(theme: &Theme, kind: HighlightKind) -> Style {
     match kind {
@@ -29,21 +27,19 @@ fn style_of(theme: &Theme, kind: HighlightKind) -> Style {
     }
 }
 
-pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
+pub fn draw(app: &App, p: &mut Painter<'_>, area: Rect) {
     let theme = &app.theme;
-    let amb = app.config.ambiguous;
     let focused = app.pane() == Pane::Reader;
     let Some((r, doc)) = app.open_doc() else {
-        pane(buf, area, "", focused, theme, amb);
+        p.pane(area, "", focused);
         return;
     };
-    pane(buf, area, &doc.display_title(), focused, theme, amb);
+    p.pane(area, &doc.display_title(), focused);
     let Some(w) = r.wrapped() else { return };
     let g = app.geom();
     let text = g.text;
     let ctx = Ctx {
         theme,
-        amb,
         columns: w.columns,
         g,
     };
@@ -64,27 +60,13 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         if k + 1 == rows.height {
             // A thin rule between pairs; a plain blank line between paragraphs of one language.
             if !g.single {
-                rule(buf, &ctx, sy, text);
+                rule(p, &ctx, sy, text);
             }
             continue;
         }
         if is_focus {
-            fill(
-                buf,
-                text.x + 1,
-                sy,
-                text.width.saturating_sub(1),
-                theme.focus(),
-            );
-            put(
-                buf,
-                text.x,
-                sy,
-                1,
-                theme.symbols.gutter,
-                theme.accent(),
-                amb,
-            );
+            p.fill(text.x + 1, sy, text.width.saturating_sub(1), theme.focus());
+            p.put(At::new(text.x, sy, 1, theme.accent()), theme.symbols.gutter);
         }
         let base = if is_focus {
             theme.focus()
@@ -93,18 +75,33 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         };
         let mut hls = highlight::sentence(r, i);
         hls.extend(highlight::entity_mentions(app, i));
-        body_row(buf, &ctx, passage, rows, k, sy, base, &hls);
+        let row = PassageRow {
+            passage,
+            rows,
+            k,
+            y: sy,
+            base,
+        };
+        body_row(p, &ctx, &row, &hls);
     }
 }
 
 struct Ctx<'a> {
     theme: &'a Theme,
-    amb: AmbiguousWidth,
     columns: Columns,
     g: &'a Geometry,
 }
 
-fn rule(buf: &mut Buffer, ctx: &Ctx<'_>, y: u16, text: Rect) {
+/// Row `k` of a passage, drawn at screen row `y` over the `base` style.
+struct PassageRow<'a> {
+    passage: &'a Passage,
+    rows: &'a PassageRows,
+    k: usize,
+    y: u16,
+    base: Style,
+}
+
+fn rule(p: &mut Painter<'_>, ctx: &Ctx<'_>, y: u16, text: Rect) {
     let s = &ctx.theme.symbols;
     let x0 = ctx.g.left_x;
     let x1 = text.right().saturating_sub(1);
@@ -114,30 +111,21 @@ fn rule(buf: &mut Buffer, ctx: &Ctx<'_>, y: u16, text: Rect) {
         } else {
             s.rule
         };
-        put(buf, x, y, 1, sym, ctx.theme.dim(), ctx.amb);
+        p.put(At::new(x, y, 1, ctx.theme.dim()), sym);
     }
 }
 
 /// Row `k` of a passage: which side's row goes where comes from [`PassageRows::lines_at`].
-#[allow(clippy::too_many_arguments)]
-fn body_row(
-    buf: &mut Buffer,
-    ctx: &Ctx<'_>,
-    passage: &Passage,
-    rows: &PassageRows,
-    k: usize,
-    y: u16,
-    base: Style,
-    hls: &[Highlight],
-) {
+fn body_row(p: &mut Painter<'_>, ctx: &Ctx<'_>, row: &PassageRow<'_>, hls: &[Highlight]) {
     let g = ctx.g;
+    let passage = row.passage;
     // In a bilingual article, a block with no counterpart is set apart (italic).
     let base = if !g.single && (passage.ko.is_none() || passage.en.is_none()) {
-        base.add_modifier(ratatui::style::Modifier::ITALIC)
+        row.base.add_modifier(ratatui::style::Modifier::ITALIC)
     } else {
-        base
+        row.base
     };
-    let lines = rows.lines_at(k, &ctx.columns);
+    let lines = row.rows.lines_at(row.k, &ctx.columns);
     let first = ctx.columns.first;
     let side_by_side = ctx.columns.layout == Layout::SideBySide;
     for side in [first, first.other()] {
@@ -146,75 +134,64 @@ fn body_row(
         } else {
             (g.left_x, g.left_w)
         };
-        let line = lines[side as usize];
         let spans: Vec<Span> = hls
             .iter()
             .filter(|h| h.side == side)
             .map(|h| (h.range.clone(), style_of(ctx.theme, h.kind)))
             .collect();
         let s = SideRow {
+            kind: passage.kind,
             text: passage.text(side),
-            rows: rows.rows(side),
+            rows: row.rows.rows(side),
             spans: &spans,
         };
+        let at = At::new(x, row.y, w, base);
         if side_by_side {
             // Both columns always: a blank side of an unpaired block gets its marker.
-            side_row(buf, ctx, passage.kind, &s, k, x, y, w, base, true);
-        } else if let Some(j) = line {
-            side_row(buf, ctx, passage.kind, &s, j, x, y, w, base, false);
+            side_row(p, ctx.theme, &s, row.k, at, true);
+        } else if let Some(j) = lines[side as usize] {
+            side_row(p, ctx.theme, &s, j, at, false);
         }
     }
     if side_by_side {
-        put(
-            buf,
-            g.divider_x,
-            y,
-            1,
-            ctx.theme.symbols.divider,
-            ctx.theme.dim(),
-            ctx.amb,
-        );
+        let at = At::new(g.divider_x, row.y, 1, ctx.theme.dim());
+        p.put(at, ctx.theme.symbols.divider);
     }
 }
 
+/// One side of a passage: its block kind, text, wrapped rows and highlights.
 struct SideRow<'a> {
+    kind: BlockKind,
     text: Option<&'a str>,
     rows: &'a [Row],
     spans: &'a [Span],
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Wrapped row `k` of one side, in the column `at` gives (with the row's base style); `marker`:
+/// mark a side that has no text.
 fn side_row(
-    buf: &mut Buffer,
-    ctx: &Ctx<'_>,
-    kind: BlockKind,
+    p: &mut Painter<'_>,
+    theme: &Theme,
     side: &SideRow<'_>,
     k: usize,
-    x: u16,
-    y: u16,
-    w: u16,
-    base: Style,
+    at: At,
     marker: bool,
 ) {
-    let theme = ctx.theme;
+    let kind = side.kind;
     let Some(text) = side.text else {
         // An unpaired block: this side stays blank, with a dim marker on its first row.
         if marker && k == 0 {
-            put(
-                buf,
-                x,
-                y,
-                w,
-                theme.symbols.unpaired,
-                base.patch(theme.dim()),
-                ctx.amb,
-            );
+            let dim = At {
+                style: at.style.patch(theme.dim()),
+                ..at
+            };
+            p.put(dim, theme.symbols.unpaired);
         }
         return;
     };
     let Some(row) = side.rows.get(k) else { return };
     let ind = indent(kind) as u16;
-    if ind > 0 && w > ind {
+    if ind > 0 && at.width > ind {
         let lead = match kind {
             BlockKind::ListItem if k == 0 || is_first_row_of_line(text, row) => {
                 theme.symbols.bullet
@@ -222,20 +199,15 @@ fn side_row(
             BlockKind::Quote => theme.symbols.quote,
             _ => "",
         };
-        put(buf, x, y, ind, lead, base.patch(theme.dim()), ctx.amb);
+        p.put(At::new(at.x, at.y, ind, at.style.patch(theme.dim())), lead);
     }
-    let (x, w) = if w > ind { (x + ind, w - ind) } else { (x, w) };
-    put_spans(
-        buf,
-        x,
-        y,
-        w,
-        text,
-        row.range(),
-        base.patch(theme.block(kind)),
-        side.spans,
-        ctx.amb,
-    );
+    let (x, w) = if at.width > ind {
+        (at.x + ind, at.width - ind)
+    } else {
+        (at.x, at.width)
+    };
+    let body = At::new(x, at.y, w, at.style.patch(theme.block(kind)));
+    p.put_spans(body, text, row.range(), side.spans);
 }
 
 /// Does this row start a new line of the block (a list item joined from several)?

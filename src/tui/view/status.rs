@@ -1,18 +1,18 @@
-//! The status bar: the key hints that matter now, a message if any, and the position.
+//! The status bar: the key hints that matter now (from the keymap), a message if any, and the
+//! position.
 
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::text::width::str_width;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
 use crate::tui::keys::key::KeySeq;
-use crate::tui::view::widgets::paint::{fill, put};
+use crate::tui::view::widgets::paint::{At, Painter};
 
-pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
+pub fn draw(app: &App, p: &mut Painter<'_>, area: Rect) {
     let theme = &app.theme;
     let amb = app.config.ambiguous;
-    fill(buf, area.x, area.y, area.width, theme.status());
+    p.fill(area.x, area.y, area.width, theme.status());
     let right = position(app);
     let rw = str_width(&right, amb) as u16;
     let left_w = area.width.saturating_sub(rw + 4);
@@ -24,19 +24,14 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             } else {
                 theme.accent()
             };
-            put(
-                buf,
-                area.x + 1,
-                area.y,
-                left_w,
+            p.put(
+                At::new(area.x + 1, area.y, left_w, theme.status().patch(style)),
                 m,
-                theme.status().patch(style),
-                amb,
             );
         }
         None => {
             // Whole hints only: drop the least important (before help and quit) until they fit.
-            let mut items = hints(app);
+            let mut items = key_hints(app);
             let fits = |v: &[String]| str_width(&v.join("  "), amb) <= usize::from(left_w);
             while !fits(&items) && items.len() > 2 {
                 items.remove(items.len() - 3);
@@ -45,26 +40,19 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
                 items.pop();
             }
             let line = items.join("  ");
-            put(buf, area.x + 1, area.y, left_w, &line, theme.status(), amb);
+            p.put(At::new(area.x + 1, area.y, left_w, theme.status()), &line);
         }
     }
     if rw + 2 <= area.width {
-        put(
-            buf,
-            area.right() - rw - 1,
-            area.y,
-            rw,
-            &right,
-            theme.status().patch(theme.accent()),
-            amb,
-        );
+        let style = theme.status().patch(theme.accent());
+        p.put(At::new(area.right() - rw - 1, area.y, rw, style), &right);
     }
 }
 
 /// `j/k pair`, `s sentences`, `v layout`, `Tab pane`, `? help`, `q back` — from the keymap
 /// table of the focused pane's mode, so a rebound key shows as rebound. (The help overlay
 /// names its own keys in its title; an overlay with hints of its own adds a branch here.)
-pub fn hints(app: &App) -> Vec<String> {
+pub fn key_hints(app: &App) -> Vec<String> {
     let km = &app.config.keymap;
     if let Some(pending) = app.pending_keys() {
         // Part-way through a sequence: what each next key would do.
@@ -99,11 +87,11 @@ pub fn hints(app: &App) -> Vec<String> {
         items.push((k(&Action::Open), "open"));
         items.push((updown, "move"));
     }
-    if app.entries.len() > 1 && app.reader().is_some() {
+    if app.library.len() > 1 && app.reader().is_some() {
         items.push((k(&Action::FocusNext), "pane"));
     }
     items.push((k(&Action::Help), "help"));
-    let back = if reader && app.entries.len() > 1 {
+    let back = if reader && app.library.len() > 1 {
         "back"
     } else {
         "quit"
@@ -121,8 +109,8 @@ fn position(app: &App) -> String {
         format!(
             "{}/{} loaded {}  ",
             app.done,
-            app.entries.len(),
-            super::browser::spinner(app)
+            app.library.len(),
+            super::library::spinner(app)
         )
     } else {
         String::new()
@@ -143,11 +131,11 @@ fn position(app: &App) -> String {
             };
             format!("{loading}{layout}  {what} {at}/{}", shown.len())
         }
-        _ if app.entries.rows() == 0 => loading,
+        _ if app.library.rows() == 0 => loading,
         _ => format!(
             "{loading}article {}/{}",
-            app.selected + 1,
-            app.entries.rows()
+            app.library_cursor.selected + 1,
+            app.library.rows()
         ),
     }
 }

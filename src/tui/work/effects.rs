@@ -18,7 +18,7 @@ pub enum Command {
     /// End the loop with an error (after restoring the terminal).
     Abort(String),
     /// Write reading state to the library on disk.
-    Save(crate::tui::state::store::Save),
+    Save(crate::tui::state::disk::Save),
 }
 
 /// The result of one `update`.

@@ -2,18 +2,26 @@
 //! ([`JobDone`], tagged with the generation it was started with; `update` drops a result whose
 //! generation is no longer the current one for its kind). The threads that run them are in
 //! [`worker`](crate::tui::work::worker); headless runs call [`Job::run`] on their own thread.
+//! [`Job::run`] is where a job's panic is caught: every failure comes back as a [`JobError`].
 //!
-//! To add a kind of job (as the finder's library and search were): a [`JobKind`], a [`Job`] variant with its
-//! input, a [`JobOutput`] variant with its result, and a line in [`Job::run`].
+//! To add a kind of job: a [`JobKind`], a [`Job`] variant with its input, a [`JobOutput`]
+//! variant with its result, and a line in `Job::execute` (and in `app/job_done.rs` for what
+//! its result and its failure change).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::library::entities::LoadedReach;
-use crate::search::{Library, Memory, Results, Source};
+use crate::library::{ArticleId, Home, Library};
+use crate::model::{Article, Bitext};
+use crate::search::{Corpus, Memory, Results, Source};
 use crate::tui::state::doc::Doc;
-use crate::tui::state::entries::EntryId;
+use crate::tui::state::entities::{ArticleEntities, ReachKey};
+use crate::tui::state::library_list::EntryId;
+use crate::tui::state::pairs::{Found, Item};
 use crate::tui::work::cancel::Cancel;
+use crate::tui::work::error::{JobError, catching};
+use crate::tui::work::{loader, pairing};
 
 /// What a job does; one generation counter and at most one running worker per kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,8 +32,8 @@ pub enum JobKind {
     Pairs,
     /// Find and link the entities of the open article.
     Entities,
-    /// Build the finder's searchable library (and its entity index) from the loaded articles.
-    FinderLibrary,
+    /// Build the finder's corpus (and its entity index) from the loaded articles.
+    FinderCorpus,
     /// One finder query (a keystroke starts a new one; the running one is cancelled).
     Find,
     /// The articles of the library that mention the selected entity.
@@ -42,8 +50,8 @@ pub enum Job {
     /// Open a library article from the cache on disk (processed now if stale).
     OpenStored {
         id: EntryId,
-        home: crate::library::Home,
-        article: crate::library::ArticleId,
+        home: Home,
+        article: ArticleId,
     },
     /// Build the two-file document of a pair (Korean entry, English entry).
     OpenPair {
@@ -52,33 +60,34 @@ pub enum Job {
         ko_path: PathBuf,
         en_path: PathBuf,
     },
-    Pairs(Vec<crate::tui::state::pairs::Item>),
+    Pairs(Vec<Item>),
     /// Build the two-file document of a pair of library articles, both from the cache.
     OpenStoredPair {
         ko: EntryId,
         en: EntryId,
-        home: crate::library::Home,
-        ko_article: crate::library::ArticleId,
-        en_article: crate::library::ArticleId,
+        home: Home,
+        ko_article: ArticleId,
+        en_article: ArticleId,
     },
     /// Pair the library on disk from its stored evidence (`remember`: keep the verdicts).
     LibraryPairs {
-        home: crate::library::Home,
+        home: Home,
         remember: bool,
     },
     Entities {
         id: EntryId,
         doc: Arc<Doc>,
     },
-    FinderLibrary(Vec<crate::model::Article>),
+    /// The loaded articles (shared with their documents).
+    FinderCorpus(Vec<Arc<Article>>),
     /// Look up in the library on disk the articles that mention an entity.
     EntityReach {
-        home: crate::library::Home,
-        key: crate::tui::state::hints::ReachKey,
+        home: Home,
+        key: ReachKey,
     },
-    /// Search the library; `memory` is what the last search left to narrow from.
+    /// Search the corpus; `memory` is what the last search left to narrow from.
     Find {
-        library: Arc<Library>,
+        corpus: Arc<Corpus>,
         source: Source,
         query: String,
         memory: Memory,
@@ -90,30 +99,30 @@ pub enum Job {
 pub enum JobOutput {
     Doc {
         id: EntryId,
-        doc: Result<Box<Doc>, String>,
+        doc: Box<Doc>,
     },
     PairDoc {
         ko: EntryId,
         en: EntryId,
-        doc: Result<Box<Doc>, String>,
+        doc: Box<Doc>,
     },
-    Pairs(Box<crate::tui::state::pairs::Found>),
-    LibraryPairs(Result<Box<crate::library::pairs::Found>, String>),
+    Pairs(Box<Found>),
+    LibraryPairs(Box<crate::library::pairs::Found>),
     Entities {
         id: EntryId,
         doc: Arc<Doc>,
-        ents: Box<crate::tui::state::hints::ArticleEntities>,
+        ents: Box<ArticleEntities>,
     },
-    /// The library and how many articles it was built from, and its entities' reach (the
-    /// same entity index, by name).
-    FinderLibrary(Arc<Library>, usize, Arc<LoadedReach>),
+    /// The corpus and how many articles it was built from, and its entities' reach (the same
+    /// entity index, by name).
+    FinderCorpus(Arc<Corpus>, usize, Arc<LoadedReach>),
     EntityReach {
-        key: crate::tui::state::hints::ReachKey,
-        reach: Result<crate::library::EntityReach, String>,
+        key: ReachKey,
+        reach: crate::library::EntityReach,
     },
     Found {
-        /// The library searched: the results' item numbers index it.
-        library: Arc<Library>,
+        /// The corpus searched: the results' item numbers index it.
+        corpus: Arc<Corpus>,
         results: Results,
         memory: Memory,
     },
@@ -124,7 +133,7 @@ pub enum JobOutput {
 pub struct JobDone {
     pub kind: JobKind,
     pub generation: u64,
-    pub output: JobOutput,
+    pub output: Result<JobOutput, JobError>,
 }
 
 impl Job {
@@ -136,23 +145,51 @@ impl Job {
             | Job::OpenStoredPair { .. } => JobKind::Open,
             Job::Pairs(_) | Job::LibraryPairs { .. } => JobKind::Pairs,
             Job::Entities { .. } => JobKind::Entities,
-            Job::FinderLibrary(_) => JobKind::FinderLibrary,
+            Job::FinderCorpus(_) => JobKind::FinderCorpus,
             Job::Find { .. } => JobKind::Find,
             Job::EntityReach { .. } => JobKind::EntityReach,
         }
     }
 
-    /// Do the work on this thread (a worker's, or the caller's in headless runs). A long job
-    /// checks `cancel` now and then and gives up when it is set.
-    pub fn run(self, cancel: &Cancel) -> JobOutput {
+    /// What the job is doing, as a failure names it.
+    fn what(&self) -> String {
         match self {
+            Job::Open { path, .. } => path.display().to_string(),
+            Job::OpenStored { article, .. } => format!("article {article}"),
+            Job::OpenPair {
+                ko_path, en_path, ..
+            } => format!("{} + {}", ko_path.display(), en_path.display()),
+            Job::OpenStoredPair {
+                ko_article,
+                en_article,
+                ..
+            } => format!("articles {ko_article} + {en_article}"),
+            Job::Pairs(_) => "pairing the articles".into(),
+            Job::LibraryPairs { .. } => "pairing the library".into(),
+            Job::Entities { .. } => "finding the entities".into(),
+            Job::FinderCorpus(_) => "building the finder".into(),
+            Job::Find { .. } => "searching".into(),
+            Job::EntityReach { .. } => "looking the entity up in the library".into(),
+        }
+    }
+
+    /// Do the work on this thread (a worker's, or the caller's in headless runs), a panic
+    /// caught and returned as an error. A long job checks `cancel` now and then and gives up
+    /// when it is set.
+    pub fn run(self, cancel: &Cancel) -> Result<JobOutput, JobError> {
+        let what = self.what();
+        catching(what, || self.execute(cancel))
+    }
+
+    fn execute(self, cancel: &Cancel) -> Result<JobOutput, JobError> {
+        Ok(match self {
             Job::Open { id, path } => JobOutput::Doc {
                 id,
-                doc: crate::tui::work::loader::load_caught(&path).map(Box::new),
+                doc: Box::new(loader::load_doc(&path)?),
             },
             Job::OpenStored { id, home, article } => JobOutput::Doc {
                 id,
-                doc: crate::tui::work::loader::load_stored(&home, article).map(Box::new),
+                doc: Box::new(loader::load_stored(&home, article)?),
             },
             Job::OpenPair {
                 ko,
@@ -162,11 +199,9 @@ impl Job {
             } => JobOutput::PairDoc {
                 ko,
                 en,
-                doc: crate::tui::work::pairing::load_pair_doc(&ko_path, &en_path).map(Box::new),
+                doc: Box::new(pairing::load_pair_doc(&ko_path, &en_path)?),
             },
-            Job::Pairs(items) => {
-                JobOutput::Pairs(Box::new(crate::tui::work::pairing::run(items, cancel)))
-            }
+            Job::Pairs(items) => JobOutput::Pairs(Box::new(pairing::run(items, cancel))),
             Job::OpenStoredPair {
                 ko,
                 en,
@@ -176,35 +211,37 @@ impl Job {
             } => JobOutput::PairDoc {
                 ko,
                 en,
-                doc: crate::tui::work::pairing::load_stored_pair_doc(&home, ko_article, en_article)
-                    .map(Box::new),
+                doc: Box::new(pairing::load_stored_pair_doc(
+                    &home, ko_article, en_article,
+                )?),
             },
-            Job::LibraryPairs { home, remember } => JobOutput::LibraryPairs(
-                crate::tui::work::pairing::run_library(&home, remember, cancel).map(Box::new),
-            ),
+            Job::LibraryPairs { home, remember } => {
+                JobOutput::LibraryPairs(Box::new(pairing::run_library(&home, remember, cancel)?))
+            }
             Job::Entities { id, doc } => JobOutput::Entities {
                 id,
-                ents: Box::new(crate::tui::state::hints::ArticleEntities::build(&doc)),
+                ents: Box::new(ArticleEntities::build(&doc)),
                 doc,
             },
-            Job::FinderLibrary(articles) => {
-                let (library, reach) = build_library(&articles);
-                JobOutput::FinderLibrary(Arc::new(library), articles.len(), Arc::new(reach))
+            Job::FinderCorpus(articles) => {
+                let (corpus, reach) = build_corpus(&articles);
+                JobOutput::FinderCorpus(Arc::new(corpus), articles.len(), Arc::new(reach))
             }
-            Job::EntityReach { home, key } => JobOutput::EntityReach {
-                reach: crate::library::Library::open(home)
-                    .and_then(|(lib, _)| lib.entity_reach_by(key.0, &key.1))
-                    .map_err(|e| e.to_string()),
-                key,
-            },
+            Job::EntityReach { home, key } => {
+                let (lib, _) = Library::open(home)?;
+                JobOutput::EntityReach {
+                    reach: lib.entity_reach_by(key.0, &key.1)?,
+                    key,
+                }
+            }
             Job::Find {
-                library,
+                corpus,
                 source,
                 query,
                 mut memory,
             } => {
                 // A cancelled search answers nothing; its result would be dropped anyway.
-                let results = library
+                let results = corpus
                     .search(
                         source,
                         &query,
@@ -214,25 +251,27 @@ impl Job {
                     )
                     .unwrap_or_default();
                 JobOutput::Found {
-                    library,
+                    corpus,
                     results,
                     memory,
                 }
             }
-        }
+        })
     }
 }
 
-/// The finder's library of these articles: text, titles, and the entities found by aligning
+/// The finder's corpus of these articles: text, titles, and the entities found by aligning
 /// every article; and from the same entity index, each entity's articles (the reader's card
 /// and `A` list when the articles are not in a library).
-fn build_library(articles: &[crate::model::Article]) -> (Library, LoadedReach) {
-    let mut lib = Library::from_articles(articles);
-    let bitexts: Vec<crate::model::Bitext> =
-        articles.iter().map(crate::align::align_article).collect();
+fn build_corpus(articles: &[Arc<Article>]) -> (Corpus, LoadedReach) {
+    let mut corpus = Corpus::from_articles(articles.iter().map(Arc::as_ref));
+    let bitexts: Vec<Bitext> = articles
+        .iter()
+        .map(|a| crate::align::align_article(a))
+        .collect();
     let index =
         crate::entity::EntityIndex::build(articles.iter().map(|a| a.path.as_str()).zip(&bitexts));
-    lib.set_entities(&index);
+    corpus.set_entities(&index);
     let reach = LoadedReach::new(&index, &bitexts);
-    (lib, reach)
+    (corpus, reach)
 }

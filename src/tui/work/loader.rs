@@ -1,18 +1,18 @@
 //! Loading articles: find the files, parse, clean and align one; or list the library on disk and
-//! load one of its articles from the cache. Plain functions,
-//! run on worker threads by [`worker::spawn_loader`](crate::tui::work::worker::spawn_loader) and by jobs,
-//! and on the caller's thread headless.
+//! load one of its articles from the cache. Plain functions, run on worker threads by
+//! [`worker::spawn_loader`](crate::tui::work::worker::spawn_loader) and by jobs, and on the
+//! caller's thread headless.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use crate::library::{Access, ArticleId, Home, Library, LibraryError};
+use crate::tui::state::disk::Listing;
 use crate::tui::state::doc::Doc;
-use crate::tui::state::store::Listing;
+use crate::tui::work::error::{JobError, catching};
 
 /// Parse, clean and align one file.
-pub fn load_doc(path: &Path) -> Result<Doc, String> {
-    let article = crate::parse_file(path).map_err(|e| e.to_string())?;
+pub fn load_doc(path: &Path) -> Result<Doc, JobError> {
+    let article = crate::parse_file(path)?;
     let bitext = crate::align::align_article(&article);
     let evidence = crate::pairing::evidence::of_article(&article);
     let mut doc = Doc::build(article, &bitext);
@@ -20,15 +20,10 @@ pub fn load_doc(path: &Path) -> Result<Doc, String> {
     Ok(doc)
 }
 
-/// [`load_doc`], with a panic in the pipeline turned into an error for that one file.
-pub fn load_caught(path: &Path) -> Result<Doc, String> {
-    catch_unwind(AssertUnwindSafe(|| load_doc(path))).unwrap_or_else(|payload| {
-        Err(format!(
-            "{}: internal error: {}",
-            path.display(),
-            panic_message(payload.as_ref())
-        ))
-    })
+/// [`load_doc`], with a panic in the pipeline turned into an error for that one file (the
+/// loader's threads parse file after file).
+pub fn load_caught(path: &Path) -> Result<Doc, JobError> {
+    catching(path.display(), || load_doc(path))
 }
 
 /// Expand the paths given: folders become the article files inside them, recursively.
@@ -42,15 +37,6 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
         }
     }
     (found, errors)
-}
-
-/// The text of a panic payload.
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown".into())
 }
 
 /// Read the list (metadata, reading state, bookmarks), all of it or its first `limit` entries;
@@ -76,8 +62,8 @@ pub fn listing(
 }
 
 /// An article's document from the library (its cache, or processed now when stale).
-pub fn load_stored(home: &Home, article: ArticleId) -> Result<Doc, String> {
-    let (lib, _) = Library::open(home.clone()).map_err(|e| e.to_string())?;
-    let p = lib.load(article).map_err(|e| e.to_string())?;
+pub fn load_stored(home: &Home, article: ArticleId) -> Result<Doc, JobError> {
+    let (lib, _) = Library::open(home.clone())?;
+    let p = lib.load(article)?;
     Ok(Doc::build(p.article, &p.bitext))
 }

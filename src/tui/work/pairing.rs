@@ -5,17 +5,16 @@
 //! evidence stored at import (`crate::library::pairs`): nothing is read or parsed but the texts
 //! of candidate pairs never verified before. And a pair's two-file document.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use crate::library::{self, ArticleId, Home, Library};
 use crate::model::{Article, Language};
 use crate::pairing::{self, Pairing};
 use crate::tui::state::doc::Doc;
-use crate::tui::state::entries::EntryId;
+use crate::tui::state::library_list::EntryId;
 use crate::tui::state::pairs::{Choices, Found, Item};
 use crate::tui::work::cancel::Cancel;
-use crate::tui::work::loader::panic_message;
+use crate::tui::work::error::JobError;
 
 /// Pair the loaded entries (a job: runs off the loop).
 pub fn run(items: Vec<Item>, cancel: &Cancel) -> Found {
@@ -55,38 +54,28 @@ pub fn run_library(
     home: &Home,
     remember: bool,
     cancel: &Cancel,
-) -> Result<library::pairs::Found, String> {
-    let (lib, _) = Library::open(home.clone()).map_err(|e| e.to_string())?;
-    catch_unwind(AssertUnwindSafe(|| {
-        library::intake::pair(lib, remember, || cancel.is_cancelled()).map_err(|e| e.to_string())
-    }))
-    .unwrap_or_else(|payload| {
-        Err(format!(
-            "pairing the library: internal error: {}",
-            panic_message(payload.as_ref())
-        ))
-    })
+) -> Result<library::pairs::Found, JobError> {
+    let (lib, _) = Library::open(home.clone())?;
+    Ok(library::intake::pair(lib, remember, || {
+        cancel.is_cancelled()
+    })?)
 }
 
 /// Read, clean and align two files as one bilingual document: the Korean file's metadata, the
 /// English file's title beside it.
-pub fn load_pair_doc(ko: &Path, en: &Path) -> Result<Doc, String> {
-    caught(&format!("{} + {}", ko.display(), en.display()), || {
-        let a = crate::parse_file(ko).map_err(|e| e.to_string())?;
-        let b = crate::parse_file(en).map_err(|e| e.to_string())?;
-        Ok(pair_doc(a, &b))
-    })
+pub fn load_pair_doc(ko: &Path, en: &Path) -> Result<Doc, JobError> {
+    let a = crate::parse_file(ko)?;
+    let b = crate::parse_file(en)?;
+    Ok(pair_doc(a, &b))
 }
 
 /// Two library articles as one bilingual document, both from the cache (processed now if
 /// stale), as [`load_pair_doc`] makes it from files.
-pub fn load_stored_pair_doc(home: &Home, ko: ArticleId, en: ArticleId) -> Result<Doc, String> {
-    caught(&format!("articles {ko} + {en}"), || {
-        let (lib, _) = Library::open(home.clone()).map_err(|e| e.to_string())?;
-        let a = lib.load(ko).map_err(|e| e.to_string())?;
-        let b = lib.load(en).map_err(|e| e.to_string())?;
-        Ok(pair_doc(a.article, &b.article))
-    })
+pub fn load_stored_pair_doc(home: &Home, ko: ArticleId, en: ArticleId) -> Result<Doc, JobError> {
+    let (lib, _) = Library::open(home.clone())?;
+    let a = lib.load(ko)?;
+    let b = lib.load(en)?;
+    Ok(pair_doc(a.article, &b.article))
 }
 
 fn pair_doc(ko: Article, en: &Article) -> Doc {
@@ -95,13 +84,4 @@ fn pair_doc(ko: Article, en: &Article) -> Doc {
     merged.title_en = en.title.clone().or(en.title_en.clone());
     merged.language = Language::KoEn;
     Doc::build(merged, &bitext)
-}
-
-fn caught(what: &str, f: impl FnOnce() -> Result<Doc, String>) -> Result<Doc, String> {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        Err(format!(
-            "{what}: internal error: {}",
-            panic_message(payload.as_ref())
-        ))
-    })
 }

@@ -1,11 +1,11 @@
 //! Owned worker threads. The runner hands each job to [`Jobs`], which runs it on a [`Worker`]
 //! thread and sends the result back as [`Action::JobDone`]; starting a job of a kind drops the
 //! previous [`Worker`] of that kind, which tells it to stop ([`Cancel`]). The loader's threads are
-//! workers too. A worker that panics, or a thread that cannot be spawned, becomes
-//! [`Action::WorkerFailed`]: one line in the status bar, never text on stderr over the reader.
+//! workers too. A job's panic comes back as its error (`Job::run` catches it); any other worker
+//! that panics, or a thread that cannot be spawned, becomes [`Action::WorkerFailed`]: one line in
+//! the status bar, never text on stderr over the reader.
 
 use std::collections::HashMap;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -13,10 +13,11 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use crate::tui::action::Action;
-use crate::tui::state::entries::EntryId;
+use crate::tui::state::library_list::EntryId;
 use crate::tui::work::cancel::Cancel;
+use crate::tui::work::error::catching;
 use crate::tui::work::job::{Job, JobDone, JobKind};
-use crate::tui::work::loader::{discover, load_caught, panic_message};
+use crate::tui::work::loader::{discover, load_caught};
 
 /// Threads named with this prefix are background workers: a panic there is reported as an
 /// action, never a torn-down terminal (the panic hook leaves them alone).
@@ -45,11 +46,12 @@ impl Worker {
         let spawned = thread::Builder::new()
             .name(format!("{WORKER_PREFIX}-{what}"))
             .spawn(move || {
-                if let Err(payload) = catch_unwind(AssertUnwindSafe(|| work(&c, &tx))) {
-                    let _ = tx.send(Action::WorkerFailed(format!(
-                        "{label}: internal error: {}",
-                        panic_message(payload.as_ref())
-                    )));
+                let ran = catching(&label, || {
+                    work(&c, &tx);
+                    Ok(())
+                });
+                if let Err(e) = ran {
+                    let _ = tx.send(Action::WorkerFailed(e.to_string()));
                 }
             });
         let handle = match spawned {

@@ -1,59 +1,45 @@
-//! A centred modal list (the entity list, the articles that mention an entity, the pairing
-//! picker): a titled box at most `max_width` wide and as tall as its lines, the selected line
-//! highlighted and scrolled into view.
+//! A modal list of lines (the entity list, the articles that mention an entity, the pairing
+//! picker, the bookmarks): the modal box, and in it the list, the selected line highlighted and
+//! scrolled into view.
 
-use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
-use ratatui::widgets::{Clear, Widget};
 
-use crate::tui::app::App;
-use crate::tui::view::widgets::paint::{fill, pane, put};
+use super::list::List;
+use super::modal::Modal;
+use super::paint::{At, Painter};
+use crate::tui::state::list_cursor::ListCursor;
 
-/// Draw `lines` (already sanitised) in a box over `area`; `sel` is highlighted.
+/// Draw `lines` (already sanitised) in `modal` over `area`, the cursor's line selected.
 pub fn draw(
-    app: &App,
-    buf: &mut Buffer,
+    p: &mut Painter<'_>,
     area: Rect,
-    title: &str,
-    max_width: u16,
+    modal: Modal<'_>,
     lines: &[String],
-    sel: usize,
+    cursor: &ListCursor,
 ) {
-    let theme = app.theme();
-    let amb = app.config().ambiguous;
+    let r = modal.draw(p, area);
+    let inside = Rect::new(
+        r.x + 1,
+        r.y + 1,
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    );
+    let (selected, plain) = (p.theme.selected(), p.theme.plain());
+    List::new(cursor, lines.len()).highlight(selected).draw(
+        p,
+        inside,
+        |_| 1,
+        |p, row, i, is_selected| {
+            let style = if is_selected { selected } else { plain };
+            let at = At::new(row.x + 1, row.y, row.width.saturating_sub(2), style);
+            p.put(at, &lines[i]);
+        },
+    );
+}
+
+/// The size of a list box of `lines` lines at most `max_width` wide, in `area`.
+pub fn sized<'a>(title: &'a str, area: Rect, max_width: u16, lines: usize) -> Modal<'a> {
     let w = area.width.saturating_sub(4).clamp(10, max_width);
-    let h = (lines.len() as u16 + 2)
-        .min(area.height.saturating_sub(2))
-        .max(3);
-    let r = Rect::new(
-        area.x + (area.width.saturating_sub(w)) / 2,
-        area.y + (area.height.saturating_sub(1).saturating_sub(h)) / 2,
-        w,
-        h,
-    )
-    .intersection(buf.area);
-    // A wide glyph straddling the box's left edge would cover its border: blank it.
-    if r.x > area.x {
-        for y in r.top()..r.bottom() {
-            let cell = &mut buf[(r.x - 1, y)];
-            if cell.symbol().cell_width() > 1 {
-                cell.set_symbol(" ");
-            }
-        }
-    }
-    Clear.render(r, buf);
-    pane(buf, r, title, true, theme, amb);
-    let rows = usize::from(r.height.saturating_sub(2)).max(1);
-    let first = sel.saturating_sub(rows - 1);
-    let inner = r.width.saturating_sub(4);
-    for (k, (i, line)) in lines.iter().enumerate().skip(first).take(rows).enumerate() {
-        let y = r.y + 1 + k as u16;
-        let style = if i == sel {
-            fill(buf, r.x + 1, y, r.width.saturating_sub(2), theme.selected());
-            theme.selected()
-        } else {
-            theme.plain()
-        };
-        put(buf, r.x + 2, y, inner, line, style, amb);
-    }
+    let h = (lines as u16 + 2).min(area.height.saturating_sub(2)).max(3);
+    Modal::new(title, w, h)
 }

@@ -1,8 +1,7 @@
-//! Entities on screen: the hint labels drawn over the mentions (`f`), the selected entity's
-//! one-line card, the entity list overlay (`E`) and the articles that mention the entity (`A`). Its mentions are highlights
-//! (`highlight.rs`).
+//! Entities on screen: the labels drawn over the mentions (`f`), the selected entity's one-line
+//! card, the entity list overlay (`E`) and the articles that mention the entity (`A`). Its
+//! mentions are highlights (`highlight.rs`).
 
-use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::widgets::{Clear, Widget};
@@ -11,21 +10,23 @@ use crate::text::sanitize;
 use crate::text::sanitize::fold_whitespace;
 use crate::text::width::pad;
 use crate::tui::app::App;
-use crate::tui::state::hints::{Hint, ReachItem, screen_at};
+use crate::tui::state::entities::screen_at;
+use crate::tui::state::overlay::{EntityArticles, EntityList, Labels};
 use crate::tui::view::widgets::list_box;
-use crate::tui::view::widgets::paint::{fill, put};
+use crate::tui::view::widgets::paint::{At, Painter};
 
-/// The hint labels over the first cells of their mentions; labels not matching what was typed
-/// are dimmed out.
-pub fn draw_labels(app: &App, buf: &mut Buffer, hints: &[Hint], typed: &str) {
+/// The labels over the first cells of their mentions; labels not matching what was typed are
+/// left out.
+pub fn draw_labels(app: &App, p: &mut Painter<'_>, labels: &Labels) {
+    let typed = labels.typed.as_str();
     let (Some(r), Some(ents)) = (app.reader(), app.article_entities()) else {
         return;
     };
     let theme = app.theme();
     let amb = app.config().ambiguous;
     let style = theme.accent().add_modifier(Modifier::REVERSED);
-    let area = buf.area;
-    for h in hints {
+    let area = p.buf.area;
+    for h in &labels.labels {
         if !h.label.starts_with(typed) {
             continue;
         }
@@ -40,20 +41,13 @@ pub fn draw_labels(app: &App, buf: &mut Buffer, hints: &[Hint], typed: &str) {
         if y >= area.bottom() || x + w > area.right() {
             continue;
         }
-        // A wide glyph cut by the label's right edge is blanked.
-        let after = x + w;
-        if after < area.right() && buf[(after, y)].symbol().is_empty() {
-            buf[(after, y)].set_symbol(" ");
-        }
-        if x > area.x && buf[(x - 1, y)].symbol().cell_width() > 1 {
-            buf[(x - 1, y)].set_symbol(" ");
-        }
-        put(buf, x, y, w, label, style, amb);
+        p.clear_edges(x, x + w, y);
+        p.put(At::new(x, y, w, style), label);
     }
 }
 
 /// The selected entity's card on the last text row of the reader.
-pub fn draw_card(app: &App, buf: &mut Buffer) {
+pub fn draw_card(app: &App, p: &mut Painter<'_>) {
     let Some(card) = app.entity_card() else {
         return;
     };
@@ -64,26 +58,26 @@ pub fn draw_card(app: &App, buf: &mut Buffer) {
     let y = t.bottom() - 1;
     let theme = app.theme();
     // The card takes the whole row: no text of the row under it shows past its end.
-    Clear.render(Rect::new(t.x, y, t.width, 1).intersection(buf.area), buf);
-    fill(buf, t.x, y, t.width, theme.status());
-    put(
-        buf,
-        t.x + 1,
-        y,
-        t.width.saturating_sub(2),
+    Clear.render(
+        Rect::new(t.x, y, t.width, 1).intersection(p.buf.area),
+        p.buf,
+    );
+    p.fill(t.x, y, t.width, theme.status());
+    let style = theme.status().add_modifier(Modifier::BOLD);
+    p.put(
+        At::new(t.x + 1, y, t.width.saturating_sub(2), style),
         &format!("◆ {card}"),
-        theme.status().add_modifier(Modifier::BOLD),
-        app.config().ambiguous,
     );
 }
 
 /// `E`: the article's entities grouped by type, with their mention counts.
-pub fn draw_list(app: &App, buf: &mut Buffer, area: Rect, items: &[(usize, usize)], sel: usize) {
+pub fn draw_list(app: &App, p: &mut Painter<'_>, area: Rect, list: &EntityList) {
     let Some(ents) = app.article_entities() else {
         return;
     };
     let amb = app.config().ambiguous;
-    let lines: Vec<String> = items
+    let lines: Vec<String> = list
+        .items
         .iter()
         .map(|&(id, n)| {
             let Some(e) = ents.entity(id) else {
@@ -102,19 +96,14 @@ pub fn draw_list(app: &App, buf: &mut Buffer, area: Rect, items: &[(usize, usize
             )
         })
         .collect();
-    list_box::draw(app, buf, area, "Entities", 90, &lines, sel);
+    let modal = list_box::sized("Entities", area, 90, lines.len());
+    list_box::draw(p, area, modal, &lines, &list.list);
 }
 
 /// `A`: the articles that mention the selected entity, newest first: date, outlet, mentions,
 /// title (the one open now marked).
-pub fn draw_reach(
-    app: &App,
-    buf: &mut Buffer,
-    area: Rect,
-    name: &str,
-    items: &[ReachItem],
-    sel: usize,
-) {
+pub fn draw_reach(app: &App, p: &mut Painter<'_>, area: Rect, list: &EntityArticles) {
+    let (name, items) = (&list.name, &list.items);
     let amb = app.config().ambiguous;
     let mentions: usize = items.iter().map(|i| i.mentions).sum();
     let title = format!(
@@ -146,5 +135,6 @@ pub fn draw_reach(
             )
         })
         .collect();
-    list_box::draw(app, buf, area, &title, 110, &lines, sel);
+    let modal = list_box::sized(&title, area, 110, lines.len());
+    list_box::draw(p, area, modal, &lines, &list.list);
 }

@@ -1,14 +1,14 @@
-//! The library pane: one entry per article — unread marker, date, outlet, language badge, title
+//! The library pane, the library list drawn with the list widget: one entry per article — unread marker, date, outlet, language badge, title
 //! (the English title beside the Korean one in a wide list, under it in a narrow one).
 
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::text::sanitize;
 use crate::text::width::{pad, truncate};
 use crate::tui::app::{App, Pane};
-use crate::tui::state::entries::{Entry, EntryState};
-use crate::tui::view::widgets::paint::{fill, pane, put};
+use crate::tui::state::library_list::{Entry, EntryState};
+use crate::tui::view::widgets::list::List;
+use crate::tui::view::widgets::paint::{At, Painter};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -16,98 +16,75 @@ pub fn spinner(app: &App) -> &'static str {
     SPINNER[app.spinner % SPINNER.len()]
 }
 
-pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
+pub fn draw(app: &App, p: &mut Painter<'_>, area: Rect) {
     let theme = &app.theme;
-    let amb = app.config.ambiguous;
     let focused = app.pane() == Pane::Library || app.reader().is_none();
     let title = if app.loading() {
         format!(
             "Library {}/{} {}",
             app.done,
-            app.entries.len(),
+            app.library.len(),
             spinner(app)
         )
-    } else if let Some((done, total)) = app.store().processing() {
+    } else if let Some((done, total)) = app.disk().processing() {
         format!(
             "Library ({}) · processing {done}/{total}",
-            app.entries.len()
+            app.library.len()
         )
     } else {
-        format!("Library ({})", app.entries.rows())
+        format!("Library ({})", app.library.rows())
     };
-    pane(buf, area, &title, focused, theme, amb);
-    let list = app.geom.list;
+    p.pane(area, &title, focused);
+    let list = app.geom.library_list;
     if list.width == 0 || list.height == 0 {
         return;
     }
-    if app.entries.rows() == 0 {
+    if app.library.rows() == 0 {
         let msg = if app.loading() {
             "looking for articles…"
         } else {
             "no articles"
         };
-        put(
-            buf,
+        let at = At::new(
             list.x + 1,
             list.y,
             list.width.saturating_sub(1),
-            msg,
             theme.dim(),
-            amb,
         );
+        p.put(at, msg);
         return;
     }
     let wide = app.wide_list();
-    let mut y = list.y;
-    let mut i = app.browser_top;
-    while i < app.entries.rows() && y < list.bottom() {
-        let Some((e, partner)) = app.row(i) else {
-            break;
-        };
-        let lines = entry_lines(
-            app,
-            e,
-            partner.map(|p| p.0),
-            wide,
-            usize::from(list.width.saturating_sub(2)),
-        );
-        let selected = i == app.selected;
-        for (k, (text, style)) in lines.iter().enumerate() {
-            if y >= list.bottom() {
-                break;
-            }
-            if selected {
-                fill(buf, list.x, y, list.width, theme.selected());
-                if k == 0 {
-                    put(
-                        buf,
-                        list.x,
-                        y,
-                        1,
-                        "›",
-                        theme.selected().patch(theme.accent()),
-                        amb,
+    let width = usize::from(list.width.saturating_sub(2));
+    List::new(&app.library_cursor, app.library.rows())
+        .highlight(theme.selected())
+        .draw(
+            p,
+            list,
+            |i| app.entry_height(i) as u16,
+            |p, row, i, selected| {
+                let Some((e, partner)) = app.row(i) else {
+                    return;
+                };
+                let lines = entry_lines(app, e, partner.map(|p| p.0), wide, width);
+                for (k, (text, style)) in lines.iter().enumerate().take(usize::from(row.height)) {
+                    let y = row.y + k as u16;
+                    let style = if selected {
+                        if k == 0 {
+                            let marker = theme.selected().patch(theme.accent());
+                            p.put(At::new(row.x, y, 1, marker), "›");
+                        }
+                        theme.selected().patch(*style)
+                    } else {
+                        *style
+                    };
+                    p.put(
+                        At::new(row.x + 1, y, row.width.saturating_sub(2), style),
+                        text,
                     );
                 }
-            }
-            let st = if selected {
-                theme.selected().patch(*style)
-            } else {
-                *style
-            };
-            put(
-                buf,
-                list.x + 1,
-                y,
-                list.width.saturating_sub(2),
-                text,
-                st,
-                amb,
-            );
-            y += 1;
-        }
-        i += 1;
-    }
+            },
+        );
 }
 
 /// The lines of one row; a pair (`partner`: its English entry) shows `KO+EN` and both titles.

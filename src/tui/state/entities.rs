@@ -1,5 +1,5 @@
 //! Entities in the reader: the open article's entity index (built on a worker job when an
-//! article is opened), hint labels (`f`), the selected entity and its mentions in reading order
+//! article is opened), labels on the mentions (`f`), the selected entity and its mentions in reading order
 //! (`n`/`N`), the article's entity list (`E`), and how far the selected entity reaches across
 //! the library (`A`: every article that mentions it).
 //!
@@ -15,8 +15,8 @@ use crate::entity::{self, Entity, EntityIndex};
 use crate::model::{Bitext, Block, Lang, Pair};
 use crate::text::width::str_width;
 use crate::tui::state::doc::Doc;
-use crate::tui::state::entries::EntryId;
 use crate::tui::state::layout::{Layout, Side};
+use crate::tui::state::library_list::EntryId;
 
 /// One mention as the reader sees it: passage, side, byte range in that side's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -278,9 +278,9 @@ impl Entities {
     }
 }
 
-/// One hint label on screen: the label and the mention (index into `spots`) it selects.
+/// One entity label on screen: its letters and the mention (index into `spots`) it selects.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hint {
+pub struct Label {
     pub label: String,
     pub spot: usize,
 }

@@ -6,17 +6,20 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::App;
+use super::lists::{Handled, Then, list_key};
 use crate::library::ArticleId;
-use crate::tui::state::entries::EntryId;
-use crate::tui::state::overlay::Overlay;
+use crate::tui::action::Action;
+use crate::tui::state::disk::Save;
+use crate::tui::state::library_list::EntryId;
+use crate::tui::state::list_cursor::ListCursor;
+use crate::tui::state::overlay::{Overlay, Picker};
 use crate::tui::state::pairs;
-use crate::tui::state::store::Save;
 use crate::tui::work::effects::{Command, Effects};
 use crate::tui::work::job::{Job, JobKind};
 
 /// The library's background work is done: pair it.
 pub(super) fn settled(app: &mut App, remember: bool) -> Effects {
-    let Some(home) = app.store.home.clone() else {
+    let Some(home) = app.disk.home.clone() else {
         return Effects::none();
     };
     let generation = app.next_generation(JobKind::Pairs);
@@ -27,17 +30,12 @@ pub(super) fn settled(app: &mut App, remember: bool) -> Effects {
 }
 
 /// The library's pairs have come: show them (with the choices stored and made since).
-pub(super) fn found(app: &mut App, result: Result<Box<crate::library::pairs::Found>, String>) {
-    match result {
-        Ok(found) => {
-            let entry_of: HashMap<ArticleId, EntryId> =
-                app.store.articles.iter().map(|(&e, &a)| (a, e)).collect();
-            let found = pairs::from_library(*found, |a| entry_of.get(&a).copied());
-            app.pairs.set_found(found);
-            app.apply_pairs();
-        }
-        Err(e) => app.status = Some(e),
-    }
+pub(super) fn found(app: &mut App, found: crate::library::pairs::Found) {
+    let entry_of: HashMap<ArticleId, EntryId> =
+        app.disk.articles.iter().map(|(&e, &a)| (a, e)).collect();
+    let found = pairs::from_library(found, |a| entry_of.get(&a).copied());
+    app.pairs.set_found(found);
+    app.apply_pairs();
 }
 
 /// The job that opens a pair: both articles from the library's cache when they are library
@@ -47,11 +45,7 @@ pub(super) fn open_job(
     (ko, ko_path): (EntryId, PathBuf),
     (en, en_path): (EntryId, PathBuf),
 ) -> Job {
-    match (
-        &app.store.home,
-        app.store.article(ko),
-        app.store.article(en),
-    ) {
+    match (&app.disk.home, app.disk.article(ko), app.disk.article(en)) {
         (Some(home), Some(ko_article), Some(en_article)) => Job::OpenStoredPair {
             ko,
             en,
@@ -71,10 +65,10 @@ pub(super) fn open_job(
 /// Save a choice made by hand, (Korean, English), when both are library articles and the
 /// library can be written.
 pub(super) fn save(app: &App, (ko, en): (EntryId, EntryId), paired: bool) -> Effects {
-    let (Some(k), Some(e)) = (app.store.article(ko), app.store.article(en)) else {
+    let (Some(k), Some(e)) = (app.disk.article(ko), app.disk.article(en)) else {
         return Effects::none();
     };
-    if app.store.read_only.is_some() {
+    if app.disk.read_only.is_some() {
         return Effects::none();
     }
     Effects::none().with(Command::Save(if paired {
@@ -87,19 +81,22 @@ pub(super) fn save(app: &App, (ko, en): (EntryId, EntryId), paired: bool) -> Eff
 impl App {
     /// Show the current pairs in the library, keeping the selected entry selected.
     pub(super) fn apply_pairs(&mut self) {
-        let keep = self.entries.row(self.selected).map(|e| e.id());
-        self.entries.set_pairs(&self.pairs.effective());
-        if let Some(r) = keep.and_then(|id| self.entries.row_of(id)) {
-            self.selected = r;
+        let keep = self
+            .library
+            .row(self.library_cursor.selected)
+            .map(|e| e.id());
+        self.library.set_pairs(&self.pairs.effective());
+        if let Some(r) = keep.and_then(|id| self.library.row_of(id)) {
+            self.library_cursor.selected = r;
         }
-        let rows = self.entries.rows();
-        self.selected = self.selected.min(rows.saturating_sub(1));
-        self.browser_top = self.browser_top.min(self.selected);
+        let rows = self.library.rows();
+        self.library_cursor.selected = self.library_cursor.selected.min(rows.saturating_sub(1));
+        self.library_cursor.top = self.library_cursor.top.min(self.library_cursor.selected);
     }
 
     /// `p`: open the picker of entries to pair the selected one with.
     pub(super) fn pick_partner(&mut self) {
-        let Some(e) = self.entries.row(self.selected) else {
+        let Some(e) = self.library.row(self.library_cursor.selected) else {
             return;
         };
         let id = e.id();
@@ -115,7 +112,7 @@ impl App {
             });
             return;
         }
-        let current = self.entries.partner(id).map(|(p, _)| p.id());
+        let current = self.library.partner(id).map(|(p, _)| p.id());
         let items: Vec<(EntryId, String)> = self
             .pairs
             .candidates(id, 9)
@@ -127,11 +124,11 @@ impl App {
             self.status = Some("no candidates to pair with".into());
             return;
         }
-        self.overlay = Some(Overlay::Picker {
+        self.overlay = Some(Overlay::Picker(Picker {
             id,
             items,
-            selected: 0,
-        });
+            list: ListCursor::default(),
+        }));
     }
 
     /// Pair two entries by hand (from the picker).
@@ -151,11 +148,11 @@ impl App {
 
     /// `P`: split the selected pair.
     pub(super) fn split_selected(&mut self) -> Effects {
-        let Some(e) = self.entries.row(self.selected) else {
+        let Some(e) = self.library.row(self.library_cursor.selected) else {
             return Effects::none();
         };
         let id = e.id();
-        match self.entries.partner(id).map(|(p, _)| p.id()) {
+        match self.library.partner(id).map(|(p, _)| p.id()) {
             Some(en) => {
                 self.pairs.unpair(id, en);
                 self.apply_pairs();
@@ -167,5 +164,23 @@ impl App {
                 Effects::none()
             }
         }
+    }
+}
+
+/// Keys in the picker: Enter pairs the selected entry with the one it was opened for.
+pub(super) fn picker_key(app: &mut App, picker: &mut Picker, action: Action) -> Handled {
+    if list_key(app, &mut picker.list, &action, picker.items.len()) {
+        return (Effects::redraw(), Then::Stay);
+    }
+    match action {
+        Action::Open => {
+            let mut fx = Effects::redraw();
+            if let Some(&(other, _)) = picker.items.get(picker.list.selected) {
+                fx.merge(app.pair_entries(picker.id, other));
+            }
+            (fx, Then::Close)
+        }
+        Action::Back => (Effects::redraw(), Then::Close),
+        _ => (Effects::none(), Then::Stay),
     }
 }

@@ -34,7 +34,7 @@ impl Source {
     }
 }
 
-/// One article of the library, as results name it.
+/// One article of the corpus, as results name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Doc {
     pub path: String,
@@ -46,7 +46,7 @@ pub struct Doc {
 /// Something a search can find: a title, a name, a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
-    /// Index into [`Library::docs`].
+    /// Index into [`Corpus::docs`].
     pub doc: u32,
     /// What is matched and shown.
     pub text: String,
@@ -79,9 +79,10 @@ pub struct Results {
     pub total: usize,
 }
 
-/// A searchable library.
+/// A searchable corpus: the articles, entities and text of a set of articles (a library, or the
+/// files the reader opened).
 #[derive(Debug, Default)]
-pub struct Library {
+pub struct Corpus {
     pub docs: Vec<Doc>,
     /// Each doc's place when sorted newest first (a tie-break).
     recency: Vec<u32>,
@@ -99,11 +100,11 @@ pub struct Memory {
     text_terms: Vec<TermHits>,
 }
 
-impl Library {
-    /// The articles and text sources of these articles (entities come with [`Library::set_entities`]).
-    pub fn from_articles(articles: &[Article]) -> Library {
-        let mut lib = Library::default();
-        for (d, a) in articles.iter().enumerate() {
+impl Corpus {
+    /// The articles and text sources of these articles (entities come with [`Corpus::set_entities`]).
+    pub fn from_articles<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Corpus {
+        let mut lib = Corpus::default();
+        for (d, a) in articles.into_iter().enumerate() {
             let d = d as u32;
             let title = a
                 .title
@@ -115,7 +116,7 @@ impl Library {
                 title: title.clone(),
                 date: a.published.clone().or_else(|| a.updated.clone()),
             });
-            let meta = |text: &str, rank: u8, block: Option<usize>, lib: &mut Library| {
+            let meta = |text: &str, rank: u8, block: Option<usize>, lib: &mut Corpus| {
                 if !text.trim().is_empty() {
                     lib.articles.push(Item {
                         doc: d,
@@ -208,7 +209,7 @@ impl Library {
         lib
     }
 
-    /// The entities source: one item per entity of `index`, whose articles are this library's
+    /// The entities source: one item per entity of `index`, whose articles are this corpus's
     /// docs in the same order. Its label is shown, every name (both languages, hanja) matched;
     /// it belongs to the article that mentions it most (the first of those).
     pub fn set_entities(&mut self, index: &EntityIndex) {
@@ -458,7 +459,7 @@ mod tests {
             }],
             ..Article::default()
         };
-        let lib = Library::from_articles(&[article]);
+        let lib = Corpus::from_articles(&[article]);
         let never = AtomicBool::new(false);
         let r = lib
             .search(Source::Text, "sullivan", 10, &mut Memory::default(), &never)

@@ -1,4 +1,4 @@
-//! The library's side of the app: its events (the list, more of it, processing progress,
+//! The library on disk's side of the app: its events (the library list, more of it, processing progress,
 //! bookmarks, failed writes) applied to the state, the job that opens a library article, and
 //! after every update the position and read mark to save.
 
@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use super::App;
 use crate::library;
-use crate::tui::state::entries::EntryId;
-use crate::tui::state::store::{Listing, Save, StoreEvent, entry_state, from_library};
+use crate::tui::state::disk::{DiskEvent, Listing, Save, entry_state, from_library};
+use crate::tui::state::library_list::EntryId;
 use crate::tui::work::effects::{Command, Effects};
 use crate::tui::work::job::Job;
 
@@ -15,24 +15,24 @@ use crate::tui::work::job::Job;
 fn push_entries(app: &mut App, entries: &[library::Entry]) {
     for e in entries {
         let id = app
-            .entries
+            .library
             .push_with(e.file.clone(), entry_state(e), e.read);
-        app.store.articles.insert(id, e.id);
-        app.store.read.insert(id, e.read);
+        app.disk.articles.insert(id, e.id);
+        app.disk.read.insert(id, e.read);
         if let Some(p) = e.position {
-            app.store.positions.insert(id, from_library(p));
+            app.disk.positions.insert(id, from_library(p));
         }
     }
 }
 
 /// Apply a library event.
-pub(super) fn handle(app: &mut App, event: StoreEvent) -> Effects {
+pub(super) fn handle(app: &mut App, event: DiskEvent) -> Effects {
     match event {
-        StoreEvent::More(entries) => {
+        DiskEvent::More(entries) => {
             push_entries(app, &entries);
-            app.done = app.entries.len();
+            app.done = app.library.len();
         }
-        StoreEvent::Listed(listing) => {
+        DiskEvent::Listed(listing) => {
             let Listing {
                 home,
                 entries,
@@ -41,40 +41,40 @@ pub(super) fn handle(app: &mut App, event: StoreEvent) -> Effects {
                 notice,
             } = *listing;
             push_entries(app, &entries);
-            app.done = app.entries.len();
-            app.store.home = Some(home);
-            app.store.bookmarks = bookmarks;
+            app.done = app.library.len();
+            app.disk.home = Some(home);
+            app.disk.bookmarks = bookmarks;
             app.status = notice.or_else(|| {
                 read_only
                     .as_ref()
                     .map(|why| format!("library read-only ({why}): positions are not saved"))
             });
-            app.store.read_only = read_only;
-            if app.entries.is_empty() {
+            app.disk.read_only = read_only;
+            if app.library.is_empty() {
                 app.status = Some("the library is empty: `duet import PATH…` adds articles".into());
             }
         }
-        StoreEvent::Bookmarks(b) => app.store.bookmarks = b,
-        StoreEvent::Progress(done, total) => {
-            app.store.processing = (done < total).then_some((done, total));
+        DiskEvent::Bookmarks(b) => app.disk.bookmarks = b,
+        DiskEvent::Progress(done, total) => {
+            app.disk.processing = (done < total).then_some((done, total));
         }
-        StoreEvent::Updated(entries) => {
-            app.store.processing = None;
+        DiskEvent::Updated(entries) => {
+            app.disk.processing = None;
             for e in entries {
                 let id = EntryId::for_path(&e.file);
                 let state = entry_state(&e);
-                let hidden = app.store.shelf.hidden.iter_mut().find(|h| h.id() == id);
+                let hidden = app.filter.hidden.iter_mut().find(|h| h.id() == id);
                 if let Some(entry) = hidden {
                     entry.state = state;
-                } else if let Some(entry) = app.entries.by_id_mut(id) {
+                } else if let Some(entry) = app.library.by_id_mut(id) {
                     entry.state = state;
                 }
             }
         }
-        StoreEvent::Failed(msg) => app.status = Some(msg),
-        StoreEvent::Settled { remember } => {
+        DiskEvent::Failed(msg) => app.status = Some(msg),
+        DiskEvent::Settled { remember } => {
             let mut fx = Effects::redraw();
-            fx.merge(super::library_pairs::settled(app, remember));
+            fx.merge(super::pairs::settled(app, remember));
             return fx;
         }
     }
@@ -83,7 +83,7 @@ pub(super) fn handle(app: &mut App, event: StoreEvent) -> Effects {
 
 /// The job that opens an entry: from the library's cache when it is a library entry.
 pub(super) fn open_job(app: &App, id: EntryId, path: PathBuf) -> Job {
-    match (&app.store.home, app.store.article(id)) {
+    match (&app.disk.home, app.disk.article(id)) {
         (Some(home), Some(article)) => Job::OpenStored {
             id,
             home: home.clone(),
@@ -96,7 +96,7 @@ pub(super) fn open_job(app: &App, id: EntryId, path: PathBuf) -> Job {
 /// After the reader opened entry `id`: go to where the user left it.
 pub(super) fn restore(app: &mut App, id: EntryId) {
     let page = app.geom.page();
-    if let (Some(at), Some(r)) = (app.store.positions.get(&id).copied(), app.reader.as_mut()) {
+    if let (Some(at), Some(r)) = (app.disk.positions.get(&id).copied(), app.reader.as_mut()) {
         r.restore(at, page);
     }
 }
@@ -108,20 +108,20 @@ pub(super) fn track(app: &mut App) -> Effects {
         return fx;
     };
     let id = r.entry();
-    let Some(article) = app.store.article(id) else {
+    let Some(article) = app.disk.article(id) else {
         return fx;
     };
-    if app.store.read_only.is_some() {
+    if app.disk.read_only.is_some() {
         return fx;
     }
     let at = r.position();
-    if app.store.positions.get(&id) != Some(&at) {
-        app.store.positions.insert(id, at);
+    if app.disk.positions.get(&id) != Some(&at) {
+        app.disk.positions.insert(id, at);
         fx = fx.with(Command::Save(Save::Position(article, at)));
     }
-    let read = app.entries.by_id(id).is_some_and(|e| e.is_read());
-    if app.store.read.get(&id) != Some(&read) {
-        app.store.read.insert(id, read);
+    let read = app.library.by_id(id).is_some_and(|e| e.is_read());
+    if app.disk.read.get(&id) != Some(&read) {
+        app.disk.read.insert(id, read);
         fx = fx.with(Command::Save(Save::Read(article, read)));
     }
     fx

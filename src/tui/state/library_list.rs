@@ -1,16 +1,11 @@
-//! The library as the app holds it: entries addressed by a stable [`EntryId`], each with the
-//! metadata the list shows; the documents themselves live in a small cache ([`DocCache`]) and are
-//! rebuilt by a job when an evicted one is opened, so a large library does not hold every
-//! wrapped article in memory.
+//! The library list: the entries the library pane shows, addressed by a stable [`EntryId`],
+//! each with the metadata the list shows, and the rows (a translation pair is one row). The
+//! documents themselves live in a small cache (`doc_cache.rs`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use crate::tui::state::doc::Doc;
-
-/// Documents kept in memory (the open one is held by the reader besides).
-pub const DOC_CACHE: usize = 16;
 
 /// A library entry's identity: stable for the same path across runs (an FNV-1a hash of it), not
 /// a position in the list, so sorting, filtering or a saved reading position can refer to it.
@@ -101,11 +96,11 @@ impl Entry {
     }
 }
 
-/// Entries in list order, with an index by id, and the rows the library shows: one per
+/// LibraryList in list order, with an index by id, and the rows the library shows: one per
 /// entry, except that a translation pair is one row (its Korean entry's, its English entry
 /// folded into it).
 #[derive(Debug, Default)]
-pub struct Entries {
+pub struct LibraryList {
     list: Vec<Entry>,
     index: HashMap<EntryId, usize>,
     /// List positions shown, in order.
@@ -116,7 +111,7 @@ pub struct Entries {
     pairs: HashMap<EntryId, (EntryId, f64)>,
 }
 
-impl Entries {
+impl LibraryList {
     pub fn as_slice(&self) -> &[Entry] {
         &self.list
     }
@@ -139,7 +134,7 @@ impl Entries {
         let i = self.position(id)?;
         self.list.get_mut(i)
     }
-    /// Every entry, leaving the list empty (to sort or filter it, then [`Entries::set`]).
+    /// Every entry, leaving the list empty (to sort or filter it, then [`LibraryList::set`]).
     pub(in crate::tui) fn take(&mut self) -> Vec<Entry> {
         self.index.clear();
         self.rows.clear();
@@ -236,47 +231,5 @@ impl Entries {
                 self.row_of.insert(en, r);
             }
         }
-    }
-}
-
-/// The last few documents used, most recent last.
-#[derive(Debug, Default)]
-pub struct DocCache {
-    docs: Vec<(EntryId, Arc<Doc>, bool)>,
-}
-
-impl DocCache {
-    pub fn get(&mut self, id: EntryId) -> Option<Arc<Doc>> {
-        let i = self.docs.iter().position(|(d, _, _)| *d == id)?;
-        let item = self.docs.remove(i);
-        let doc = Arc::clone(&item.1);
-        self.docs.push(item);
-        Some(doc)
-    }
-
-    /// Keep `doc`; evict the least recently used unpinned one beyond [`DOC_CACHE`].
-    pub fn insert(&mut self, id: EntryId, doc: Arc<Doc>, pinned: bool) {
-        self.docs.retain(|(d, _, _)| *d != id);
-        self.docs.push((id, doc, pinned));
-        while self.docs.iter().filter(|(_, _, p)| !p).count() > DOC_CACHE {
-            match self.docs.iter().position(|(_, _, p)| !p) {
-                Some(i) => {
-                    self.docs.remove(i);
-                }
-                None => break,
-            }
-        }
-    }
-
-    /// A cached document, without marking it used (for drawing).
-    pub fn peek(&self, id: EntryId) -> Option<&Arc<Doc>> {
-        self.docs
-            .iter()
-            .find(|(d, _, _)| *d == id)
-            .map(|(_, doc, _)| doc)
-    }
-
-    pub fn contains(&self, id: EntryId) -> bool {
-        self.docs.iter().any(|(d, _, _)| *d == id)
     }
 }

@@ -1,12 +1,11 @@
 //! The library list's order and filters: sort by date (newest or oldest first), by outlet, or
 //! unread first (`o` cycles); show unread only (`u`); one outlet at a time (`O` cycles through
-//! them, then all); mark read or unread (`m`, saved to the library). Hidden entries are kept
-//! aside and come back when the filter is lifted. The keys that change them are in
-//! `app/shelf_keys.rs`.
+//! them, then all). Hidden entries are kept aside and come back when the filter is lifted. The
+//! keys that change them are in `app/library_keys.rs`.
 
 use std::collections::HashMap;
 
-use crate::tui::state::entries::Entry;
+use crate::tui::state::library_list::Entry;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Order {
@@ -39,7 +38,7 @@ impl Order {
 
 /// The list's order and filters, and the entries they hide.
 #[derive(Debug, Default)]
-pub struct Shelf {
+pub struct LibraryFilter {
     pub order: Order,
     pub unread_only: bool,
     pub outlet: Option<String>,
@@ -54,7 +53,7 @@ fn outlet(e: &Entry) -> Option<&str> {
     e.meta().and_then(|m| m.outlet.as_deref())
 }
 
-impl Shelf {
+impl LibraryFilter {
     /// The outlet filter after this one: outlets by how many articles they have, then none.
     pub fn next_outlet(&self, entries: &[Entry]) -> Option<String> {
         let mut counts: HashMap<&str, usize> = HashMap::new();

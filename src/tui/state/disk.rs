@@ -1,10 +1,11 @@
-//! The library on disk, as the reader sees it. At start the list comes from the library's
-//! metadata (no article is parsed: ten thousand entries list at once); an article's document
-//! is loaded from the cache when it is opened (a job, [`load_stored`](crate::tui::work::loader::load_stored)), processed then if its cache
-//! entry is stale. The reading position (passage, sentence), the read mark and bookmarks go
-//! back to disk through `Command::Save`, carried out by the runner's saver thread
-//! (`store_worker.rs`), so `update` never touches the database and a slow disk never stalls a
-//! keypress. The app's side (events in, positions out) is `app/library_events.rs`.
+//! The library on disk, as the reader sees it. At start the library list comes from the
+//! library's metadata (no article is parsed: ten thousand entries list at once); an article's
+//! document is loaded from the cache when it is opened (a job,
+//! [`load_stored`](crate::tui::work::loader::load_stored)), processed then if its cache entry is
+//! stale. The reading position (passage, sentence), the read mark and bookmarks go back to disk
+//! through `Command::Save`, carried out by the runner's saver thread (`work/disk_worker.rs`), so
+//! `update` never touches the database and a slow disk never stalls a keypress. The app's side
+//! (events in, positions out) is `app/disk.rs`.
 
 use std::collections::HashMap;
 
@@ -12,7 +13,7 @@ use crate::library::bookmarks::{Bookmark, Mark};
 use crate::library::{self, ArticleId, Home};
 use crate::text::sanitize;
 
-use crate::tui::state::entries::{EntryId, EntryMeta, EntryState};
+use crate::tui::state::library_list::{EntryId, EntryMeta, EntryState};
 use crate::tui::state::reading::Position;
 
 /// A write for the saver thread.
@@ -29,7 +30,7 @@ pub enum Save {
 
 /// What the library tells the app.
 #[derive(Debug, Clone)]
-pub enum StoreEvent {
+pub enum DiskEvent {
     /// The library's list (metadata only), read at start.
     Listed(Box<Listing>),
     /// Every bookmark, after one was added.
@@ -61,12 +62,12 @@ pub struct Listing {
 }
 
 /// The entries the first frame lists: more than any screen shows; the rest follow from the
-/// background worker ([`StoreEvent::More`]).
+/// background worker ([`DiskEvent::More`]).
 pub const FIRST_PAGE: usize = 400;
 
-/// The library's part of the app state.
+/// The library on disk's part of the app state (empty when the reader opened files).
 #[derive(Debug, Default)]
-pub struct StoreState {
+pub struct Disk {
     pub(in crate::tui) home: Option<Home>,
     pub(in crate::tui) read_only: Option<String>,
     pub(in crate::tui) articles: HashMap<EntryId, ArticleId>,
@@ -75,13 +76,11 @@ pub struct StoreState {
     /// The read marks as saved.
     pub(in crate::tui) read: HashMap<EntryId, bool>,
     pub(in crate::tui) bookmarks: Vec<Bookmark>,
-    /// The list's order and filters.
-    pub(in crate::tui) shelf: crate::tui::state::shelf::Shelf,
     /// Background processing under way: done of total.
     pub(in crate::tui) processing: Option<(usize, usize)>,
 }
 
-impl StoreState {
+impl Disk {
     pub fn article(&self, id: EntryId) -> Option<ArticleId> {
         self.articles.get(&id).copied()
     }

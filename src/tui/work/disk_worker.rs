@@ -1,6 +1,6 @@
 //! The threads that talk to the library on disk: the background one that reads the rest of the
 //! list and processes new, changed or stale articles, and the saver that carries out
-//! `Command::Save`s in order. Both send what they learn as [`StoreEvent`]s.
+//! `Command::Save`s in order. Both send what they learn as [`DiskEvent`]s.
 
 use std::collections::HashMap;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -9,14 +9,14 @@ use std::thread;
 use crate::library::{Access, ArticleId, Home, Library};
 
 use crate::tui::action::Action;
-use crate::tui::state::store::{Save, StoreEvent, to_library};
+use crate::tui::state::disk::{DiskEvent, Save, to_library};
 use crate::tui::work::worker::{WORKER_PREFIX, Worker};
 
 /// In the background: check the stored copies for changes, then process every article whose
 /// cache entry is missing, changed or from another pipeline version, reporting progress; the
 /// list never waits for it (opening one of them processes it at once).
 /// `rest_from`: the list's entries from there on are read first and sent as
-/// [`StoreEvent::More`].
+/// [`DiskEvent::More`].
 pub fn spawn_background(home: Home, rest_from: Option<usize>, tx: Sender<Action>) -> Worker {
     Worker::spawn("library", tx, move |cancel, tx| {
         let Ok((lib, _)) = Library::open(home) else {
@@ -24,7 +24,7 @@ pub fn spawn_background(home: Home, rest_from: Option<usize>, tx: Sender<Action>
         };
         background(&lib, rest_from, cancel, tx);
         if !cancel.is_cancelled() {
-            let _ = tx.send(Action::Store(StoreEvent::Settled { remember: true }));
+            let _ = tx.send(Action::Disk(DiskEvent::Settled { remember: true }));
         }
     })
 }
@@ -38,11 +38,11 @@ fn background(
     if let Some(from) = rest_from {
         match lib.entries_from(from) {
             Ok(rest) if !rest.is_empty() => {
-                let _ = tx.send(Action::Store(StoreEvent::More(rest)));
+                let _ = tx.send(Action::Disk(DiskEvent::More(rest)));
             }
             Ok(_) => {}
             Err(e) => {
-                let _ = tx.send(Action::Store(StoreEvent::Failed(e.to_string())));
+                let _ = tx.send(Action::Disk(DiskEvent::Failed(e.to_string())));
             }
         }
     }
@@ -58,11 +58,11 @@ fn background(
     let result = lib.process_stale(&mut |done, total| {
         if done == total || last.elapsed() >= std::time::Duration::from_millis(100) {
             last = std::time::Instant::now();
-            let _ = tx.send(Action::Store(StoreEvent::Progress(done, total)));
+            let _ = tx.send(Action::Disk(DiskEvent::Progress(done, total)));
         }
     });
     if let Err(e) = result {
-        let _ = tx.send(Action::Store(StoreEvent::Failed(e.to_string())));
+        let _ = tx.send(Action::Disk(DiskEvent::Failed(e.to_string())));
     }
     let ids: std::collections::HashSet<ArticleId> = stale.into_iter().chain(changed).collect();
     if let Ok(entries) = lib.entries() {
@@ -70,7 +70,7 @@ fn background(
             .into_iter()
             .filter(|e| ids.contains(&e.id))
             .collect();
-        let _ = tx.send(Action::Store(StoreEvent::Updated(updated)));
+        let _ = tx.send(Action::Disk(DiskEvent::Updated(updated)));
     }
 }
 
@@ -133,12 +133,12 @@ fn save_loop(lib: &Library, rx: &Receiver<Save>, events: &Sender<Action>) {
                 Save::Split(ko, en) => lib.split_pair(ko, en),
                 Save::Bookmark(a, mark) => lib.add_bookmark(a, &mark).and_then(|_| {
                     let all = lib.bookmarks(None)?;
-                    let _ = events.send(Action::Store(StoreEvent::Bookmarks(all)));
+                    let _ = events.send(Action::Disk(DiskEvent::Bookmarks(all)));
                     Ok(())
                 }),
             };
             if let Err(e) = result {
-                let _ = events.send(Action::Store(StoreEvent::Failed(e.to_string())));
+                let _ = events.send(Action::Disk(DiskEvent::Failed(e.to_string())));
             }
         }
     }
