@@ -55,6 +55,7 @@ pub(super) fn handle(app: &mut App, event: DiskEvent) -> Effects {
             }
         }
         DiskEvent::Bookmarks(b) => app.disk.bookmarks = b,
+        DiskEvent::FilesLibrary(home) => app.disk.files_library = Some(home),
         DiskEvent::Progress(done, total) => {
             app.disk.processing = (done < total).then_some((done, total));
         }
@@ -111,7 +112,8 @@ pub(super) fn track(app: &mut App) -> Effects {
     let Some(article) = app.disk.article(id) else {
         return fx;
     };
-    if app.disk.read_only.is_some() {
+    // A file bookmarked (so imported) keeps its place beside the file, not in the library.
+    if app.disk.read_only.is_some() || !app.disk.is_library() {
         return fx;
     }
     let at = r.position();

@@ -43,6 +43,9 @@ pub enum DiskEvent {
     Progress(usize, usize),
     /// These articles were processed again: their new metadata.
     Updated(Vec<library::Entry>),
+    /// The reader opened files: the library a bookmark imports its article into (the user's,
+    /// `DUET_HOME` or the data directory).
+    FilesLibrary(Home),
     /// The background work is done (the whole list sent, every article processed): time to
     /// pair the library. `remember`: the pairing may keep its verdicts in the library (a
     /// headless run only looks).
@@ -78,6 +81,8 @@ pub struct Disk {
     pub(in crate::tui) bookmarks: Vec<Bookmark>,
     /// Background processing under way: done of total.
     pub(in crate::tui) processing: Option<(usize, usize)>,
+    /// The reader opened files: the library a bookmark imports its article into.
+    pub(in crate::tui) files_library: Option<Home>,
 }
 
 impl Disk {

@@ -14,11 +14,12 @@ use crate::library::LibraryError;
 /// (Cheap to clone, as every message the loop passes is: the sources are shared.)
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum JobError {
-    #[error("{}: {source}", shown(path))]
+    // The system's words are in the message, so the error is not also a source (a chain
+    // printed with `{:#}` would say them twice).
+    #[error("{}: {error}", shown(path))]
     Io {
         path: PathBuf,
-        #[source]
-        source: Arc<std::io::Error>,
+        error: Arc<std::io::Error>,
     },
     #[error("{}: {problem}", shown(path))]
     BadInput { path: PathBuf, problem: String },
@@ -32,9 +33,9 @@ pub enum JobError {
 impl From<crate::Error> for JobError {
     fn from(e: crate::Error) -> JobError {
         match e {
-            crate::Error::Io { path, source } => JobError::Io {
+            crate::Error::Io { path, error } => JobError::Io {
                 path,
-                source: Arc::new(source),
+                error: Arc::new(error),
             },
             crate::Error::BadInput { path, problem } => JobError::BadInput { path, problem },
         }
