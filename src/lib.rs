@@ -1,9 +1,16 @@
 //! duet: a terminal reader for Korean and English news, side by side.
 //!
-//! The crate follows the data flow of DESIGN.md, one module per stage:
-//! `ingest` (bytes → decoded document) → `clean` (→ [`Article`]) → `text` (sanitising, language,
-//! sentences, display width and wrapping) → `align` (→ [`Bitext`]) → `entity` (→ [`entity::EntityIndex`]) → `tui` (the reader).
-//! Everything except `tui` is terminal-free and can be run alone through the CLI.
+//! The crate follows the data flow of DESIGN.md, one module per stage (the whole picture, and
+//! where each kind of change goes, is `docs/architecture.md`):
+//! [`ingest`] (bytes → decoded document) → [`clean`] (→ [`Article`]) → [`align`] (→ [`Bitext`])
+//! → [`entity`] (→ [`entity::EntityIndex`]); [`pairing`] (which articles of two files are
+//! translations of each other); [`library`] (the library on disk: imported articles, the
+//! pipeline's cached output, reading state, pairs; [`library::intake`] is the one way in);
+//! [`search`] (the finder's [`search::Corpus`]); [`words`] (words for learners: alignment,
+//! lemmas, dictionaries); [`tui`] (the reader). [`text`] holds the text code every stage shares
+//! (sanitising, language, sentences, width and wrapping, Hangul); [`model`] the types they pass
+//! on; [`error`] the typed errors. Everything except `tui` is terminal-free and can be run alone
+//! through the CLI.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(

@@ -7,9 +7,8 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use duet::Lang;
 use duet::library::intake;
 use duet::library::pairs::{self, Found};
 use duet::library::{ArticleId, Home, Library};
@@ -19,19 +18,7 @@ use duet::tui::keys::config::Config;
 use duet::tui::run::headless::{app_with_library, draw};
 use duet::tui::state::disk::Save;
 use duet::tui::view::dump;
-use support::editions::{half, seed};
-
-/// A folder with the Korean and the English halves of seed 004 as two files, a Korean seed of
-/// another story, and the other bundled articles' English halves where they have one.
-fn files(dir: &Path) -> PathBuf {
-    let src = dir.join("in");
-    std::fs::create_dir_all(&src).unwrap();
-    let article = duet::parse_file(&seed("004_8e658290ee760122.txt")).unwrap();
-    std::fs::write(src.join("story_ko.txt"), half(&article, Lang::Ko)).unwrap();
-    std::fs::write(src.join("story_en.txt"), half(&article, Lang::En)).unwrap();
-    std::fs::copy(seed("000_11a10f181be35a82.txt"), src.join("other_ko.txt")).unwrap();
-    src
-}
+use support::editions::{seed, story_files as files};
 
 fn id_of(lib: &Library, name: &str) -> ArticleId {
     lib.entries()

@@ -8,9 +8,8 @@ mod support;
 
 use std::time::Duration;
 
-use duet::Lang;
 use duet::library::{Home, Library};
-use support::editions::{half, seed};
+use support::editions::story_files;
 use support::pty::Session;
 
 /// Move the selection down until the selected row holds `text` (at most `rows` moves).
@@ -36,12 +35,7 @@ fn settled(s: &mut Session) -> String {
 #[test]
 fn p_and_split_survive_restarts() {
     let dir = tempfile::tempdir().unwrap();
-    let src = dir.path().join("in");
-    std::fs::create_dir_all(&src).unwrap();
-    let article = duet::parse_file(&seed("004_8e658290ee760122.txt")).unwrap();
-    std::fs::write(src.join("story_ko.txt"), half(&article, Lang::Ko)).unwrap();
-    std::fs::write(src.join("story_en.txt"), half(&article, Lang::En)).unwrap();
-    std::fs::copy(seed("000_11a10f181be35a82.txt"), src.join("other_ko.txt")).unwrap();
+    let src = story_files(dir.path());
     let home = dir.path().join("lib");
     let out = support::command()
         .arg("import")

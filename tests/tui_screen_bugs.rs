@@ -9,7 +9,8 @@ use unicode_width::UnicodeWidthStr;
 use duet::library::{Home, Library};
 use duet::tui::app::App;
 use duet::tui::keys::config::Config;
-use duet::tui::run::headless::{app_with_library, draw};
+use duet::tui::run::headless::{app_with, app_with_library, draw};
+use duet::tui::state::layout::Layout;
 use duet::tui::view::dump;
 
 const SIZES: [(u16, u16); 2] = [(100, 24), (160, 45)];
@@ -85,5 +86,106 @@ fn the_bookmark_note_box_keeps_both_borders_over_korean_text() {
         let mut app = app_with_library(&lib, w, h, Config::default(), true).expect("app");
         press(&mut app, "Enter b");
         assert_box_whole(&draw(&app), "Bookmark pair 1");
+    }
+}
+
+/// `f`, then the label of a mention in the column of `side`: the card is drawn on the last text
+/// row of that column, and the divider between the columns stays on that row.
+fn card_in_column_of(side_first: bool) {
+    let seed = support::articles().join(support::app::SEED_004);
+    for (w, h) in SIZES {
+        let mut app = app_with(std::slice::from_ref(&seed), w, h, Config::default(), true);
+        press(&mut app, "f");
+        let columns = app
+            .reader()
+            .and_then(|r| r.wrapped())
+            .map(|w| w.columns)
+            .expect("wrapped");
+        assert_eq!(columns.layout, Layout::SideBySide, "{w}x{h}");
+        let ents = app.article_entities().expect("entities");
+        let label = app
+            .labels()
+            .iter()
+            .find(|l| {
+                ents.spots
+                    .get(l.spot)
+                    .is_some_and(|s| (s.side == columns.first) == side_first)
+            })
+            .map(|l| l.label.clone())
+            .expect("a labelled mention in that column");
+        let typed: Vec<String> = label.chars().map(String::from).collect();
+        press(&mut app, &typed.join(" "));
+        assert!(app.selected_entity().is_some(), "{w}x{h}: nothing selected");
+        let buf = draw(&app);
+        let screen = dump(&buf);
+        let g = app.geom();
+        let y = g.text.bottom() - 1;
+        let card_x = (buf.area.left()..buf.area.right())
+            .find(|&x| buf[(x, y)].symbol() == "◆")
+            .unwrap_or_else(|| panic!("{w}x{h}: no card on the last text row:\n{screen}"));
+        if side_first {
+            assert!(
+                card_x < g.divider_x,
+                "{w}x{h}: card not in the left column:\n{screen}"
+            );
+        } else {
+            assert!(
+                card_x > g.divider_x,
+                "{w}x{h}: card not in the right column:\n{screen}"
+            );
+        }
+        assert!(
+            ["│", "┼"].contains(&buf[(g.divider_x, y)].symbol()),
+            "{w}x{h}: the divider covered:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_entity_card_of_a_right_column_mention_is_in_the_right_column() {
+    card_in_column_of(false);
+}
+
+#[test]
+fn the_entity_card_of_a_left_column_mention_is_in_the_left_column() {
+    card_in_column_of(true);
+}
+
+/// A story's Korean and English editions imported as two files are one `KO+EN` row; opened,
+/// moved down a few pairs and left with `q`, it reopens after a restart (a new app on the same
+/// library, the positions saved as the runner saves them) at the pair it was left on.
+#[test]
+fn a_ko_en_entry_reopens_after_a_restart_at_the_pair_it_was_left_on() {
+    for (w, h) in SIZES {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let src = support::editions::story_files(dir.path());
+        let (lib, _) = Library::open(Home::at(dir.path().join("lib"))).expect("open library");
+        lib.import(&[src], &mut |_, _| {}).expect("import");
+        let start = || app_with_library(&lib, w, h, Config::default(), true).expect("app");
+        let mut app = start();
+        let row = (0..app.rows())
+            .find(|&r| app.row(r).is_some_and(|(_, partner)| partner.is_some()))
+            .expect("a KO+EN row");
+        let to_row = "j ".repeat(row);
+        let saves = support::app::press_saving(&mut app, &format!("{to_row}Enter j j j s j"));
+        support::app::apply_saves(&lib, &saves);
+        let left = app.position().expect("open");
+        assert!(
+            left.passage >= 3 && left.sentence.is_some(),
+            "{w}x{h}: moved to {left:?}"
+        );
+        let saves = support::app::press_saving(&mut app, "q");
+        support::app::apply_saves(&lib, &saves);
+        assert!(app.position().is_none(), "{w}x{h}: q closes the reader");
+
+        let mut app = start();
+        press(&mut app, &format!("{to_row}Enter"));
+        assert_eq!(app.position(), Some(left), "{w}x{h}");
+        let screen = dump(&draw(&app));
+        let status = screen.lines().last().unwrap_or_default();
+        assert!(
+            status.contains(&format!("pair {}/", left.passage + 1)),
+            "{w}x{h}: {status}"
+        );
     }
 }

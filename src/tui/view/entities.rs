@@ -11,6 +11,7 @@ use crate::text::sanitize::fold_whitespace;
 use crate::text::width::pad;
 use crate::tui::app::App;
 use crate::tui::state::entities::screen_at;
+use crate::tui::state::layout::Layout;
 use crate::tui::state::overlay::{EntityArticles, EntityList, Labels};
 use crate::tui::view::widgets::list_box;
 use crate::tui::view::widgets::paint::{At, Painter};
@@ -46,26 +47,39 @@ pub fn draw_labels(app: &App, p: &mut Painter<'_>, labels: &Labels) {
     }
 }
 
-/// The selected entity's card on the last text row of the reader.
+/// The selected entity's card on the last text row of the column that has the mention the
+/// cursor is on (side by side: the left or the right column; else the whole text width).
 pub fn draw_card(app: &App, p: &mut Painter<'_>) {
     let Some(card) = app.entity_card() else {
         return;
     };
-    let t = app.geom().text;
+    let g = app.geom();
+    let t = g.text;
     if t.height < 3 {
         return;
     }
     let y = t.bottom() - 1;
+    let columns = app.reader().and_then(|r| r.wrapped()).map(|w| w.columns);
+    let row = match (app.mention_cursor(), columns) {
+        (Some(spot), Some(c)) if c.layout == Layout::SideBySide && g.divider_x > t.x => {
+            if spot.side == c.first {
+                Rect::new(t.x, y, g.divider_x - t.x, 1)
+            } else {
+                let x = g.divider_x + 1;
+                Rect::new(x, y, t.right().saturating_sub(x), 1)
+            }
+        }
+        _ => Rect::new(t.x, y, t.width, 1),
+    }
+    .intersection(p.buf.area);
     let theme = app.theme();
-    // The card takes the whole row: no text of the row under it shows past its end.
-    Clear.render(
-        Rect::new(t.x, y, t.width, 1).intersection(p.buf.area),
-        p.buf,
-    );
-    p.fill(t.x, y, t.width, theme.status());
+    // The card takes its whole row: no text of the row under it shows past its end.
+    p.clear_edges(row.x, row.right(), y);
+    Clear.render(row, p.buf);
+    p.fill(row.x, y, row.width, theme.status());
     let style = theme.status().add_modifier(Modifier::BOLD);
     p.put(
-        At::new(t.x + 1, y, t.width.saturating_sub(2), style),
+        At::new(row.x + 1, y, row.width.saturating_sub(2), style),
         &format!("◆ {card}"),
     );
 }

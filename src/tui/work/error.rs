@@ -14,8 +14,7 @@ use crate::library::LibraryError;
 /// (Cheap to clone, as every message the loop passes is: the sources are shared.)
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum JobError {
-    // The system's words are in the message, so the error is not also a source (a chain
-    // printed with `{:#}` would say them twice).
+    /// (`error` is not also a source, as in [`crate::Error::Io`]: a chain would say it twice.)
     #[error("{}: {error}", shown(path))]
     Io {
         path: PathBuf,
