@@ -5,15 +5,15 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::App;
+use super::lists::{Handled, Then, list_key};
 use crate::error::shown;
 use crate::library::ArticleId;
-use crate::library::bookmarks::{Bookmark, FileBookmark};
-use super::lists::{Handled, Then, list_key};
 use crate::library::bookmarks::Mark;
+use crate::library::bookmarks::{Bookmark, FileBookmark};
 use crate::tui::action::Action;
 use crate::tui::state::bookmarks::{MAX_NOTE, Marked, Note};
-use crate::tui::state::library_list::EntryId;
 use crate::tui::state::disk::Save;
+use crate::tui::state::library_list::EntryId;
 use crate::tui::state::list_cursor::ListCursor;
 use crate::tui::state::overlay::Overlay;
 use crate::tui::state::reading::Position;
@@ -133,7 +133,10 @@ pub(super) fn file_bookmarked(
     app.disk.articles.insert(id, made.article);
     // The bookmarks of the articles opened here (the others' articles are not in this list).
     let here: HashSet<ArticleId> = app.disk.articles.values().copied().collect();
-    app.disk.bookmarks = all.into_iter().filter(|b| here.contains(&b.article)).collect();
+    app.disk.bookmarks = all
+        .into_iter()
+        .filter(|b| here.contains(&b.article))
+        .collect();
     let bookmarked = format!("bookmarked pair {}", pair + 1);
     let file = app.library.by_id(id).map(|e| e.path());
     app.status = Some(match (file, &app.disk.files_library) {

@@ -11,8 +11,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::library::entities::LoadedReach;
 use crate::library::bookmarks::{Bookmark, FileBookmark, Mark};
+use crate::library::entities::LoadedReach;
 use crate::library::{ArticleId, Home, Library};
 use crate::model::{Article, Bitext};
 use crate::search::{Corpus, Memory, Results, Source};
