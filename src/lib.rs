@@ -22,6 +22,7 @@ pub mod align;
 pub mod clean;
 pub mod entity;
 pub mod error;
+pub mod feed;
 pub mod ingest;
 pub mod library;
 pub mod model;

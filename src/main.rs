@@ -57,6 +57,8 @@ pub enum Command {
     /// Dictionaries in the library: `duet dict import FILE` (krdict LMF XML or JSON, kaikki.org
     /// Wiktionary JSONL).
     Dict(DictArgs),
+    /// Follow outlets' feeds: each new story comes into the library as clean full text.
+    Feed(FeedArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -85,6 +87,61 @@ pub enum DictCommand {
         /// krdict LMF XML, krdict JSON, or kaikki.org JSONL.
         file: PathBuf,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FeedArgs {
+    #[command(subcommand)]
+    pub command: FeedCommand,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FeedLang {
+    Ko,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedCommand {
+    /// Follow a feed (RSS, Atom or JSON Feed); no network needed.
+    Add {
+        /// The feed's http(s) URL.
+        url: String,
+        /// The language of its stories (default: what the feed declares, else detection).
+        #[arg(long, value_enum)]
+        lang: Option<FeedLang>,
+        /// The outlet its articles are filed under (default: the feed's title).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// The feeds followed: id, url, name, lang, last refresh, new items, last error.
+    List {
+        /// Print JSON (an array, one object per feed).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop following feeds (their articles stay in the library).
+    Remove {
+        /// Feed ids or URLs, as `duet feed list` shows them.
+        #[arg(required = true, value_name = "ID|URL")]
+        feeds: Vec<String>,
+    },
+    /// Fetch the feeds, then each new item's page, cleaned, into the library.
+    Refresh {
+        /// Only these feeds (ids or URLs); default: every feed that is due.
+        #[arg(value_name = "ID|URL")]
+        feeds: Vec<String>,
+        /// Seconds one request may take, body included (default 30, or `[feeds] timeout`).
+        #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+        timeout: Option<u64>,
+        /// Print JSON: each feed's outcome, the articles added and changed.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Follow the feeds of an OPML file (any reader's export) or a newsboat `urls` file.
+    Import { file: PathBuf },
+    /// Print the feeds followed as OPML.
+    Export,
 }
 
 #[derive(Debug, clap::Args)]
@@ -257,6 +314,7 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => cli::export::run(&args),
         Some(Command::Lookup(args)) => cli::lookup::run(&args),
         Some(Command::Dict(args)) => cli::dict::run(&args),
+        Some(Command::Feed(args)) => cli::feed::run(&args),
         None => cli::read::run(&cli.paths),
     };
     match result {

@@ -203,3 +203,65 @@ fn bad_input_is_one_line_and_exit_2() {
     let out = duet(&["entities", "--link", f.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+fn all_names(e: &Value) -> Vec<String> {
+    let mut n = names(e, "ko");
+    n.extend(names(e, "en"));
+    n
+}
+
+#[test]
+fn headline_capitals_and_word_pieces_are_not_names() {
+    let dir = support::articles().display().to_string();
+    let v = ok_json(&duet(&["entities", &dir, "--json"]));
+    let all = v.as_array().expect("array");
+    let every: Vec<String> = all.iter().flat_map(all_names).collect();
+    // Title-case headlines and reference lines (`Disarmament Approach`, `‘Sanctions and
+    // Diplomacy Separation’`), a particle left on a name (북한과도), a piece of a word (서방세계).
+    for noise in [
+        "북한과",
+        "서방세",
+        "Disarmament Approach",
+        "Sanctions",
+        "Summit Japan",
+        "References",
+        "Reserve Reduction",
+        "Blocks",
+        "Opposes",
+    ] {
+        assert!(!every.iter().any(|n| n == noise), "{noise} in {every:?}");
+    }
+    // What the headlines name is still found: Japan out of `Summit Japan`.
+    assert!(every.iter().any(|n| n == "Japan"), "{every:?}");
+}
+
+#[test]
+fn one_entity_one_entry_across_short_forms_and_acronyms() {
+    let v = ok_json(&duet(&[
+        "entities",
+        &seed("004_8e658290ee760122.txt"),
+        "--json",
+    ]));
+    let all = v.as_array().expect("array");
+    let naming = |names: &[&str]| -> Vec<Vec<String>> {
+        all.iter()
+            .map(all_names)
+            .filter(|n| n.iter().any(|x| names.contains(&x.as_str())))
+            .collect()
+    };
+    let china = naming(&["중국", "중", "China", "US-China", "China-U.S."]);
+    assert_eq!(china.len(), 1, "{china:?}");
+    let us = naming(&[
+        "미국",
+        "미",
+        "U.S.",
+        "US",
+        "United States",
+        "US-China",
+        "China-U.S.",
+    ]);
+    assert_eq!(us.len(), 1, "{us:?}");
+    for name in ["미국", "미", "U.S.", "United States"] {
+        assert!(us[0].iter().any(|n| n == name), "{name}: {us:?}");
+    }
+}

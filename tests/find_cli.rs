@@ -165,3 +165,49 @@ fn an_empty_library_leaves_the_bundled_articles() {
     let out = support::duet_in(home.path(), &["find", "x", "--library", "/tmp"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The texts of every hit of a query over `dir` (nothing when it exits 1 for no match).
+fn hits(query: &str, dir: &str) -> Vec<String> {
+    let out = duet(&["find", query, dir, "--json"]);
+    if out.status.code() == Some(1) {
+        assert!(out.stderr.is_empty(), "{}", support::text(&out.stderr));
+        return Vec::new();
+    }
+    let v = support::ok_json(&out);
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|h| format!("{} | {}", h["text"], h["title"]))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn typos_and_romanizations_read_the_whole_word() {
+    // `bush` once found 부주석 and 부총리 (its `sh` read as the ㅈ and ㅊ of a syllable whose
+    // vowel it never spelled); `laura` found a title by letters scattered over `Military
+    // Talks, Nuclear`. The bundled articles name no Bush.
+    let dir = articles();
+    let bush = hits("bush", &dir);
+    assert!(
+        bush.iter()
+            .all(|t| t.contains("부시") || t.contains("Bush")),
+        "{bush:#?}"
+    );
+    assert_eq!(hits("Laura", &dir), Vec::<String>::new());
+    // Where there is a 부시, `bush` finds it (the name and its sentence), and only it.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let file = tmp.path().join("a.txt");
+    std::fs::write(
+        &file,
+        "부시 전 대통령이 방한했다.\n\n장 부주석은 부총리와 만났다.\n",
+    )
+    .expect("write");
+    let found = hits("bush", &file.display().to_string());
+    assert!(
+        found.iter().any(|t| t.contains("부시 전 대통령")),
+        "{found:#?}"
+    );
+    assert!(found.iter().all(|t| t.contains("부시")), "{found:#?}");
+}

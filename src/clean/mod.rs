@@ -7,6 +7,7 @@
 mod assemble;
 pub mod boilerplate;
 pub mod depth;
+mod embedded;
 mod finish;
 mod html;
 mod json;
@@ -79,7 +80,11 @@ pub fn clean(mut doc: Document) -> Article {
     match doc.format {
         Format::Text => text::clean(&text, &mut art),
         Format::Markdown => markdown::clean(&text, &mut art),
-        Format::Html => html::clean(&text, &mut art),
+        Format::Html => {
+            html::clean(&text, &mut art);
+            // Some pages keep the story only in embedded JSON (Arc XP, Next.js, JSON-LD).
+            embedded::fill(&text, &mut art);
+        }
         Format::Json => {
             if let Some(read) = json::read(&text) {
                 art = Article {

@@ -2,6 +2,7 @@
 //! reading position, outlet, title), or a JSON array. Reads only the metadata table, and prints
 //! each article as it is read: a large library is never held in memory whole.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -20,11 +21,18 @@ pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut written = Ok(());
     let mut first = true;
+    // The outlet column, cleaned and padded once per outlet (a library has few outlets).
+    let mut outlets: HashMap<Option<String>, String> = HashMap::new();
     lib.each_entry(|e| {
         written = if args.json {
             json_element(&mut out, &e, first)
         } else {
-            line(&mut out, &e)
+            if !outlets.contains_key(&e.outlet) {
+                let amb = AmbiguousWidth::Narrow;
+                let o = truncate(&clean(e.outlet.as_deref().unwrap_or("")), OUTLET_WIDTH, amb);
+                outlets.insert(e.outlet.clone(), pad(&o, OUTLET_WIDTH, amb));
+            }
+            line(&mut out, &e, &outlets[&e.outlet])
         };
         first = false;
         written.is_ok()
@@ -53,11 +61,17 @@ pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
 fn json_element(out: &mut impl Write, e: &Entry, first: bool) -> std::io::Result<()> {
     let text = serde_json::to_string_pretty(e).map_err(std::io::Error::other)?;
     out.write_all(if first { b"[\n  " } else { b",\n  " })?;
-    out.write_all(text.replace('\n', "\n  ").as_bytes())
+    for (i, l) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n  ")?;
+        }
+        out.write_all(l.as_bytes())?;
+    }
+    Ok(())
 }
 
-fn line(out: &mut impl Write, e: &Entry) -> std::io::Result<()> {
-    let amb = AmbiguousWidth::Narrow;
+/// One article's line; `outlet` is its outlet column, cleaned and padded.
+fn line(out: &mut impl Write, e: &Entry, outlet: &str) -> std::io::Result<()> {
     let date = e
         .published
         .as_deref()
@@ -69,7 +83,6 @@ fn line(out: &mut impl Write, e: &Entry) -> std::io::Result<()> {
         .position
         .map(|p| format!("¶{}", p.pair + 1))
         .unwrap_or_default();
-    let outlet = truncate(&clean(e.outlet.as_deref().unwrap_or("")), OUTLET_WIDTH, amb);
     let mut title = clean(e.title.as_deref().unwrap_or(""));
     if let Some(en) = e.title_en.as_deref().map(clean).filter(|t| *t != title) {
         if title.is_empty() {
@@ -97,7 +110,7 @@ fn line(out: &mut impl Write, e: &Entry) -> std::io::Result<()> {
         lang,
         read,
         pos,
-        pad(&outlet, OUTLET_WIDTH, amb),
+        outlet,
         title
     )
 }

@@ -4,6 +4,7 @@ pub mod align;
 pub mod dict;
 pub mod entities;
 pub mod export;
+pub mod feed;
 pub mod find;
 pub mod import;
 pub mod library;

@@ -116,17 +116,20 @@ struct LibraryPair {
 /// `duet pairs --library`.
 fn library(json: bool) -> anyhow::Result<ExitCode> {
     let lib = super::library::open()?;
-    let titles: HashMap<ArticleId, String> = lib
-        .entries()?
-        .into_iter()
-        .map(|e| {
-            (
-                e.id,
-                super::library::clean(e.title.as_deref().unwrap_or("")),
-            )
-        })
-        .collect();
-    let found = duet::library::intake::pair(lib, true, || false)?;
+    let mut titles: HashMap<ArticleId, String> = HashMap::new();
+    lib.each_entry(|e| {
+        titles.insert(
+            e.id,
+            super::library::clean(e.title.as_deref().unwrap_or("")),
+        );
+        true
+    })?;
+    // Nothing to find again when the library is unchanged since its pairs were last found
+    // (the index is built only when they must be).
+    let found = match duet::library::pairs::stored(&lib)? {
+        Some(found) => found,
+        None => duet::library::intake::pair(lib, true, || false)?,
+    };
     let manual: HashSet<(ArticleId, ArticleId)> = found.choices.manual.iter().copied().collect();
     let rows: Vec<LibraryPair> = found
         .pairs()
@@ -160,7 +163,7 @@ fn library(json: bool) -> anyhow::Result<ExitCode> {
                 "{} pair{} among {} Korean or English articles; {} candidate pairs verified, {} remembered",
                 rows.len(),
                 if rows.len() == 1 { "" } else { "s" },
-                found.ids.len(),
+                found.articles,
                 found.verified,
                 found.remembered
             )?;

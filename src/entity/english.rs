@@ -231,15 +231,40 @@ fn strip_leading(chars: &[char], tokens: &[(usize, usize)], s: &mut Span) {
     }
 }
 
-/// A word of the language rather than a name: one the lower-case vocabulary knows, or one
-/// with a suffix that makes common nouns (`disarmament`, `negotiation`, `readiness`).
+/// A word of the language rather than a name: one the lower-case vocabulary knows (or its
+/// stem before a plural or third-person `s`: `Blocks`, `Opposes`, `References`), or one with a
+/// suffix that makes common nouns (`disarmament`, `negotiation`, `readiness`).
 fn common_word(w: &str) -> bool {
     const NOUN_SUFFIXES: [&str; 8] = [
         "ment", "tion", "sion", "ness", "ship", "ism", "ance", "ence",
     ];
     let w = w.to_lowercase();
-    super::features::is_lower_word(&w)
-        || (w.chars().count() >= 7 && NOUN_SUFFIXES.iter().any(|x| w.ends_with(x)))
+    let known = |w: &str| super::features::is_lower_word(w);
+    let noun = |w: &str| w.chars().count() >= 7 && NOUN_SUFFIXES.iter().any(|x| w.ends_with(x));
+    known(&w)
+        || noun(&w)
+        || ["es", "s"].iter().any(|x| {
+            w.strip_suffix(x)
+                .is_some_and(|stem| stem.len() >= 3 && (known(stem) || noun(stem)))
+        })
+}
+
+/// Is this text a headline in Title Case, where capitals are the style and no sign of a name?
+/// Stricter than [`title_case`]: every word of four letters or more is capitalised but the
+/// prepositions Title Case leaves low (`White House adviser Jake Sullivan met …` is a sentence
+/// that names many people, not a headline).
+pub fn is_headline(chars: &[char]) -> bool {
+    const LOW: [&str; 10] = [
+        "with", "from", "into", "over", "than", "upon", "amid", "onto", "about", "after",
+    ];
+    let tokens = english_tokens(chars);
+    title_case(chars, &tokens)
+        && tokens.iter().all(|(s, e)| {
+            let w: String = chars[*s..*e].iter().collect();
+            w.chars().count() < 4
+                || !w.starts_with(|c: char| c.is_lowercase())
+                || LOW.contains(&w.as_str())
+        })
 }
 
 /// A headline in title case (`US-China First High-Level Military Talks`): capitals say

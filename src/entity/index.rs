@@ -2,7 +2,7 @@
 //! article (short forms, spelling variants, Korean ⟷ English by name evidence and aligned
 //! pairs), then across articles by shared names.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{self, en_key};
 use super::korean::hanja_after;
@@ -163,63 +163,102 @@ fn article_entities(article: usize, bitext: &Bitext) -> Vec<Local> {
             pair_of.insert((Side::En, *b), p);
         }
     }
-    let mut found = Vec::new();
+    // Every block's spans first: a headline's are kept only with evidence from the rest.
+    let mut read = Vec::new();
     for (side, blocks) in [(Side::Ko, &bitext.ko_blocks), (Side::En, &bitext.en_blocks)] {
         for (b, block) in blocks.iter().enumerate() {
             let chars: Vec<char> = block.text.chars().collect();
-            let first = found.len();
-            for s in find(&block.text)
-                .into_iter()
-                .flat_map(|s| split_places(&chars, s))
-            {
-                // Inside a parenthesis that opens right after the previous mention.
-                let follows = (found.len() > first).then(|| found.len() - 1).filter(|&p| {
-                    let prev: &Found = &found[p];
-                    let open = prev.mention.end;
-                    chars.get(open) == Some(&'(')
-                        && s.start > open
-                        && !chars[open..s.start].contains(&')')
-                        && s.end - open <= 24
-                });
-                found.push(Found {
-                    follows,
-                    hanja: hanja_after(&chars, s.end),
-                    mention: Mention {
-                        article,
-                        lang: side,
-                        block: b,
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                    },
-                    kind: s.kind,
-                    pair: pair_of.get(&(side, b)).copied(),
-                });
+            let headline = side == Side::En && super::english::is_headline(&chars);
+            let spans = find(&block.text);
+            read.push((side, b, chars, headline, spans));
+        }
+    }
+    let running: HashSet<String> = read
+        .iter()
+        .filter(|(side, _, _, headline, _)| *side == Side::En && !headline)
+        .flat_map(|(_, _, _, _, spans)| spans)
+        .flat_map(|s| words_of(&s.text, 0).map(|(_, _, w)| en_key(w)))
+        .collect();
+    // The Korean side names the same things: a headline name that sounds like one of its names
+    // is a name (`Yoon Seok-yeol`, 윤석열).
+    let mut ko_texts: Vec<&str> = read
+        .iter()
+        .filter(|(side, ..)| *side == Side::Ko)
+        .flat_map(|(_, _, _, _, spans)| spans.iter().map(|s| s.text.as_str()))
+        .collect();
+    ko_texts.sort_unstable();
+    ko_texts.dedup();
+    let ko_names: Vec<KoName> = ko_texts.iter().map(|t| KoName::new(t)).collect();
+    let evidence = Evidence {
+        running,
+        ko: ko_names,
+    };
+    let mut found = Vec::new();
+    for (side, b, chars, headline, spans) in &read {
+        let (side, b, headline) = (*side, *b, *headline);
+        let first = found.len();
+        let kept = spans.iter().cloned().filter_map(|s| {
+            if headline {
+                evidenced(chars, s, &evidence)
+            } else {
+                Some(s)
             }
+        });
+        for s in kept.flat_map(|s| split_places(chars, s)) {
+            // Inside a parenthesis that opens right after the previous mention.
+            let follows = (found.len() > first).then(|| found.len() - 1).filter(|&p| {
+                let prev: &Found = &found[p];
+                let open = prev.mention.end;
+                chars.get(open) == Some(&'(')
+                    && s.start > open
+                    && !chars[open..s.start].contains(&')')
+                    && s.end - open <= 24
+            });
+            found.push(Found {
+                follows,
+                hanja: hanja_after(chars, s.end),
+                mention: Mention {
+                    article,
+                    lang: side,
+                    block: b,
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                },
+                kind: s.kind,
+                pair: pair_of.get(&(side, b)).copied(),
+            });
         }
     }
     join_article(found)
 }
 
 /// A run of place names (`러시아 블라디보스토크`, `북한 평양`) is one span to a sentence
-/// tagger but two places to the index: split where every word is a listed place.
+/// tagger but two places to the index: split where every word is a listed place. Places joined
+/// by a hyphen (`US-China`, `China-U.S.`, `North Korea-Japan`) are split too, whatever kind the
+/// tagger gave the whole.
 fn split_places(chars: &[char], s: Span) -> Vec<Span> {
-    if s.kind != EntityKind::Place || !s.text.contains(' ') {
+    let sep = if s.text.contains('-') {
+        '-'
+    } else if s.kind == EntityKind::Place && s.text.contains(' ') {
+        ' '
+    } else {
         return vec![s];
-    }
+    };
     let g = gazetteer::shipped();
     let mut parts = Vec::new();
     let mut k = s.start;
-    for w in s.text.split(' ') {
+    for w in s.text.split(sep) {
         let n = w.chars().count();
         if !w.is_empty() {
             parts.push((k, k + n, w));
         }
         k += n + 1;
     }
-    if parts.iter().all(|(_, _, w)| {
+    let place = |w: &str| {
         g.ko_kind(w) == Some(EntityKind::Place) || g.en_kind(w) == Some(EntityKind::Place)
-    }) {
+    };
+    if parts.len() >= 2 && parts.iter().all(|(_, _, w)| place(w)) {
         parts
             .into_iter()
             .map(|(a, b, _)| Span {
@@ -232,6 +271,61 @@ fn split_places(chars: &[char], s: Span) -> Vec<Span> {
     } else {
         vec![s]
     }
+}
+
+/// The words of a name with their character ranges (offset by `start`), split at spaces and
+/// hyphens (`US-China` is two words).
+fn words_of(text: &str, start: usize) -> impl Iterator<Item = (usize, usize, &str)> {
+    let mut k = start;
+    text.split(|c: char| c.is_whitespace() || c == '-')
+        .map(move |w| {
+            let n = w.chars().count();
+            let item = (k, k + n, w);
+            // Each separator is one character.
+            k += n + 1;
+            item
+        })
+        .filter(|(_, _, w)| w.chars().any(char::is_alphanumeric))
+}
+
+/// What an article says of its names outside its English headlines.
+struct Evidence<'a> {
+    /// Keys of the words of names in the English running text.
+    running: HashSet<String>,
+    /// The names its Korean text names.
+    ko: Vec<KoName<'a>>,
+}
+
+/// A span of a title-case headline, where capitals are the style and no evidence of a name:
+/// kept whole when it sounds like a name of the Korean text, else from its first to its last
+/// word that is a name elsewhere (in the English running text or the gazetteer), dropped when
+/// none is (`Summit Japan` → `Japan`; `Disarmament Approach`, `Sanctions` go).
+fn evidenced(chars: &[char], s: Span, evidence: &Evidence) -> Option<Span> {
+    let g = gazetteer::shipped();
+    if g.en(&s.text).next().is_some() {
+        return Some(s);
+    }
+    let en = EnName::new(&s.text);
+    if evidence
+        .ko
+        .iter()
+        .any(|k| prepared_score(k, None, &en, false) >= 0.8)
+    {
+        return Some(s);
+    }
+    let known: Vec<(usize, usize)> = words_of(&s.text, s.start)
+        .filter(|(_, _, w)| evidence.running.contains(&en_key(w)) || g.en(w).next().is_some())
+        .map(|(a, b, _)| (a, b))
+        .collect();
+    let (start, end) = (known.first()?.0, known.last()?.1);
+    let text: String = chars[start..end].iter().collect();
+    let kind = g.en_kind(&text).unwrap_or(s.kind);
+    Some(Span {
+        start,
+        end,
+        kind,
+        text,
+    })
 }
 
 /// The name key of a mention: Korean as written (spaces folded), English by [`en_key`].
@@ -258,6 +352,25 @@ fn join_article(found: Vec<Found>) -> Vec<Local> {
             Some(&j) => sets.join(i, j),
             None => {
                 first.insert((found[i].mention.lang, keys[i].as_str()), i);
+            }
+        }
+    }
+    // One side, one listed thing under several names (`미` and `미국`, `U.S.` and `United
+    // States`): the list's English name is what they name.
+    let g = gazetteer::shipped();
+    let mut listed: HashMap<(Side, EntityKind, String), usize> = HashMap::new();
+    for i in 0..n {
+        let side = found[i].mention.lang;
+        let entry = match side {
+            Side::Ko => g.ko(&keys[i]).next(),
+            Side::En => g.en(&found[i].mention.text).next(),
+        };
+        if let Some(e) = entry {
+            match listed.entry((side, e.kind, en_key(&e.en))) {
+                std::collections::hash_map::Entry::Occupied(j) => sets.join(i, *j.get()),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i);
+                }
             }
         }
     }

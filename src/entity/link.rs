@@ -150,6 +150,7 @@ pub struct KoName<'a> {
 /// An English name prepared for scoring.
 pub struct EnName<'a> {
     pub text: &'a str,
+    /// The list's name for it when listed (`U.S.` → `united states`), else its own key.
     key: String,
     sounds: Vec<u8>,
     letters: String,
@@ -172,9 +173,10 @@ impl<'a> KoName<'a> {
 
 impl<'a> EnName<'a> {
     pub fn new(text: &'a str) -> EnName<'a> {
+        let listed = gazetteer::shipped().en(text).next().map(|e| en_key(&e.en));
         EnName {
             text,
-            key: en_key(text),
+            key: listed.unwrap_or_else(|| en_key(text)),
             sounds: latin_sounds(text),
             letters: translit::latin_letters(text),
         }

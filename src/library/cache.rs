@@ -19,7 +19,10 @@ use super::{ArticleId, Library, unpack, work};
 /// (3: the cache also holds each article's entity index and its translation-pairing evidence.)
 /// (5: datelines above front matter and markup pasted into text are read, not shown.)
 /// (6: the pairing evidence, and the verdicts, leave out outlet-and-date lines.)
-pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/6");
+/// (7: the entity index: a title-case headline's names need evidence from the rest of the
+/// article, particles come off Korean names, listed short forms and acronyms join their names.)
+/// (8: pages whose story is only in embedded JSON are read from it.)
+pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/8");
 
 /// A processed article: what the reader needs to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -431,6 +434,7 @@ pub(crate) fn write_cache(
             pipeline
         ],
     )?;
+    super::feeds::apply_feed_meta(tx, hash)?;
     let ids: Vec<ArticleId> = tx
         .prepare_cached("SELECT id FROM articles WHERE hash = ?1")?
         .query_map([hash], |r| r.get(0))?

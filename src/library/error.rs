@@ -80,6 +80,10 @@ pub enum LibraryError {
     /// A file an import could not take: the import's one line, naming the file.
     #[error("{0}")]
     NotImported(String),
+    #[error("no feed {0} is followed (see `duet feed list`)")]
+    NoSuchFeed(String),
+    #[error("{url}: {why}")]
+    FeedUrl { url: String, why: String },
 }
 
 /// SQLite's messages can quote the damaged file itself (a schema's text, with its newlines

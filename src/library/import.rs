@@ -283,7 +283,7 @@ fn file_hash(path: &Path) -> Option<String> {
 
 /// Write a stored copy (to a temporary name, then renamed into place, so a kill never leaves
 /// half a file under the real name). Returns its size and modification time.
-fn store_copy(abs: &Path, bytes: &[u8]) -> Result<(i64, i64)> {
+pub(crate) fn store_copy(abs: &Path, bytes: &[u8]) -> Result<(i64, i64)> {
     let what = "the imported copy";
     if let Some(dir) = abs.parent() {
         std::fs::create_dir_all(dir).map_err(|e| LibraryError::from_io(dir, what, e))?;

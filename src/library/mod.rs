@@ -5,7 +5,8 @@
 //! (numbered migrations), [`import`] (copy in, skip duplicates), [`intake`] (one article's
 //! processing, and "import, then pair" for every way articles come in), [`cache`] (parsed articles and
 //! alignments keyed by content hash and pipeline version), [`state`] (position, read/unread),
-//! [`bookmarks`], [`export`], [`pairs`] (translation pairs across files, and the user's own).
+//! [`bookmarks`], [`export`], [`pairs`] (translation pairs across files, and the user's own),
+//! [`feeds`] (subscriptions) and [`feed_refresh`] (feeds' stories stored as articles).
 //! Terminal-free: the CLI and the reader call the same functions.
 
 #![cfg_attr(
@@ -20,6 +21,9 @@ pub mod dictionary;
 pub mod entities;
 pub mod error;
 pub mod export;
+pub mod feed_refresh;
+mod feed_store;
+pub mod feeds;
 pub mod home;
 pub mod import;
 pub mod intake;
@@ -40,6 +44,7 @@ pub use cache::{PIPELINE, Processed};
 pub use db::Access;
 pub use entities::{EntityReach, ReachArticle};
 pub use error::{LibraryError, Result};
+pub use feeds::{Feed, FeedId};
 pub use home::Home;
 pub use import::ImportReport;
 pub use intake::{Imported, Prepared};
@@ -83,6 +88,11 @@ pub struct Entry {
     pub bookmarks: i64,
     /// When it was imported (seconds since the epoch).
     pub added: i64,
+    /// The feed it came from, if a feed brought it.
+    pub feed: Option<i64>,
+    /// Its stored copy is the feed's own text of the story: its page could not be fetched
+    /// or cleaned to nothing.
+    pub from_feed: bool,
     /// Its metadata and cache come from another pipeline version (or none yet): it will be
     /// processed again when opened or in the background. (The metadata's pipeline is written
     /// in the same transaction as the cache entry, so it stands for both.)
@@ -235,7 +245,9 @@ impl Library {
                 a.published, a.outlet, a.language, a.pairs, a.error, a.read, a.pos_pair,
                 a.pos_sentence, a.added,
                 a.pipeline IS NOT ?1,
-                (SELECT count(*) FROM bookmarks b WHERE b.article = a.id)
+                (SELECT count(*) FROM bookmarks b WHERE b.article = a.id),
+                (SELECT min(i.feed) FROM feed_items i WHERE i.article = a.id),
+                COALESCE((SELECT f.from_feed FROM feed_articles f WHERE f.article = a.id), 0)
              FROM articles a WHERE ?2 IS NULL OR a.id = ?2
              ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ?3 OFFSET ?4";
         let mut stmt = self.conn.prepare_cached(SQL).map_err(|e| self.sql_err(e))?;
@@ -277,6 +289,8 @@ fn entry_of(root: &Path, r: &rusqlite::Row) -> rusqlite::Result<Entry> {
         added: r.get(14)?,
         stale: r.get(15)?,
         bookmarks: r.get(16)?,
+        feed: r.get(17)?,
+        from_feed: r.get(18)?,
     })
 }
 

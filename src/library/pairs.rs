@@ -19,11 +19,11 @@ use std::sync::Mutex;
 use rusqlite::{OptionalExtension, params};
 
 use crate::model::Article;
-use crate::pairing::{self, Evidence, Pairing, Side, Verdict};
+use crate::pairing::{self, Evidence, Pairing, Side, StoredEvidence, Verdict};
 
 use super::cache::{decode_article, decode_evidence};
 use super::error::Result;
-use super::{ArticleId, Library, time};
+use super::{ArticleId, Library, time, unpack};
 
 /// The user's pairing choices, each (Korean, English).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,6 +60,8 @@ pub struct Found {
     pub ids: Vec<ArticleId>,
     /// Each article's side.
     pub sides: HashMap<ArticleId, Side>,
+    /// How many articles can be half of a pair (those with evidence).
+    pub articles: usize,
     /// The automatic pairs, (Korean, English, score), one to one.
     pub auto: Vec<(ArticleId, ArticleId, f64)>,
     /// The user's choices as stored.
@@ -101,33 +103,31 @@ pub fn find(
     remember: bool,
     cancelled: impl Fn() -> bool,
 ) -> Result<Found> {
-    let blobs = lib.evidence_blobs()?;
     let choices = lib.choices()?;
-    let known = lib.known_verdicts()?;
-    // Decoded a slice at a time straight into the index: the keys of ten thousand articles as
-    // strings never sit in memory at once.
-    let mut ids: Vec<ArticleId> = Vec::with_capacity(blobs.len());
-    let mut sides: HashMap<ArticleId, Side> = HashMap::with_capacity(blobs.len());
+    // Read a slice at a time straight into the index: neither the stored evidence nor its keys
+    // as strings ever sit in memory whole.
+    let mut ids: Vec<ArticleId> = Vec::new();
+    let mut sides: HashMap<ArticleId, Side> = HashMap::new();
     let mut p = Pairing::new();
-    for slice in blobs.chunks(1024) {
-        let decoded = pairing::parallel(slice, threads, |chunk| {
-            chunk.iter().map(|(_, b)| decode_evidence(b)).collect()
+    lib.each_evidence_slice(1024, |slice| {
+        let unpacked = pairing::parallel(slice, threads, |chunk| {
+            chunk.iter().map(|(_, b)| unpack(b).ok()).collect()
         });
-        for ((id, _), ev) in slice.iter().zip(decoded) {
-            if let Some(ev) = ev {
-                p.add(ids.len(), &ev);
+        for ((id, _), raw) in slice.iter().zip(&unpacked) {
+            if let Some(ev) = raw.as_deref().and_then(StoredEvidence::parse) {
+                p.add_stored(ids.len(), &ev);
                 ids.push(*id);
                 sides.insert(*id, ev.side);
             }
         }
-    }
-    drop(blobs);
+    })?;
     p.refresh();
     // The library as it was when its pairs were last found: take them as they were.
-    let fingerprint = lib.pairing_fingerprint()?;
+    let (fingerprint, articles) = lib.pairing_fingerprint()?;
     if let Some(auto) = lib.stored_pairs(&fingerprint)? {
         return Ok(Found {
             pairing: p,
+            articles,
             ids,
             sides,
             auto,
@@ -136,6 +136,7 @@ pub fn find(
             remembered: 0,
         });
     }
+    let known = lib.known_verdicts()?;
     let remembered = std::sync::atomic::AtomicUsize::new(0);
     // A cancelled run's pairs are partial: not worth keeping.
     let stopped = std::sync::atomic::AtomicBool::new(false);
@@ -193,6 +194,7 @@ pub fn find(
     }
     Ok(Found {
         pairing: p,
+        articles: ids.len(),
         ids,
         sides,
         auto,
@@ -206,7 +208,8 @@ pub fn find(
 /// milliseconds at ten thousand articles). The pairing index is not built: the [`Found`] has
 /// no candidates to pair by hand; [`find`] gives those.
 pub fn stored(lib: &Library) -> Result<Option<Found>> {
-    let Some(auto) = lib.stored_pairs(&lib.pairing_fingerprint()?)? else {
+    let (fingerprint, articles) = lib.pairing_fingerprint()?;
+    let Some(auto) = lib.stored_pairs(&fingerprint)? else {
         return Ok(None);
     };
     let mut sides = HashMap::new();
@@ -216,6 +219,7 @@ pub fn stored(lib: &Library) -> Result<Option<Found>> {
     }
     Ok(Some(Found {
         pairing: Pairing::new(),
+        articles,
         ids: Vec::new(),
         sides,
         auto,
@@ -253,6 +257,17 @@ impl Library {
 
     /// The stored evidence of [`Library::evidence`], still encoded.
     fn evidence_blobs(&self) -> Result<Vec<(ArticleId, Vec<u8>)>> {
+        let mut rows = Vec::new();
+        self.each_evidence_slice(1024, |slice| rows.extend_from_slice(slice))?;
+        Ok(rows)
+    }
+
+    /// [`Library::evidence_blobs`] handed over `size` rows at a time, in id order.
+    fn each_evidence_slice(
+        &self,
+        size: usize,
+        mut each: impl FnMut(&[(ArticleId, Vec<u8>)]),
+    ) -> Result<()> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -261,11 +276,21 @@ impl Library {
                  WHERE e.evidence IS NOT NULL ORDER BY a.id",
             )
             .map_err(|e| self.sql_err(e))?;
-        let rows: Vec<(ArticleId, Vec<u8>)> = stmt
-            .query_map([&self.pipeline], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.sql_err(e))?;
-        Ok(rows)
+        let mut rows = stmt.query([&self.pipeline]).map_err(|e| self.sql_err(e))?;
+        let mut slice = Vec::with_capacity(size);
+        while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
+            let id: ArticleId = row.get(0).map_err(|e| self.sql_err(e))?;
+            let blob: Vec<u8> = row.get(1).map_err(|e| self.sql_err(e))?;
+            slice.push((id, blob));
+            if slice.len() == size {
+                each(&slice);
+                slice.clear();
+            }
+        }
+        if !slice.is_empty() {
+            each(&slice);
+        }
+        Ok(())
     }
 
     /// The user's pairing choices.
@@ -362,8 +387,8 @@ impl Library {
     }
 
     /// What the automatic pairs are found from: the articles with evidence (id and hash),
-    /// the pipeline and the pairing decision's version, hashed.
-    fn pairing_fingerprint(&self) -> Result<String> {
+    /// the pipeline and the pairing decision's version, hashed; and how many such articles.
+    fn pairing_fingerprint(&self) -> Result<(String, usize)> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -376,12 +401,14 @@ impl Library {
         hasher.update(self.pipeline.as_bytes());
         hasher.update(crate::pairing::DECISION.as_bytes());
         let mut rows = stmt.query([&self.pipeline]).map_err(|e| self.sql_err(e))?;
+        let mut count = 0;
         while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
             let id: ArticleId = row.get(0).map_err(|e| self.sql_err(e))?;
             let hash: String = row.get(1).map_err(|e| self.sql_err(e))?;
             hasher.update(format!("\n{id} {hash}").as_bytes());
+            count += 1;
         }
-        Ok(hasher.finalize().to_hex().to_string())
+        Ok((hasher.finalize().to_hex().to_string(), count))
     }
 
     /// The automatic pairs last found, if the library is as it was then.

@@ -189,6 +189,58 @@ pub const MIGRATIONS: &[&str] = &[
         article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         hash TEXT NOT NULL
     );",
+    // 7: feeds. `feeds`: the subscriptions, with what the last refresh met (validators for
+    // conditional requests, when a server that answered 429 may be asked again). `feed_items`:
+    // every item a feed listed and what became of it (its article; NULL when none was stored
+    // or the user removed it, so it is not fetched again), with a digest of the item as the
+    // feed gave it (a changed digest is a changed story). `feed_articles`: what the feed says
+    // of an article it brought, which wins over the page on every re-processing (outlet, date,
+    // language when the text's own is unclear), and whether its stored copy is the feed's
+    // own text because the page could not be fetched or cleaned to nothing.
+    "CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        -- the user's name for it (--name), else the feed's own title
+        name TEXT,
+        title TEXT,
+        -- the user's --lang, else the language the feed declares
+        lang TEXT,
+        declared_lang TEXT,
+        added INTEGER NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        last_refresh INTEGER,
+        last_ok INTEGER,
+        new_items INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        -- seconds since the epoch before which the server asked not to be asked (429)
+        retry_after INTEGER
+    );
+    CREATE TABLE feed_items (
+        feed INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        guid TEXT NOT NULL,
+        link TEXT,
+        article INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        digest TEXT NOT NULL,
+        -- why the page was not what was stored (NULL: it was)
+        page_error TEXT,
+        -- the page failed in a way that may pass: how often it was tried
+        attempts INTEGER NOT NULL DEFAULT 0,
+        retry INTEGER NOT NULL DEFAULT 0,
+        seen INTEGER NOT NULL,
+        PRIMARY KEY (feed, guid)
+    ) WITHOUT ROWID;
+    CREATE INDEX feed_items_by_link ON feed_items(link);
+    CREATE INDEX feed_items_by_article ON feed_items(article);
+    CREATE TABLE feed_articles (
+        article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        link TEXT NOT NULL,
+        outlet TEXT,
+        published TEXT,
+        lang TEXT,
+        title TEXT,
+        from_feed INTEGER NOT NULL DEFAULT 0
+    );",
 ];
 
 /// The schema version this duet writes.

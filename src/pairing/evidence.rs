@@ -75,6 +75,35 @@ impl Evidence {
 
     /// Read [`Evidence::to_bytes`] back; `None` for anything else (a damaged or foreign blob).
     pub fn from_bytes(bytes: &[u8]) -> Option<Evidence> {
+        let stored = StoredEvidence::parse(bytes)?;
+        let mut keys: Vec<String> = stored.keys.iter().map(|k| k.to_string()).collect();
+        if !keys.is_sorted() {
+            keys.sort_unstable();
+            keys.dedup();
+        }
+        Some(Evidence {
+            side: stored.side,
+            length: stored.length,
+            day: stored.day,
+            keys,
+        })
+    }
+}
+
+/// [`Evidence::to_bytes`] read back with its keys left where they are: what the pairing index
+/// needs, without a string allocated per key (a library of 100,000 articles holds millions).
+#[derive(Debug, Clone)]
+pub struct StoredEvidence<'a> {
+    pub side: Side,
+    pub length: f64,
+    pub day: Option<String>,
+    /// The keys as stored (sorted and each once, as [`Evidence::to_bytes`] writes them).
+    pub keys: Vec<&'a str>,
+}
+
+impl<'a> StoredEvidence<'a> {
+    /// `None` for anything but [`Evidence::to_bytes`] (a damaged or foreign blob).
+    pub fn parse(bytes: &'a [u8]) -> Option<StoredEvidence<'a>> {
         let text = std::str::from_utf8(bytes).ok()?;
         let mut lines = text.split('\n');
         if lines.next()? != BYTES_HEADER {
@@ -93,16 +122,11 @@ impl Evidence {
             "" => None,
             d => Some(day_of(d)?),
         };
-        let mut keys: Vec<String> = lines.map(str::to_string).collect();
-        if !keys.is_sorted() {
-            keys.sort_unstable();
-            keys.dedup();
-        }
-        Some(Evidence {
+        Some(StoredEvidence {
             side,
             length,
             day,
-            keys,
+            keys: lines.collect(),
         })
     }
 }

@@ -6,7 +6,7 @@
 //! is the weight of the keys they share over the geometric mean of the weight each could share
 //! (a key no article of the other language has cannot be shared, so it does not count).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::evidence::{Evidence, Side};
 
@@ -38,7 +38,7 @@ pub struct Index {
     /// Every key's weight as of the last [`Index::refresh`], while no article was added since
     /// (`None` then: weights are computed as asked, from the current frequencies).
     weights: Option<Vec<f64>>,
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     keys: Vec<KeyInfo>,
     docs: Vec<Doc>,
     counts: [usize; 2],
@@ -89,32 +89,49 @@ impl Index {
 
     /// Add one article's evidence; returns its id.
     pub fn add(&mut self, ev: &Evidence) -> DocId {
+        let keys = ev.keys.iter().map(String::as_str);
+        self.add_keys(ev.side, ev.length, ev.day.as_deref(), keys)
+    }
+
+    /// Add one article from the parts of its evidence (the keys in any order, repeats
+    /// allowed); returns its id. A key is copied only the first time the index meets it.
+    pub fn add_keys<'k>(
+        &mut self,
+        side: Side,
+        length: f64,
+        day: Option<&str>,
+        keys: impl ExactSizeIterator<Item = &'k str>,
+    ) -> DocId {
         self.weights = None;
         let id = self.docs.len();
-        let s = slot(ev.side);
-        let mut keys: Vec<u32> = Vec::with_capacity(ev.keys.len());
-        for k in &ev.keys {
-            let n = self.keys.len() as u32;
-            let kid = *self.ids.entry(k.clone()).or_insert(n);
-            if kid == n {
-                self.keys.push(KeyInfo {
-                    kind: kind_weight(k),
-                    ..KeyInfo::default()
-                });
-            }
-            keys.push(kid);
+        let s = slot(side);
+        let mut interned: Vec<u32> = Vec::with_capacity(keys.len());
+        for k in keys {
+            let kid = match self.ids.get(k) {
+                Some(&kid) => kid,
+                None => {
+                    let kid = self.keys.len() as u32;
+                    self.ids.insert(k.into(), kid);
+                    self.keys.push(KeyInfo {
+                        kind: kind_weight(k),
+                        ..KeyInfo::default()
+                    });
+                    kid
+                }
+            };
+            interned.push(kid);
         }
-        keys.sort_unstable();
-        keys.dedup();
-        for &k in &keys {
+        interned.sort_unstable();
+        interned.dedup();
+        for &k in &interned {
             self.keys[k as usize].postings[s].push(id as u32);
         }
         self.counts[s] += 1;
         self.docs.push(Doc {
-            side: ev.side,
-            length: ev.length,
-            day: ev.day.clone(),
-            keys,
+            side,
+            length,
+            day: day.map(str::to_string),
+            keys: interned,
             total: 0.0,
         });
         self.docs[id].total = self.compute_total(id);

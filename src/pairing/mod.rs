@@ -19,7 +19,7 @@ pub mod verify;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::Article;
-pub use evidence::{Evidence, Side};
+pub use evidence::{Evidence, Side, StoredEvidence};
 use index::{DocId, Index};
 pub use verify::Verdict;
 
@@ -117,6 +117,22 @@ impl Pairing {
             return;
         }
         let d = self.index.add(ev);
+        self.added(item, d);
+    }
+
+    /// [`Pairing::add`] from evidence as the library stores it (no key copied but the new).
+    pub fn add_stored(&mut self, item: usize, ev: &StoredEvidence) {
+        if self.doc.contains_key(&item) {
+            return;
+        }
+        let keys = ev.keys.iter().copied();
+        let d = self
+            .index
+            .add_keys(ev.side, ev.length, ev.day.as_deref(), keys);
+        self.added(item, d);
+    }
+
+    fn added(&mut self, item: usize, d: DocId) {
         self.item.push(item);
         self.doc.insert(item, d);
         self.shortlists.clear();

@@ -2,14 +2,19 @@
 //!
 //! Sentences are matched by words: every term must match inside one word of the field (a word is
 //! a run of letters and digits), exactly (the term's pattern, anywhere in the word), with a typo
-//! (Damerau–Levenshtein against the start of the word, on jamo for Hangul), or, for a Latin term,
-//! through romanization. Fuzzy subsequence matching over whole sentences finds everything; it is
-//! kept for short fields only (titles, names), where [`fuzzy_field`] uses fuzzy-matcher.
+//! (Damerau–Levenshtein against the whole word, or the word less its particle or inflection, on
+//! jamo for Hangul), or, for a Latin term, through romanization ([`roman::reads_as`]). A typo is
+//! forgiven only against a whole word: `bush` is not `bus` + `iness`. Fuzzy subsequence matching
+//! over whole sentences finds everything; it is kept for short fields only (titles, names), where
+//! [`fuzzy_field`] uses fuzzy-matcher, and only as initials: every word it enters, it enters at
+//! its first letter (`zyx` is Zhang Youxia; `laura` is not scattered over "Military Talks,
+//! Nuclear").
 //!
-//! Scores: an exact match 1000, a typo 600 − 100 per edit, a romanization 500 − 50 per vowel
-//! miss (− 10 per consonant doubled on one side only); +300 at the start of a word, +100 when it
-//! is the whole word, +50 in the field's first word. Fields lose a point per 10 characters (at
-//! most 60): short fields first.
+//! Scores: an exact match 10 000 (a tier above every inexact match: exact and prefix matches come
+//! before typos and romanizations for queries of up to a dozen words), a typo 600 − 100 per edit,
+//! a romanization 500 (− 10 per consonant doubled on one side only); +300 at the start of a
+//! word, +100 when it is the whole word, +50 in the field's first word. Fields lose a point per
+//! 10 characters (at most 60): short fields first.
 
 use std::ops::Range;
 
@@ -17,7 +22,7 @@ use super::query::{self, Elem, Query, Term, is_word_char};
 use super::roman::{self, Slot};
 use crate::text::hangul::Syllable;
 
-pub const EXACT: i32 = 1000;
+pub const EXACT: i32 = 10_000;
 pub const TYPO: i32 = 600;
 pub const ROMAN: i32 = 500;
 pub const FUZZY: i32 = 200;
@@ -119,6 +124,7 @@ pub fn match_word(p: &Prepared, word: &str) -> Option<WordMatch> {
 fn inexact_word(p: &Prepared, word: &str) -> Option<WordMatch> {
     if p.typos > 0
         && let Some((edits, end)) = typo_prefix(&p.units, word, p.typos)
+        && is_ending(&word[end..])
     {
         let whole = end == word.len();
         return Some(WordMatch {
@@ -147,12 +153,19 @@ pub fn roman_word(query: &[Slot], word_slots: &[Slot], word: &str) -> Option<Wor
         .map_or(word.len(), |(i, _)| i);
     let whole = end == word.len();
     Some(WordMatch {
-        score: ROMAN - 50 * m.misses as i32 - 10 * m.doubled as i32
-            + WORD_START
-            + if whole { WHOLE_WORD } else { 0 },
+        score: ROMAN - 10 * m.doubled as i32 + WORD_START + if whole { WHOLE_WORD } else { 0 },
         start: 0,
         end,
     })
+}
+
+/// What may follow a whole word inside a run of letters: nothing, a Korean particle
+/// (`대통령은`), or an English inflection (`governments`, `nuclear's` is split at the `'`).
+fn is_ending(rest: &str) -> bool {
+    const INFLECTIONS: [&str; 6] = ["s", "es", "ed", "d", "ing", "ings"];
+    rest.is_empty()
+        || crate::text::particles::is_particle(rest)
+        || INFLECTIONS.iter().any(|i| rest.eq_ignore_ascii_case(i))
 }
 
 /// The pattern anywhere in the word; the earliest match (so one at the start if there is one).
@@ -344,6 +357,9 @@ pub fn fuzzy_field(query: &str, text: &str) -> Option<FieldMatch> {
     }
     let (score, indices) = SKIM.with(|m| m.fuzzy_indices(text, &q))?;
     let offsets: Vec<(usize, char)> = text.char_indices().collect();
+    if !enters_words_at_start(&offsets, &indices) {
+        return None;
+    }
     let ranges = indices
         .iter()
         .filter_map(|&i| offsets.get(i).map(|&(b, c)| b..b + c.len_utf8()))
@@ -352,6 +368,31 @@ pub fn fuzzy_field(query: &str, text: &str) -> Option<FieldMatch> {
         score: FUZZY + (score as i32).min(200) - length_penalty(text),
         ranges,
     })
+}
+
+/// Does every word a fuzzy match touches have its first letter matched (initials, or each word
+/// typed from its start)? `indices` are char positions into `offsets`, ascending.
+fn enters_words_at_start(offsets: &[(usize, char)], indices: &[usize]) -> bool {
+    let mut matched = indices.iter().peekable();
+    let mut word_start = true;
+    let mut entered = false;
+    for (i, &(_, c)) in offsets.iter().enumerate() {
+        if !is_word_char(c) {
+            word_start = true;
+            entered = false;
+            continue;
+        }
+        if matched.peek() == Some(&&i) {
+            matched.next();
+            if word_start {
+                entered = true;
+            } else if !entered {
+                return false;
+            }
+        }
+        word_start = false;
+    }
+    true
 }
 
 #[cfg(test)]
@@ -438,5 +479,34 @@ mod tests {
     fn fuzzy_on_short_fields() {
         let m = fuzzy_field("zyx", "Zhang Youxia").unwrap();
         assert_eq!(m.ranges.len(), 3);
+        assert!(fuzzy_field("zhangyouxia", "Zhang Youxia").is_some());
+        // Letters picked out of the middles of words are not a name typed.
+        assert_eq!(
+            fuzzy_field("laura", "Military Talks, Nuclear Disarmament Approach"),
+            None
+        );
+    }
+
+    #[test]
+    fn typos_are_forgiven_against_whole_words() {
+        assert_eq!(
+            field("goverment", "governments said").unwrap().1,
+            ["government"]
+        );
+        assert_eq!(field("대퉁령", "대통령은").unwrap().1, ["대통령"]);
+        // `nucler` is one edit from `nuclear`, not from the start of `nuclearization`.
+        assert_eq!(field("nucler", "denuclearization"), None);
+        assert_eq!(field("nucler", "nuclearization"), None);
+        assert_eq!(field("대퉁령", "대통령실"), None);
+    }
+
+    #[test]
+    fn exact_and_prefix_above_typos_and_romanizations() {
+        let s = |q: &str, t: &str| field(q, t).map(|m| m.0).unwrap_or(i32::MIN);
+        let long = format!("{} denuclearization", "a long field ".repeat(60));
+        // Inside a word, late in a long field, still above a typo of the whole first word.
+        assert!(s("nuclear", &long) > s("nuclear", "Nucleas"));
+        assert!(s("nuclear", &long) > s("nucler", "Nuclear"));
+        assert!(s("sul", &format!("{long} consul")) > s("sullivan", "설리번"));
     }
 }

@@ -1,6 +1,7 @@
 //! What the test files share: run the real binary ([`cli`]), the bundled seeds, hand-built
 //! fixtures and the headless app driver ([`app`]), a program in a pseudo-terminal ([`pty`]), a
-//! bilingual seed split into its two editions ([`editions`]), reading `parse --json` ([`json`]).
+//! bilingual seed split into its two editions ([`editions`]), reading `parse --json` ([`json`]),
+//! a scripted loopback HTTP server and outlet-shaped feeds and pages ([`feeds`]).
 //!
 //! Every test file takes it with `mod support;` and uses what it needs.
 #![allow(dead_code, unused_imports)]
@@ -8,6 +9,7 @@
 pub mod app;
 pub mod cli;
 pub mod editions;
+pub mod feeds;
 pub mod json;
 pub mod pty;
 

@@ -257,27 +257,58 @@ pub fn is_common(text: &str) -> bool {
         || text.chars().all(|c| !c.is_alphabetic())
 }
 
-/// The end of a span moved back over a particle when what stays is still a word.
+/// The end of a span moved back over a particle when what stays is still a word. The span may
+/// stop before more particles (`북한과|도`): then only a listed name is cut out of it (`북한`;
+/// `전라남도|가` keeps its `도`). A span that stops inside a word whose rest is no particle
+/// (`서방세|계의`) is a piece of that word, not a name, unless the piece is a listed place or
+/// organisation (`서울|시장`, `러시아|전`) or the rest a title (`장|씨가`, `김|의원`): it is emptied
+/// (and dropped). mecab-ko-dic's person names are too many to vouch for a piece (it lists
+/// `서방세`).
 fn strip_particles(chars: &[char], s: &mut Span) {
-    // Only at the end of a word: a particle is followed by a space or punctuation.
-    if s.end < chars.len() && chars[s.end].is_alphanumeric() {
-        return;
+    let mut we = s.end;
+    while we < chars.len() && chars[we].is_alphanumeric() {
+        we += 1;
     }
     let text: String = chars[s.start..s.end].iter().collect();
+    let rest: String = chars[s.end..we].iter().collect();
     let g = gazetteer::shipped();
     if g.ko_kind(&text).is_some() {
         return;
     }
-    for p in particles() {
-        if let Some(stem) = text.strip_suffix(p) {
-            let k = stem.chars().count();
-            if k >= 2 && (g.ko_kind(stem).is_some() || p.chars().count() >= 2 || k >= 3) {
-                s.end = s.start + k;
-                s.text = stem.to_string();
-                return;
+    if rest.is_empty() || after_name(&rest) {
+        let mid_word = !rest.is_empty();
+        for p in particles() {
+            if let Some(stem) = text.strip_suffix(p) {
+                let k = stem.chars().count();
+                let listed = g.ko_kind(stem).is_some();
+                if k >= 2 && (listed || !mid_word && (p.chars().count() >= 2 || k >= 3)) {
+                    s.end = s.start + k;
+                    s.text = stem.to_string();
+                    return;
+                }
             }
         }
+        return;
     }
+    let piece = !text.is_empty() && is_syllable(chars[s.end - 1]) && is_syllable(chars[s.end]);
+    if piece && kodic::kinds(&text) & (kodic::PLACE | kodic::ORG) == 0 {
+        s.end = s.start;
+        s.text.clear();
+    }
+}
+
+/// What may follow a name inside its word: particles (`북한과도`), `씨` or `모` (`장씨는`, `김모`),
+/// a title (`김의원`).
+fn after_name(rest: &str) -> bool {
+    fn particles_only(s: &str) -> bool {
+        s.is_empty()
+            || crate::text::particles::PARTICLES
+                .iter()
+                .any(|p| s.strip_prefix(p.form).is_some_and(particles_only))
+    }
+    particles_only(rest)
+        || rest.strip_prefix(['씨', '모']).is_some_and(particles_only)
+        || rules::title_of(rest).is_some()
 }
 
 /// The stem of a word with a particle stripped, if the word ends in one.
@@ -331,6 +362,20 @@ mod tests {
         assert!(t.contains(&("러시아".into(), EntityKind::Place)), "{t:?}");
         let t = texts("이날 양국은 회담했다.");
         assert!(t.is_empty(), "{t:?}");
+    }
+
+    #[test]
+    fn names_come_whole_and_without_particles() {
+        let t = texts("군사력 강화에 박차를 가하고 있는 북한과도 군사 협력은 하지 않고 있다.");
+        assert!(t.contains(&("북한".into(), EntityKind::Place)), "{t:?}");
+        assert!(!t.iter().any(|(n, _)| n == "북한과"), "{t:?}");
+        // A piece of a word is no name: 서방세계 is "the Western world".
+        let t = texts("서방세계의 전방위적 제재를 받고 있는 북한과 러시아가 협력한다.");
+        assert!(!t.iter().any(|(n, _)| n.starts_with("서방")), "{t:?}");
+        assert!(t.contains(&("러시아".into(), EntityKind::Place)), "{t:?}");
+        // A surname before 씨 stays.
+        let t = texts("장씨는 반역죄로 처형됐다.");
+        assert!(t.contains(&("장".into(), EntityKind::Person)), "{t:?}");
     }
 
     #[test]

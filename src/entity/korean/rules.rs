@@ -85,7 +85,7 @@ const ROLES_BEFORE: &[&str] = &[
 ];
 
 /// The title a word starts with (`대변인은` → `대변인`), if any.
-fn title_of(word: &str) -> Option<&'static str> {
+pub(super) fn title_of(word: &str) -> Option<&'static str> {
     // One-word titles of two syllables or more, by first character.
     static BY_FIRST: OnceLock<std::collections::HashMap<char, Vec<&'static str>>> = OnceLock::new();
     let by_first = BY_FIRST.get_or_init(|| {
