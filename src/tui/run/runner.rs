@@ -62,7 +62,12 @@ pub fn run_on(articles: Articles) -> anyhow::Result<()> {
     // The library's background processing starts after the first frame, never before it.
     let mut background = None;
     match articles {
-        Articles::Paths(paths) => _loader = Some(worker::spawn_loader(paths, tx.clone())),
+        Articles::Paths(paths) => {
+            if let Ok(home) = crate::library::Home::locate() {
+                let _ = update(&mut app, Action::Disk(DiskEvent::FilesLibrary(home)));
+            }
+            _loader = Some(worker::spawn_loader(paths, tx.clone()));
+        }
         Articles::Library(lib, notices) => {
             let listing = loader::listing(&lib, &notices, Some(disk::FIRST_PAGE))?;
             let _ = update(&mut app, Action::Disk(DiskEvent::Listed(Box::new(listing))));

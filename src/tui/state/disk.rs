@@ -43,6 +43,9 @@ pub enum DiskEvent {
     Progress(usize, usize),
     /// These articles were processed again: their new metadata.
     Updated(Vec<library::Entry>),
+    /// The reader opened files: the library a bookmark imports its article into (the user's,
+    /// `DUET_HOME` or the data directory).
+    FilesLibrary(Home),
     /// The background work is done (the whole list sent, every article processed): time to
     /// pair the library. `remember`: the pairing may keep its verdicts in the library (a
     /// headless run only looks).
@@ -59,6 +62,8 @@ pub struct Listing {
     pub read_only: Option<String>,
     /// A problem met while opening (a damaged database moved aside …): one line.
     pub notice: Option<String>,
+    /// The article the reader was in last: the list reopens on it.
+    pub resume: Option<ArticleId>,
 }
 
 /// The entries the first frame lists: more than any screen shows; the rest follow from the
@@ -78,6 +83,11 @@ pub struct Disk {
     pub(in crate::tui) bookmarks: Vec<Bookmark>,
     /// Background processing under way: done of total.
     pub(in crate::tui) processing: Option<(usize, usize)>,
+    /// The reader opened files: the library a bookmark imports its article into.
+    pub(in crate::tui) files_library: Option<Home>,
+    /// The article the list reopens on, until its entry is listed (it may be past the first
+    /// page) or the user moves.
+    pub(in crate::tui) resume: Option<ArticleId>,
 }
 
 impl Disk {

@@ -11,6 +11,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::library::bookmarks::{Bookmark, FileBookmark, Mark};
 use crate::library::entities::LoadedReach;
 use crate::library::{ArticleId, Home, Library};
 use crate::model::{Article, Bitext};
@@ -38,6 +39,8 @@ pub enum JobKind {
     Find,
     /// The articles of the library that mention the selected entity.
     EntityReach,
+    /// A bookmark on an article read from a file (imported into the library first).
+    Bookmark,
 }
 
 /// A job and its input.
@@ -85,6 +88,14 @@ pub enum Job {
         home: Home,
         key: ReachKey,
     },
+    /// Bookmark a pair of the article read from `path` (entry `id`) in the library in `home`,
+    /// importing the file first unless the library holds its bytes.
+    BookmarkFile {
+        id: EntryId,
+        path: PathBuf,
+        home: Home,
+        mark: Mark,
+    },
     /// Search the corpus; `memory` is what the last search left to narrow from.
     Find {
         corpus: Arc<Corpus>,
@@ -120,6 +131,13 @@ pub enum JobOutput {
         key: ReachKey,
         reach: crate::library::EntityReach,
     },
+    /// A file's pair bookmarked: the article it is in the library, and every bookmark since.
+    Bookmarked {
+        id: EntryId,
+        made: FileBookmark,
+        pair: usize,
+        bookmarks: Vec<Bookmark>,
+    },
     Found {
         /// The corpus searched: the results' item numbers index it.
         corpus: Arc<Corpus>,
@@ -148,6 +166,7 @@ impl Job {
             Job::FinderCorpus(_) => JobKind::FinderCorpus,
             Job::Find { .. } => JobKind::Find,
             Job::EntityReach { .. } => JobKind::EntityReach,
+            Job::BookmarkFile { .. } => JobKind::Bookmark,
         }
     }
 
@@ -170,6 +189,7 @@ impl Job {
             Job::FinderCorpus(_) => "building the finder".into(),
             Job::Find { .. } => "searching".into(),
             Job::EntityReach { .. } => "looking the entity up in the library".into(),
+            Job::BookmarkFile { path, .. } => format!("bookmarking {}", path.display()),
         }
     }
 
@@ -232,6 +252,21 @@ impl Job {
                 JobOutput::EntityReach {
                     reach: lib.entity_reach_by(key.0, &key.1)?,
                     key,
+                }
+            }
+            Job::BookmarkFile {
+                id,
+                path,
+                home,
+                mark,
+            } => {
+                let (lib, _) = Library::open(home)?;
+                let made = lib.bookmark_file(&path, &mark)?;
+                JobOutput::Bookmarked {
+                    id,
+                    made,
+                    pair: mark.pair,
+                    bookmarks: lib.bookmarks(None)?,
                 }
             }
             Job::Find {
