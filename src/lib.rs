@@ -2,7 +2,8 @@
 //!
 //! The crate follows the data flow of DESIGN.md, one module per stage (the whole picture, and
 //! where each kind of change goes, is `docs/architecture.md`):
-//! [`ingest`] (bytes → decoded document) → [`clean`] (→ [`Article`]) → [`align`] (→ [`Bitext`])
+//! [`feed`] (stories fetched from outlets' RSS, Atom and JSON feeds) and [`ingest`] (bytes →
+//! decoded document) → [`clean`] (→ [`Article`]) → [`align`] (→ [`Bitext`])
 //! → [`entity`] (→ [`entity::EntityIndex`]); [`pairing`] (which articles of two files are
 //! translations of each other); [`library`] (the library on disk: imported articles, the
 //! pipeline's cached output, reading state, pairs; [`library::intake`] is the one way in);

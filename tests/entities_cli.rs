@@ -228,6 +228,8 @@ fn headline_capitals_and_word_pieces_are_not_names() {
         "Reserve Reduction",
         "Blocks",
         "Opposes",
+        // Not a headline: an adjective in `Western and Asian diplomats`.
+        "Western",
     ] {
         assert!(!every.iter().any(|n| n == noise), "{noise} in {every:?}");
     }

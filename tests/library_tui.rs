@@ -137,7 +137,10 @@ fn sort_filter_read_marks_positions_and_bookmarks() {
 }
 
 #[test]
-fn paths_mode_has_no_library_features() {
+fn paths_mode_bookmarks_import_the_file_into_the_library() {
+    use duet::tui::state::disk::DiskEvent;
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path().join("lib"));
     let mut app = duet::tui::run::headless::app_with(
         &[support::articles().join("004_8e658290ee760122.txt")],
         100,
@@ -145,11 +148,43 @@ fn paths_mode_has_no_library_features() {
         Config::default(),
         true,
     );
+    // No library to keep bookmarks in (a headless run): nothing is written, and `b` says why.
     let saves = press(&mut app, "j b");
     assert!(saves.is_empty());
-    assert!(app.status().unwrap().contains("duet import"));
-    press(&mut app, "B");
     assert!(app.overlay().is_none());
+    assert!(
+        app.status().unwrap().contains("DUET_HOME"),
+        "{:?}",
+        app.status()
+    );
+    duet::tui::run::headless::step(
+        &mut app,
+        Action::Disk(DiskEvent::FilesLibrary(home.clone())),
+    );
+    let at = app.position().unwrap();
+    // The note's letters and spaces are typed into it, never read as commands.
+    let saves = press(&mut app, "b j space G Enter");
+    assert!(
+        saves.is_empty(),
+        "a file's bookmark is a job, not a save: {saves:?}"
+    );
+    assert_eq!(app.position().unwrap(), at, "the note's keys moved nothing");
+    let status = app.status().unwrap_or_default();
+    assert!(
+        status.starts_with("bookmarked pair 2; imported 004_8e658290ee760122.txt into the library"),
+        "{status}"
+    );
+    let (lib, _) = Library::open(home).unwrap();
+    let marks = lib.bookmarks(None).unwrap();
+    assert_eq!(marks.len(), 1);
+    assert_eq!((marks[0].pair, marks[0].note.as_deref()), (1, Some("j G")));
+    // A second bookmark finds the article in the library: nothing imported again.
+    press(&mut app, "j b Enter");
+    assert_eq!(app.status(), Some("bookmarked pair 3"));
+    assert_eq!(lib.entries().unwrap().len(), 1);
+    press(&mut app, "B");
+    assert!(matches!(app.overlay(), Some(Overlay::Bookmarks(_))));
+    assert!(dump(&draw(&app)).contains("Bookmarks (2)"));
 }
 
 #[test]

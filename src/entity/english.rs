@@ -126,6 +126,7 @@ pub fn find(chars: &[char]) -> Vec<Span> {
     rules(chars, &tokens, &mut spans);
     let headline = title_case(chars, &tokens);
     capitalised_runs(chars, &tokens, &em, headline, &mut spans);
+    spans.retain(|s| !direction_adjective(chars, &tokens, s));
     if headline {
         // Capitals say nothing in a title-case headline: a span whose words are all common
         // words (`Disarmament Approach`, `High-Level`) is the headline's style, not a name,
@@ -145,6 +146,20 @@ pub fn find(chars: &[char]) -> Vec<Span> {
     });
     spans.sort_by_key(|s| s.start);
     spans
+}
+
+/// `Western` in `Western and Asian diplomats`, `Northern` in `Northern provinces`: an adjective
+/// of direction before a lower-case word is no name (`Southern Theater Command` is).
+fn direction_adjective(chars: &[char], tokens: &[(usize, usize)], s: &Span) -> bool {
+    const DIRECTIONS: [&str; 4] = ["Western", "Eastern", "Northern", "Southern"];
+    if !DIRECTIONS.contains(&s.text.as_str()) {
+        return false;
+    }
+    let next = tokens.iter().find(|t| t.0 >= s.end);
+    next.is_some_and(|&(a, b)| {
+        let w: String = chars[a..b].iter().collect();
+        w.starts_with(|c: char| c.is_lowercase())
+    })
 }
 
 /// Words that start a capitalised run without being part of the name.
@@ -453,6 +468,25 @@ mod tests {
         assert!(t.contains(&"China"), "{t:?}");
         assert!(t.contains(&"Moscow"), "{t:?}");
         assert!(!t.contains(&"However"), "{t:?}");
+    }
+
+    #[test]
+    fn directions_before_a_noun_are_adjectives() {
+        let chars: Vec<char> = "He is said by Western and Asian diplomats to be powerful."
+            .chars()
+            .collect();
+        let t: Vec<String> = find(&chars).into_iter().map(|s| s.text).collect();
+        assert!(!t.iter().any(|x| x == "Western"), "{t:?}");
+        // Before a capitalised word it may start a name.
+        let chars: Vec<char> = "the Southern Theater Command".chars().collect();
+        let tokens = english_tokens(&chars);
+        let southern = Span {
+            start: 4,
+            end: 12,
+            kind: EntityKind::Org,
+            text: "Southern".into(),
+        };
+        assert!(!direction_adjective(&chars, &tokens, &southern));
     }
 
     #[test]

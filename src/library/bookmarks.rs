@@ -1,6 +1,8 @@
 //! Bookmarks on pairs, with an optional note. Each keeps the pair's text as it was when marked,
 //! so an export still says what was marked after the article is re-aligned.
 
+use std::path::Path;
+
 use rusqlite::params;
 use serde::Serialize;
 
@@ -35,7 +37,34 @@ pub struct Mark {
     pub note: Option<String>,
 }
 
+/// A bookmark made on a file: the article it is in the library, and whether the bookmark
+/// imported it (its first) or the library held its bytes already.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileBookmark {
+    pub article: ArticleId,
+    pub imported: bool,
+}
+
 impl Library {
+    /// Bookmark a pair of an article read from a file (bookmarks live in the library): the
+    /// file is imported first, unless the library holds the same bytes.
+    pub fn bookmark_file(&self, file: &Path, mark: &Mark) -> Result<FileBookmark> {
+        let mut report = self.import(&[file.to_path_buf()], &mut |_, _| {})?;
+        if let Some(stopped) = report.stopped.take() {
+            return Err(stopped);
+        }
+        let found = (report.added.first().map(|(id, _)| (*id, true)))
+            .or_else(|| report.duplicates.first().map(|(_, id)| (*id, false)));
+        let Some((article, imported)) = found else {
+            let why = report.failed.into_iter().next();
+            return Err(LibraryError::NotImported(why.unwrap_or_else(|| {
+                format!("{}: not an article file", file.display())
+            })));
+        };
+        self.add_bookmark(article, mark)?;
+        Ok(FileBookmark { article, imported })
+    }
+
     /// Bookmark a pair; returns the bookmark's id.
     pub fn add_bookmark(&self, article: ArticleId, mark: &Mark) -> Result<i64> {
         self.writable()?;

@@ -77,6 +77,9 @@ pub enum LibraryError {
     NoSuchArticle(i64),
     #[error("no bookmark with id {0} in the library")]
     NoSuchBookmark(i64),
+    /// A file an import could not take: the import's one line, naming the file.
+    #[error("{0}")]
+    NotImported(String),
     #[error("no feed {0} is followed (see `duet feed list`)")]
     NoSuchFeed(String),
     #[error("{url}: {why}")]

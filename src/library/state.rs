@@ -4,7 +4,7 @@
 //! Each update is one small transaction (WAL, `synchronous=NORMAL`): a kill at any moment
 //! loses at most the update in flight.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::error::{LibraryError, Result};
@@ -69,6 +69,20 @@ impl Library {
             return Err(LibraryError::NoSuchArticle(id));
         }
         Ok(())
+    }
+
+    /// The article the reader was in last (its position saved latest; in the same second,
+    /// the later import): the library reopens there.
+    pub fn last_read(&self) -> Result<Option<ArticleId>> {
+        self.conn
+            .query_row(
+                "SELECT id FROM articles WHERE pos_updated IS NOT NULL
+                 ORDER BY pos_updated DESC, id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sql_err(e))
     }
 
     /// Where the reader was, if anywhere.

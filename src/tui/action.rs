@@ -86,6 +86,7 @@ actions! {
         EntityArticles "entity_articles" "articles of the library that mention the selected entity" { Reader: ["A"] }
         Find "find" "find articles, names and text" { Library: ["/", "ctrl-p"], Reader: ["/", "ctrl-p"] }
         DeleteChar "delete_char" "delete the character before the cursor" { Finder: ["backspace"], Note: ["backspace"] }
+        ClearQuery "clear_query" "clear the finder's query" { Finder: ["ctrl-u"] }
         NextSource "next_source" "finder: text, articles, entities" { Finder: ["tab"] }
         Bookmark "bookmark" "bookmark this pair (type a note, Enter)" { Reader: ["b"] }
         Bookmarks "bookmarks" "bookmarks of the library" { Library: ["B"], Reader: ["B"], Bookmarks: ["B"] }

@@ -25,12 +25,31 @@ fn push_entries(app: &mut App, entries: &[library::Entry]) {
     }
 }
 
+/// Put the list's cursor on the article the reader was in last, once its entry is listed (and
+/// unless the user has moved since the list came).
+fn reopen_where_left(app: &mut App) {
+    let Some(article) = app.disk.resume else {
+        return;
+    };
+    let id = (app.disk.articles.iter())
+        .find(|(_, a)| **a == article)
+        .map(|(id, _)| *id);
+    let Some(row) = id.and_then(|id| app.library.row_of(id)) else {
+        return;
+    };
+    app.disk.resume = None;
+    if app.library_cursor.selected == 0 && app.reader.is_none() {
+        app.library_cursor.selected = row;
+    }
+}
+
 /// Apply a library event.
 pub(super) fn handle(app: &mut App, event: DiskEvent) -> Effects {
     match event {
         DiskEvent::More(entries) => {
             push_entries(app, &entries);
             app.done = app.library.len();
+            reopen_where_left(app);
         }
         DiskEvent::Listed(listing) => {
             let Listing {
@@ -39,7 +58,9 @@ pub(super) fn handle(app: &mut App, event: DiskEvent) -> Effects {
                 bookmarks,
                 read_only,
                 notice,
+                resume,
             } = *listing;
+            app.disk.resume = resume;
             push_entries(app, &entries);
             app.done = app.library.len();
             app.disk.home = Some(home);
@@ -53,8 +74,10 @@ pub(super) fn handle(app: &mut App, event: DiskEvent) -> Effects {
             if app.library.is_empty() {
                 app.status = Some("the library is empty: `duet import PATH…` adds articles".into());
             }
+            reopen_where_left(app);
         }
         DiskEvent::Bookmarks(b) => app.disk.bookmarks = b,
+        DiskEvent::FilesLibrary(home) => app.disk.files_library = Some(home),
         DiskEvent::Progress(done, total) => {
             app.disk.processing = (done < total).then_some((done, total));
         }
@@ -79,7 +102,6 @@ pub(super) fn handle(app: &mut App, event: DiskEvent) -> Effects {
             return fx;
         }
         DiskEvent::KnownShares(shares) => app.words.shares.extend(shares),
-        DiskEvent::WordsHome(home) => app.words.home = Some(home),
     }
     Effects::redraw()
 }
@@ -114,7 +136,8 @@ pub(super) fn track(app: &mut App) -> Effects {
     let Some(article) = app.disk.article(id) else {
         return fx;
     };
-    if app.disk.read_only.is_some() {
+    // A file bookmarked (so imported) keeps its place beside the file, not in the library.
+    if app.disk.read_only.is_some() || !app.disk.is_library() {
         return fx;
     }
     let at = r.position();

@@ -139,7 +139,8 @@ impl App {
                 self.entities.selected = Some((e, Some(i)));
                 self.jump_to(&ents.spots[i]);
                 let k = ents.spots[..=i].iter().filter(|s| s.entity == e).count();
-                self.status = Some(format!("mention {k}/{}", ents.count(e)));
+                let name = ents.entity(e).map_or("", |x| x.label());
+                self.status = Some(format!("{name} · mention {k}/{}", ents.count(e)));
             }
             None => self.status = Some("no more mentions".into()),
         }
@@ -213,11 +214,14 @@ pub(super) fn labels_key(app: &mut App, labels: &mut Labels, action: Action) -> 
             } else if labels.labels.iter().any(|l| l.label.starts_with(typed)) {
                 (Effects::redraw(), Then::Stay)
             } else {
-                app.status = Some(format!("no label {typed}"));
+                app.status = Some(format!("no label {typed}: label mode off"));
                 (Effects::redraw(), Then::Close)
             }
         }
-        Action::Back => (Effects::redraw(), Then::Close),
+        Action::Back => {
+            app.status = Some("label mode off".into());
+            (Effects::redraw(), Then::Close)
+        }
         _ => (Effects::none(), Then::Stay),
     }
 }

@@ -77,7 +77,7 @@ fn show_feed(app: &mut App, row: usize) -> Effects {
         .checked_sub(1)
         .and_then(|i| app.feeds.list.get(i))
         .map(|f| (f.id, display_name(f)));
-    super::library_keys::apply(app);
+    super::library_keys::apply(app, false);
     Effects::redraw()
 }
 
@@ -87,7 +87,7 @@ pub(super) fn handle(app: &mut App, event: FeedEvent) -> Effects {
     if let Some(line) = app.feeds.apply(event) {
         // The entries came in as they were stored: put them in the list's order.
         if !app.loading() {
-            super::library_keys::apply(app);
+            super::library_keys::apply(app, false);
         }
         app.status = Some(line);
     }

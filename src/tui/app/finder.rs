@@ -158,6 +158,7 @@ pub(super) fn finder_key(app: &mut App, query: &mut FinderQuery, action: Action)
         Action::DeleteChar => {
             query.query.pop();
         }
+        Action::ClearQuery => query.query.clear(),
         Action::NextSource => {
             query.next_source();
             app.finder.memory = Memory::default();

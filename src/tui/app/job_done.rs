@@ -109,6 +109,12 @@ pub(super) fn apply(app: &mut App, kind: JobKind, output: Result<JobOutput, JobE
             fx.merge(app.finder_build());
             fx.merge(app.finder_search_again());
         }
+        JobOutput::Bookmarked {
+            id,
+            made,
+            pair,
+            bookmarks,
+        } => super::bookmark_keys::file_bookmarked(app, id, made, pair, bookmarks),
         JobOutput::Found {
             corpus,
             results,
@@ -152,6 +158,7 @@ fn failed(app: &mut App, kind: JobKind, e: &JobError) {
             app.words.training = false;
             format!("words: {e}")
         }
+        JobKind::Bookmark => format!("no bookmark made: {e}"),
         JobKind::Entities | JobKind::Pairs | JobKind::Find => e.to_string(),
     };
     app.status = Some(line);

@@ -59,13 +59,16 @@ pub(super) fn arrange(app: &mut App, action: Action) -> Effects {
         }
         _ => return Effects::none(),
     }
-    apply(app);
+    // A new order is read from its start ("oldest first" from the oldest); a filter keeps the
+    // cursor's article.
+    apply(app, matches!(action, Action::Sort));
     fx
 }
 
-/// Re-sort and re-filter the list, keeping the selected entry selected when it stays.
-pub(super) fn apply(app: &mut App) {
-    let selected = app.library.row(app.library_cursor.selected).map(Entry::id);
+/// Re-sort and re-filter the list: the cursor at the top, or on the selected entry when it stays.
+pub(super) fn apply(app: &mut App, from_top: bool) {
+    let selected =
+        (app.library.row(app.library_cursor.selected).map(Entry::id)).filter(|_| !from_top);
     let (shown, label) = app.filter.arrange(app.library.take());
     app.done = shown
         .iter()
@@ -74,5 +77,6 @@ pub(super) fn apply(app: &mut App) {
     app.library.set(shown);
     app.library_cursor.selected = selected.and_then(|id| app.library.row_of(id)).unwrap_or(0);
     app.library_cursor.top = 0;
-    app.status = Some(label);
+    // Rows, as the list's header counts them (a pair of files is one).
+    app.status = Some(format!("{label} ({} shown)", app.library.rows()));
 }

@@ -152,6 +152,7 @@ impl App {
             return Effects::none();
         };
         let id = e.id();
+        let bilingual = e.meta().is_some_and(|m| m.badge == "KO+EN");
         match self.library.partner(id).map(|(p, _)| p.id()) {
             Some(en) => {
                 self.pairs.unpair(id, en);
@@ -160,7 +161,13 @@ impl App {
                 save(self, (id, en), false)
             }
             None => {
-                self.status = Some("not a pair".into());
+                // A KO+EN badge is one file in both languages; a pair is two files (its
+                // partner's title under it).
+                self.status = Some(if bilingual {
+                    "one bilingual article, not a pair of files: nothing to split".into()
+                } else {
+                    "not a pair of files: nothing to split (p pairs it with its translation)".into()
+                });
                 Effects::none()
             }
         }

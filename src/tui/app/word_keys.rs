@@ -23,7 +23,7 @@ use crate::tui::work::words::{Built, Trained};
 impl App {
     /// The library the learner's words are read from and kept in.
     fn words_home(&self) -> Option<&crate::library::Home> {
-        self.disk.home.as_ref().or(self.words.home.as_ref())
+        self.disk.home.as_ref().or(self.disk.files_library.as_ref())
     }
 
     /// After every update: start building the open article's words if they are not built.
@@ -340,7 +340,7 @@ fn set_status(app: &mut App, words: &ArticleWords, popup: WordPopup, status: Sta
     let fx = if saved_in_library && app.disk.read_only.is_some() {
         msg.push_str(" (not saved: the library is read-only)");
         Effects::redraw()
-    } else if saved_in_library || app.words.home.is_some() {
+    } else if saved_in_library || app.disk.files_library.is_some() {
         Effects::redraw().with(Command::Save(Save::WordStatus {
             lemma,
             status,

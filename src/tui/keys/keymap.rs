@@ -362,6 +362,24 @@ mod tests {
     }
 
     #[test]
+    fn the_names_before_the_renames_still_read() {
+        // `entity_hints` (now `entity_labels`) flat, and the `[hints]` table (now `[labels]`).
+        let mut map = Keymap::defaults();
+        map.apply(&keys_toml(
+            "entity_hints = [\"F\"]\n[hints]\nback = [\"ctrl-g\"]\n",
+        ))
+        .expect("old names are read");
+        assert!(matches!(
+            map.resolve(Mode::Reader, key("F")),
+            Some(Action::EntityLabels)
+        ));
+        assert!(matches!(
+            map.resolve(Mode::Labels, key("ctrl-g")),
+            Some(Action::Back)
+        ));
+    }
+
+    #[test]
     fn keys_resolve_by_mode() {
         let map = Keymap::defaults();
         let q = key("q");

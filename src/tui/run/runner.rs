@@ -66,11 +66,14 @@ pub fn run_on(articles: Articles) -> anyhow::Result<()> {
     let mut words_home = None;
     match articles {
         Articles::Paths(paths) => {
-            _loader = Some(worker::spawn_loader(paths, tx.clone()));
             if let Ok(home) = crate::library::Home::locate() {
-                let _ = update(&mut app, Action::Disk(DiskEvent::WordsHome(home.clone())));
+                let _ = update(
+                    &mut app,
+                    Action::Disk(DiskEvent::FilesLibrary(home.clone())),
+                );
                 words_home = Some((home, tx.clone()));
             }
+            _loader = Some(worker::spawn_loader(paths, tx.clone()));
         }
         Articles::Library(lib, notices) => {
             let listing = loader::listing(&lib, &notices, Some(disk::FIRST_PAGE))?;

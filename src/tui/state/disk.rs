@@ -49,15 +49,16 @@ pub enum DiskEvent {
     Progress(usize, usize),
     /// These articles were processed again: their new metadata.
     Updated(Vec<library::Entry>),
+    /// The reader opened files: the library a bookmark imports its article into and the
+    /// learner's words are kept in (the user's, `DUET_HOME` or the data directory; created when
+    /// the first status is saved).
+    FilesLibrary(Home),
     /// The background work is done (the whole list sent, every article processed): time to
     /// pair the library. `remember`: the pairing may keep its verdicts in the library (a
     /// headless run only looks).
     Settled { remember: bool },
     /// The known shares of these articles changed (a status was saved).
     KnownShares(HashMap<ArticleId, f64>),
-    /// The articles are files: the learner's words are kept in this library (the default
-    /// one; created when the first status is saved).
-    WordsHome(Home),
 }
 
 /// The library's list as read at start.
@@ -70,6 +71,8 @@ pub struct Listing {
     pub read_only: Option<String>,
     /// A problem met while opening (a damaged database moved aside …): one line.
     pub notice: Option<String>,
+    /// The article the reader was in last: the list reopens on it.
+    pub resume: Option<ArticleId>,
 }
 
 /// The entries the first frame lists: more than any screen shows; the rest follow from the
@@ -89,6 +92,11 @@ pub struct Disk {
     pub(in crate::tui) bookmarks: Vec<Bookmark>,
     /// Background processing under way: done of total.
     pub(in crate::tui) processing: Option<(usize, usize)>,
+    /// The reader opened files: the library a bookmark imports its article into.
+    pub(in crate::tui) files_library: Option<Home>,
+    /// The article the list reopens on, until its entry is listed (it may be past the first
+    /// page) or the user moves.
+    pub(in crate::tui) resume: Option<ArticleId>,
 }
 
 impl Disk {

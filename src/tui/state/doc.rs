@@ -62,7 +62,8 @@ pub struct Doc {
     pub bilingual: bool,
     /// What the article offers the translation pairing (the loader fills it in).
     pub evidence: Option<crate::pairing::Evidence>,
-    /// Every paired sentence, in reading order (passage by passage, Korean then English).
+    /// Every paired sentence (of an article in one language: every sentence), in reading order
+    /// (passage by passage, Korean then English).
     pub sentences: Vec<SentenceAt>,
 }
 
@@ -112,17 +113,39 @@ impl Doc {
                     let Some(u) = bitext.unpaired.get(i) else {
                         continue;
                     };
-                    let text = Some(clean_text(&u.text));
-                    let (ko, en) = if u.lang == Lang::En {
-                        (None, text)
+                    let (side, blocks, sents, at) = if u.lang == Lang::En {
+                        (Side::En, &bitext.en_blocks, &bitext.en_sentences, &en_at)
                     } else {
-                        (text, None)
+                        (Side::Ko, &bitext.ko_blocks, &bitext.ko_sentences, &ko_at)
+                    };
+                    let one = SideText::new(&u.text, &[u.block], blocks, sents, at);
+                    // An article in one language: each sentence is a bead of its own, so
+                    // sentence mode (and a finder hit) marks it. (Beside pairs, a block with no
+                    // counterpart has no sentence pairs to step through.)
+                    let beads = if bitext.pairs.is_empty() {
+                        let passage = passages.len();
+                        sentences.extend(one.at.iter().map(|(_, r)| SentenceAt {
+                            side,
+                            passage,
+                            range: r.clone(),
+                        }));
+                        let alone = |r: &Range<usize>| match side {
+                            Side::Ko => (vec![r.clone()], Vec::new()),
+                            Side::En => (Vec::new(), vec![r.clone()]),
+                        };
+                        one.at.iter().map(|(_, r)| alone(r)).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    let (ko, en) = match side {
+                        Side::En => (None, Some(one.text)),
+                        Side::Ko => (Some(one.text), None),
                     };
                     passages.push(Passage {
                         kind: u.kind,
                         ko,
                         en,
-                        beads: Vec::new(),
+                        beads,
                     });
                 }
             }

@@ -77,6 +77,10 @@ pub const LIBRARY_BESIDE_FROM: u16 = 140;
 /// Auto layout: side by side when the reader's text area is at least this wide.
 pub const SIDE_BY_SIDE_FROM: u16 = 96;
 
+/// The narrowest column the ratio leaves side by side, when there is room for two: a dozen
+/// columns hold six Hangul syllables or two English words, so words wrap whole.
+pub const MIN_COLUMN: u16 = 12;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Geometry {
     pub area: Rect,
@@ -161,7 +165,12 @@ pub fn compute(inp: &LayoutInput) -> Geometry {
         if layout == Layout::SideBySide && avail >= 7 {
             let cols = avail - 3;
             let left = ((u32::from(cols) * u32::from(inp.ratio.clamp(20, 80))) / 100) as u16;
-            let left = left.clamp(2, cols - 2);
+            let least = if cols >= 2 * MIN_COLUMN {
+                MIN_COLUMN
+            } else {
+                2
+            };
+            let left = left.clamp(least, cols - least);
             g.left_x = x;
             g.left_w = left;
             g.divider_x = x + left + 1;

@@ -77,7 +77,8 @@ impl LibraryFilter {
     }
 
     /// Sort and filter `shown` together with the entries hidden before: returns the entries to
-    /// show and a status line saying how they are shown; the rest are kept aside.
+    /// show and a status line saying how they are shown (the caller adds how many rows that
+    /// is: a pair is one); the rest are kept aside.
     pub fn arrange(&mut self, shown: Vec<Entry>) -> (Vec<Entry>, String) {
         let mut all = shown;
         all.append(&mut self.hidden);
@@ -128,7 +129,6 @@ impl LibraryFilter {
         if let Some((_, name)) = &self.feed {
             label.push_str(&format!(" · feed {name} only"));
         }
-        label.push_str(&format!(" ({} shown)", shown.len()));
         (shown, label)
     }
 }

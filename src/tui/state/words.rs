@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use crate::library::dictionary::Found;
 use crate::library::words::{Seen, Status};
-use crate::library::{ArticleId, Home, Library};
+use crate::library::{ArticleId, Library};
 use crate::text::width::AmbiguousWidth;
 use crate::tui::state::doc::{Doc, Passage, indent};
 use crate::tui::state::layout::{Geometry, Layout, Side};
@@ -424,8 +424,6 @@ pub struct WordsState {
     pub(in crate::tui) shares: HashMap<ArticleId, f64>,
     /// The library's word model, once read or trained.
     pub(in crate::tui) model: Option<Arc<Model>>,
-    /// The library the words' data is kept in when the articles are files (the default one).
-    pub(in crate::tui) home: Option<Home>,
     /// The library's word model is being trained.
     pub(in crate::tui) training: bool,
 }

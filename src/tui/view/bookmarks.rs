@@ -4,7 +4,7 @@ use ratatui::layout::Rect;
 
 use crate::text::sanitize::fold_whitespace;
 use crate::tui::app::App;
-use crate::tui::state::bookmarks::Note;
+use crate::tui::state::bookmarks::{Marked, Note};
 use crate::tui::state::list_cursor::ListCursor;
 use crate::tui::view::widgets::list_box;
 use crate::tui::view::widgets::modal::Modal;
@@ -12,8 +12,12 @@ use crate::tui::view::widgets::paint::{At, Painter};
 
 pub fn draw_note(p: &mut Painter<'_>, area: Rect, note: &Note) {
     let theme = p.theme;
+    let saves = match note.marked {
+        Marked::Article(_) => "Enter saves",
+        Marked::File(..) => "Enter saves it in the library",
+    };
     let title = format!(
-        "Bookmark pair {} — a note (Enter saves, Esc cancels)",
+        "Bookmark pair {} — a note ({saves}, Esc cancels)",
         note.at.passage + 1
     );
     let r = Modal::new(&title, 76, 7).draw(p, area);

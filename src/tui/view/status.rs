@@ -63,6 +63,14 @@ pub fn key_hints(app: &App) -> Vec<String> {
             .map(|(rest, action)| format!("{typed}{rest} {}", action.description()))
             .collect();
     }
+    if app.mode() == crate::tui::keys::mode::Mode::Labels {
+        // `f`: say that label mode is on, and how it ends.
+        let back = km.hint(app.mode(), &Action::Back).unwrap_or_default();
+        return vec![
+            "label mode: type a label to select its entity".into(),
+            format!("{back} cancels"),
+        ];
+    }
     let mode = app.pane_mode();
     let k = |a: &Action| km.hint(mode, a).unwrap_or_default();
     let updown = format!("{}/{}", k(&Action::Down), k(&Action::Up));
@@ -129,7 +137,15 @@ fn position(app: &App) -> String {
             } else {
                 app.geom.layout.map(|l| l.label()).unwrap_or("")
             };
-            format!("{loading}{layout}  {what} {at}/{}", shown.len())
+            // Sentence mode: which sentence of the pair.
+            let sentence = r
+                .position()
+                .sentence
+                .zip(d.passages.get(focus))
+                .map_or(String::new(), |(s, p)| {
+                    format!(" · sentence {}/{}", s + 1, p.beads.len().max(1))
+                });
+            format!("{loading}{layout}  {what} {at}/{}{sentence}", shown.len())
         }
         _ if app.library.rows() == 0 => loading,
         _ => format!(

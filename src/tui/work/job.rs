@@ -11,6 +11,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::library::bookmarks::{Bookmark, FileBookmark, Mark};
 use crate::library::entities::LoadedReach;
 use crate::library::{ArticleId, Home, Library};
 use crate::model::{Article, Bitext};
@@ -43,6 +44,8 @@ pub enum JobKind {
     /// Train the library's word model on its sentence pairs, count its lemmas, read the known
     /// shares.
     WordModel,
+    /// A bookmark on an article read from a file (imported into the library first).
+    Bookmark,
 }
 
 /// A job and its input.
@@ -104,6 +107,14 @@ pub enum Job {
         home: Home,
         write: bool,
     },
+    /// Bookmark a pair of the article read from `path` (entry `id`) in the library in `home`,
+    /// importing the file first unless the library holds its bytes.
+    BookmarkFile {
+        id: EntryId,
+        path: PathBuf,
+        home: Home,
+        mark: Mark,
+    },
     /// Search the corpus; `memory` is what the last search left to narrow from.
     Find {
         corpus: Arc<Corpus>,
@@ -141,6 +152,13 @@ pub enum JobOutput {
     },
     Words(Box<crate::tui::work::words::Built>),
     WordModel(Result<crate::tui::work::words::Trained, String>),
+    /// A file's pair bookmarked: the article it is in the library, and every bookmark since.
+    Bookmarked {
+        id: EntryId,
+        made: FileBookmark,
+        pair: usize,
+        bookmarks: Vec<Bookmark>,
+    },
     Found {
         /// The corpus searched: the results' item numbers index it.
         corpus: Arc<Corpus>,
@@ -171,6 +189,7 @@ impl Job {
             Job::EntityReach { .. } => JobKind::EntityReach,
             Job::Words { .. } => JobKind::Words,
             Job::WordModel { .. } => JobKind::WordModel,
+            Job::BookmarkFile { .. } => JobKind::Bookmark,
         }
     }
 
@@ -195,6 +214,7 @@ impl Job {
             Job::EntityReach { .. } => "looking the entity up in the library".into(),
             Job::Words { .. } => "finding the article's words".into(),
             Job::WordModel { .. } => "training the word model".into(),
+            Job::BookmarkFile { path, .. } => format!("bookmarking {}", path.display()),
         }
     }
 
@@ -266,6 +286,21 @@ impl Job {
                 home,
             } => JobOutput::Words(Box::new(words::build(id, doc, model, home))),
             Job::WordModel { home, write } => JobOutput::WordModel(words::train(&home, write)),
+            Job::BookmarkFile {
+                id,
+                path,
+                home,
+                mark,
+            } => {
+                let (lib, _) = Library::open(home)?;
+                let made = lib.bookmark_file(&path, &mark)?;
+                JobOutput::Bookmarked {
+                    id,
+                    made,
+                    pair: mark.pair,
+                    bookmarks: lib.bookmarks(None)?,
+                }
+            }
             Job::Find {
                 corpus,
                 source,

@@ -58,6 +58,7 @@ pub fn listing(
             Access::ReadOnly(why) => Some(why.clone()),
         },
         notice: notices.first().map(ToString::to_string),
+        resume: lib.last_read()?,
     })
 }
 

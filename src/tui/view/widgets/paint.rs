@@ -137,7 +137,9 @@ impl<'a> Painter<'a> {
             } else {
                 theme.plain()
             };
-            let t = format!(" {title} ");
+            // A title cut at the border says so.
+            let room = usize::from(area.width - 4);
+            let t = format!(" {} ", crate::text::width::truncate(title, room, self.amb));
             self.put(At::new(area.x + 1, area.y, area.width - 2, style), &t);
         }
     }
