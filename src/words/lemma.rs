@@ -207,7 +207,13 @@ fn hangul_lemmas(chars: &[char]) -> Vec<String> {
     //    Longest first.
     for end in (2..=n).rev() {
         let noun = &chars[..end];
-        if t.nouns.contains(&text(noun)) && t.is_noun_tail(&chars[end..], true) {
+        // A listed place or organisation is a noun too (북한 is no form of 북하다).
+        let listed = || {
+            crate::entity::gazetteer::shipped()
+                .ko_kind(&text(noun))
+                .is_some()
+        };
+        if (t.nouns.contains(&text(noun)) || listed()) && t.is_noun_tail(&chars[end..], true) {
             found.push((end as f32 + 0.5, text(noun)));
             break;
         }
@@ -309,6 +315,10 @@ mod tests {
         assert_eq!(lemma("대통령이"), "대통령");
         assert_eq!(lemma("됐다"), "되다");
         assert_eq!(lemma("했다"), "하다");
+        // A listed name that ends like 하다's adnominal form stays a name.
+        assert_eq!(lemma("북한"), "북한");
+        assert_eq!(lemma("북한과"), "북한");
+        assert_eq!(lemma("중요한"), "중요하다");
     }
 
     #[test]
