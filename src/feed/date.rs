@@ -1,15 +1,6 @@
 //! The dates feeds and HTTP write, to seconds since the epoch, without a date crate.
 
-/// Days since the epoch of a civil date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+use crate::text::date::days_from_civil;
 
 /// An HTTP date, `Wed, 21 Oct 2015 07:28:00 GMT` (IMF-fixdate, the one servers send).
 pub fn parse_http_date(text: &str) -> Option<i64> {

@@ -222,14 +222,7 @@ fn day_number(d: &str) -> Option<i64> {
     let y: i64 = d.get(0..4)?.parse().ok()?;
     let m: i64 = d.get(5..7)?.parse().ok()?;
     let day: i64 = d.get(8..10)?.parse().ok()?;
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe)
+    Some(crate::text::date::days_from_civil(y, m, day))
 }
 
 fn number(out: &mut Vec<String>, n: f64) {

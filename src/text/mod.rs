@@ -1,6 +1,7 @@
 //! Pure text code shared by the stages: sanitising, language of a span, sentences, display width
-//! and wrapping, Hangul syllable arithmetic. Nothing here touches a terminal.
+//! and wrapping, Hangul syllable arithmetic, calendar days. Nothing here touches a terminal.
 
+pub mod date;
 pub mod furniture;
 pub mod hangul;
 pub mod lang;
