@@ -111,6 +111,15 @@ pub fn lines(app: &App, words: &ArticleWords, popup: WordPopup, rows: usize) -> 
     };
     let raw = korean.as_ref().and_then(|(w, _)| w.lemma());
     let lemma = raw.map(sanitize);
+    // The readings after the best one, dimmed: ` (or 하다, 되다)`.
+    let other_lemmas = |lemmas: &[String]| {
+        (lemmas.len() > 1).then(|| {
+            (
+                format!(" (or {})", sanitize(&lemmas[1..].join(", "))),
+                theme.dim(),
+            )
+        })
+    };
     match (popup.side, &korean) {
         (Side::Ko, Some((w, text))) => {
             let mut line = vec![label("Korean"), plain(text.clone())];
@@ -118,12 +127,7 @@ pub fn lines(app: &App, words: &ArticleWords, popup: WordPopup, rows: usize) -> 
                 line.push(plain(" → ".into()));
                 line.push((l.clone(), theme.accent()));
             }
-            if w.lemmas.len() > 1 {
-                line.push((
-                    format!(" (or {})", sanitize(&w.lemmas[1..].join(", "))),
-                    theme.dim(),
-                ));
-            }
+            line.extend(other_lemmas(&w.lemmas));
             body.push(line);
             body.push(vec![label("English"), aligned]);
         }
@@ -134,12 +138,7 @@ pub fn lines(app: &App, words: &ArticleWords, popup: WordPopup, rows: usize) -> 
             {
                 line.push(plain(" → ".into()));
                 line.push((l.clone(), theme.accent()));
-                if w.lemmas.len() > 1 {
-                    line.push((
-                        format!(" (or {})", sanitize(&w.lemmas[1..].join(", "))),
-                        theme.dim(),
-                    ));
-                }
+                line.extend(other_lemmas(&w.lemmas));
             }
             body.push(line);
         }
