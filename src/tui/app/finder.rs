@@ -27,9 +27,9 @@ impl App {
     }
 
     /// The item a hit of `source` names, and a short name of its article (for the result list).
-    pub fn finder_item(&self, source: Source, hit: &Hit) -> Option<(String, &Item)> {
+    pub fn finder_item(&self, source: Source, hit: &Hit) -> Option<(String, Item<'_>)> {
         let corpus = self.finder.results_corpus()?;
-        let item = corpus.items(source).get(hit.item as usize)?;
+        let item = corpus.get(source, hit.item)?;
         let doc = corpus.docs.get(item.doc as usize)?;
         let date = doc
             .date
@@ -41,17 +41,10 @@ impl App {
     }
 
     /// Which of the same-reading sentences of its article a text hit is (0 for other items).
-    fn finder_nth(&self, hit: &Hit, item: &Item) -> usize {
-        match (&self.finder.corpus, item.sentence) {
-            (Some(corpus), Some(_)) => corpus
-                .items(Source::Text)
-                .get(..hit.item as usize)
-                .unwrap_or_default()
-                .iter()
-                .filter(|it| it.doc == item.doc && it.sentence.is_some() && it.text == item.text)
-                .count(),
-            _ => 0,
-        }
+    fn finder_nth(&self, source: Source, hit: &Hit) -> usize {
+        self.finder
+            .results_corpus()
+            .map_or(0, |c| c.same_before(source, hit.item))
     }
 
     /// The finder's preview of a hit: for a sentence, the sentence paired with it in the other
@@ -62,20 +55,20 @@ impl App {
         if item.sentence.is_none() && !item.alts.is_empty() {
             // The name shown is the one that matched (`hit.text`): preview one in the other script.
             let ko = has_hangul(&hit.text);
-            return std::iter::once(&item.text)
-                .chain(&item.alts)
+            return std::iter::once(item.text)
+                .chain(item.alts.iter().map(String::as_str))
                 .find(|a| has_hangul(a) != ko)
-                .cloned();
+                .map(str::to_string);
         }
         let &(id, _) = self.finder.articles.get(item.doc as usize)?;
         let doc = match &self.reader {
             Some(r) if r.entry == id => &r.doc,
             _ => self.docs.peek(id)?,
         };
-        let (passage, bead) = doc.sentence_position(&item.text, self.finder_nth(hit, item))?;
+        let (passage, bead) = doc.sentence_position(item.text, self.finder_nth(source, hit))?;
         let p = doc.passages.get(passage)?;
         let (ko, en) = p.beads.get(bead?)?;
-        let (other, ranges) = if has_hangul(&item.text) {
+        let (other, ranges) = if has_hangul(item.text) {
             (p.en.as_deref()?, en)
         } else {
             (p.ko.as_deref()?, ko)
@@ -179,10 +172,11 @@ pub(super) fn finder_key(app: &mut App, query: &mut FinderQuery, action: Action)
 /// sentence pair is highlighted on both sides); `None` when there is nothing to open.
 fn open_hit(app: &mut App, query: &FinderQuery) -> Option<Effects> {
     let hit = query.hit()?;
-    let (_, item) = app.finder_item(query.effective().0, hit)?;
-    let (doc, text) = (item.doc as usize, item.text.clone());
+    let source = query.effective().0;
+    let (_, item) = app.finder_item(source, hit)?;
+    let (doc, text) = (item.doc as usize, item.text.to_string());
     // A sentence repeated in its article: which of the same-reading ones this is.
-    let nth = app.finder_nth(hit, item);
+    let nth = app.finder_nth(source, hit);
     let &(id, _) = app.finder.articles.get(doc)?;
     let i = app.library.position(id)?;
     app.finder.pending = Some((id, text, nth));
