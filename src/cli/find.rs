@@ -6,6 +6,7 @@
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use anyhow::Context;
@@ -35,7 +36,7 @@ struct Row<'a> {
 
 /// The corpus searched: of files, or of the library (from its cache, with the articles' ids).
 struct Searched {
-    corpus: Corpus,
+    corpus: Arc<Corpus>,
     ids: Option<Vec<ArticleId>>,
     /// Some file or article could not be read (each said on stderr).
     failed: bool,
@@ -84,7 +85,7 @@ pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
         corpus.set_entities(&index);
     }
     let searched = Searched {
-        corpus,
+        corpus: Arc::new(corpus),
         ids: None,
         failed,
     };

@@ -6,7 +6,7 @@
 //! later extend the corpus ([`Stored::with`]) instead of building it again.
 
 use std::collections::BTreeMap;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use super::corpus::Corpus;
 use crate::entity::EntityIndex;
@@ -16,7 +16,7 @@ use crate::model::Article;
 /// A library's corpus, and what it was read from.
 #[derive(Debug, Default)]
 pub struct Stored {
-    pub corpus: Corpus,
+    pub corpus: Arc<Corpus>,
     /// The library's id of each of the corpus's docs.
     pub ids: Vec<ArticleId>,
     /// Articles that could not be read, and why.
@@ -93,14 +93,16 @@ impl Stored {
         if stopped {
             return Ok(None);
         }
-        out.corpus = corpus;
+        out.corpus = Arc::new(corpus);
         if entities {
             let before = self.entities.clone().unwrap_or_else(|| EntityIndex {
                 articles: vec![String::new(); self.ids.len()],
                 entities: Vec::new(),
             });
             let joined = EntityIndex::join(std::iter::once(before).chain(parts));
-            out.corpus.set_entities(&joined);
+            if let Some(c) = Arc::get_mut(&mut out.corpus) {
+                c.set_entities(&joined);
+            }
             out.entities = Some(joined);
         }
         Ok(Some(out))

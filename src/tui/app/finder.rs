@@ -1,14 +1,18 @@
 //! The finder's side of the app: its corpus built from the loaded articles on a worker, a
 //! search per keystroke, a hit's item, preview and where it opens, and the overlay's keys.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::App;
 use super::lists::{Handled, Then, list_key};
+use crate::library::ArticleId;
+use crate::search::stored::Stored;
 use crate::search::{Hit, Item, Memory, Source};
 use crate::text::lang::is_hangul;
 use crate::tui::action::Action;
 use crate::tui::state::finder::FinderQuery;
+use crate::tui::state::library_list::EntryId;
 use crate::tui::state::overlay::Overlay;
 use crate::tui::work::effects::{Command, Effects};
 use crate::tui::work::job::{Job, JobKind};
@@ -60,7 +64,7 @@ impl App {
                 .find(|a| has_hangul(a) != ko)
                 .map(str::to_string);
         }
-        let &(id, _) = self.finder.articles.get(item.doc as usize)?;
+        let id = self.finder.entry_of(item.doc as usize)?;
         let doc = match &self.reader {
             Some(r) if r.entry == id => &r.doc,
             _ => self.docs.peek(id)?,
@@ -82,6 +86,9 @@ impl App {
     /// time; a build that finishes short of the articles loaded meanwhile starts another). The
     /// job shares the loaded articles; none is copied.
     pub(super) fn finder_build(&mut self) -> Effects {
+        if let Some(home) = self.disk.home.clone() {
+            return self.finder_library(home);
+        }
         if !self.finder.stale() || self.finder.building || self.finder.articles.is_empty() {
             return Effects::none();
         }
@@ -97,6 +104,58 @@ impl App {
             generation,
             job: Job::FinderCorpus(articles),
         })
+    }
+
+    /// The library's corpus: built from its cache on a worker once, then extended with the
+    /// articles listed since (a feed refresh, an import), never built again.
+    fn finder_library(&mut self, home: crate::library::Home) -> Effects {
+        if self.finder.building || self.disk.articles.is_empty() {
+            return Effects::none();
+        }
+        let (base, ids) = match &self.finder.stored {
+            None => (None, None),
+            Some(stored) => {
+                let mut new: Vec<_> = (self.disk.articles.values())
+                    .filter(|a| !self.finder.indexed.contains(a))
+                    .copied()
+                    .collect();
+                if new.is_empty() {
+                    return Effects::none();
+                }
+                new.sort_unstable();
+                (Some(Arc::clone(stored)), Some(new))
+            }
+        };
+        self.finder.building = true;
+        let generation = self.next_generation(JobKind::FinderCorpus);
+        Effects::none().with(Command::Start {
+            generation,
+            job: Job::FinderLibrary { home, base, ids },
+        })
+    }
+
+    /// The library's corpus came: search in it, and add the articles listed meanwhile.
+    pub(super) fn finder_library_built(&mut self, stored: Option<Arc<Stored>>) -> Effects {
+        self.finder.building = false;
+        let Some(stored) = stored else {
+            return Effects::none();
+        };
+        let entry_of: HashMap<ArticleId, EntryId> =
+            self.disk.articles.iter().map(|(&e, &a)| (a, e)).collect();
+        self.finder.entries = (stored.ids.iter())
+            .map(|a| entry_of.get(a).copied().unwrap_or(EntryId(u64::MAX)))
+            .collect();
+        self.finder.indexed = stored.ids.iter().copied().collect();
+        self.finder
+            .indexed
+            .extend(stored.failed.iter().map(|(a, _)| *a));
+        self.finder.corpus = Some(Arc::clone(&stored.corpus));
+        self.finder.built_for = stored.ids.len();
+        self.finder.stored = Some(stored);
+        self.finder.memory = Memory::default();
+        let mut fx = self.finder_build();
+        fx.merge(self.finder_search_again());
+        fx
     }
 
     /// Search again for the finder's query, on a worker: a new query cancels the running one
@@ -177,7 +236,7 @@ fn open_hit(app: &mut App, query: &FinderQuery) -> Option<Effects> {
     let (doc, text) = (item.doc as usize, item.text.to_string());
     // A sentence repeated in its article: which of the same-reading ones this is.
     let nth = app.finder_nth(source, hit);
-    let &(id, _) = app.finder.articles.get(doc)?;
+    let id = app.finder.entry_of(doc)?;
     let i = app.library.position(id)?;
     app.finder.pending = Some((id, text, nth));
     let fx = app.open(i);

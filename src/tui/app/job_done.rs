@@ -109,6 +109,7 @@ pub(super) fn apply(app: &mut App, kind: JobKind, output: Result<JobOutput, JobE
             fx.merge(app.finder_build());
             fx.merge(app.finder_search_again());
         }
+        JobOutput::FinderLibrary(stored) => fx.merge(app.finder_library_built(stored)),
         JobOutput::Bookmarked {
             id,
             made,
