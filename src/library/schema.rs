@@ -241,6 +241,9 @@ pub const MIGRATIONS: &[&str] = &[
         title TEXT,
         from_feed INTEGER NOT NULL DEFAULT 0
     );",
+    // 8: the rules lemma counts were made by (`words::lemma::fingerprint` and the pipeline):
+    // counts of other rules, or of none (before this), are counted again.
+    "ALTER TABLE article_lemmas_done ADD COLUMN rules TEXT;",
 ];
 
 /// The schema version this duet writes.

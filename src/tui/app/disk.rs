@@ -98,7 +98,7 @@ pub(super) fn handle(app: &mut App, event: DiskEvent) -> Effects {
         DiskEvent::Settled { remember } => {
             let mut fx = Effects::redraw();
             fx.merge(super::pairs::settled(app, remember));
-            fx.merge(super::word_keys::settled(app, remember));
+            super::word_keys::settled(app, remember);
             // The finder's corpus: built once the background work of a session is done (a
             // headless run builds it when the finder opens), then extended with what came.
             if remember || app.finder.stored.is_some() {
