@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::index::{Cancelled, Entry, TermHits, Top, WordIndex};
 use super::matcher::{self, Prepared};
 use super::query::Query;
+pub use super::texts::Item;
 use super::texts::Texts;
 use crate::entity::EntityIndex;
 use crate::model::{Article, BlockKind};
@@ -42,25 +43,6 @@ pub struct Doc {
     pub title: String,
     /// ISO date (sorts as text); `None` sorts oldest.
     pub date: Option<String>,
-}
-
-/// Something a search can find: a title, a name, a sentence (as the corpus holds it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Item<'a> {
-    /// Index into [`Corpus::docs`].
-    pub doc: u32,
-    /// What is matched and shown.
-    pub text: &'a str,
-    /// Other spellings matched as well (an entity's names in the other language).
-    pub alts: &'a [String],
-    /// Index into the article's blocks, and of the sentence inside that block.
-    pub block: Option<usize>,
-    pub sentence: Option<usize>,
-    /// 0 a title or an entity name, 1 other metadata (outlet, byline), 2 body text: at equal
-    /// scores the lower comes first.
-    pub rank: u8,
-    /// A short description shown beside it (an entity's type and mention count).
-    pub note: &'a str,
 }
 
 /// An item of the articles or entities source, owned (there are few of them: the text source's

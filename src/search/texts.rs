@@ -8,7 +8,24 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use super::corpus::Item;
+/// Something a search can find: a title, a name, a sentence (as the corpus holds it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item<'a> {
+    /// Index into the corpus's `docs`.
+    pub doc: u32,
+    /// What is matched and shown.
+    pub text: &'a str,
+    /// Other spellings matched as well (an entity's names in the other language).
+    pub alts: &'a [String],
+    /// Index into the article's blocks, and of the sentence inside that block.
+    pub block: Option<usize>,
+    pub sentence: Option<usize>,
+    /// 0 a title or an entity name, 1 other metadata (outlet, byline), 2 body text: at equal
+    /// scores the lower comes first.
+    pub rank: u8,
+    /// A short description shown beside it (an entity's type and mention count).
+    pub note: &'a str,
+}
 
 /// `block` or `sentence` absent (a title).
 const NONE: u32 = u32::MAX;
