@@ -5,7 +5,7 @@
 //! (numbered migrations), [`import`] (copy in, skip duplicates), [`intake`] (one article's
 //! processing, and "import, then pair" for every way articles come in), [`cache`] (parsed articles and
 //! alignments keyed by content hash and pipeline version), [`state`] (position, read/unread),
-//! [`bookmarks`], [`export`], [`pairs`] (translation pairs across files, and the user's own),
+//! [`bookmarks`], [`export`], [`list`] (the list's order, filters and windows as queries), [`pairs`] (translation pairs across files, and the user's own),
 //! [`feeds`] (subscriptions) and [`feed_refresh`] (feeds' stories stored as articles).
 //! Terminal-free: the CLI and the reader call the same functions.
 
@@ -27,6 +27,7 @@ pub mod feeds;
 pub mod home;
 pub mod import;
 pub mod intake;
+pub mod list;
 pub mod pairs;
 pub mod schema;
 pub mod state;
@@ -191,7 +192,12 @@ impl Library {
     }
 
     pub fn is_empty(&self) -> Result<bool> {
-        self.len().map(|n| n == 0)
+        // Without counting them all (the reader asks before its first frame).
+        self.conn
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM articles)", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.sql_err(e))
     }
 
     /// Every article, newest publication first (undated ones last, by import order).
