@@ -302,7 +302,7 @@ impl Library {
         let mut before = String::from("a.id < :id");
         for (i, (e, desc)) in keys.iter().enumerate().rev() {
             let (p, cmp) = (NAMES[i], if *desc { ">" } else { "<" });
-            before = format!("({e} {cmp} {p} OR ({e} IS {p} AND {before}))");
+            before = format!("(({e}) {cmp} {p} OR (({e}) IS {p} AND {before}))");
         }
         named.extend(NAMES.iter().copied().zip(values));
         let sql = format!(
