@@ -133,7 +133,7 @@ pub(super) fn handle(app: &mut App, event: DiskEvent) -> Effects {
         DiskEvent::Settled { remember } => {
             let mut fx = Effects::redraw();
             fx.merge(super::pairs::settled(app, remember));
-            fx.merge(super::word_keys::settled(app, remember));
+            super::word_keys::settled(app, remember);
             return fx;
         }
         DiskEvent::KnownShares(shares) => app.words.shares.extend(shares),
