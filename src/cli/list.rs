@@ -25,7 +25,8 @@ pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
     let mut first = true;
     // The outlet column, cleaned and padded once per outlet (a library has few outlets).
     let mut outlets: HashMap<Option<String>, String> = HashMap::new();
-    lib.each_entry(|e| {
+    // The JSON has every field; a line shows no bookmark count or feed.
+    let each = |e: Entry| {
         written = if args.json {
             json_element(&mut out, &e, first)
         } else {
@@ -38,7 +39,12 @@ pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
         };
         first = false;
         written.is_ok()
-    })?;
+    };
+    if args.json {
+        lib.each_entry(each)?;
+    } else {
+        lib.each_entry_brief(each)?;
+    }
     if written.is_ok() && args.json {
         written = writeln!(out, "{}", if first { "[]" } else { "\n]" });
     }
