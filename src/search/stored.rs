@@ -8,6 +8,8 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, mpsc};
 
+use rusqlite::OptionalExtension;
+
 use super::corpus::Corpus;
 use crate::entity::EntityIndex;
 use crate::library::{ArticleId, Library, LibraryError};
@@ -171,7 +173,40 @@ fn read_all<T>(
     })
 }
 
+/// An article and its entities as its cache entry holds them, from this pipeline version or an
+/// earlier one (searching needs only the text, and the background processing brings the new
+/// version: the reader's `DiskEvent::Updated`); an article with no cache entry is processed now,
+/// as the reader would. The alignment is not decoded: the corpus does not need it.
 fn read_one(lib: &Library, id: ArticleId) -> Result<(Article, EntityIndex), LibraryError> {
+    type Row = (Vec<u8>, Option<Vec<u8>>, Option<String>, String);
+    let row: Option<Row> = lib
+        .connection()
+        .prepare_cached(
+            "SELECT c.article, c.entities, a.source, a.file
+             FROM articles a JOIN cache c ON c.hash = a.hash
+             WHERE a.id = ?1 ORDER BY c.pipeline = ?2 DESC LIMIT 1",
+        )
+        .and_then(|mut s| {
+            s.query_row(rusqlite::params![id, lib.pipeline()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .optional()
+        })
+        .map_err(|error| LibraryError::Sqlite {
+            path: lib.db_path(),
+            error,
+        })?;
+    if let Some((article, entities, source, file)) = row
+        && let Ok(mut article) = crate::library::cache::decode_article(&article)
+    {
+        // As `Library::load` names it: where it came from, else its stored copy.
+        article.path = source.unwrap_or_else(|| {
+            let file = lib.home().resolve(std::path::Path::new(&file));
+            file.to_string_lossy().into_owned()
+        });
+        let index = entities.and_then(|b| crate::library::entities::decode(&b));
+        return Ok((article, index.unwrap_or_default()));
+    }
     let article = lib.load(id)?.article;
     let index = lib.entities(id)?.unwrap_or_default();
     Ok((article, index))

@@ -1,7 +1,6 @@
 //! The finder's side of the app: its corpus built from the loaded articles on a worker, a
 //! search per keystroke, a hit's item, preview and where it opens, and the overlay's keys.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::App;
@@ -12,7 +11,6 @@ use crate::search::{Hit, Item, Memory, Source};
 use crate::text::lang::is_hangul;
 use crate::tui::action::Action;
 use crate::tui::state::finder::FinderQuery;
-use crate::tui::state::library_list::EntryId;
 use crate::tui::state::overlay::Overlay;
 use crate::tui::work::effects::{Command, Effects};
 use crate::tui::work::job::{Job, JobKind};
@@ -28,6 +26,19 @@ impl App {
         let mut fx = Effects::redraw();
         fx.merge(self.finder_build());
         fx
+    }
+
+    /// In a library: read the finder's corpus unless it is (being) read already.
+    pub(super) fn finder_start(&mut self) -> Effects {
+        if self.finder.stored.is_some() || !self.disk.is_library() {
+            return Effects::none();
+        }
+        self.finder_build()
+    }
+
+    /// The corpus is being read and there is none to search yet (the overlay says so).
+    pub fn finder_indexing(&self) -> bool {
+        self.finder.building && self.finder.corpus.is_none()
     }
 
     /// The item a hit of `source` names, and a short name of its article (for the result list).
@@ -106,27 +117,35 @@ impl App {
         })
     }
 
-    /// The library's corpus: built from its cache on a worker once, then extended with the
-    /// articles listed since (a feed refresh, an import), never built again.
+    /// The library's corpus: every article read from its cache on a worker once (whatever
+    /// rows the list has read), then extended with the articles stored since (a feed refresh,
+    /// an import); read again only when articles it holds were processed again.
     fn finder_library(&mut self, home: crate::library::Home) -> Effects {
-        if self.finder.building || self.disk.articles.is_empty() {
+        let f = &mut self.finder;
+        if f.building || f.library_failed {
             return Effects::none();
         }
-        let (base, ids) = match &self.finder.stored {
+        let (base, ids) = match &f.stored {
+            Some(_) if f.rebuild => (None, None),
             None => (None, None),
             Some(stored) => {
-                let mut new: Vec<_> = (self.disk.articles.values())
-                    .filter(|a| !self.finder.indexed.contains(a))
-                    .copied()
+                let mut new: Vec<_> = (f.arrived.drain(..))
+                    .filter(|a| !f.indexed.contains(a))
                     .collect();
                 if new.is_empty() {
                     return Effects::none();
                 }
                 new.sort_unstable();
+                new.dedup();
                 (Some(Arc::clone(stored)), Some(new))
             }
         };
-        self.finder.building = true;
+        if base.is_none() {
+            // All of it is read: what arrived is in it.
+            f.arrived.clear();
+            f.rebuild = false;
+        }
+        f.building = true;
         let generation = self.next_generation(JobKind::FinderCorpus);
         Effects::none().with(Command::Start {
             generation,
@@ -134,17 +153,29 @@ impl App {
         })
     }
 
-    /// The library's corpus came: search in it, and add the articles listed meanwhile.
+    /// Articles stored in the library (`changed`: processed again) since its corpus was read:
+    /// added to it (changed ones it holds: it is read again), on a worker, once the running
+    /// build is done.
+    pub(super) fn finder_library_arrived(&mut self, ids: &[ArticleId], changed: bool) -> Effects {
+        let f = &mut self.finder;
+        if f.stored.is_none() && !f.building {
+            return Effects::none();
+        }
+        f.library_failed = false;
+        // During a build it is unknown whether it read them before or after: read again.
+        if changed && (f.building || ids.iter().any(|a| f.indexed.contains(a))) {
+            f.rebuild = true;
+        }
+        f.arrived.extend_from_slice(ids);
+        self.finder_build()
+    }
+
+    /// The library's corpus came: search in it, and add the articles stored meanwhile.
     pub(super) fn finder_library_built(&mut self, stored: Option<Arc<Stored>>) -> Effects {
         self.finder.building = false;
         let Some(stored) = stored else {
             return Effects::none();
         };
-        let entry_of: HashMap<ArticleId, EntryId> =
-            self.disk.articles.iter().map(|(&e, &a)| (a, e)).collect();
-        self.finder.entries = (stored.ids.iter())
-            .map(|a| entry_of.get(a).copied().unwrap_or(EntryId(u64::MAX)))
-            .collect();
         self.finder.indexed = stored.ids.iter().copied().collect();
         self.finder
             .indexed
@@ -237,7 +268,10 @@ fn open_hit(app: &mut App, query: &FinderQuery) -> Option<Effects> {
     // A sentence repeated in its article: which of the same-reading ones this is.
     let nth = app.finder_nth(source, hit);
     let id = app.finder.entry_of(doc)?;
-    let i = app.library.position(id)?;
+    let Some(i) = app.library.position(id) else {
+        app.status = Some("that article is hidden by the list's filters (u, O)".into());
+        return None;
+    };
     app.finder.pending = Some((id, text, nth));
     let fx = app.open(i);
     app.relayout();

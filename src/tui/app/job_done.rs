@@ -157,6 +157,7 @@ fn failed(app: &mut App, kind: JobKind, e: &JobError) {
         JobKind::FinderCorpus => {
             app.finder.building = false;
             app.finder.failed_for = Some(app.finder.articles.len());
+            app.finder.library_failed = app.disk.is_library();
             e.to_string()
         }
         JobKind::EntityReach => format!("library: {e}"),

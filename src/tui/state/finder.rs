@@ -1,8 +1,9 @@
 //! The finder. [`Finder`] is the session's part: the loaded articles (shared with their
 //! documents, never copied), the searchable corpus a job builds from them (`Job::FinderCorpus`)
-//! or, in a library, from its cache (`Job::FinderLibrary`: built once after the first frame and
-//! extended as articles arrive), and what the last search left to narrow from. [`FinderQuery`] is the open overlay's: the query
-//! typed so far, the source searched, the results and the selected one. Each keystroke starts a
+//! or, in a library, of every article from its cache whatever rows the list has read
+//! (`Job::FinderLibrary`: built once after the first frame, extended as articles arrive, built
+//! again when indexed ones were processed again), and what the last search left to narrow from.
+//! [`FinderQuery`] is the open overlay's: the query typed so far, the source searched, the results and the selected one. Each keystroke starts a
 //! `Job::Find` (a new generation: the running search is cancelled, a late result dropped); the
 //! results are set in the query when they arrive.
 
@@ -42,18 +43,23 @@ pub struct Finder {
     /// A hit being opened: the sentence to go to once its document is shown (its text, and how
     /// many sentences of its article before it read the same).
     pub pending: Option<(EntryId, String, usize)>,
-    /// In a library: the corpus read from its cache (`corpus` is its corpus), the entry of each
-    /// of its docs, and the articles it holds.
+    /// In a library: the corpus read from its cache (`corpus` is its corpus) and the articles
+    /// it holds (or could not read).
     pub stored: Option<Arc<Stored>>,
-    pub entries: Vec<EntryId>,
     pub indexed: HashSet<ArticleId>,
+    /// In a library: articles stored since the corpus was read (to add), and whether some it
+    /// holds were processed again since (to read it all again).
+    pub arrived: Vec<ArticleId>,
+    pub rebuild: bool,
+    /// In a library: the last read failed (not tried again until articles arrive).
+    pub library_failed: bool,
 }
 
 impl Finder {
     /// The entry of a corpus doc.
     pub fn entry_of(&self, doc: usize) -> Option<EntryId> {
         match &self.stored {
-            Some(_) => self.entries.get(doc).copied(),
+            Some(stored) => stored.ids.get(doc).copied().map(EntryId::of_article),
             None => self.articles.get(doc).map(|(id, _)| *id),
         }
     }
