@@ -241,6 +241,18 @@ pub const MIGRATIONS: &[&str] = &[
         title TEXT,
         from_feed INTEGER NOT NULL DEFAULT 0
     );",
+    // 8: the articles pairing has settled, so that pairing a library after a few articles
+    // came, went or changed asks only those and the articles whose candidates they can change
+    // (`library::pairs`): the article's candidates were gathered and verified with `state`
+    // (the pipeline and the pairing decision) while it had `hash` and `verdicts` remembered
+    // verdicts of it held. Another hash, another state or fewer verdicts (a partner removed
+    // or changed): asked again.
+    "CREATE TABLE pairing_settled (
+        article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        hash TEXT NOT NULL,
+        state TEXT NOT NULL,
+        verdicts INTEGER NOT NULL
+    );",
 ];
 
 /// The schema version this duet writes.
