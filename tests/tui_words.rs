@@ -487,6 +487,11 @@ fn tab_twice_returns_to_the_word_and_an_english_word_leads_to_a_korean_word_link
     // Moving on forgets where Tab came from: the next Tab follows the links again.
     keys(&mut app, "Esc g w Tab l h Tab");
     assert_eq!(selected(&app), "미국");
+    // On US-China reached from 중국, a status is 중국's (the word Tab came from).
+    keys(&mut app, "Esc g w l Tab 2");
+    assert_eq!(selected(&app), "US-China");
+    assert_eq!(app.words().status("중국"), Some(Status::Learning(2)));
+    assert_eq!(app.words().status("미국"), None);
 }
 
 /// A name the article's entity tagger finds is a noun in the popup: 김영한 (the minister of the

@@ -100,15 +100,12 @@ pub fn lines(app: &App, words: &ArticleWords, popup: WordPopup, rows: usize) -> 
     } else {
         (linked.join(" "), theme.word())
     };
-    // The Korean word the popup is about: the selected one, or the first one an English word
-    // is aligned with.
-    let korean = match popup.side {
-        Side::Ko => Some((spot, text_of(app, popup.passage, Side::Ko, &spot.range))),
-        Side::En => spot.links.first().and_then(|&i| {
-            let w = words.spot(popup.passage, Side::Ko, i)?;
-            Some((w, text_of(app, popup.passage, Side::Ko, &w.range)))
-        }),
-    };
+    // The Korean word the popup is about: the selected one, or the one an English word is
+    // aligned with that Tab came from (else the first).
+    let korean = words.korean_index(popup).and_then(|i| {
+        let w = words.spot(popup.passage, Side::Ko, i)?;
+        Some((w, text_of(app, popup.passage, Side::Ko, &w.range)))
+    });
     let raw = korean.as_ref().and_then(|(w, _)| w.lemma());
     let lemma = raw.map(sanitize);
     // The readings after the best one, dimmed: ` (or 하다, 되다)`.
