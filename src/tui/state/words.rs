@@ -469,10 +469,7 @@ pub struct WordsState {
 impl WordsState {
     /// The words of this document, if built.
     pub fn of(&self, entry: EntryId, doc: &Arc<Doc>) -> Option<&Arc<ArticleWords>> {
-        self.built
-            .iter()
-            .find(|(e, d, _)| *e == entry && Arc::ptr_eq(d, doc))
-            .map(|(_, _, w)| w)
+        super::entities::built_for(&self.built, entry, doc)
     }
 
     pub(in crate::tui) fn insert(&mut self, entry: EntryId, doc: Arc<Doc>, w: Arc<ArticleWords>) {
