@@ -129,10 +129,26 @@ pub fn lines(app: &App, words: &ArticleWords, popup: WordPopup, rows: usize) -> 
             body.push(vec![label("English"), aligned]);
         }
         (_, korean) => {
-            let mut line = vec![label("Korean"), aligned];
-            if let (Some((w, _)), Some(l)) = (korean, &lemma)
-                && linked.len() == 1
-            {
+            // Of several Korean words, the one the status keys and the lemma are about is
+            // the one highlighted.
+            let about = words.korean_index(popup);
+            let mut line = vec![label("Korean")];
+            if linked.len() > 1 {
+                for (k, (&j, text)) in spot.links.iter().zip(&linked).enumerate() {
+                    if k > 0 {
+                        line.push(plain(" ".into()));
+                    }
+                    let style = if Some(j) == about {
+                        theme.word()
+                    } else {
+                        theme.plain()
+                    };
+                    line.push((text.clone(), style));
+                }
+            } else {
+                line.push(aligned);
+            }
+            if let (Some((w, _)), Some(l)) = (korean, &lemma) {
                 line.push(plain(" → ".into()));
                 line.push((l.clone(), theme.accent()));
                 line.extend(other_lemmas(&w.lemmas));
