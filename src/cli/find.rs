@@ -6,13 +6,12 @@
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use anyhow::Context;
 use duet::Bitext;
 use duet::library::ArticleId;
-use duet::search::stored::Stored;
+use duet::search::stored;
 use duet::search::{Corpus, Memory, Source, filter};
 use serde::Serialize;
 
@@ -20,27 +19,27 @@ use super::library::clean;
 use super::render::library_paths;
 use crate::{FindArgs, FindSource};
 
+/// A hit as printed, owned (the corpus it came from is gone by then).
 #[derive(Serialize)]
-struct Row<'a> {
+struct Row {
     /// The library's id of the article (when the library is searched).
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<ArticleId>,
-    path: &'a str,
-    title: &'a str,
+    path: String,
+    title: String,
     source: &'static str,
     block: Option<usize>,
     sentence: Option<usize>,
-    text: &'a str,
+    text: String,
     score: i32,
+    /// Where it stands among equal scores, as in one corpus of everything searched: titles and
+    /// names first, then the newest, then the library's order (slice, item).
+    #[serde(skip)]
+    order: (u8, std::cmp::Reverse<Option<String>>, usize, u32),
 }
 
-/// The corpus searched: of files, or of the library (from its cache, with the articles' ids).
-struct Searched {
-    corpus: Arc<Corpus>,
-    ids: Option<Vec<ArticleId>>,
-    /// Some file or article could not be read (each said on stderr).
-    failed: bool,
-}
+/// Articles searched at a time in a library (each slice's corpus is dropped once asked).
+const SLICE: usize = 2_000;
 
 fn sources(args: &FindArgs) -> Vec<Source> {
     match args.source {
@@ -55,9 +54,8 @@ pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
     if args.stdin {
         return run_stdin(args);
     }
-    let entities = sources(args).contains(&Source::Entities);
     if args.library {
-        return search(args, &from_library(super::library::open()?, entities)?);
+        return in_library(args, &super::library::open()?);
     }
     if args.paths.is_empty() {
         // As the reader: the library when it has articles, else the bundled samples.
@@ -72,56 +70,112 @@ pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
             eprintln!("duet: {n}");
         }
         if let Some(lib) = lib {
-            return search(args, &from_library(*lib, entities)?);
+            return in_library(args, &lib);
         }
     }
     let (articles, failed) = parse_all(&library_paths(&args.paths)?);
     let mut corpus = Corpus::from_articles(&articles);
-    if entities {
+    if sources(args).contains(&Source::Entities) {
         let bitexts: Vec<Bitext> = articles.iter().map(duet::align::align_article).collect();
         let index = duet::entity::EntityIndex::build(
             articles.iter().map(|a| a.path.as_str()).zip(&bitexts),
         );
         corpus.set_entities(&index);
     }
-    let searched = Searched {
-        corpus: Arc::new(corpus),
-        ids: None,
-        failed,
-    };
-    search(args, &searched)
+    let found = search(args, &corpus, None, 0)?;
+    print(args, merge(vec![found], args.limit.unwrap_or(20)), failed)
 }
 
-/// Every article of the library that can be shown, from its cache (an article not processed
-/// by this version yet is processed now, as the reader would), with the entities found when
-/// each was processed.
-fn from_library(lib: duet::library::Library, entities: bool) -> anyhow::Result<Searched> {
+/// Search every article of the library that can be shown, from its cache (the text as the
+/// last processing left it; an article never processed is processed now), with the entities
+/// found when each was processed: a slice at a time on every core, the slices' best merged.
+fn in_library(args: &FindArgs, lib: &duet::library::Library) -> anyhow::Result<ExitCode> {
     let ids: Vec<ArticleId> = lib.entries()?.iter().map(|e| e.id).collect();
-    let stored = Stored::load(&lib, &ids, entities, &|| false)?.unwrap_or_default();
-    for (id, e) in &stored.failed {
-        eprintln!("duet: article {id}: {e}");
+    let entities = sources(args).contains(&Source::Entities);
+    let slices = ids.len().div_ceil(SLICE);
+    let per_slice = stored::each_slice(lib, &ids, SLICE, entities, &|k, stored| {
+        let failed: Vec<String> = (stored.failed.iter())
+            .map(|(id, e)| format!("article {id}: {e}"))
+            .collect();
+        (search(args, &stored.corpus, Some(&stored.ids), k), failed)
+    })?;
+    let mut lists = Vec::with_capacity(slices);
+    let mut failed = false;
+    for (found, errors) in per_slice {
+        for e in errors {
+            eprintln!("duet: {e}");
+            failed = true;
+        }
+        lists.push(found?);
     }
-    Ok(Searched {
-        corpus: stored.corpus,
-        ids: Some(stored.ids),
-        failed: !stored.failed.is_empty(),
-    })
+    print(args, merge(lists, args.limit.unwrap_or(20)), failed)
 }
 
-fn search(args: &FindArgs, searched: &Searched) -> anyhow::Result<ExitCode> {
-    let corpus = &searched.corpus;
-    let sources = sources(args);
+/// The best `limit` hits of each source searched in a corpus (`ids`: the library's id of each
+/// of its docs; `slice`: which part of the library it is).
+fn search(
+    args: &FindArgs,
+    corpus: &Corpus,
+    ids: Option<&[ArticleId]>,
+    slice: usize,
+) -> anyhow::Result<Vec<(Source, Vec<Row>)>> {
     let limit = args.limit.unwrap_or(20);
     let never = AtomicBool::new(false);
     let mut lists = Vec::new();
-    for source in sources {
+    for source in sources(args) {
         let results = corpus
             .search(source, &args.query, limit, &mut Memory::default(), &never)
             .map_err(|_| anyhow::anyhow!("search cancelled"))?;
-        lists.push((source, results.hits.into_iter().peekable()));
+        let rows = (results.hits.iter())
+            .filter_map(|hit| {
+                let item = corpus.item(source, hit)?;
+                let doc = corpus.doc(&item);
+                Some(Row {
+                    id: ids.and_then(|ids| ids.get(item.doc as usize).copied()),
+                    path: doc.path.clone(),
+                    title: doc.title.clone(),
+                    source: source.name(),
+                    block: item.block,
+                    sentence: item.sentence,
+                    text: hit.text.clone(),
+                    score: hit.score,
+                    order: (
+                        item.rank,
+                        std::cmp::Reverse(doc.date.clone()),
+                        slice,
+                        hit.item,
+                    ),
+                })
+            })
+            .collect();
+        lists.push((source, rows));
     }
-    // Sources merged by score (the best next hit of any source, the earlier source on a tie);
-    // within one source the library's order stands.
+    Ok(lists)
+}
+
+/// The best `limit` hits of the slices searched: each source's hits in one order (by score,
+/// then as one corpus would order them; an entity found in several slices once, where it
+/// ranks best), then the sources merged by score (the earlier source on a tie).
+fn merge(slices: Vec<Vec<(Source, Vec<Row>)>>, limit: usize) -> Vec<Row> {
+    let mut by_source: Vec<(Source, Vec<Row>)> = Vec::new();
+    for (source, rows) in slices.into_iter().flatten() {
+        match by_source.iter_mut().find(|(s, _)| *s == source) {
+            Some((_, all)) => all.extend(rows),
+            None => by_source.push((source, rows)),
+        }
+    }
+    let mut lists: Vec<(Source, std::iter::Peekable<std::vec::IntoIter<Row>>)> = by_source
+        .into_iter()
+        .map(|(source, mut rows)| {
+            rows.sort_by(|a, b| (b.score.cmp(&a.score)).then_with(|| a.order.cmp(&b.order)));
+            if source == Source::Entities {
+                let mut first = std::collections::HashMap::new();
+                rows.retain(|r| *first.entry(r.text.clone()).or_insert(r.order.2) == r.order.2);
+            }
+            rows.truncate(limit);
+            (source, rows.into_iter().peekable())
+        })
+        .collect();
     let mut found = Vec::new();
     while found.len() < limit {
         let next = lists
@@ -138,36 +192,20 @@ fn search(args: &FindArgs, searched: &Searched) -> anyhow::Result<ExitCode> {
             break;
         };
         if let Some(hit) = hits.next() {
-            found.push((source, hit));
+            found.push(hit);
         }
     }
-    let rows: Vec<Row> = found
-        .iter()
-        .filter_map(|(source, hit)| {
-            let item = corpus.item(*source, hit)?;
-            let doc = corpus.doc(&item);
-            Some(Row {
-                id: searched
-                    .ids
-                    .as_ref()
-                    .and_then(|ids| ids.get(item.doc as usize).copied()),
-                path: &doc.path,
-                title: &doc.title,
-                source: source.name(),
-                block: item.block,
-                sentence: item.sentence,
-                text: &hit.text,
-                score: hit.score,
-            })
-        })
-        .collect();
+    found
+}
+
+fn print(args: &FindArgs, rows: Vec<Row>, failed: bool) -> anyhow::Result<ExitCode> {
     let printed = if args.json {
         print_json(&rows)
     } else {
         print_rows(&rows)
     };
     ignore_broken_pipe(printed)?;
-    Ok(if searched.failed {
+    Ok(if failed {
         ExitCode::from(2)
     } else if rows.is_empty() {
         ExitCode::from(1)
@@ -238,9 +276,9 @@ fn print_rows(rows: &[Row]) -> std::io::Result<()> {
         writeln!(
             out,
             "{id}{}{place}\t{}\t{}",
-            clean(r.path),
+            clean(&r.path),
             r.source,
-            clean(r.text)
+            clean(&r.text)
         )?;
     }
     out.flush()

@@ -1,9 +1,10 @@
-//! The finder's corpus of a library, read from its cache: each cleaned article (one not
-//! processed by this version yet is processed now, as the reader would) and the entities found
-//! when it was processed, joined across the library by their names ([`EntityIndex::join`]).
+//! The finder's corpus of a library, read from its cache: each cleaned article as the last
+//! processing left it (an article never processed is processed now, as the reader would) and
+//! the entities found then, joined across the library by their names ([`EntityIndex::join`]).
 //! Nothing is aligned or tagged again. The articles are read on every core, a slice at a time,
 //! handed to the index in the library's order and dropped once indexed; articles that arrive
-//! later extend the corpus ([`Stored::with`]) instead of building it again.
+//! later extend the corpus ([`Stored::with`]) instead of building it again. A search run once
+//! (`duet find --library`) asks each slice's corpus in turn instead ([`each_slice`]).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, mpsc};
@@ -34,17 +35,6 @@ const SLICE: usize = 256;
 type Read = (ArticleId, Result<(Article, EntityIndex), LibraryError>);
 
 impl Stored {
-    /// The corpus of these articles of `lib` (`entities`: with the entities source), `None`
-    /// when `cancelled` said so.
-    pub fn load(
-        lib: &Library,
-        ids: &[ArticleId],
-        entities: bool,
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Result<Option<Stored>, LibraryError> {
-        Stored::default().with(lib, ids, entities, cancelled)
-    }
-
     /// This corpus with more articles of `lib` (the text index extended, the entities joined
     /// again with theirs), `None` when cancelled.
     pub fn with(
@@ -64,25 +54,7 @@ impl Stored {
             lib,
             ids,
             cancelled,
-            |read| {
-                let mut articles = Vec::new();
-                for (id, r) in read {
-                    match r {
-                        Ok((article, index)) => {
-                            out.ids.push(id);
-                            if entities {
-                                parts.push(EntityIndex {
-                                    articles: vec![String::new()],
-                                    ..index
-                                });
-                            }
-                            articles.push(article);
-                        }
-                        Err(e) => out.failed.push((id, e)),
-                    }
-                }
-                articles
-            },
+            |read| split(read, entities, &mut out, &mut parts),
             &mut stopped,
             |articles| {
                 if self.ids.is_empty() {
@@ -109,6 +81,84 @@ impl Stored {
         }
         Ok(Some(out))
     }
+}
+
+/// The articles of what was read (their ids, and the ones that could not be read, go to
+/// `out`; with `entities`, each one's entity index to `parts`).
+fn split(
+    read: Vec<Read>,
+    entities: bool,
+    out: &mut Stored,
+    parts: &mut Vec<EntityIndex>,
+) -> Vec<Article> {
+    let mut articles = Vec::new();
+    for (id, r) in read {
+        match r {
+            Ok((article, index)) => {
+                out.ids.push(id);
+                if entities {
+                    parts.push(EntityIndex {
+                        articles: vec![String::new()],
+                        ..index
+                    });
+                }
+                articles.push(article);
+            }
+            Err(e) => out.failed.push((id, e)),
+        }
+    }
+    articles
+}
+
+/// The answers of `each` for the corpus of every `per` articles of `ids` in turn (with the
+/// slice's number, in the library's order), for a search that is run once (`duet find --library`): each slice is read
+/// and indexed on one of the cores, asked, and dropped, so memory is bounded by the slices,
+/// not by the library, and the cores share the indexing. A slice's entities are joined within
+/// it only.
+pub fn each_slice<R: Send>(
+    lib: &Library,
+    ids: &[ArticleId],
+    per: usize,
+    entities: bool,
+    each: &(dyn Fn(usize, &Stored) -> R + Sync),
+) -> Result<Vec<R>, LibraryError> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
+    let slices: Vec<&[ArticleId]> = ids.chunks(per.max(1)).collect();
+    let libs: Vec<Library> = (0..threads.min(slices.len()))
+        .map(|_| lib.reopen())
+        .collect::<Result<_, _>>()?;
+    let answered: Vec<Vec<(usize, R)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (libs.into_iter().enumerate())
+            .map(|(t, worker)| {
+                let slices = &slices;
+                scope.spawn(move || {
+                    let mut answers = Vec::new();
+                    for (k, slice) in slices.iter().enumerate().skip(t).step_by(threads) {
+                        let read = slice
+                            .iter()
+                            .map(|&id| (id, read_one(&worker, id)))
+                            .collect();
+                        let (mut stored, mut parts) = (Stored::default(), Vec::new());
+                        let articles = split(read, entities, &mut stored, &mut parts);
+                        let mut corpus = Corpus::from_articles(articles);
+                        if entities {
+                            corpus.set_entities(&EntityIndex::join(parts));
+                        }
+                        stored.corpus = Arc::new(corpus);
+                        answers.push((k, each(k, &stored)));
+                    }
+                    answers
+                })
+            })
+            .collect();
+        // A worker that panicked is a bug: it stays a panic rather than slices missing.
+        (handles.into_iter())
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    let mut all: Vec<(usize, R)> = answered.into_iter().flatten().collect();
+    all.sort_by_key(|(k, _)| *k);
+    Ok(all.into_iter().map(|(_, r)| r).collect())
 }
 
 /// Read the articles `ids` on every core, slice by slice; `take` turns each slice (in order)
