@@ -3,8 +3,6 @@
 //! `scripts/build_kodic_names.py` from the dictionary source inside the `lindera-ko-dic` crate
 //! package). A feature of the Korean model, not a rule: the list holds common words too.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -17,7 +15,7 @@ pub const OTHER: u8 = 8;
 
 /// The kinds a listed word has, as bits.
 pub fn kinds(word: &str) -> u8 {
-    type Map = HashMap<String, u8, BuildHasherDefault<super::perceptron::IdHasher>>;
+    type Map = rustc_hash::FxHashMap<String, u8>;
     static LIST: OnceLock<Map> = OnceLock::new();
     let list = LIST.get_or_init(|| {
         let mut text = String::new();

@@ -75,10 +75,154 @@ pub enum ModelError {
     Truncated,
 }
 
+/// The features of each position of a sequence (a character, a word), in one buffer: a text
+/// of a thousand characters makes forty thousand features, and one allocation, not a thousand.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Features {
+    hashes: Vec<u64>,
+    /// Where each position's features end in `hashes`.
+    ends: Vec<usize>,
+}
+
+impl Features {
+    pub fn with_capacity(positions: usize, per_position: usize) -> Features {
+        Features {
+            hashes: Vec::with_capacity(positions * per_position),
+            ends: Vec::with_capacity(positions),
+        }
+    }
+
+    /// The buffer the next position's features are pushed into; [`Features::end_position`]
+    /// closes it.
+    pub fn current(&mut self) -> &mut Vec<u64> {
+        &mut self.hashes
+    }
+
+    pub fn end_position(&mut self) {
+        self.ends.push(self.hashes.len());
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Each position's features, in order.
+    pub fn positions(&self) -> impl Iterator<Item = &[u64]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(s, &e)| &self.hashes[s..e])
+    }
+}
+
+impl From<Vec<Vec<u64>>> for Features {
+    fn from(rows: Vec<Vec<u64>>) -> Features {
+        let mut out = Features::default();
+        for r in rows {
+            out.current().extend(r);
+            out.end_position();
+        }
+        out
+    }
+}
+
+/// The weights of a finished model laid out for lookup: open addressing on the feature hash
+/// (already well mixed), the keys in one array, so that a feature the model does not know (most
+/// of them) reads one cache line of a table a quarter the size of a `HashMap`'s, and the
+/// weights of each slot beside them in another.
+#[derive(Debug, Clone, Default)]
+struct Table {
+    mask: usize,
+    /// `EMPTY` marks a free slot; the feature whose hash is `EMPTY` is kept in `empty_key`.
+    keys: Vec<u64>,
+    weights: Vec<[f32; TAGS]>,
+    empty_key: Option<[f32; TAGS]>,
+}
+
+const EMPTY: u64 = 0;
+
+impl Table {
+    fn build(map: &FeatureMap<[f32; TAGS]>) -> Table {
+        // At most two thirds full: linear probing then stays within a cache line or two.
+        let slots = (map.len() * 3 / 2 + 1).next_power_of_two();
+        let mut t = Table {
+            mask: slots - 1,
+            keys: vec![EMPTY; slots],
+            weights: vec![[0.0; TAGS]; slots],
+            empty_key: None,
+        };
+        for (&k, w) in map {
+            if k == EMPTY {
+                t.empty_key = Some(*w);
+                continue;
+            }
+            let mut i = k as usize & t.mask;
+            while t.keys[i] != EMPTY {
+                i = (i + 1) & t.mask;
+            }
+            t.keys[i] = k;
+            t.weights[i] = *w;
+        }
+        t
+    }
+
+    #[cfg(test)]
+    fn get(&self, k: u64) -> Option<&[f32; TAGS]> {
+        self.get_from(k, self.keys[k as usize & self.mask])
+    }
+
+    /// [`Table::get`], `first` being the key in the feature's first slot (read beforehand).
+    fn get_from(&self, k: u64, first: u64) -> Option<&[f32; TAGS]> {
+        if k == EMPTY {
+            return self.empty_key.as_ref();
+        }
+        let mut i = k as usize & self.mask;
+        let mut at = first;
+        loop {
+            if at == k {
+                return Some(&self.weights[i]);
+            }
+            if at == EMPTY {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+            at = self.keys[i];
+        }
+    }
+
+    /// The summed weights of some features, added in their order.
+    fn sum(&self, feats: &[u64]) -> [f32; TAGS] {
+        // The first slots are read in a loop of their own, without branches, so the processor
+        // waits for their cache lines all at once instead of one after another.
+        const AHEAD: usize = 16;
+        let mut s = [0.0; TAGS];
+        for chunk in feats.chunks(AHEAD) {
+            let mut first = [EMPTY; AHEAD];
+            for (at, k) in first.iter_mut().zip(chunk) {
+                *at = self.keys[*k as usize & self.mask];
+            }
+            for (k, at) in chunk.iter().zip(first) {
+                if let Some(w) = self.get_from(*k, at) {
+                    for (a, b) in s.iter_mut().zip(w) {
+                        *a += b;
+                    }
+                }
+            }
+        }
+        s
+    }
+}
+
 /// A trained model: feature weights per tag and tag transition weights.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     weights: FeatureMap<[f32; TAGS]>,
+    /// `weights` for lookup, once the model is finished (empty while training).
+    table: Table,
     /// `trans[from + 1][to]`; row 0 is the sentence start.
     trans: [[f32; TAGS]; TAGS + 1],
 }
@@ -92,25 +236,32 @@ impl Model {
         self.weights.is_empty()
     }
 
+    /// Lay the weights out for lookup (a finished model: read or averaged).
+    fn freeze(mut self) -> Model {
+        self.table = Table::build(&self.weights);
+        self
+    }
+
     fn scores(&self, feats: &[u64]) -> [f32; TAGS] {
+        if !self.table.keys.is_empty() {
+            return self.table.sum(feats);
+        }
         let mut s = [0.0; TAGS];
-        for f in feats {
-            if let Some(w) = self.weights.get(f) {
-                for (a, b) in s.iter_mut().zip(w) {
-                    *a += b;
-                }
+        for w in feats.iter().filter_map(|f| self.weights.get(f)) {
+            for (a, b) in s.iter_mut().zip(w) {
+                *a += b;
             }
         }
         s
     }
 
     /// The tag scores of each position.
-    pub fn emissions(&self, feats: &[Vec<u64>]) -> Vec<[f32; TAGS]> {
-        feats.iter().map(|f| self.scores(f)).collect()
+    pub fn emissions(&self, feats: &Features) -> Vec<[f32; TAGS]> {
+        feats.positions().map(|f| self.scores(f)).collect()
     }
 
     /// The best tag sequence for the positions' features.
-    pub fn decode(&self, feats: &[Vec<u64>]) -> Vec<u8> {
+    pub fn decode(&self, feats: &Features) -> Vec<u8> {
         self.decode_emissions(&self.emissions(feats))
     }
 
@@ -174,7 +325,7 @@ impl Model {
             }
             m.weights.insert(k, w);
         }
-        Ok(m)
+        Ok(m.freeze())
     }
 }
 
@@ -257,14 +408,14 @@ pub struct Trainer {
 
 impl Trainer {
     /// One example: decode, and where it differs from gold, move the weights.
-    pub fn learn(&mut self, feats: &[Vec<u64>], gold: &[u8]) {
+    pub fn learn(&mut self, feats: &Features, gold: &[u8]) {
         self.step += 1.0;
         let pred = self.model.decode(feats);
         if pred == gold {
             return;
         }
         let c = self.step;
-        for (i, f) in feats.iter().enumerate() {
+        for (i, f) in feats.positions().enumerate() {
             let (g, p) = (usize::from(gold[i]), usize::from(pred[i]));
             let gp = (i > 0).then(|| usize::from(gold[i - 1]));
             let pp = (i > 0).then(|| usize::from(pred[i - 1]));
@@ -308,7 +459,7 @@ impl Trainer {
                 out.trans[r][t] = self.model.trans[r][t] - self.acc_trans[r][t] / c;
             }
         }
-        out
+        out.freeze()
     }
 }
 
@@ -319,11 +470,12 @@ mod tests {
     #[test]
     fn learns_and_round_trips() {
         let mut tr = Trainer::default();
-        let feats = vec![vec![1, 10], vec![2, 10], vec![3, 10]];
+        let feats = Features::from(vec![vec![1, 10], vec![2, 10], vec![3, 10], vec![0]]);
         let gold = vec![
             tag_begin(EntityKind::Person),
             tag_inside(EntityKind::Person),
             0,
+            tag_begin(EntityKind::Place),
         ];
         for _ in 0..5 {
             tr.learn(&feats, &gold);
@@ -333,6 +485,32 @@ mod tests {
         let back = Model::from_bytes(&m.to_bytes()).expect("round trip");
         assert_eq!(back.decode(&feats), gold);
         assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn the_lookup_table_holds_every_weight_of_the_map() {
+        let mut m = Model::default();
+        // Keys that share slots (same low bits), and the hash that marks a free slot.
+        let keys = [0u64, 1, 1 << 20, 2 << 20, 3 << 20, 7, u64::MAX];
+        for (i, k) in keys.iter().enumerate() {
+            m.weights.insert(*k, [i as f32 + 0.5; TAGS]);
+        }
+        let m = m.freeze();
+        for k in keys {
+            assert_eq!(m.table.get(k), m.weights.get(&k), "key {k}");
+        }
+        for k in [2u64, 4 << 20, 12345] {
+            assert_eq!(m.table.get(k), None, "key {k}");
+        }
+        // More features than one read-ahead chunk, some unknown: the sum of the known ones.
+        let feats: Vec<u64> = keys.iter().chain(&[2, 12345]).cycle().take(40).copied().collect();
+        let mut want = [0f32; TAGS];
+        for w in feats.iter().filter_map(|k| m.weights.get(k)) {
+            for (a, b) in want.iter_mut().zip(w) {
+                *a += b;
+            }
+        }
+        assert_eq!(m.scores(&feats), want);
     }
 
     #[test]
