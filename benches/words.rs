@@ -123,6 +123,7 @@ fn bench(c: &mut Criterion) {
     lib.import_dictionary(&xml_path, &parsed).expect("imports");
     lib.set_word_status("대통령", Status::Learning(2), Some(&Seen::default()))
         .expect("a status");
+    popup_frame(c, &tmp, &xml_path, &parsed);
     c.bench_function("words/popup lookup (50k-entry dictionary)", |b| {
         b.iter(|| {
             let lemmas = words::lemma::lemmas(black_box("대통령이"));
@@ -175,6 +176,60 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
     let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// From the key to the frame: `w` on seed 004's first paragraph in the reader of a library of
+/// the bundled articles holding the 50,000-entry dictionary (its words built when the article
+/// opened, as the reader's worker does), the app's update and the popup drawn on a 160x45
+/// `TestBackend`. Each sample closes the popup again, outside the time measured.
+fn popup_frame(c: &mut Criterion, tmp: &Path, xml_path: &Path, parsed: &dict::Dictionary) {
+    use duet::tui::action::Action;
+    use duet::tui::keys::config::Config;
+    use duet::tui::run::headless::{app_with_library, draw, parse_keys, press, step};
+
+    let lib = Library::open(Home::at(tmp.join("reader")))
+        .expect("a library")
+        .0;
+    let articles = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+    lib.import_then_pair(&[articles], &mut |_, _| {})
+        .expect("imports the bundled articles");
+    lib.import_dictionary(xml_path, parsed).expect("imports");
+    lib.count_lemmas().expect("counts");
+    let mut app = app_with_library(&lib, 160, 45, Config::default(), true).expect("an app");
+    let at = app
+        .entries()
+        .iter()
+        .position(|e| {
+            e.meta()
+                .is_some_and(|m| m.title.starts_with("미국 중국 첫 고위"))
+        })
+        .expect("seed 004 listed");
+    let keys = |k: &str| parse_keys(k).expect("keys");
+    press(&mut app, &keys("g"));
+    press(&mut app, &keys(&"j ".repeat(at)));
+    press(&mut app, &keys("Enter j"));
+    assert!(
+        app.article_words().is_some(),
+        "the article's words are built"
+    );
+    let [w] = keys("w")[..] else { unreachable!() };
+    let [esc] = keys("Esc")[..] else {
+        unreachable!()
+    };
+    c.bench_function("words/popup from the key to the frame (160x45)", |b| {
+        b.iter_custom(|n| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..n {
+                let t = std::time::Instant::now();
+                step(&mut app, Action::Key(w));
+                black_box(draw(&app));
+                spent += t.elapsed();
+                assert!(app.overlay().is_some(), "the popup opened");
+                step(&mut app, Action::Key(esc));
+            }
+            spent
+        })
+    });
 }
 
 criterion_group!(benches, bench);

@@ -200,7 +200,7 @@ fn background_processing_picks_up_a_changed_file_with_progress() {
 
     let mut app = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
-    let _worker = duet::tui::work::disk_worker::spawn_background(home, None, tx);
+    let _worker = duet::tui::work::disk_worker::spawn_background(home, tx);
     let mut progress = Vec::new();
     let mut updated = Vec::new();
     loop {
@@ -235,23 +235,53 @@ fn background_processing_picks_up_a_changed_file_with_progress() {
 }
 
 #[test]
-fn the_first_frame_lists_a_page_and_the_rest_follows() {
-    use duet::tui::state::disk::DiskEvent;
-    use duet::tui::work::loader::listing;
+fn the_list_reads_only_the_rows_around_the_cursor_and_jumps_exactly() {
     let dir = tempfile::tempdir().unwrap();
     let (lib, _) = Library::open(Home::at(dir.path().join("lib"))).unwrap();
     lib.import(&[support::articles()], &mut |_, _| {}).unwrap();
-    let full = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
+    let seeds = lib.len().unwrap();
+    // 600 more articles' metadata (dated one day apart, the oldest last), as an import writes it.
+    lib.connection()
+        .execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600)
+             INSERT INTO articles (hash, file, size, mtime, added, title, published, outlet,
+                 language, pipeline)
+             SELECT 'h' || i, 'articles/g' || i || '.txt', 1, 0, 0, 'generated ' || i,
+                 date('1990-01-01', '-' || i || ' days'), 'Outlet ' || (i % 3), 'en', ?1
+             FROM n",
+            [duet::library::PIPELINE],
+        )
+        .unwrap();
+    let mut app = app_with_library(&lib, 100, 20, Config::default(), true).unwrap();
+    assert!(
+        app.entries().len() < 200,
+        "{} in memory",
+        app.entries().len()
+    );
+    let total = app.rows();
+    assert!(total >= 600 + seeds / 2, "{total} rows");
+    assert!(dump(&draw(&app)).contains(&format!("Library ({total})")));
 
-    let theme =
-        duet::tui::theme::Theme::new(&Config::default().colors, Config::default().ambiguous, true);
-    let mut app = App::new(Config::default(), theme, 120, 30);
-    let head = listing(&lib, &[], Some(2)).unwrap();
-    let _ = update(&mut app, Action::Disk(DiskEvent::Listed(Box::new(head))));
-    assert_eq!(app.entries().len(), 2);
-    assert!(dump(&draw(&app)).contains("Library (2)"));
-    let rest = lib.entries_from(2).unwrap();
-    let _ = update(&mut app, Action::Disk(DiskEvent::More(rest)));
-    assert_eq!(titles(&app), titles(&full));
-    assert!(!app.loading());
+    press(&mut app, "G");
+    assert_eq!(app.selected(), total - 1);
+    assert!(
+        dump(&draw(&app)).contains("generated 600"),
+        "{}",
+        dump(&draw(&app))
+    );
+    assert!(app.entries().len() < 200);
+    press(&mut app, "g");
+    assert_eq!(app.selected(), 0);
+    // Oldest first: the oldest generated article heads the list.
+    press(&mut app, "o");
+    let (first, _) = app.row(0).unwrap();
+    assert_eq!(first.meta().unwrap().title, "generated 600");
+    // By outlet: each outlet's articles together, newest first within one.
+    press(&mut app, "o");
+    let outlet = |app: &App, r: usize| app.row(r).unwrap().0.meta().unwrap().outlet.clone();
+    let first = outlet(&app, 0);
+    press(&mut app, "G");
+    // (Articles without an outlet come last.)
+    let last = outlet(&app, app.selected());
+    assert!(last.is_none() || last >= first, "{last:?} after {first:?}");
 }

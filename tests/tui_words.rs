@@ -416,3 +416,98 @@ fn u_marks_the_unknown_korean_words_and_not_the_known_ones() {
     keys(&mut app, "u");
     assert!(underlined(&app).is_empty());
 }
+
+/// Open the popup on word `index` of `side` of `passage` with keys only: the reader's cursor
+/// to the passage, `w`, Tab to the English side if asked, then `h`/`l`.
+fn select(app: &mut App, passage: usize, side: Side, index: usize) {
+    keys(app, "Esc g");
+    for _ in 0..passage {
+        keys(app, "j");
+    }
+    keys(app, "w");
+    if side == Side::En {
+        keys(app, "Tab");
+    }
+    while popup(app).index > index {
+        keys(app, "h");
+    }
+    while popup(app).index < index {
+        keys(app, "l");
+    }
+    assert_eq!((popup(app).passage, popup(app).side), (passage, side));
+}
+
+/// Seed 004's title, 미국 중국 첫 고위 … ⟷ US-China First High-Level …: a hyphenated English
+/// word is the translation of two Korean words, and Tab reads the one link set both ways.
+#[test]
+fn tab_twice_returns_to_the_word_and_an_english_word_leads_to_a_korean_word_linked_to_it() {
+    let mut app = seed_app(160, 45);
+    keys(&mut app, "w");
+    assert_eq!(selected(&app), "미국");
+    assert_eq!(linked(&app), ["US-China"]);
+    keys(&mut app, "l");
+    assert_eq!(
+        (selected(&app).as_str(), linked(&app)),
+        ("중국", vec!["US-China".to_string()])
+    );
+    keys(&mut app, "l l");
+    assert_eq!(selected(&app), "고위");
+    assert_eq!(linked(&app), ["High-Level"]);
+    // From every word of the title and the first paragraph, Tab twice comes back to it, and the
+    // word Tab lands on from a linked one is one of its links, linked back to it.
+    let words = app.article_words().unwrap().clone();
+    for passage in 0..2 {
+        for side in [Side::Ko, Side::En] {
+            for index in 0..words.passages[passage].side(side).len() {
+                select(&mut app, passage, side, index);
+                let here = selected(&app);
+                let links = linked(&app);
+                keys(&mut app, "Tab");
+                let there = popup(&app);
+                assert_eq!(there.side, side.other(), "{here}");
+                if !links.is_empty() {
+                    assert!(
+                        links.contains(&selected(&app)),
+                        "{here} → {}",
+                        selected(&app)
+                    );
+                    assert!(linked(&app).contains(&here), "{} ← {here}", selected(&app));
+                }
+                keys(&mut app, "Tab");
+                assert_eq!(
+                    (popup(&app).side, popup(&app).index),
+                    (side, index),
+                    "{here} → {} → {}",
+                    word(&app, there.passage, there.side, there.index),
+                    selected(&app)
+                );
+            }
+        }
+    }
+    // Moving on forgets where Tab came from: the next Tab follows the links again.
+    keys(&mut app, "Esc g w Tab l h Tab");
+    assert_eq!(selected(&app), "미국");
+}
+
+/// A name the article's entity tagger finds is a noun in the popup: 김영한 (the minister of the
+/// story) is no form of 김영하다 there, though a word alone reads so (`duet lookup 김영한`).
+#[test]
+fn a_name_tagged_in_the_article_is_its_own_lemma_in_the_popup() {
+    let story = support::fixture("words/name_han.txt");
+    let mut app = headless::app_with(&[story], 160, 45, Config::default(), true);
+    keys(&mut app, "j w");
+    assert_eq!(selected(&app), "김영한");
+    let screen = dump(&draw(&app));
+    // The name first; the other reading after it, as ambiguous forms keep their candidates.
+    assert!(
+        screen.contains("Korean   김영한 → 김영한 (or 김영하다)"),
+        "{screen}"
+    );
+    let words = app.article_words().unwrap();
+    assert_eq!(words.counts.get("김영한"), Some(&3), "{:?}", words.counts);
+    assert!(!words.counts.contains_key("김영하다"));
+    // Other words of the story read as ever.
+    keys(&mut app, "l l l l l l");
+    assert_eq!(selected(&app), "만났다");
+    assert!(dump(&draw(&app)).contains("만났다 → 만나다"));
+}

@@ -206,3 +206,109 @@ fn statuses_frequencies_and_the_word_model_live_in_the_library() {
     assert_eq!(lib.word_status("정부").unwrap(), None);
     assert!(lib.word_model().unwrap().is_some());
 }
+
+/// Lemma counts carry the version of the rules that counted them: counts of another rule (or
+/// of a duet before counts had one) are counted again, the others are kept.
+#[test]
+fn lemma_counts_of_another_rule_are_counted_again_and_only_they() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = imported_seeds(&dir.path().join("lib"));
+    let counted = lib.count_lemmas().unwrap();
+    assert!(counted >= 5);
+    assert_eq!(lib.count_lemmas().unwrap(), 0, "counted twice");
+    let conn = lib.connection();
+    let ids: Vec<i64> = conn
+        .prepare("SELECT article FROM article_lemmas_done ORDER BY article LIMIT 2")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    // One counted by an older rule that read a word as a lemma no longer given, one counted
+    // before the counts had a version.
+    conn.execute(
+        "UPDATE article_lemmas_done SET rules = 'an older rule' WHERE article = ?1",
+        [ids[0]],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO article_lemmas (article, lemma, n) VALUES (?1, '옛규칙하다', 3)",
+        [ids[0]],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE article_lemmas_done SET rules = NULL WHERE article = ?1",
+        [ids[1]],
+    )
+    .unwrap();
+    assert_eq!(lib.lemma_frequency("옛규칙하다").unwrap(), (3, 1));
+    let before = lib.lemma_frequency("대통령").unwrap();
+    assert_eq!(
+        lib.count_lemmas().unwrap(),
+        2,
+        "the two stale articles only"
+    );
+    assert_eq!(lib.lemma_frequency("옛규칙하다").unwrap(), (0, 0));
+    assert_eq!(lib.lemma_frequency("대통령").unwrap(), before);
+    assert_eq!(lib.count_lemmas().unwrap(), 0);
+}
+
+/// A Korean article and its English edition in two files (a KO+EN entry once paired) train
+/// the word model too; split by hand, they no longer do.
+#[test]
+fn the_word_model_learns_from_a_korean_article_and_its_english_edition_in_two_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = support::editions::story_files(dir.path());
+    let home = dir.path().join("lib");
+    ok_stdout(&duet_in(&home, &["import", src.to_str().unwrap()]));
+    let lib = Library::open(Home::at(&home)).unwrap().0;
+    let entries = lib.entries().unwrap();
+    assert!(
+        entries
+            .iter()
+            .all(|e| e.language.as_deref() != Some("ko+en")),
+        "no bilingual article: only the two editions pair"
+    );
+    let (fingerprint, pairs) = lib.sentence_pairs().unwrap();
+    assert!(pairs.len() > 5, "{pairs:?}");
+    assert!(
+        pairs
+            .iter()
+            .any(|(k, e)| k.contains("설리번") && e.contains("Sullivan")),
+        "{pairs:?}"
+    );
+    let model = lib
+        .train_word_model()
+        .unwrap()
+        .expect("trained on the pair");
+    assert_eq!(model.pairs, pairs.len());
+
+    let id = |name: &str| {
+        entries
+            .iter()
+            .find(|e| e.source.as_deref().is_some_and(|s| s.ends_with(name)))
+            .unwrap_or_else(|| panic!("{name} imported"))
+            .id
+    };
+    lib.split_pair(id("story_ko.txt"), id("story_en.txt"))
+        .unwrap();
+    let (after, pairs) = lib.sentence_pairs().unwrap();
+    assert!(pairs.is_empty(), "{pairs:?}");
+    assert_ne!(after, fingerprint);
+}
+
+/// A name the article's entities give is a noun in the library's counts: 김영한 (a minister)
+/// is counted as 김영한, though `duet lookup` alone reads it as a form of 김영하다.
+#[test]
+fn lemma_counts_read_the_articles_own_names_as_nouns() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("lib");
+    let story = support::fixture("words/name_han.txt");
+    ok_stdout(&duet_in(&home, &["import", story.to_str().unwrap()]));
+    let out = ok_stdout(&duet_in(&home, &["lookup", "김영한"]));
+    assert!(out.starts_with("김영한 → 김영하다"), "{out}");
+    let lib = Library::open(Home::at(&home)).unwrap().0;
+    assert_eq!(lib.count_lemmas().unwrap(), 1);
+    assert_eq!(lib.lemma_frequency("김영한").unwrap(), (3, 1));
+    assert_eq!(lib.lemma_frequency("김영하다").unwrap(), (0, 0));
+}

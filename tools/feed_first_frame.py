@@ -77,7 +77,9 @@ def build(a, home):
     server.server_close()
 
 
-def first_frame(a, home):
+def first_frame(a, home, size=(40, 120), probe=None):
+    """Seconds to the frame showing the library's title, per run; `probe(pid)` is called once
+    it shows (the library tool reads the reader's memory then)."""
     cmd = [a.duet] if a.no_unshare else ["unshare", "-n", a.duet]
     times = []
     for _ in range(a.runs):
@@ -86,7 +88,7 @@ def first_frame(a, home):
             os.environ.update(DUET_HOME=home, TERM="xterm-256color",
                               DUET_CONFIG=os.path.join(home, "none.toml"))
             os.execvp(cmd[0], cmd)
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[0], size[1], 0, 0))
         t0 = time.perf_counter()
         buf = b""
         while b"Library (" not in buf:
@@ -98,6 +100,8 @@ def first_frame(a, home):
             except OSError:
                 break
         times.append(time.perf_counter() - t0)
+        if probe:
+            probe(pid)
         time.sleep(0.3)
         os.write(fd, b"\x03")
         os.waitpid(pid, 0)

@@ -31,5 +31,5 @@ pub fn open_for_writing() -> anyhow::Result<Library> {
 
 /// Text from an article, safe for the terminal: no control characters, one line.
 pub fn clean(s: &str) -> String {
-    duet::text::sanitize::fold_whitespace(&duet::text::sanitize(s))
+    duet::text::sanitize::clean_line(s).into_owned()
 }

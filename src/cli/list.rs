@@ -2,11 +2,13 @@
 //! reading position, outlet, title), or a JSON array. Reads only the metadata table, and prints
 //! each article as it is read: a large library is never held in memory whole.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 
 use duet::library::Entry;
+use duet::text::sanitize::clean_line;
 use duet::text::width::{AmbiguousWidth, pad, truncate};
 
 use crate::ListArgs;
@@ -23,7 +25,8 @@ pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
     let mut first = true;
     // The outlet column, cleaned and padded once per outlet (a library has few outlets).
     let mut outlets: HashMap<Option<String>, String> = HashMap::new();
-    lib.each_entry(|e| {
+    // The JSON has every field; a line shows no bookmark count or feed.
+    let each = |e: Entry| {
         written = if args.json {
             json_element(&mut out, &e, first)
         } else {
@@ -36,7 +39,12 @@ pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
         };
         first = false;
         written.is_ok()
-    })?;
+    };
+    if args.json {
+        lib.each_entry(each)?;
+    } else {
+        lib.each_entry_brief(each)?;
+    }
     if written.is_ok() && args.json {
         written = writeln!(out, "{}", if first { "[]" } else { "\n]" });
     }
@@ -83,30 +91,33 @@ fn line(out: &mut impl Write, e: &Entry, outlet: &str) -> std::io::Result<()> {
         .position
         .map(|p| format!("¶{}", p.pair + 1))
         .unwrap_or_default();
-    let mut title = clean(e.title.as_deref().unwrap_or(""));
-    if let Some(en) = e.title_en.as_deref().map(clean).filter(|t| *t != title) {
-        if title.is_empty() {
-            title = en;
-        } else {
-            title = format!("{title} · {en}");
-        }
-    }
+    let title = clean_line(e.title.as_deref().unwrap_or(""));
+    let en = e
+        .title_en
+        .as_deref()
+        .map(clean_line)
+        .filter(|t| *t != title);
+    let mut title = match en {
+        Some(en) if title.is_empty() => en,
+        Some(en) => Cow::Owned(format!("{title} · {en}")),
+        None => title,
+    };
     if title.is_empty() {
         title = e
             .source
             .as_deref()
             .and_then(|s| std::path::Path::new(s).file_name())
-            .map(|f| clean(&f.to_string_lossy()))
+            .map(|f| Cow::Owned(clean(&f.to_string_lossy())))
             .unwrap_or_default();
     }
     if let Some(err) = &e.error {
-        title = format!("{title}  [unreadable: {}]", clean(err));
+        title = Cow::Owned(format!("{title}  [unreadable: {}]", clean(err)));
     }
     writeln!(
         out,
         "{:>6}  {:<10}  {:<5}  {:<4}  {:<5}  {}  {}",
         e.id,
-        clean(date),
+        clean_line(date),
         lang,
         read,
         pos,

@@ -7,6 +7,7 @@ use std::io::Read;
 use std::sync::OnceLock;
 
 const DATA: &[u8] = include_bytes!("../../assets/entities/kodic-names.tsv.gz");
+const PREDICATIVE: &[u8] = include_bytes!("../../assets/entities/kodic-predicative.txt.gz");
 
 pub const PERSON: u8 = 1;
 pub const PLACE: u8 = 2;
@@ -44,6 +45,21 @@ pub fn kinds(word: &str) -> u8 {
     list.get(word).copied().unwrap_or(0)
 }
 
+/// The word's likeliest reading in mecab-ko-dic is a noun that takes 하다 or 되다 (`저지`
+/// "blocking", `오만` "arrogance"; `scripts/build_kodic_predicative.py`): a name list holding
+/// it (Jersey, Oman) is no evidence of a name by itself.
+pub fn predicative(word: &str) -> bool {
+    static LIST: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut text = String::new();
+        match flate2::read::GzDecoder::new(PREDICATIVE).read_to_string(&mut text) {
+            Ok(_) => text.lines().map(str::to_string).collect(),
+            Err(_) => Default::default(),
+        }
+    })
+    .contains(word)
+}
+
 /// The longest listed word starting at `start` and ending before `end`: its length and kinds.
 pub fn longest(chars: &[char], start: usize, end: usize) -> Option<(usize, u8)> {
     let mut s = String::new();
@@ -69,5 +85,12 @@ mod tests {
         assert_ne!(kinds("가가린") & PERSON, 0);
         let c: Vec<char> = "블라디보스토크에서".chars().collect();
         assert!(longest(&c, 0, c.len()).is_some());
+    }
+
+    #[test]
+    fn predicative_nouns() {
+        // 저지 "blocking" and 오만 "arrogance" before Jersey and Oman; 부산 and 대구 are cities first.
+        assert!(predicative("저지") && predicative("오만"));
+        assert!(!predicative("부산") && !predicative("대구") && !predicative("중국"));
     }
 }

@@ -23,7 +23,8 @@ use super::{ArticleId, Library, unpack, work};
 /// article, particles come off Korean names, listed short forms and acronyms join their names.)
 /// (8: pages whose story is only in embedded JSON are read from it.)
 /// (9: the entity index: an adjective of direction before a noun, `Western diplomats`, is no name.)
-pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/9");
+/// (10: the entity index: a listed name that is first a noun taking 하다, `저지`, needs the model.)
+pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/10");
 
 /// A processed article: what the reader needs to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]

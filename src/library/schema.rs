@@ -241,6 +241,18 @@ pub const MIGRATIONS: &[&str] = &[
         title TEXT,
         from_feed INTEGER NOT NULL DEFAULT 0
     );",
+    // 8: the rules lemma counts were made by (`words::lemma::fingerprint` and the pipeline):
+    // counts of other rules, or of none (before this), are counted again.
+    "ALTER TABLE article_lemmas_done ADD COLUMN rules TEXT;",
+    // 9: the list's other orders as indexes (`library::list`): a window of rows sorted by outlet,
+    // oldest first or unread first is read without sorting the library; and the article read
+    // last (the list reopens on it) found without reading every row.
+    "CREATE INDEX articles_by_date_asc ON articles(published IS NULL, published, id);
+    CREATE INDEX articles_by_pos_updated ON articles(pos_updated, id)
+        WHERE pos_updated IS NOT NULL;
+    CREATE INDEX articles_by_outlet
+        ON articles(outlet IS NULL, outlet, published IS NULL, published DESC, id);
+    CREATE INDEX articles_by_read ON articles(read, published IS NULL, published DESC, id);",
 ];
 
 /// The schema version this duet writes.

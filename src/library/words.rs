@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::error::Result;
 use super::{ArticleId, Library, time, unpack};
 use crate::model::Bitext;
-use crate::words::{self, Model};
+use crate::words::{self, Model, lemma};
 
 /// How well the learner knows a lemma.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -236,49 +236,106 @@ impl Library {
         Ok(row.and_then(|(fp, blob)| Some((fp, Model::from_bytes(&blob)?))))
     }
 
-    /// The sentence pairs of every processed article (Korean, English), and a fingerprint of
-    /// what they came from (the pipeline and the articles' hashes).
+    /// The sentence pairs the word model learns from (Korean, English), and a fingerprint of
+    /// what they came from (the pipeline, the bilingual articles' hashes and the KO+EN pairs').
     pub fn sentence_pairs(&self) -> Result<(String, Vec<(String, String)>)> {
+        let sources = self.model_sources()?;
+        let pairs = self.pairs_of(&sources)?;
+        Ok((sources.fingerprint, pairs))
+    }
+
+    /// What the word model learns from, without reading any text: every processed bilingual
+    /// article, and every KO+EN pair (a Korean article and its English edition in another file,
+    /// as the library's pairs stand once paired; none while they are not found again).
+    fn model_sources(&self) -> Result<ModelSources> {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT a.hash, c.bitext FROM articles a JOIN cache c
+                "SELECT a.hash FROM articles a JOIN cache c
                    ON c.hash = a.hash AND c.pipeline = ?1
                  WHERE a.language = 'ko+en' ORDER BY a.hash",
             )
             .map_err(|e| self.sql_err(e))?;
-        let rows = stmt
-            .query_map([&self.pipeline], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
-            })
+        let bilingual: Vec<String> = stmt
+            .query_map([&self.pipeline], |r| r.get(0))
+            .and_then(|rows| rows.collect())
             .map_err(|e| self.sql_err(e))?;
+        let mut editions = Vec::new();
+        if let Some(found) = super::pairs::stored(self)? {
+            let mut pairs = found.pairs();
+            pairs.sort_by_key(|&(ko, en, _)| (ko, en));
+            for (ko, en, _) in pairs {
+                if let (Some(k), Some(e)) = (self.hash_of(ko)?, self.hash_of(en)?) {
+                    editions.push((k, e));
+                }
+            }
+        }
         let mut fp = blake3::Hasher::new();
         fp.update(self.pipeline.as_bytes());
-        let mut pairs = Vec::new();
-        for row in rows {
-            let (hash, blob) = row.map_err(|e| self.sql_err(e))?;
+        for hash in &bilingual {
             fp.update(hash.as_bytes());
-            let Some(bitext) = unpack(&blob)
-                .ok()
-                .and_then(|b| serde_json::from_slice::<Bitext>(&b).ok())
-            else {
-                continue;
-            };
-            pairs.extend(bead_pairs(&bitext));
         }
-        Ok((fp.finalize().to_hex().to_string(), pairs))
+        for (ko, en) in &editions {
+            fp.update(b"+");
+            fp.update(ko.as_bytes());
+            fp.update(en.as_bytes());
+        }
+        Ok(ModelSources {
+            fingerprint: fp.finalize().to_hex().to_string(),
+            bilingual,
+            editions,
+        })
+    }
+
+    /// The stored alignment of the article with this content hash (current pipeline).
+    fn cached_bitext(&self, hash: &str) -> Result<Option<Bitext>> {
+        let blob: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT bitext FROM cache WHERE hash = ?1 AND pipeline = ?2")
+            .and_then(|mut s| {
+                s.query_row(params![hash, self.pipeline], |r| r.get(0))
+                    .optional()
+            })
+            .map_err(|e| self.sql_err(e))?;
+        Ok(blob.and_then(|b| serde_json::from_slice(&unpack(&b).ok()?).ok()))
+    }
+
+    fn hash_of(&self, id: ArticleId) -> Result<Option<String>> {
+        self.conn
+            .prepare_cached("SELECT hash FROM articles WHERE id = ?1")
+            .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+            .map_err(|e| self.sql_err(e))
+    }
+
+    /// The sentence pairs of the sources: a bilingual article's beads as stored, a KO+EN
+    /// pair's as the reader aligns the two articles.
+    fn pairs_of(&self, sources: &ModelSources) -> Result<Vec<(String, String)>> {
+        let mut pairs = Vec::new();
+        for hash in &sources.bilingual {
+            if let Some(b) = self.cached_bitext(hash)? {
+                pairs.extend(bead_pairs(&b));
+            }
+        }
+        for (ko, en) in &sources.editions {
+            if let (Some(k), Some(e)) = (self.cached(ko)?, self.cached(en)?) {
+                pairs.extend(bead_pairs(&crate::align::align_two(&k.article, &e.article)));
+            }
+        }
+        Ok(pairs)
     }
 
     /// Train the word-alignment model on the library's sentence pairs unless the stored one was
     /// trained on the same; returns the model in use. Slow on a large library: call it off the
     /// UI thread (on its own connection, [`Library::reopen`]).
     pub fn train_word_model(&self) -> Result<Option<Model>> {
-        let (fp, pairs) = self.sentence_pairs()?;
-        if let Some((old, model)) = self.word_model()?
-            && old == fp
+        let sources = self.model_sources()?;
+        let stored = self.word_model()?;
+        if let Some((old, model)) = stored
+            && old == sources.fingerprint
         {
             return Ok(Some(model));
         }
+        let pairs = self.pairs_of(&sources)?;
         if pairs.is_empty() {
             return Ok(None);
         }
@@ -292,58 +349,96 @@ impl Library {
                 .execute(
                     "INSERT OR REPLACE INTO word_model (id, fingerprint, pairs, model, trained)
                      VALUES (1, ?1, ?2, ?3, ?4)",
-                    params![fp, model.pairs as i64, model.to_bytes(), time::now()],
+                    params![
+                        sources.fingerprint,
+                        model.pairs as i64,
+                        model.to_bytes(),
+                        time::now()
+                    ],
                 )
                 .map_err(|e| self.write_err("the word model", e))?;
         }
         Ok(Some(model))
     }
 
-    /// Count the lemmas of every processed article not counted yet (or changed since);
-    /// returns how many articles were counted.
+    /// What lemma counts depend on: the lemma rules and the pipeline (whose entities name the
+    /// words that are names, [`lemma::Names`]).
+    fn lemma_rules(&self) -> String {
+        format!("{}/{}", lemma::fingerprint(), self.pipeline)
+    }
+
+    /// Count the lemmas of every processed article not counted yet, changed since, or counted
+    /// by other rules ([`Library::lemma_rules`]), a few hundred in each transaction; returns how
+    /// many articles were counted.
     pub fn count_lemmas(&self) -> Result<usize> {
         self.writable()?;
-        let todo: Vec<(ArticleId, String, Vec<u8>)> = {
+        let rules = self.lemma_rules();
+        let todo: Vec<(ArticleId, String)> = {
             let mut stmt = self
                 .conn
                 .prepare(
-                    "SELECT a.id, a.hash, c.bitext FROM articles a
+                    "SELECT a.id, a.hash FROM articles a
                        JOIN cache c ON c.hash = a.hash AND c.pipeline = ?1
                        LEFT JOIN article_lemmas_done d ON d.article = a.id
-                     WHERE d.hash IS NOT a.hash",
+                     WHERE d.hash IS NOT a.hash OR d.rules IS NOT ?2",
                 )
                 .map_err(|e| self.sql_err(e))?;
-            stmt.query_map([&self.pipeline], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            stmt.query_map([&self.pipeline, &rules], |r| Ok((r.get(0)?, r.get(1)?)))
                 .and_then(|rows| rows.collect::<rusqlite::Result<_>>())
                 .map_err(|e| self.sql_err(e))?
         };
         let what = "the library's word counts";
         for chunk in todo.chunks(200) {
-            let counted: Vec<(ArticleId, &str, HashMap<String, i64>)> = chunk
-                .iter()
-                .map(|(id, hash, blob)| {
-                    let counts = unpack(blob)
-                        .ok()
-                        .and_then(|b| serde_json::from_slice::<Bitext>(&b).ok())
-                        .map(|b| lemma_counts(&b))
-                        .unwrap_or_default();
-                    (*id, hash.as_str(), counts)
-                })
-                .collect();
+            let mut counted: Vec<(ArticleId, &str, HashMap<String, i64>)> = Vec::new();
+            for (id, hash) in chunk {
+                let names = self.article_names(*id)?;
+                let counts = self
+                    .cached_bitext(hash)?
+                    .map(|b| lemma_counts(&b, &names))
+                    .unwrap_or_default();
+                counted.push((*id, hash.as_str(), counts));
+            }
             let tx = self.write_tx().map_err(|e| self.write_err(what, e))?;
             for (id, hash, counts) in &counted {
-                write_counts(&tx, *id, hash, counts).map_err(|e| self.write_err(what, e))?;
+                write_counts(&tx, *id, (hash, &rules), counts)
+                    .map_err(|e| self.write_err(what, e))?;
             }
             tx.commit().map_err(|e| self.write_err(what, e))?;
         }
         Ok(todo.len())
     }
+
+    /// The Korean names of the entities found in an article (`entity_names`).
+    fn article_names(&self, id: ArticleId) -> Result<lemma::Names> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT substr(name, 4) FROM entity_names
+                 WHERE article = ?1 AND name >= 'ko:' AND name < 'ko;'",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let names: Vec<String> = stmt
+            .query_map([id], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.sql_err(e))?;
+        Ok(lemma::Names::new(names))
+    }
 }
 
+/// What the word model learns from (see [`Library::model_sources`]).
+struct ModelSources {
+    fingerprint: String,
+    /// Hashes of the bilingual articles.
+    bilingual: Vec<String>,
+    /// (Korean, English) hashes of the KO+EN pairs.
+    editions: Vec<(String, String)>,
+}
+
+/// An article's counts, with the copy (`hash`) and the `rules` that counted them.
 fn write_counts(
     tx: &rusqlite::Transaction,
     id: ArticleId,
-    hash: &str,
+    (hash, rules): (&str, &str),
     counts: &HashMap<String, i64>,
 ) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM article_lemmas WHERE article = ?1", [id])?;
@@ -353,8 +448,8 @@ fn write_counts(
         ins.execute(params![id, lemma, n])?;
     }
     tx.execute(
-        "INSERT OR REPLACE INTO article_lemmas_done (article, hash) VALUES (?1, ?2)",
-        params![id, hash],
+        "INSERT OR REPLACE INTO article_lemmas_done (article, hash, rules) VALUES (?1, ?2, ?3)",
+        params![id, hash, rules],
     )?;
     Ok(())
 }
@@ -419,13 +514,14 @@ pub fn bead_pairs(b: &Bitext) -> impl Iterator<Item = (String, String)> + '_ {
         })
 }
 
-/// How often each lemma occurs among the Korean words of an article.
-fn lemma_counts(b: &Bitext) -> HashMap<String, i64> {
+/// How often each lemma occurs among the Korean words of an article whose tagged names are
+/// `names`.
+fn lemma_counts(b: &Bitext, names: &lemma::Names) -> HashMap<String, i64> {
     let mut counts = HashMap::new();
     for s in &b.ko_sentences {
         for w in words::tokens::words(&s.text) {
             if words::tokens::is_korean(&w.text) {
-                *counts.entry(words::lemma::lemma(&w.text)).or_insert(0) += 1;
+                *counts.entry(lemma::lemma_in(&w.text, names)).or_insert(0) += 1;
             }
         }
     }

@@ -7,9 +7,10 @@
 //! (competitive linking), then English words left over join the Korean word they belong to
 //! (`National Security Adviser` ⟵ `안보보좌관`).
 
+use super::lemma::{self, Names};
 use super::model::{self, Map, Model, Prior, Table, Vocab};
+use super::seed;
 use super::tokens::{self, Token};
-use super::{lemma, seed};
 use crate::align::lexicon;
 
 /// English words too common to be the translation of a Korean word.
@@ -64,35 +65,64 @@ struct Prepared {
     lemmas: Vec<Vec<String>>,
     en: Vec<Token>,
     ko_ids: Vec<u32>,
-    /// (index into `en`, id) of the English content words.
+    /// (index into `en`, id) of the English content units (a hyphenated word's parts share
+    /// its index).
     en_ids: Vec<(usize, u32)>,
+    /// Each unit of `en_ids` as written (a name is known by its capital).
+    en_written: Vec<String>,
 }
 
 fn english_unit(w: &str) -> String {
     lexicon::stem(&w.to_lowercase().replace('.', ""))
 }
 
-fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+/// The units a word is aligned by: a hyphenated word of words alike (all capitalised or all
+/// lower case) by its parts, as the lexicon lists them (`US-China` is 미국 and 중국,
+/// `high-level` is 고위's `high` and `level`); a romanised given name (`Jong-un`) stays whole.
+/// The links go to the word as written, so two Korean words may share it.
+fn english_units(w: &str) -> Vec<&str> {
+    let parts: Vec<&str> = w.split('-').filter(|u| !u.is_empty()).collect();
+    let capital = |u: &&str| u.chars().next().is_some_and(char::is_uppercase);
+    let alike = parts.iter().all(capital) || !parts.iter().any(capital);
+    if parts.len() > 1 && alike {
+        parts
+    } else {
+        vec![w]
+    }
 }
 
-fn prepare(ko: &str, en: &str, vocab: &mut (Vocab, Vocab)) -> Prepared {
+/// A function word as written: in capitals it is a name (`US`, `IT`), not `us`, `it`.
+fn is_function_word(w: &str) -> bool {
+    let capitals = w.chars().count() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
+    !capitals && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+fn prepare(ko: &str, en: &str, vocab: &mut (Vocab, Vocab), names: &Names) -> Prepared {
     let ko_tokens = tokens::words(ko);
-    let lemmas: Vec<Vec<String>> = ko_tokens.iter().map(|t| lemma::lemmas(&t.text)).collect();
+    let lemmas: Vec<Vec<String>> = ko_tokens
+        .iter()
+        .map(|t| lemma::lemmas_in(&t.text, names))
+        .collect();
     let ko_ids = lemmas.iter().map(|l| vocab.0.id(&l[0])).collect();
     let en_tokens = tokens::english_words(en);
-    let en_ids = en_tokens
+    let units: Vec<(usize, &str)> = en_tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| !is_function_word(&t.text))
-        .map(|(j, t)| (j, vocab.1.id(&english_unit(&t.text))))
+        .flat_map(|(j, t)| english_units(&t.text).into_iter().map(move |u| (j, u)))
+        .filter(|(_, u)| !is_function_word(u))
         .collect();
+    let en_ids = units
+        .iter()
+        .map(|&(j, u)| (j, vocab.1.id(&english_unit(u))))
+        .collect();
+    let en_written = units.iter().map(|&(_, u)| u.to_string()).collect();
     Prepared {
         ko: ko_tokens,
         lemmas,
-        en: en_tokens,
         ko_ids,
         en_ids,
+        en_written,
+        en: en_tokens,
     }
 }
 
@@ -100,7 +130,18 @@ fn prepare(ko: &str, en: &str, vocab: &mut (Vocab, Vocab)) -> Prepared {
 /// words, learning from these pairs and from `library` (a model trained on the library, if
 /// any).
 pub fn align(pairs: &[(&str, &str)], library: Option<&Model>, s: &Settings) -> Vec<Vec<WordLink>> {
-    let (model, prepared) = adapt(pairs, library, s);
+    align_in(pairs, library, s, &Names::default())
+}
+
+/// [`align`] the pairs of an article whose tagged names are `names` (its words read with them,
+/// [`lemma::lemmas_in`]).
+pub fn align_in(
+    pairs: &[(&str, &str)],
+    library: Option<&Model>,
+    s: &Settings,
+    names: &Names,
+) -> Vec<Vec<WordLink>> {
+    let (model, prepared) = adapt(pairs, library, s, names);
     prepared
         .into_iter()
         .map(|p| link_pair(&p, &model, s))
@@ -110,19 +151,24 @@ pub fn align(pairs: &[(&str, &str)], library: Option<&Model>, s: &Settings) -> V
 /// A model of the library: trained on its sentence pairs (`(korean, english)`), kept and used
 /// as prior knowledge when an article is aligned.
 pub fn train(pairs: &[(&str, &str)], s: &Settings) -> Model {
-    adapt(pairs, None, s).0
+    adapt(pairs, None, s, &Names::default()).0
 }
 
 /// Train on `pairs` (with the library's table as prior knowledge): the model these pairs are
 /// linked with.
-fn adapt(pairs: &[(&str, &str)], library: Option<&Model>, s: &Settings) -> (Model, Vec<Prepared>) {
+fn adapt(
+    pairs: &[(&str, &str)],
+    library: Option<&Model>,
+    s: &Settings,
+    names: &Names,
+) -> (Model, Vec<Prepared>) {
     let mut vocab = match library {
         Some(m) => (m.ko.clone(), m.en.clone()),
         None => (Vocab::new(), Vocab::new()),
     };
     let prepared: Vec<Prepared> = pairs
         .iter()
-        .map(|(k, e)| prepare(k, e, &mut vocab))
+        .map(|(k, e)| prepare(k, e, &mut vocab, names))
         .collect();
     let (ko_en_prior, en_ko_prior) = seed_priors(&prepared, &vocab, s.seed_weight);
     let ko_en_pairs: Vec<(Vec<u32>, Vec<u32>)> = prepared
@@ -154,13 +200,13 @@ fn seed_priors(prepared: &[Prepared], vocab: &(Vocab, Vocab), weight: f32) -> (P
     let mut en_ko = Prior::default();
     for p in prepared {
         for &k in &p.ko_ids {
-            for &(j, e) in &p.en_ids {
+            for (&(_, e), written) in p.en_ids.iter().zip(&p.en_written) {
                 let key = model::key(k, e);
                 // A name's prior depends on how it was written (capitalised): the first
                 // sighting decides, which is how it is written almost always.
-                let v = *seen.entry(key).or_insert_with(|| {
-                    seed::prior(vocab.0.word(k), &p.en[j].text, vocab.1.word(e))
-                });
+                let v = *seen
+                    .entry(key)
+                    .or_insert_with(|| seed::prior(vocab.0.word(k), written, vocab.1.word(e)));
                 if v > 0.0 {
                     ko_en.insert(key, weight * v);
                     en_ko.insert(model::key(e, k), weight * v);
@@ -216,12 +262,15 @@ fn link_pair(p: &Prepared, m: &Model, s: &Settings) -> Vec<WordLink> {
     p.ko.iter()
         .zip(&p.lemmas)
         .zip(links)
-        .map(|((word, lemmas), mut l)| {
-            l.sort_unstable();
+        .map(|((word, lemmas), l)| {
+            // Units of one hyphenated word are one word linked.
+            let mut tokens: Vec<usize> = l.iter().map(|&j| p.en_ids[j].0).collect();
+            tokens.sort_unstable();
+            tokens.dedup();
             WordLink {
                 word: word.clone(),
                 lemmas: lemmas.clone(),
-                en: l.iter().map(|&j| p.en[p.en_ids[j].0].clone()).collect(),
+                en: tokens.into_iter().map(|j| p.en[j].clone()).collect(),
             }
         })
         .collect()

@@ -127,9 +127,60 @@ impl Table {
     }
 }
 
+/// Names the context knows: the Korean names of the entities tagged in the article a word is
+/// read in. A word that is one of them (with particles after it) is that noun before any
+/// verb reading: a person's name ending in 한 is no 하다 form, whatever the lists say.
+#[derive(Debug, Clone, Default)]
+pub struct Names(HashSet<String>);
+
+impl Names {
+    /// From names as the tagger or the library gives them (`바이든`, `조 바이든`): each
+    /// space-separated part of two syllables or more (one syllable alone is a surname, or a
+    /// word, too often).
+    pub fn new<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Names {
+        let mut set = HashSet::new();
+        for name in names {
+            for part in name.as_ref().split_whitespace() {
+                let syllables = part.chars().filter(|&c| hangul::is_syllable(c)).count();
+                if syllables >= 2 && syllables == part.chars().count() {
+                    set.insert(part.to_string());
+                }
+            }
+        }
+        Names(set)
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// What the readings depend on, as a short hex digest: the table and the rules reading it
+/// (this file and the word splitter's). Lemma counts stored with another digest were made
+/// by another rule and are counted again.
+pub fn fingerprint() -> &'static str {
+    static FP: OnceLock<String> = OnceLock::new();
+    FP.get_or_init(|| {
+        let mut h = blake3::Hasher::new();
+        h.update(DATA);
+        h.update(include_str!("lemma.rs").as_bytes());
+        h.update(include_str!("tokens.rs").as_bytes());
+        h.finalize().to_hex()[..16].to_string()
+    })
+}
+
 /// The dictionary forms of one word, best first; never empty (a word nothing fits is its own
 /// lemma). `word` is one 어절 without surrounding punctuation.
 pub fn lemmas(word: &str) -> Vec<String> {
+    lemmas_in(word, &Names::default())
+}
+
+/// [`lemmas`] of a word read in an article whose tagged names are `names`.
+pub fn lemmas_in(word: &str, names: &Names) -> Vec<String> {
     let core = without_brackets(word);
     let chars: Vec<char> = core.chars().collect();
     if chars.is_empty() {
@@ -141,7 +192,7 @@ pub fn lemmas(word: &str) -> Vec<String> {
         return vec![core];
     }
     let out = if chars.iter().all(|&c| hangul::is_syllable(c)) {
-        hangul_lemmas(&chars)
+        hangul_lemmas(&chars, names)
     } else {
         mixed_lemma(&chars).into_iter().collect()
     };
@@ -154,6 +205,11 @@ const MAX_WORD: usize = 40;
 /// The best dictionary form of one word.
 pub fn lemma(word: &str) -> String {
     lemmas(word).swap_remove(0)
+}
+
+/// The best dictionary form of a word read in an article whose tagged names are `names`.
+pub fn lemma_in(word: &str, names: &Names) -> String {
+    lemmas_in(word, names).swap_remove(0)
 }
 
 /// `장유샤(張眞夏)와` → `장유샤와`: the hanja or gloss in brackets is not part of the word.
@@ -198,7 +254,7 @@ const NOUN_SUFFIXES: &[&str] = &[
 
 /// Every reading of a Hangul word, scored by how much of the word a known part explains (the
 /// head, or the noun before a particle); the best readings first, ties to the earlier rule.
-fn hangul_lemmas(chars: &[char]) -> Vec<String> {
+fn hangul_lemmas(chars: &[char], names: &Names) -> Vec<String> {
     let t = table();
     let n = chars.len();
     let text = |r: &[char]| -> String { r.iter().collect() };
@@ -207,13 +263,13 @@ fn hangul_lemmas(chars: &[char]) -> Vec<String> {
     //    Longest first.
     for end in (2..=n).rev() {
         let noun = &chars[..end];
-        // A listed place or organisation is a noun too (북한 is no form of 북하다).
-        let listed = || {
-            crate::entity::gazetteer::shipped()
-                .ko_kind(&text(noun))
-                .is_some()
+        // A listed place or organisation is a noun too (북한 is no form of 북하다), and so is
+        // a name tagged in the article (김영한 is no form of 김영하다).
+        let named = || {
+            let noun = text(noun);
+            names.contains(&noun) || crate::entity::gazetteer::shipped().ko_kind(&noun).is_some()
         };
-        if (t.nouns.contains(&text(noun)) || listed()) && t.is_noun_tail(&chars[end..], true) {
+        if (t.nouns.contains(&text(noun)) || named()) && t.is_noun_tail(&chars[end..], true) {
             found.push((end as f32 + 0.5, text(noun)));
             break;
         }
@@ -319,6 +375,19 @@ mod tests {
         assert_eq!(lemma("북한"), "북한");
         assert_eq!(lemma("북한과"), "북한");
         assert_eq!(lemma("중요한"), "중요하다");
+    }
+
+    #[test]
+    fn a_name_the_article_tags_is_a_noun_there_only() {
+        let names = Names::new(["김영한", "조 바이든"]);
+        assert_eq!(lemma("김영한"), "김영하다");
+        assert_eq!(lemma_in("김영한", &names), "김영한");
+        assert_eq!(lemma_in("김영한은", &names), "김영한");
+        assert_eq!(lemmas_in("김영한과", &names)[0], "김영한");
+        assert_eq!(lemma_in("바이든이", &names), "바이든");
+        // Other words of the article read as ever.
+        assert_eq!(lemma_in("중요한", &names), "중요하다");
+        assert!(Names::new(["김"]).is_empty());
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod model;
 pub mod seed;
 pub mod tokens;
 
-pub use align::{Settings, WordLink, align, train};
+pub use align::{Settings, WordLink, align, align_in, train};
+pub use lemma::Names;
 pub use model::Model;
 pub use tokens::Token;

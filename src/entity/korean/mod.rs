@@ -373,6 +373,11 @@ mod tests {
         let t = texts("서방세계의 전방위적 제재를 받고 있는 북한과 러시아가 협력한다.");
         assert!(!t.iter().any(|(n, _)| n.starts_with("서방")), "{t:?}");
         assert!(t.contains(&("러시아".into(), EntityKind::Place)), "{t:?}");
+        // A listed name that is first a noun taking 하다 (저지 "blocking", also Jersey) is no
+        // place by the list alone; a listed city stays.
+        let t = texts("윤 대통령 ‘북핵 단독 저지’ 부산에서 열린 회의");
+        assert!(!t.iter().any(|(n, _)| n == "저지"), "{t:?}");
+        assert!(t.contains(&("부산".into(), EntityKind::Place)), "{t:?}");
         // A surname before 씨 stays.
         let t = texts("장씨는 반역죄로 처형됐다.");
         assert!(t.contains(&("장".into(), EntityKind::Person)), "{t:?}");

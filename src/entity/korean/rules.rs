@@ -428,7 +428,8 @@ pub(super) fn rules(chars: &[char], spans: &mut Vec<Span>) {
             .or_else(|| g.ko_kind(st).map(|k| (k, st)));
         if let Some((kind, name)) = kind {
             let len = name.chars().count();
-            if len >= 2 {
+            // `단독 저지’`: a listed name that is first a noun taking 하다 needs the model's word.
+            if len >= 2 && !kodic::predicative(name) {
                 add(spans, chars, s, s + len, kind, false);
             }
             continue;

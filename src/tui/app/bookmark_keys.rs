@@ -184,12 +184,7 @@ fn open_bookmark(app: &mut App, selected: usize) -> Effects {
         passage: b.pair,
         sentence: b.sentence,
     };
-    let id = app
-        .disk
-        .articles
-        .iter()
-        .find(|(_, a)| **a == b.article)
-        .map(|(id, _)| *id);
+    let id = app.disk.entry_of(b.article);
     let Some(i) = id.and_then(|id| app.library.row_of(id)) else {
         app.status = Some("that article is hidden by the filter (u, O show all)".into());
         return Effects::redraw();

@@ -6,64 +6,113 @@ use std::path::PathBuf;
 
 use super::App;
 use crate::library;
+use crate::library::list::ListQuery;
 use crate::tui::state::disk::{DiskEvent, Listing, Save, entry_state, from_library};
-use crate::tui::state::library_list::EntryId;
+use crate::tui::state::library_list::{Entry, EntryId};
 use crate::tui::work::effects::{Command, Effects};
 use crate::tui::work::job::Job;
 
-/// Add library entries to the list.
-fn push_entries(app: &mut App, entries: &[library::Entry]) {
-    for e in entries {
-        let id = app
-            .library
-            .push_with(e.file.clone(), entry_state(e), e.read);
-        app.disk.articles.insert(id, e.id);
-        app.disk.read.insert(id, e.read);
-        if let Some(p) = e.position {
-            app.disk.positions.insert(id, from_library(p));
-        }
+/// A library entry as the list holds it, with the read mark and position of this session
+/// (the saver may not have written them yet when the row is read again).
+fn list_entry(app: &mut App, e: &library::Entry) -> Entry {
+    let id = EntryId::of_article(e.id);
+    let read = *app.disk.read.entry(id).or_insert(e.read);
+    if let Some(p) = e.position {
+        app.disk.positions.entry(id).or_insert(from_library(p));
+    }
+    Entry {
+        id,
+        path: e.file.clone(),
+        state: entry_state(e),
+        read,
     }
 }
 
-/// Put the list's cursor on the article the reader was in last, once its entry is listed (and
-/// unless the user has moved since the list came).
-fn reopen_where_left(app: &mut App) {
-    let Some(article) = app.disk.resume else {
-        return;
-    };
-    let id = (app.disk.articles.iter())
-        .find(|(_, a)| **a == article)
-        .map(|(id, _)| *id);
-    let Some(row) = id.and_then(|id| app.library.row_of(id)) else {
-        return;
-    };
-    app.disk.resume = None;
-    if app.library_cursor.selected == 0 && app.reader.is_none() {
-        app.library_cursor.selected = row;
+impl App {
+    /// The library on disk: read the rows `from..to` (and their pairs' English entries) unless
+    /// they are in memory. A failure is one status line; the rows stay blank.
+    pub(super) fn read_rows(&mut self, from: usize, to: usize) {
+        let Some((offset, limit)) = self.library.wants(from, to) else {
+            return;
+        };
+        let Some(source) = self.library.source().cloned() else {
+            return;
+        };
+        let Some(query) = self.library.query().cloned() else {
+            return;
+        };
+        let read = source.with(|lib| {
+            let rows = lib.list_page(&query, offset, limit)?;
+            let kos: Vec<_> = rows.iter().map(|e| e.id).collect();
+            Ok((rows, lib.list_partners(&query, &kos)?))
+        });
+        match read {
+            Ok((rows, partners)) => {
+                let rows = rows.iter().map(|e| list_entry(self, e)).collect();
+                let partners = partners.iter().map(|e| list_entry(self, e)).collect();
+                self.library.set_window(offset, rows, partners);
+            }
+            Err(e) => self.status = Some(e),
+        }
+    }
+
+    /// The library on disk: read these articles' entries and keep them beside the rows (an
+    /// overlay lists them).
+    pub(super) fn pin_entries(&mut self, ids: &[EntryId]) {
+        let Some(source) = self.library.source().cloned() else {
+            return;
+        };
+        let articles: Vec<_> = ids.iter().filter_map(|id| id.article()).collect();
+        match source.with(|lib| lib.entries_of(&articles)) {
+            Ok(entries) => {
+                let entries = entries.iter().map(|e| list_entry(self, e)).collect();
+                self.library.pin(entries);
+            }
+            Err(e) => self.status = Some(e),
+        }
+    }
+
+    /// The library on disk: count the rows under the list's order and filters again (`query`:
+    /// new ones), keeping the cursor on entry `keep` if it is still listed, else on the first
+    /// row.
+    pub(super) fn requery(&mut self, query: Option<ListQuery>, keep: Option<EntryId>) {
+        if let Err(e) = self.library.requery(query) {
+            self.status = Some(e);
+        }
+        self.done = self.library.len();
+        let rows = self.library.rows();
+        let row = keep.and_then(|id| self.library.row_of(id));
+        self.library_cursor.selected = row.unwrap_or(0).min(rows.saturating_sub(1));
+        self.library_cursor.top = self.library_cursor.top.min(self.library_cursor.selected);
+        self.ensure_selected_visible();
     }
 }
 
 /// Apply a library event.
 pub(super) fn handle(app: &mut App, event: DiskEvent) -> Effects {
     match event {
-        DiskEvent::More(entries) => {
-            push_entries(app, &entries);
-            app.done = app.library.len();
-            reopen_where_left(app);
+        // New articles: the list is counted again, the cursor stays on its article.
+        DiskEvent::More(_) | DiskEvent::Updated(_) => {
+            if matches!(event, DiskEvent::Updated(_)) {
+                app.disk.processing = None;
+            }
+            let keep = app.library.row(app.library_cursor.selected).map(Entry::id);
+            app.requery(None, keep);
         }
         DiskEvent::Listed(listing) => {
             let Listing {
                 home,
-                entries,
+                source,
                 bookmarks,
                 read_only,
                 notice,
                 resume,
             } = *listing;
-            app.disk.resume = resume;
-            push_entries(app, &entries);
-            app.done = app.library.len();
             app.disk.home = Some(home);
+            app.library.attach(source);
+            // The list reopens on the article the reader was in last.
+            let keep = resume.map(EntryId::of_article);
+            app.requery(None, keep);
             app.disk.bookmarks = bookmarks;
             app.status = notice.or_else(|| {
                 read_only
@@ -74,31 +123,17 @@ pub(super) fn handle(app: &mut App, event: DiskEvent) -> Effects {
             if app.library.is_empty() {
                 app.status = Some("the library is empty: `duet import PATH…` adds articles".into());
             }
-            reopen_where_left(app);
         }
         DiskEvent::Bookmarks(b) => app.disk.bookmarks = b,
         DiskEvent::FilesLibrary(home) => app.disk.files_library = Some(home),
         DiskEvent::Progress(done, total) => {
             app.disk.processing = (done < total).then_some((done, total));
         }
-        DiskEvent::Updated(entries) => {
-            app.disk.processing = None;
-            for e in entries {
-                let id = EntryId::for_path(&e.file);
-                let state = entry_state(&e);
-                let hidden = app.filter.hidden.iter_mut().find(|h| h.id() == id);
-                if let Some(entry) = hidden {
-                    entry.state = state;
-                } else if let Some(entry) = app.library.by_id_mut(id) {
-                    entry.state = state;
-                }
-            }
-        }
         DiskEvent::Failed(msg) => app.status = Some(msg),
         DiskEvent::Settled { remember } => {
             let mut fx = Effects::redraw();
             fx.merge(super::pairs::settled(app, remember));
-            fx.merge(super::word_keys::settled(app, remember));
+            super::word_keys::settled(app, remember);
             return fx;
         }
         DiskEvent::KnownShares(shares) => app.words.shares.extend(shares),
@@ -145,7 +180,10 @@ pub(super) fn track(app: &mut App) -> Effects {
         app.disk.positions.insert(id, at);
         fx = fx.with(Command::Save(Save::Position(article, at)));
     }
-    let read = app.library.by_id(id).is_some_and(|e| e.is_read());
+    // Not in memory (the list scrolled away from it): its mark has not changed since.
+    let Some(read) = app.library.by_id(id).map(|e| e.is_read()) else {
+        return fx;
+    };
     if app.disk.read.get(&id) != Some(&read) {
         app.disk.read.insert(id, read);
         fx = fx.with(Command::Save(Save::Read(article, read)));

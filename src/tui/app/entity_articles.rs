@@ -14,7 +14,6 @@ use crate::text::sanitize::fold_whitespace;
 use crate::tui::action::Action;
 use crate::tui::state::disk::from_library;
 use crate::tui::state::entities::{Reach, ReachItem, ReachKey, matches, reach_key};
-use crate::tui::state::library_list::EntryId;
 use crate::tui::state::list_cursor::ListCursor;
 use crate::tui::state::overlay::{EntityArticles, Overlay};
 use crate::tui::work::effects::{Command, Effects};
@@ -100,8 +99,6 @@ impl App {
         if self.entities.reaching.as_ref() == Some(&key) {
             self.entities.reaching = None;
         }
-        let by_article: std::collections::HashMap<_, EntryId> =
-            self.disk.articles.iter().map(|(e, a)| (*a, *e)).collect();
         let clean = |s: &Option<String>| {
             s.as_deref()
                 .map(|t| fold_whitespace(&crate::text::sanitize(t)))
@@ -111,7 +108,7 @@ impl App {
             .articles
             .iter()
             .filter_map(|a| {
-                let entry = *by_article.get(&a.id)?;
+                let entry = self.disk.entry_of(a.id)?;
                 let title = match (clean(&a.title), clean(&a.title_en)) {
                     (Some(t), Some(en)) if t != en => format!("{t}  ·  {en}"),
                     (Some(t), _) | (None, Some(t)) => t,

@@ -68,7 +68,11 @@ pub(super) fn apply(app: &mut App, kind: JobKind, output: Result<JobOutput, JobE
         Ok(output) => output,
         Err(e) => {
             failed(app, kind, &e);
-            return Effects::redraw();
+            let mut fx = Effects::redraw();
+            if kind == JobKind::Pairs {
+                fx.merge(super::word_keys::pairs_done(app));
+            }
+            return fx;
         }
     };
     let mut fx = Effects::redraw();
@@ -94,7 +98,10 @@ pub(super) fn apply(app: &mut App, kind: JobKind, output: Result<JobOutput, JobE
             app.pairs.set_found(*found);
             app.apply_pairs();
         }
-        JobOutput::LibraryPairs(found) => pairs::found(app, *found),
+        JobOutput::LibraryPairs(found) => {
+            pairs::found(app, *found);
+            fx.merge(super::word_keys::pairs_done(app));
+        }
         JobOutput::Entities { id, doc, ents } => app.entities_built(id, doc, *ents),
         JobOutput::EntityReach { key, reach } => app.reach_found(key, reach),
         JobOutput::Words(built) => app.words_built(*built),

@@ -55,7 +55,17 @@ pub(super) fn arrange(app: &mut App, action: Action) -> Effects {
         Action::Sort => app.filter.order = app.filter.order.next(),
         Action::UnreadOnly => app.filter.unread_only = !app.filter.unread_only,
         Action::OutletFilter => {
-            app.filter.outlet = app.filter.next_outlet(app.library.as_slice());
+            let feed = app.filter.feed.as_ref().map(|(id, _)| *id);
+            app.filter.outlet = match app.library.source() {
+                Some(source) => match source.with(|lib| lib.list_outlets(feed)) {
+                    Ok(names) => app.filter.next_of(&names),
+                    Err(e) => {
+                        app.status = Some(e);
+                        return fx;
+                    }
+                },
+                None => app.filter.next_outlet(app.library.as_slice()),
+            };
         }
         _ => return Effects::none(),
     }
@@ -69,6 +79,17 @@ pub(super) fn arrange(app: &mut App, action: Action) -> Effects {
 pub(super) fn apply(app: &mut App, from_top: bool) {
     let selected =
         (app.library.row(app.library_cursor.selected).map(Entry::id)).filter(|_| !from_top);
+    if app.library.is_window() {
+        // The library on disk: the order and filters are its query.
+        app.library_cursor.top = 0;
+        app.requery(Some(app.filter.query()), selected);
+        app.status = Some(format!(
+            "{} ({} shown)",
+            app.filter.label(),
+            app.library.rows()
+        ));
+        return;
+    }
     let (shown, label) = app.filter.arrange(app.library.take());
     app.done = shown
         .iter()

@@ -62,7 +62,8 @@ pub struct App {
     pub(super) theme: Theme,
     pub(super) width: u16,
     pub(super) height: u16,
-    /// The library list: every entry, in the order shown.
+    /// The library list: every entry in the order shown (the library on disk: the rows around
+    /// the cursor, read by query).
     pub(super) library: LibraryList,
     /// The library list's selected row and first row shown.
     pub(super) library_cursor: ListCursor,
@@ -298,14 +299,18 @@ impl App {
     }
 
     /// Keep the library list's selected entry in view (entries are one to three lines tall).
+    /// The library on disk: the rows around it are read first (their heights depend on them).
     fn ensure_selected_visible(&mut self) {
         if self.geom.library.is_none() {
             return; // hidden: placed when it shows again
         }
         let room = usize::from(self.geom.library_list.height);
+        let selected = self.library_cursor.selected;
+        self.read_rows(selected.saturating_sub(room), selected + room + 1);
         let mut cursor = self.library_cursor;
         cursor.keep_visible(room, |i| self.entry_height(i));
         self.library_cursor = cursor;
+        self.read_rows(cursor.top, cursor.top + room + 1);
     }
 
     /// Move the library list's selection.

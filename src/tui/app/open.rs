@@ -13,6 +13,7 @@ use crate::tui::work::job::JobKind;
 
 impl App {
     pub(super) fn open(&mut self, i: usize) -> Effects {
+        self.read_rows(i, i + 1);
         let Some(entry) = self.library.row(i) else {
             return Effects::none();
         };

@@ -2,12 +2,10 @@
 //! (after the first frame; a job on a worker), its answer in article ids becomes the list's
 //! pairs, a pair opens from the cache, and the choices made by hand go to the library.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::App;
 use super::lists::{Handled, Then, list_key};
-use crate::library::ArticleId;
 use crate::tui::action::Action;
 use crate::tui::state::disk::Save;
 use crate::tui::state::library_list::EntryId;
@@ -31,9 +29,7 @@ pub(super) fn settled(app: &mut App, remember: bool) -> Effects {
 
 /// The library's pairs have come: show them (with the choices stored and made since).
 pub(super) fn found(app: &mut App, found: crate::library::pairs::Found) {
-    let entry_of: HashMap<ArticleId, EntryId> =
-        app.disk.articles.iter().map(|(&e, &a)| (a, e)).collect();
-    let found = pairs::from_library(found, |a| entry_of.get(&a).copied());
+    let found = pairs::from_library(found, |a| app.disk.entry_of(a));
     app.pairs.set_found(found);
     app.apply_pairs();
 }
@@ -86,6 +82,10 @@ impl App {
             .row(self.library_cursor.selected)
             .map(|e| e.id());
         self.library.set_pairs(&self.pairs.effective());
+        if self.library.is_window() {
+            self.requery(None, keep);
+            return;
+        }
         if let Some(r) = keep.and_then(|id| self.library.row_of(id)) {
             self.library_cursor.selected = r;
         }
@@ -124,6 +124,8 @@ impl App {
             self.status = Some("no candidates to pair with".into());
             return;
         }
+        let ids: Vec<EntryId> = items.iter().map(|(c, _)| *c).collect();
+        self.pin_entries(&ids);
         self.overlay = Some(Overlay::Picker(Picker {
             id,
             items,

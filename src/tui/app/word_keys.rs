@@ -107,6 +107,7 @@ impl App {
                 passage: at.passage,
                 side,
                 index,
+                from: None,
             }),
             None => self.status = Some("no words in this pair".into()),
         }
@@ -168,6 +169,7 @@ impl App {
             passage,
             side,
             index,
+            from: None,
         });
         true
     }
@@ -194,9 +196,20 @@ impl App {
     }
 }
 
-/// The library's background work is done: retrain its word model (only read it in a run that
-/// must not write), count its lemmas and read the known shares, on a worker.
-pub(super) fn settled(app: &mut App, remember: bool) -> Effects {
+/// The library's background work is done: once it is paired (the word model learns from its
+/// KO+EN pairs too, [`pairs_done`]), retrain the word model.
+pub(super) fn settled(app: &mut App, remember: bool) {
+    if app.disk.home.is_some() {
+        app.words.train_after_pairs = Some(remember);
+    }
+}
+
+/// The library's pairs are found (or pairing failed): retrain its word model (only read it in a
+/// run that must not write), count its lemmas and read the known shares, on a worker.
+pub(super) fn pairs_done(app: &mut App) -> Effects {
+    let Some(remember) = app.words.train_after_pairs.take() else {
+        return Effects::none();
+    };
     let Some(home) = app.disk.home.clone() else {
         return Effects::none();
     };
@@ -243,7 +256,11 @@ pub(super) fn popup_key(app: &mut App, popup: WordPopup, action: Action) -> Hand
             } else {
                 popup.index.saturating_sub(1)
             };
-            app.open_popup(WordPopup { index, ..popup });
+            app.open_popup(WordPopup {
+                index,
+                from: None,
+                ..popup
+            });
         }
         Action::OtherSide => other_side(app, &words, popup),
         Action::MarkUnknown => toggle_marking(app),
@@ -271,8 +288,9 @@ pub(crate) fn popup_word_row(app: &App, words: &ArticleWords, popup: WordPopup) 
     word_row(r, &app.geom, popup.passage, popup.side, w.range.start)
 }
 
-/// Tab: to the first word the selected one is aligned with, else the first word of its
-/// sentence pair on the other side, else that side's first word.
+/// Tab: back to the word Tab came from, else to the first word the selected one is aligned
+/// with, else the first word of its sentence pair on the other side, else that side's first
+/// word. The word crossed from is remembered, so Tab twice returns to it.
 fn other_side(app: &mut App, words: &ArticleWords, popup: WordPopup) {
     let other = popup.side.other();
     if !app.shown_sides().contains(&other) {
@@ -293,10 +311,10 @@ fn other_side(app: &mut App, words: &ArticleWords, popup: WordPopup) {
         return;
     };
     let spots = pw.side(other);
-    let index = w
-        .links
-        .first()
-        .copied()
+    let index = popup
+        .from
+        .filter(|&i| i < spots.len())
+        .or_else(|| w.links.first().copied())
         .or_else(|| {
             spots
                 .iter()
@@ -308,6 +326,7 @@ fn other_side(app: &mut App, words: &ArticleWords, popup: WordPopup) {
             passage: popup.passage,
             side: other,
             index,
+            from: Some(popup.index),
         }),
         None => app.status = Some("no words on the other side of this pair".into()),
     }

@@ -77,8 +77,9 @@ pub fn app_with(paths: &[PathBuf], width: u16, height: u16, config: Config, no_c
     app
 }
 
-/// Build an app of the given size on the library on disk: its list from the metadata, nothing
-/// parsed until an article is opened (then from the cache). Never writes to the library.
+/// Build an app of the given size on the library on disk, as the reader opens it: the list's
+/// rows read as they come into view, nothing parsed until an article is opened (then from the
+/// cache). Never writes to the library.
 pub fn app_with_library(
     lib: &Library,
     width: u16,
@@ -88,14 +89,14 @@ pub fn app_with_library(
 ) -> Result<App, LibraryError> {
     let theme = Theme::new(&config.colors, config.ambiguous, no_color);
     let mut app = App::new(config, theme, width, height);
-    let listing = loader::listing(lib, &[], None)?;
+    let listing = loader::listing(lib, &[])?;
     step(&mut app, Action::Disk(DiskEvent::Listed(Box::new(listing))));
     step(
         &mut app,
         Action::Feeds(crate::tui::state::feeds::FeedEvent::Listed(lib.feeds()?)),
     );
-    // The whole list is in: pair it, as the runner does once its background work is done
-    // (without keeping anything: a headless run never writes to the library).
+    // Pair it, as the runner does once its background work is done (without keeping
+    // anything: a headless run never writes to the library).
     step(
         &mut app,
         Action::Disk(DiskEvent::Settled { remember: false }),

@@ -10,7 +10,7 @@ use crate::tui::app::{App, update};
 use crate::tui::keys::config::Config;
 use crate::tui::run::event;
 use crate::tui::run::terminal::{self, TerminalGuard};
-use crate::tui::state::disk::{self, DiskEvent};
+use crate::tui::state::disk::DiskEvent;
 use crate::tui::theme::Theme;
 use crate::tui::view::view;
 use crate::tui::work::disk_worker::{self, Saver};
@@ -76,9 +76,9 @@ pub fn run_on(articles: Articles) -> anyhow::Result<()> {
             _loader = Some(worker::spawn_loader(paths, tx.clone()));
         }
         Articles::Library(lib, notices) => {
-            let listing = loader::listing(&lib, &notices, Some(disk::FIRST_PAGE))?;
+            let listing = loader::listing(&lib, &notices)?;
             let _ = update(&mut app, Action::Disk(DiskEvent::Listed(Box::new(listing))));
-            // The rest of the list, and (when writable) the processing, after the first frame.
+            // The processing (when writable) after the first frame.
             background = Some((lib.home().clone(), tx.clone()));
             if lib.access() == &crate::library::Access::ReadWrite {
                 saver = Some(Saver::spawn(lib, tx.clone()));
@@ -103,11 +103,7 @@ pub fn run_on(articles: Articles) -> anyhow::Result<()> {
                 let settings = app.config().feeds.clone();
                 let on_start = settings.refresh_on_start;
                 feeds.start(home.clone(), settings, on_start);
-                _loader = Some(disk_worker::spawn_background(
-                    home,
-                    Some(disk::FIRST_PAGE),
-                    tx,
-                ));
+                _loader = Some(disk_worker::spawn_background(home, tx));
             }
         }
         let action = match rx.recv_timeout(TICK) {

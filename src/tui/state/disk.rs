@@ -13,7 +13,7 @@ use crate::library::bookmarks::{Bookmark, Mark};
 use crate::library::{self, ArticleId, Home};
 use crate::text::sanitize;
 
-use crate::tui::state::library_list::{EntryId, EntryMeta, EntryState};
+use crate::tui::state::library_list::{EntryId, EntryMeta, EntryState, ListSource};
 use crate::tui::state::reading::Position;
 
 /// A write for the saver thread.
@@ -37,13 +37,13 @@ pub enum Save {
 /// What the library tells the app.
 #[derive(Debug, Clone)]
 pub enum DiskEvent {
-    /// The library's list (metadata only), read at start.
+    /// The library's list (its connection for the list's queries), opened at start.
     Listed(Box<Listing>),
     /// Every bookmark, after one was added.
     Bookmarks(Vec<Bookmark>),
     /// A write failed: one line for the status bar.
     Failed(String),
-    /// The rest of the list, after the first page.
+    /// Articles stored since the list was read (a feed refresh).
     More(Vec<library::Entry>),
     /// Background processing of new, changed or stale articles: done of total.
     Progress(usize, usize),
@@ -61,11 +61,11 @@ pub enum DiskEvent {
     KnownShares(HashMap<ArticleId, f64>),
 }
 
-/// The library's list as read at start.
+/// The library's list as opened at start: its rows are read as they come into view.
 #[derive(Debug, Clone)]
 pub struct Listing {
     pub home: Home,
-    pub entries: Vec<library::Entry>,
+    pub source: ListSource,
     pub bookmarks: Vec<Bookmark>,
     /// Why nothing will be saved (a read-only folder, a full disk), if so.
     pub read_only: Option<String>,
@@ -75,15 +75,13 @@ pub struct Listing {
     pub resume: Option<ArticleId>,
 }
 
-/// The entries the first frame lists: more than any screen shows; the rest follow from the
-/// background worker ([`DiskEvent::More`]).
-pub const FIRST_PAGE: usize = 400;
-
 /// The library on disk's part of the app state (empty when the reader opened files).
 #[derive(Debug, Default)]
 pub struct Disk {
     pub(in crate::tui) home: Option<Home>,
     pub(in crate::tui) read_only: Option<String>,
+    /// Files bookmarked (so imported): the article each is in the library (a library entry's
+    /// id is its article's, [`EntryId::of_article`]).
     pub(in crate::tui) articles: HashMap<EntryId, ArticleId>,
     /// Where each article was left (restored when it opens): the last position saved.
     pub(in crate::tui) positions: HashMap<EntryId, Position>,
@@ -94,14 +92,21 @@ pub struct Disk {
     pub(in crate::tui) processing: Option<(usize, usize)>,
     /// The reader opened files: the library a bookmark imports its article into.
     pub(in crate::tui) files_library: Option<Home>,
-    /// The article the list reopens on, until its entry is listed (it may be past the first
-    /// page) or the user moves.
-    pub(in crate::tui) resume: Option<ArticleId>,
 }
 
 impl Disk {
+    /// The library article entry `id` is (a file bookmarked: the article it was imported as).
     pub fn article(&self, id: EntryId) -> Option<ArticleId> {
-        self.articles.get(&id).copied()
+        (self.articles.get(&id).copied()).or_else(|| id.article().filter(|_| self.is_library()))
+    }
+    /// The entry of a library article (a file bookmarked: the file's).
+    pub fn entry_of(&self, article: ArticleId) -> Option<EntryId> {
+        if self.is_library() {
+            return Some(EntryId::of_article(article));
+        }
+        (self.articles.iter())
+            .find(|(_, a)| **a == article)
+            .map(|(id, _)| *id)
     }
     pub fn bookmarks(&self) -> &[Bookmark] {
         &self.bookmarks
@@ -129,7 +134,7 @@ pub(in crate::tui) fn from_library(p: library::Position) -> Position {
 }
 
 pub(in crate::tui) fn clean(s: &str) -> String {
-    sanitize::fold_whitespace(&sanitize(s))
+    sanitize::clean_line(s).into_owned()
 }
 
 /// The list's metadata of a library entry, cleaned for the screen as a document's would be.

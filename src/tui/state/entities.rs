@@ -251,13 +251,23 @@ impl Reach {
     }
 }
 
+/// What a job built for this very document of this entry (a reprocessed article is another
+/// document), shared by the entities and the words of the open article.
+pub(in crate::tui) fn built_for<'a, T>(
+    built: &'a [(EntryId, Arc<Doc>, Arc<T>)],
+    entry: EntryId,
+    doc: &Arc<Doc>,
+) -> Option<&'a Arc<T>> {
+    built
+        .iter()
+        .find(|(e, d, _)| *e == entry && Arc::ptr_eq(d, doc))
+        .map(|(_, _, t)| t)
+}
+
 impl Entities {
     /// The entities of this document, if built.
     pub fn of(&self, entry: EntryId, doc: &Arc<Doc>) -> Option<&Arc<ArticleEntities>> {
-        self.built
-            .iter()
-            .find(|(e, d, _)| *e == entry && Arc::ptr_eq(d, doc))
-            .map(|(_, _, a)| a)
+        built_for(&self.built, entry, doc)
     }
 
     pub(in crate::tui) fn insert(

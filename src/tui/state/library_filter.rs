@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use crate::library::list::{ListOrder, ListQuery};
 use crate::tui::state::library_list::Entry;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -67,6 +68,11 @@ impl LibraryFilter {
         let mut outlets: Vec<(&str, usize)> = counts.into_iter().collect();
         outlets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let names: Vec<String> = outlets.into_iter().map(|(o, _)| o.to_string()).collect();
+        self.next_of(&names)
+    }
+
+    /// The outlet after the current one among `names` (most articles first), then none.
+    pub fn next_of(&self, names: &[String]) -> Option<String> {
         match &self.outlet {
             None => names.first().cloned(),
             Some(cur) => names
@@ -119,16 +125,36 @@ impl LibraryFilter {
                     .then(published(b).cmp(&published(a)))
             }),
         }
+        (shown, self.label())
+    }
+
+    /// The order and filters as a query of the library on disk.
+    pub fn query(&self) -> ListQuery {
+        ListQuery {
+            order: match self.order {
+                Order::Newest => ListOrder::Newest,
+                Order::Oldest => ListOrder::Oldest,
+                Order::Outlet => ListOrder::Outlet,
+                Order::UnreadFirst => ListOrder::UnreadFirst,
+            },
+            unread_only: self.unread_only,
+            outlet: self.outlet.clone(),
+            feed: self.feed.as_ref().map(|(id, _)| *id),
+        }
+    }
+
+    /// How the list is shown, for the status bar.
+    pub fn label(&self) -> String {
         let mut label = format!("sorted {}", self.order.label());
         if self.unread_only {
             label.push_str(" · unread only");
         }
         if let Some(o) = &self.outlet {
-            label.push_str(&format!(" · {o} only"));
+            label.push_str(&format!(" · {} only", crate::text::sanitize::clean_line(o)));
         }
         if let Some((_, name)) = &self.feed {
             label.push_str(&format!(" · feed {name} only"));
         }
-        (shown, label)
+        label
     }
 }

@@ -19,7 +19,7 @@ use crate::tui::state::doc::{Doc, Passage, indent};
 use crate::tui::state::layout::{Geometry, Layout, Side};
 use crate::tui::state::library_list::EntryId;
 use crate::tui::state::reading::Reader;
-use crate::words::{self, Model, tokens};
+use crate::words::{self, Model, Names, tokens};
 
 /// One word of a passage side.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,9 +96,15 @@ struct Item {
 
 impl ArticleWords {
     /// Find the words of every passage, align each sentence pair's words (trained on the
-    /// article's own pairs, with the library's `model` as prior knowledge) and look the
-    /// lemmas up in `lib`. Pure but for reading `lib`; slow on a long article: a worker's job.
-    pub fn build(doc: &Doc, model: Option<&Model>, lib: Option<&Library>) -> ArticleWords {
+    /// article's own pairs, with the library's `model` as prior knowledge), read them knowing
+    /// the article's tagged `names` ([`article_names`]) and look the lemmas up in `lib`. Pure
+    /// but for reading `lib`; slow on a long article: a worker's job.
+    pub fn build(
+        doc: &Doc,
+        model: Option<&Model>,
+        lib: Option<&Library>,
+        names: &Names,
+    ) -> ArticleWords {
         let mut passages: Vec<PassageWords> = doc.passages.iter().map(beads_of).collect();
         let items: Vec<Item> = passages
             .iter()
@@ -113,7 +119,7 @@ impl ArticleWords {
                 (slice(p, Side::Ko, ko), slice(p, Side::En, en))
             })
             .collect();
-        let aligned = words::align(&texts, model, &words::Settings::default());
+        let aligned = words::align_in(&texts, model, &words::Settings::default(), names);
         for ((it, links), (ko_text, en_text)) in items.iter().zip(aligned).zip(&texts) {
             let pw = &mut passages[it.passage];
             let (ko_span, en_span) = pw.beads[it.bead].clone();
@@ -140,7 +146,7 @@ impl ArticleWords {
             }
         }
         for (p, pw) in doc.passages.iter().zip(&mut passages) {
-            fill_gaps(p, pw);
+            fill_gaps(p, pw, names);
             link_back(pw);
         }
         let mut counts: HashMap<String, usize> = HashMap::new();
@@ -253,6 +259,23 @@ impl ArticleWords {
     }
 }
 
+/// The Korean names of the entities the tagger finds in the article (its mentions as written,
+/// without their particles): the words that are names there.
+pub fn article_names(doc: &Doc) -> Names {
+    let ents = crate::tui::state::entities::ArticleEntities::build(doc);
+    Names::new(
+        ents.spots
+            .iter()
+            .filter(|s| s.side == Side::Ko)
+            .filter_map(|s| {
+                doc.passages
+                    .get(s.passage)?
+                    .text(Side::Ko)?
+                    .get(s.range.clone())
+            }),
+    )
+}
+
 /// The sentence pairs of a passage as contiguous byte spans of its two texts: each bead from
 /// its first sentence's start to its last one's end; a pair with no beads found is one.
 fn beads_of(p: &Passage) -> PassageWords {
@@ -297,7 +320,7 @@ fn bytes(text: &str, base: usize, start: usize, end: usize) -> Range<usize> {
 /// Words of the text no aligned pair covers (a block with no counterpart, a sentence left
 /// out of the pairs): found and lemmatised, linked to nothing. Then both sides in reading
 /// order, the links renumbered.
-fn fill_gaps(p: &Passage, pw: &mut PassageWords) {
+fn fill_gaps(p: &Passage, pw: &mut PassageWords, names: &Names) {
     for side in [Side::Ko, Side::En] {
         let Some(text) = p.text(side) else { continue };
         let mut covered: Vec<Range<usize>> = pw
@@ -334,7 +357,7 @@ fn fill_gaps(p: &Passage, pw: &mut PassageWords) {
             let spots = found.into_iter().map(|t| WordSpot {
                 range: bytes(part, gap.start, t.start, t.end),
                 lemmas: match side {
-                    Side::Ko => words::lemma::lemmas(&t.text),
+                    Side::Ko => words::lemma::lemmas_in(&t.text, names),
                     Side::En => Vec::new(),
                 },
                 links: Vec::new(),
@@ -384,6 +407,9 @@ pub struct WordPopup {
     pub passage: usize,
     pub side: Side,
     pub index: usize,
+    /// The word of the other side Tab crossed from, where the next Tab goes back to (the
+    /// links read backwards, even when that word shares this one with another, or had none).
+    pub from: Option<usize>,
 }
 
 /// How a word is marked when unknown words are marked.
@@ -426,15 +452,15 @@ pub struct WordsState {
     pub(in crate::tui) model: Option<Arc<Model>>,
     /// The library's word model is being trained.
     pub(in crate::tui) training: bool,
+    /// The library settled and is being paired: once its pairs are found, train the word
+    /// model (writing it, when `true`), as it learns from the KO+EN pairs too.
+    pub(in crate::tui) train_after_pairs: Option<bool>,
 }
 
 impl WordsState {
     /// The words of this document, if built.
     pub fn of(&self, entry: EntryId, doc: &Arc<Doc>) -> Option<&Arc<ArticleWords>> {
-        self.built
-            .iter()
-            .find(|(e, d, _)| *e == entry && Arc::ptr_eq(d, doc))
-            .map(|(_, _, w)| w)
+        super::entities::built_for(&self.built, entry, doc)
     }
 
     pub(in crate::tui) fn insert(&mut self, entry: EntryId, doc: Arc<Doc>, w: Arc<ArticleWords>) {
@@ -568,7 +594,7 @@ mod tests {
             "설리번 보좌관이 대통령을 만났다.",
             "Adviser Sullivan met the president.",
         )]);
-        let w = ArticleWords::build(&d, None, None);
+        let w = ArticleWords::build(&d, None, None, &Names::default());
         let p = &w.passages[0];
         let ko = d.passages[0].ko.as_deref().unwrap();
         let en = d.passages[0].en.as_deref().unwrap();
@@ -608,7 +634,7 @@ mod tests {
             en: None,
             beads: Vec::new(),
         });
-        let w = ArticleWords::build(&d, None, None);
+        let w = ArticleWords::build(&d, None, None, &Names::default());
         let last = w.passages.last().unwrap();
         assert_eq!(last.ko.len(), 3);
         assert!(

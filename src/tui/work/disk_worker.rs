@@ -15,37 +15,19 @@ use crate::tui::work::worker::{WORKER_PREFIX, Worker};
 /// In the background: check the stored copies for changes, then process every article whose
 /// cache entry is missing, changed or from another pipeline version, reporting progress; the
 /// list never waits for it (opening one of them processes it at once).
-/// `rest_from`: the list's entries from there on are read first and sent as
-/// [`DiskEvent::More`].
-pub fn spawn_background(home: Home, rest_from: Option<usize>, tx: Sender<Action>) -> Worker {
+pub fn spawn_background(home: Home, tx: Sender<Action>) -> Worker {
     Worker::spawn("library", tx, move |cancel, tx| {
         let Ok((lib, _)) = Library::open(home) else {
             return;
         };
-        background(&lib, rest_from, cancel, tx);
+        background(&lib, cancel, tx);
         if !cancel.is_cancelled() {
             let _ = tx.send(Action::Disk(DiskEvent::Settled { remember: true }));
         }
     })
 }
 
-fn background(
-    lib: &Library,
-    rest_from: Option<usize>,
-    cancel: &crate::tui::work::cancel::Cancel,
-    tx: &Sender<Action>,
-) {
-    if let Some(from) = rest_from {
-        match lib.entries_from(from) {
-            Ok(rest) if !rest.is_empty() => {
-                let _ = tx.send(Action::Disk(DiskEvent::More(rest)));
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let _ = tx.send(Action::Disk(DiskEvent::Failed(e.to_string())));
-            }
-        }
-    }
+fn background(lib: &Library, cancel: &crate::tui::work::cancel::Cancel, tx: &Sender<Action>) {
     if lib.access() != &Access::ReadWrite {
         return;
     }
@@ -64,12 +46,10 @@ fn background(
     if let Err(e) = result {
         let _ = tx.send(Action::Disk(DiskEvent::Failed(e.to_string())));
     }
-    let ids: std::collections::HashSet<ArticleId> = stale.into_iter().chain(changed).collect();
-    if let Ok(entries) = lib.entries() {
-        let updated = entries
-            .into_iter()
-            .filter(|e| ids.contains(&e.id))
-            .collect();
+    let mut ids: Vec<ArticleId> = stale.into_iter().chain(changed).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if let Ok(updated) = lib.entries_of(&ids) {
         let _ = tx.send(Action::Disk(DiskEvent::Updated(updated)));
     }
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::library::{Access, ArticleId, Home, Library, LibraryError};
 use crate::tui::state::disk::Listing;
 use crate::tui::state::doc::Doc;
+use crate::tui::state::library_list::ListSource;
 use crate::tui::work::error::{JobError, catching};
 
 /// Parse, clean and align one file.
@@ -39,19 +40,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     (found, errors)
 }
 
-/// Read the list (metadata, reading state, bookmarks), all of it or its first `limit` entries;
-/// no article is parsed.
-pub fn listing(
-    lib: &Library,
-    notices: &[LibraryError],
-    limit: Option<usize>,
-) -> Result<Listing, LibraryError> {
+/// Open the list (a connection of its own for its queries: the rows are read as they come
+/// into view), the bookmarks and where the reader was; no article is parsed. The reader and
+/// `duet render` both start here.
+pub fn listing(lib: &Library, notices: &[LibraryError]) -> Result<Listing, LibraryError> {
     Ok(Listing {
         home: lib.home().clone(),
-        entries: match limit {
-            Some(n) => lib.entries_page(0, n)?,
-            None => lib.entries()?,
-        },
+        source: ListSource::new(lib.reopen()?),
         bookmarks: lib.bookmarks(None)?,
         read_only: match lib.access() {
             Access::ReadWrite => None,

@@ -44,7 +44,8 @@ pub fn build(id: EntryId, doc: Arc<Doc>, model: Option<Arc<Model>>, home: Option
         Some(Arc::new(m))
     });
     let statuses = lib.as_ref().and_then(|l| l.word_statuses().ok());
-    let words = ArticleWords::build(&doc, model.as_deref(), lib.as_ref());
+    let names = crate::tui::state::words::article_names(&doc);
+    let words = ArticleWords::build(&doc, model.as_deref(), lib.as_ref(), &names);
     Built {
         id,
         doc,
