@@ -374,7 +374,7 @@ impl Index {
     }
 
     /// The articles of the other language whose shortlist `d` (added since they gathered
-    /// theirs) now enters, given each one's bars ([`Shortlist::bars`], `None`: not to check).
+    /// theirs) now enters, given each one's bars (`Pairing::bars`; `None`: not to check).
     /// `d` can only be gathered through a key an article of `d`'s language holds no more than
     /// the cap of times, so only those keys are walked; what they give is at least the raw
     /// sum a query of the other article gives `d` (its query follows some of them only), so
