@@ -19,7 +19,7 @@ use std::sync::Mutex;
 use rusqlite::{OptionalExtension, params};
 
 use crate::model::Article;
-use crate::pairing::{self, Evidence, Keyed, Pairing, Side, StoredEvidence, Verdict};
+use crate::pairing::{self, Bars, Evidence, Keyed, Pairing, Side, StoredEvidence, Verdict};
 
 use super::cache::{decode_article, decode_evidence};
 use super::error::Result;
@@ -183,7 +183,7 @@ pub fn find_as(
         Pass::Changes => lib.settled(&state)?,
         Pass::Full => HashMap::new(),
     };
-    let (open, taken) = to_ask(&mut p, &ids, &settled, &held, &known);
+    let (open, also, taken) = to_ask(&mut p, &ids, &settled, &held, &known);
     let remembered = std::sync::atomic::AtomicUsize::new(taken);
     // A cancelled run's pairs are partial: not worth keeping.
     let stopped = std::sync::atomic::AtomicBool::new(false);
@@ -192,6 +192,7 @@ pub fn find_as(
     let computed = pairing::settle_known(
         &mut p,
         open.iter().copied(),
+        &also,
         threads,
         |k, e| {
             let v = known.get(&(*ids.get(k)?, *ids.get(e)?)).copied();
@@ -235,21 +236,26 @@ pub fn find_as(
         }
         if !stopped {
             // The articles asked, and those a new verdict names, with the verdicts of them
-            // the library now holds.
+            // the library now holds and their bars now.
             let mut now = held;
             for &(k, e, _) in &keep {
                 *now.entry(k).or_default() += 1;
                 *now.entry(e).or_default() += 1;
             }
-            let mut rows: Vec<(ArticleId, usize)> = open
-                .iter()
+            let mut items: Vec<usize> = (open.iter().copied())
+                .chain(computed.iter().flat_map(|&(k, e, _)| [k, e]))
                 .filter(|i| !unreadable.contains(i))
-                .filter_map(|&i| ids.get(i))
-                .chain(keep.iter().flat_map(|(k, e, _)| [k, e]))
-                .map(|&id| (id, now.get(&id).copied().unwrap_or(0)))
                 .collect();
-            rows.sort_unstable();
-            rows.dedup();
+            items.sort_unstable();
+            items.dedup();
+            p.prepare(items.iter().copied(), threads);
+            let rows: Vec<(ArticleId, usize, Bars)> = items
+                .iter()
+                .filter_map(|&i| {
+                    let id = *ids.get(i)?;
+                    Some((id, now.get(&id).copied().unwrap_or(0), p.bars(i)?))
+                })
+                .collect();
             let _ = lib.put_settled(&state, &rows, pass == Pass::Full);
         }
     }
@@ -274,30 +280,33 @@ pub fn find_as(
     })
 }
 
-/// The items to ask (gather and verify candidates for), and how many remembered verdicts were
-/// taken as they stand. An article is settled when its row says so for its hash and it still
-/// holds as many remembered verdicts as then. When every article is settled but a few, the
-/// verdicts remembered are taken for all (the pairs are matched from every verdict), and the
-/// articles whose candidates a new or changed article can be are asked too; otherwise every
-/// article is asked, as a library paired for the first time is.
+/// The items to ask (gather and verify candidates for), the pairs of a settled article and a
+/// new one to verify besides, and how many remembered verdicts were taken as they stand. An
+/// article is settled when its row says so for its hash and it still holds as many remembered
+/// verdicts as then. When every article is settled but a few, the verdicts remembered are
+/// taken for all (the pairs are matched from every verdict), and a settled article is paired
+/// with each new or changed one that now reaches its candidates (see [`Pairing::reached`]);
+/// otherwise every article is asked, as a library paired for the first time is.
+type ToAsk = (Vec<usize>, Vec<(usize, usize)>, usize);
+
 fn to_ask(
     p: &mut Pairing,
     ids: &[ArticleId],
-    settled: &HashMap<ArticleId, usize>,
+    settled: &HashMap<ArticleId, (usize, Bars)>,
     held: &HashMap<ArticleId, usize>,
     known: &HashMap<(ArticleId, ArticleId), Verdict>,
-) -> (Vec<usize>, usize) {
+) -> ToAsk {
     let mut fresh = Vec::new();
     let mut open = Vec::new();
     for (i, id) in ids.iter().enumerate() {
         match settled.get(id) {
             None => fresh.push(i),
-            Some(&n) if n != held.get(id).copied().unwrap_or(0) => open.push(i),
+            Some(&(n, _)) if n != held.get(id).copied().unwrap_or(0) => open.push(i),
             Some(_) => {}
         }
     }
     if fresh.len() + open.len() == ids.len() {
-        return ((0..ids.len()).collect(), 0);
+        return ((0..ids.len()).collect(), Vec::new(), 0);
     }
     let item: HashMap<ArticleId, usize> = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
     let mut taken = 0;
@@ -307,11 +316,13 @@ fn to_ask(
             taken += 1;
         }
     }
-    open.extend(p.gatherers(fresh.iter().copied()));
+    let also = p.reached(fresh.iter().copied(), |i| {
+        let id = ids.get(i)?;
+        settled.get(id).map(|&(_, bars)| bars)
+    });
     open.extend(fresh);
     open.sort_unstable();
-    open.dedup();
-    (open, taken)
+    (open, also, taken)
 }
 
 /// The pairs last found, when the library is unchanged since: read, not computed (a few
@@ -595,19 +606,24 @@ impl Library {
         format!("{} {}", self.pipeline, crate::pairing::DECISION)
     }
 
-    /// The articles settled in `state` with their current hash, and the verdicts of each then.
-    fn settled(&self, state: &str) -> Result<HashMap<ArticleId, usize>> {
+    /// The articles settled in `state` with their current hash: the verdicts of each then, and
+    /// its bars.
+    fn settled(&self, state: &str) -> Result<HashMap<ArticleId, (usize, Bars)>> {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT s.article, s.verdicts FROM pairing_settled s
+                "SELECT s.article, s.verdicts, s.raw_bar, s.similarity_bar FROM pairing_settled s
                  JOIN articles a ON a.id = s.article AND a.hash = s.hash
-                 WHERE s.state = ?1",
+                 WHERE s.state = ?1 AND s.raw_bar IS NOT NULL AND s.similarity_bar IS NOT NULL",
             )
             .map_err(|e| self.sql_err(e))?;
         let rows = stmt
             .query_map([state], |r| {
-                Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as usize))
+                let bars = Bars {
+                    raw: r.get::<_, f64>(2)? as f32,
+                    similarity: r.get(3)?,
+                };
+                Ok((r.get(0)?, (r.get::<_, i64>(1)?.max(0) as usize, bars)))
             })
             .and_then(|rows| rows.collect())
             .map_err(|e| self.sql_err(e))?;
@@ -615,8 +631,8 @@ impl Library {
     }
 
     /// Keep articles settled in `state` (with their hash now), each with the verdicts of it the
-    /// library holds. `all`: these are all the settled articles.
-    fn put_settled(&self, state: &str, rows: &[(ArticleId, usize)], all: bool) -> Result<()> {
+    /// library holds and its bars. `all`: these are all the settled articles.
+    fn put_settled(&self, state: &str, rows: &[(ArticleId, usize, Bars)], all: bool) -> Result<()> {
         self.writable()?;
         let what = "the pairing state";
         let tx = self.write_tx().map_err(|e| self.write_err(what, e))?;
@@ -629,13 +645,20 @@ impl Library {
         {
             let mut put = tx
                 .prepare_cached(
-                    "INSERT OR REPLACE INTO pairing_settled (article, hash, state, verdicts)
-                     SELECT id, hash, ?2, ?3 FROM articles WHERE id = ?1",
+                    "INSERT OR REPLACE INTO pairing_settled
+                        (article, hash, state, verdicts, raw_bar, similarity_bar)
+                     SELECT id, hash, ?2, ?3, ?4, ?5 FROM articles WHERE id = ?1",
                 )
                 .map_err(|e| self.write_err(what, e))?;
-            for &(id, verdicts) in rows {
-                put.execute(params![id, state, verdicts as i64])
-                    .map_err(|e| self.write_err(what, e))?;
+            for &(id, verdicts, bars) in rows {
+                put.execute(params![
+                    id,
+                    state,
+                    verdicts as i64,
+                    f64::from(bars.raw),
+                    bars.similarity
+                ])
+                .map_err(|e| self.write_err(what, e))?;
             }
         }
         tx.commit().map_err(|e| self.write_err(what, e))

@@ -265,6 +265,11 @@ pub const MIGRATIONS: &[&str] = &[
         state TEXT NOT NULL,
         verdicts INTEGER NOT NULL
     );",
+    // 11: what an article added later must reach to change what a settled article's
+    // candidates verify (`pairing::Bars`): only the settled articles it reaches are asked again.
+    // A row without them is asked again.
+    "ALTER TABLE pairing_settled ADD COLUMN raw_bar REAL;
+    ALTER TABLE pairing_settled ADD COLUMN similarity_bar REAL;",
 ];
 
 /// The schema version this duet writes.

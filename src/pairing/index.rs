@@ -125,6 +125,26 @@ const QUERY_KEYS: usize = 40;
 /// tenth of the 40 × 1,000 postings it may walk otherwise.
 const QUERY_POSTINGS: usize = 4000;
 
+/// Weights move a little as articles are added: a bar is met at this share of it (a few
+/// articles asked more than needed, none missed for a rounding).
+const DRIFT: f64 = 0.97;
+
+/// An article's candidates (see [`Index::candidates`]) and the raw sum another article must
+/// reach to be ranked among them (0 when fewer were found than are kept).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shortlist {
+    pub best: Vec<(DocId, f64)>,
+    pub raw_cut: f32,
+}
+
+/// What an article added later must reach to change what an article's candidates verify:
+/// the raw sum its query keeps, and the similarity of the deepest candidate it verified.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bars {
+    pub raw: f32,
+    pub similarity: f64,
+}
+
 /// The work space of [`Index::candidates`], kept per thread and reused from query to query:
 /// allocating and zeroing sums the size of the library for every query would make pairing a
 /// whole library quadratic.
@@ -353,57 +373,85 @@ impl Index {
         COMMON_FLOOR.max(((n as f64 * COMMON_SHARE) as usize).min(COMMON_CEILING))
     }
 
-    /// The last key `d` queries through when its query was cut (by [`QUERY_KEYS`] or
-    /// [`QUERY_POSTINGS`]): keys past it are not followed; `None` when every key that may be
-    /// followed is.
-    fn query_edge(&self, d: DocId) -> Option<(usize, u32)> {
-        let q = self.query(d);
-        let other = 1 - slot(self.docs[d].side);
-        let cap = self.cap(other);
-        let followable = (self.docs[d].keys.iter())
-            .filter(|&&k| (1..=cap).contains(&self.keys[k as usize].postings[other].len()))
-            .count();
-        (q.len() < followable).then(|| q[q.len() - 1])
-    }
-
-    /// The articles of the other language whose candidates `d` can be one of: those that
-    /// gather candidates through a key `d` holds (see [`Index::candidates`]). When `d` is new,
-    /// these are the articles whose candidates it may change; the rest gather as before.
-    pub fn gatherers(&self, d: DocId) -> Vec<DocId> {
+    /// The articles of the other language whose shortlist `d` (added since they gathered
+    /// theirs) now enters, given each one's bars (`Pairing::bars`; `None`: not to check).
+    /// `d` can only be gathered through a key an article of `d`'s language holds no more than
+    /// the cap of times, so only those keys are walked; what they give is at least the raw
+    /// sum a query of the other article gives `d` (its query follows some of them only), so
+    /// an article whose bar that sum misses is passed over without computing more.
+    pub fn reached_by(&self, d: DocId, bars: impl Fn(DocId) -> Option<Bars>) -> Vec<DocId> {
         let own = slot(self.docs[d].side);
         let other = 1 - own;
         let cap = self.cap(own);
-        let mut out = Vec::new();
-        // Each gatherer's rarest query key, computed once.
-        let mut last: FxHashMap<u32, Option<(usize, u32)>> = FxHashMap::default();
-        for &key in &self.docs[d].keys {
-            let info = &self.keys[key as usize];
-            let df = info.postings[own].len();
-            if df == 0 || df > cap {
-                continue;
+        SCRATCH.with(|cell| {
+            let mut scratch = cell.borrow_mut();
+            let Scratch {
+                sums,
+                touched,
+                held,
+            } = &mut *scratch;
+            if sums.len() < self.docs.len() {
+                sums.resize(self.docs.len(), 0.0);
             }
-            for &e in &info.postings[other] {
-                // Does `key` rank among the keys `e` queries through?
-                let edge = *last.entry(e).or_insert_with(|| self.query_edge(e as DocId));
-                if edge.is_none_or(|edge| (df, key) <= edge) {
-                    out.push(e as DocId);
+            if held.len() < self.keys.len() {
+                held.resize(self.keys.len(), 0.0);
+            }
+            touched.clear();
+            for &key in &self.docs[d].keys {
+                let info = &self.keys[key as usize];
+                if !(1..=cap).contains(&info.postings[own].len()) {
+                    continue;
+                }
+                let w = self.weight(key) as f32;
+                for &e in &info.postings[other] {
+                    let slot = &mut sums[e as usize];
+                    if *slot == 0.0 {
+                        touched.push(e);
+                    }
+                    *slot += w;
                 }
             }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
+            let own_keys = &self.docs[d].keys;
+            for &key in own_keys {
+                held[key as usize] = self.weight(key);
+            }
+            let mut out = Vec::new();
+            for &e in touched.iter() {
+                let raw = std::mem::take(&mut sums[e as usize]);
+                let Some(bar) = bars(e as DocId) else {
+                    continue;
+                };
+                if raw < bar.raw * DRIFT as f32 {
+                    continue;
+                }
+                let e = e as DocId;
+                let sim = self.normalised(d, e, shared_weight(&self.docs[e].keys, held));
+                if sim >= bar.similarity * DRIFT {
+                    out.push(e);
+                }
+            }
+            for &key in own_keys {
+                held[key as usize] = 0.0;
+            }
+            out.sort_unstable();
+            out
+        })
     }
 
     /// The articles of the other language that share the most rare evidence with `d`, best
     /// first, at most `k`, with their similarity.
     pub fn candidates(&self, d: DocId, k: usize) -> Vec<(DocId, f64)> {
+        self.shortlist(d, k).best
+    }
+
+    /// [`Index::candidates`] with the raw sum an article must beat to be among them.
+    pub fn shortlist(&self, d: DocId, k: usize) -> Shortlist {
         let other = 1 - slot(self.docs[d].side);
         let query = self.query(d);
         // The raw sums of the articles touched, the best `keep` of them (the raw sums favour
         // long articles: a generous shortlist, ranked by the normalised similarity below).
         let keep = k * 4 + 8;
-        let mut out = SCRATCH.with(|cell| {
+        let out = SCRATCH.with(|cell| {
             let mut scratch = cell.borrow_mut();
             let Scratch {
                 sums,
@@ -451,6 +499,12 @@ impl Index {
             for &key in own {
                 held[key as usize] = self.weight(key);
             }
+            // Full: an article must beat the worst raw sum kept to be ranked at all.
+            let raw_cut = if best.len() == keep {
+                best.peek().map_or(0.0, |worst| worst.sum)
+            } else {
+                0.0
+            };
             let out: Vec<(DocId, f64)> = best
                 .into_iter()
                 .map(|r| {
@@ -464,11 +518,12 @@ impl Index {
             for &key in own {
                 held[key as usize] = 0.0;
             }
-            out
+            (out, raw_cut)
         });
-        out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        out.truncate(k);
-        out
+        let (mut best, raw_cut) = out;
+        best.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        best.truncate(k);
+        Shortlist { best, raw_cut }
     }
 }
 

@@ -20,8 +20,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::Article;
 pub use evidence::{Evidence, Side, StoredEvidence};
-pub use index::Keyed;
-use index::{DocId, Index};
+pub use index::{Bars, Keyed};
+use index::{DocId, Index, Shortlist};
 pub use verify::Verdict;
 
 /// One pair found: indices of the Korean and the English article in the caller's list, and
@@ -103,7 +103,7 @@ pub struct Pairing {
     accepted: HashSet<DocId>,
     /// Each document's candidates, kept from one verification round to the next while the
     /// index does not change (see [`Pairing::prepare`]).
-    shortlists: HashMap<DocId, Vec<(DocId, f64)>>,
+    shortlists: HashMap<DocId, Shortlist>,
 }
 
 impl Pairing {
@@ -158,22 +158,58 @@ impl Pairing {
         let lists = parallel(&docs, threads, |chunk| {
             chunk
                 .iter()
-                .map(|&d| self.index.candidates(d, CANDIDATES))
+                .map(|&d| self.index.shortlist(d, CANDIDATES))
                 .collect()
         });
         self.shortlists.extend(docs.into_iter().zip(lists));
     }
 
-    /// The items of the other language whose candidates one of `items` can be (see
-    /// [`index::Index::gatherers`]): after `items` were added, the others that must gather
-    /// their candidates again.
-    pub fn gatherers(&self, items: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        let mut out: Vec<usize> = items
-            .into_iter()
-            .filter_map(|item| self.doc.get(&item))
-            .flat_map(|&d| self.index.gatherers(d))
-            .map(|d| self.item[d])
-            .collect();
+    /// What an article added later must reach to change what `item`'s candidates verify
+    /// (see [`index::Bars`]): the raw sum of its shortlist's cut, and the similarity of the
+    /// deepest candidate it verifies — its first accepted one, else the last it may verify —
+    /// or the verification thresholds, whichever is higher. `None` until [`Pairing::prepare`]
+    /// gathered its candidates.
+    pub fn bars(&self, item: usize) -> Option<Bars> {
+        let d = *self.doc.get(&item)?;
+        let list = self.shortlists.get(&d)?;
+        let best = list.best.first().map_or(0.0, |c| c.1);
+        let mut deepest = 0.0;
+        for (rank, &(e, s)) in list.best.iter().take(VERIFY_MAX).enumerate() {
+            if s < VERIFY_FLOOR || s < best * VERIFY_RELATIVE {
+                break;
+            }
+            let accepted = matches!(self.verdicts.get(&self.oriented(d, e)), Some(Some(_)));
+            if accepted || rank == VERIFY_MAX - 1 {
+                deepest = s;
+                break;
+            }
+        }
+        Some(Bars {
+            raw: list.raw_cut,
+            similarity: deepest.max(VERIFY_FLOOR).max(best * VERIFY_RELATIVE),
+        })
+    }
+
+    /// The pairs of an old article and one of `items` (added since the old one settled) that
+    /// the old one's candidates would verify now, given each old item's bars (`None`: not
+    /// settled, asked anyway): (Korean item, English item), none verified yet.
+    pub fn reached(
+        &self,
+        items: impl IntoIterator<Item = usize>,
+        bars: impl Fn(usize) -> Option<Bars>,
+    ) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for item in items {
+            let Some(&d) = self.doc.get(&item) else {
+                continue;
+            };
+            for e in self.index.reached_by(d, |e| bars(self.item[e])) {
+                let key = self.oriented(d, e);
+                if !self.verdicts.contains_key(&key) && self.plausible(key.0, key.1) {
+                    out.push((self.item[key.0], self.item[key.1]));
+                }
+            }
+        }
         out.sort_unstable();
         out.dedup();
         out
@@ -233,7 +269,7 @@ impl Pairing {
             chunk
                 .iter()
                 .map(|&d| match self.shortlists.get(&d) {
-                    Some(list) => list.clone(),
+                    Some(list) => list.best.clone(),
                     None => self.index.candidates(d, CANDIDATES),
                 })
                 .collect()
@@ -447,15 +483,18 @@ pub fn settle_with(
     load: impl Fn(usize) -> Option<Article> + Sync,
     cancelled: impl Fn() -> bool,
 ) {
-    settle_known(p, items, threads, |_, _| None, load, cancelled);
+    settle_known(p, items, &[], threads, |_, _| None, load, cancelled);
 }
 
 /// [`settle_with`], taking the verdicts already known (from an earlier run: `known(ko, en)`)
-/// instead of verifying those pairs again. Returns the verdicts it had to compute, for the
-/// caller to keep. An article is loaded only when a pair of it is verified.
+/// instead of verifying those pairs again, and verifying the pairs `also` in the first round
+/// (an old article's pair with a new one that entered its candidates: see
+/// [`Pairing::reached`]). Returns the verdicts it had to compute, for the caller to keep. An
+/// article is loaded only when a pair of it is verified.
 pub fn settle_known(
     p: &mut Pairing,
     items: impl IntoIterator<Item = usize> + Clone,
+    also: &[(usize, usize)],
     threads: usize,
     known: impl Fn(usize, usize) -> Option<Verdict>,
     load: impl Fn(usize) -> Option<Article> + Sync,
@@ -466,11 +505,15 @@ pub fn settle_known(
     p.prepare(items.clone(), threads);
     // The same rounds as a run that knows nothing (known verdicts are recorded where it would
     // have computed them), so the pairs found never depend on what was remembered.
-    for _ in 0..VERIFY_MAX {
+    for round in 0..VERIFY_MAX {
         if cancelled() {
             break;
         }
-        let todo = p.to_verify(items.clone(), threads);
+        let mut todo = p.to_verify(items.clone(), threads);
+        if round == 0 {
+            let asked: HashSet<(usize, usize)> = todo.iter().copied().collect();
+            todo.extend(also.iter().filter(|pair| !asked.contains(pair)));
+        }
         if todo.is_empty() {
             break;
         }
@@ -634,5 +677,35 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!((m[0].ko, m[0].en), (0, 2));
         assert!((m[0].score - 0.54).abs() < 1e-9, "{m:?}");
+    }
+
+    #[test]
+    fn a_new_article_reaches_the_settled_ones_whose_candidates_it_enters() {
+        let mut p = Pairing::new();
+        p.add(0, &ev(Side::Ko, &["n:5", "w:alpha", "w:beta", "c:said"]));
+        p.add(1, &ev(Side::En, &["n:7", "w:gamma", "c:said"]));
+        p.add(2, &ev(Side::Ko, &["n:9", "w:delta", "c:said"]));
+        p.refresh();
+        p.prepare(0..3, 1);
+        let bars: Vec<Option<Bars>> = (0..3).map(|i| p.bars(i)).collect();
+        assert!(bars.iter().all(Option::is_some));
+        // An English edition of 0 reaches 0 (nothing of its own beats it), not 2.
+        p.add(3, &ev(Side::En, &["n:5", "w:alpha", "w:beta", "c:said"]));
+        p.add(4, &ev(Side::En, &["w:unrelated"]));
+        p.refresh();
+        let settled = |i: usize| bars.get(i).copied().flatten();
+        assert_eq!(p.reached([3, 4], settled), vec![(0, 3)]);
+        // Once 0 accepted 3, a weaker look-alike no longer reaches it.
+        p.record(0, 3, &verdict(0.7, 0.1, 10));
+        p.prepare([0], 1);
+        let accepted = p.bars(0);
+        p.add(5, &ev(Side::En, &["n:5", "w:alpha", "c:said"]));
+        p.refresh();
+        assert_eq!(
+            p.reached([5], |i| if i == 0 { accepted } else { None }),
+            vec![]
+        );
+        // Without the accepted pair the same look-alike would be verified.
+        assert_eq!(p.reached([5], settled), vec![(0, 5)]);
     }
 }
