@@ -97,11 +97,28 @@ fn is_function_word(w: &str) -> bool {
     !capitals && FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
 }
 
-fn prepare(ko: &str, en: &str, vocab: &mut (Vocab, Vocab), names: &Names) -> Prepared {
+/// The lemmas of the words read so far: an article repeats its words, and reading one is the
+/// dearest part of preparing a pair.
+type Read = Map<String, Vec<String>>;
+
+fn prepare(
+    ko: &str,
+    en: &str,
+    vocab: &mut (Vocab, Vocab),
+    names: &Names,
+    read: &mut Read,
+) -> Prepared {
     let ko_tokens = tokens::words(ko);
     let lemmas: Vec<Vec<String>> = ko_tokens
         .iter()
-        .map(|t| lemma::lemmas_in(&t.text, names))
+        .map(|t| match read.get(&t.text) {
+            Some(l) => l.clone(),
+            None => {
+                let l = lemma::lemmas_in(&t.text, names);
+                read.insert(t.text.clone(), l.clone());
+                l
+            }
+        })
         .collect();
     let ko_ids = lemmas.iter().map(|l| vocab.0.id(&l[0])).collect();
     let en_tokens = tokens::english_words(en);
@@ -166,9 +183,10 @@ fn adapt(
         Some(m) => (m.ko.clone(), m.en.clone()),
         None => (Vocab::new(), Vocab::new()),
     };
+    let mut read = Read::default();
     let prepared: Vec<Prepared> = pairs
         .iter()
-        .map(|(k, e)| prepare(k, e, &mut vocab, names))
+        .map(|(k, e)| prepare(k, e, &mut vocab, names, &mut read))
         .collect();
     let (ko_en_prior, en_ko_prior) = seed_priors(&prepared, &vocab, s.seed_weight);
     let ko_en_pairs: Vec<(Vec<u32>, Vec<u32>)> = prepared
@@ -195,7 +213,7 @@ fn adapt(
 
 /// Seed pseudo-counts for every Korean ⟷ English word pair that co-occurs, both directions.
 fn seed_priors(prepared: &[Prepared], vocab: &(Vocab, Vocab), weight: f32) -> (Prior, Prior) {
-    let mut seen: Map<u64, f32> = Map::default();
+    let mut seen = rustc_hash::FxHashSet::<u64>::default();
     let mut ko_en = Prior::default();
     let mut en_ko = Prior::default();
     for p in prepared {
@@ -204,9 +222,10 @@ fn seed_priors(prepared: &[Prepared], vocab: &(Vocab, Vocab), weight: f32) -> (P
                 let key = model::key(k, e);
                 // A name's prior depends on how it was written (capitalised): the first
                 // sighting decides, which is how it is written almost always.
-                let v = *seen
-                    .entry(key)
-                    .or_insert_with(|| seed::prior(vocab.0.word(k), written, vocab.1.word(e)));
+                if !seen.insert(key) {
+                    continue;
+                }
+                let v = seed::prior(vocab.0.word(k), written, vocab.1.word(e));
                 if v > 0.0 {
                     ko_en.insert(key, weight * v);
                     en_ko.insert(model::key(e, k), weight * v);
