@@ -267,6 +267,10 @@ pub struct PairsArgs {
     /// Pair the articles of the library (`duet list` ids), with the pairs made or split by hand.
     #[arg(long, conflicts_with = "paths")]
     pub library: bool,
+    /// With --library: find the pairs again from every article (a full pairing pass, as after
+    /// a change of the pipeline; the verdicts remembered still count), not only what changed.
+    #[arg(long, requires = "library")]
+    pub again: bool,
 }
 
 #[derive(Debug, clap::Args)]

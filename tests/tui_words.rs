@@ -487,6 +487,26 @@ fn tab_twice_returns_to_the_word_and_an_english_word_leads_to_a_korean_word_link
     // Moving on forgets where Tab came from: the next Tab follows the links again.
     keys(&mut app, "Esc g w Tab l h Tab");
     assert_eq!(selected(&app), "미국");
+    // On US-China the popup lists both Korean words and is about the one Tab came from: it
+    // is highlighted, its lemma shown, and a status set there is its own.
+    for (from, keys_to) in [("미국", "Esc g w Tab"), ("중국", "Esc g w l Tab")] {
+        keys(&mut app, keys_to);
+        assert_eq!(selected(&app), "US-China");
+        let buf = draw(&app);
+        let line = format!("Korean   미국 중국 → {from}");
+        let (x, y) = cell_of(&buf, &line).unwrap_or_else(|| panic!("{}", dump(&buf)));
+        let at = |glyph: u16| buf[(x + 9 + glyph, y)].modifier.contains(selected_style());
+        // 미국 at glyph 0, 중국 at glyph 5 (two wide glyphs and a space).
+        assert_eq!((at(0), at(5)), (from == "미국", from == "중국"), "{line}");
+    }
+    keys(&mut app, "2");
+    assert_eq!(app.words().status("중국"), Some(Status::Learning(2)));
+    assert_eq!(app.words().status("미국"), None);
+    let screen = dump(&draw(&app));
+    assert!(screen.contains("Status   2"), "{screen}");
+    // Back on 미국's side of US-China, the status shown is 미국's.
+    keys(&mut app, "Esc g w Tab");
+    assert!(dump(&draw(&app)).contains("Status   none"));
 }
 
 /// A name the article's entity tagger finds is a noun in the popup: 김영한 (the minister of the

@@ -72,6 +72,13 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     if !report.failed.is_empty() {
         summary.push_str(&format!("; {} failed", report.failed.len()));
     }
+    if let Some((took, asked)) = imported.pairing {
+        // (apart from the processing, which the rate above includes)
+        summary.push_str(&format!(
+            "; paired in {:.2} s ({asked} articles asked)",
+            took.as_secs_f64()
+        ));
+    }
     println!("{summary}");
     if let Some(e) = &report.stopped {
         if added == 0 {

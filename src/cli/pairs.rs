@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use duet::Article;
 use duet::library::ArticleId;
+use duet::library::pairs::Pass;
 use duet::pairing::{self, Match};
 use serde::Serialize;
 
@@ -26,7 +27,7 @@ struct JsonPair<'a> {
 
 pub fn run(args: &PairsArgs) -> anyhow::Result<ExitCode> {
     if args.library {
-        return library(args.json);
+        return library(args.json, args.again);
     }
     let threads = pairing::default_threads();
     let mut paths: Vec<PathBuf> = Vec::new();
@@ -114,7 +115,7 @@ struct LibraryPair {
 }
 
 /// `duet pairs --library`.
-fn library(json: bool) -> anyhow::Result<ExitCode> {
+fn library(json: bool, again: bool) -> anyhow::Result<ExitCode> {
     let lib = super::library::open()?;
     let mut titles: HashMap<ArticleId, String> = HashMap::new();
     lib.each_entry(|e| {
@@ -126,10 +127,17 @@ fn library(json: bool) -> anyhow::Result<ExitCode> {
     })?;
     // Nothing to find again when the library is unchanged since its pairs were last found
     // (the index is built only when they must be).
-    let found = match duet::library::pairs::stored(&lib)? {
-        Some(found) => found,
-        None => duet::library::intake::pair(lib, true, || false)?,
+    let started = std::time::Instant::now();
+    let found = if again {
+        let threads = duet::library::intake::threads();
+        duet::library::pairs::find_as(lib, threads, true, Pass::Full, || false)?
+    } else {
+        match duet::library::pairs::stored(&lib)? {
+            Some(found) => found,
+            None => duet::library::intake::pair(lib, true, || false)?,
+        }
     };
+    let seconds = started.elapsed().as_secs_f64();
     let manual: HashSet<(ArticleId, ArticleId)> = found.choices.manual.iter().copied().collect();
     let rows: Vec<LibraryPair> = found
         .pairs()
@@ -160,12 +168,13 @@ fn library(json: bool) -> anyhow::Result<ExitCode> {
             }
             writeln!(
                 out,
-                "{} pair{} among {} Korean or English articles; {} candidate pairs verified, {} remembered",
+                "{} pair{} among {} Korean or English articles; {} candidate pairs verified, {} remembered; {} articles asked; paired in {seconds:.2} s",
                 rows.len(),
                 if rows.len() == 1 { "" } else { "s" },
                 found.articles,
                 found.verified,
-                found.remembered
+                found.remembered,
+                found.queried
             )?;
         }
         out.flush()

@@ -89,6 +89,9 @@ pub struct Imported {
     pub report: ImportReport,
     /// The library's Korean–English pairs after the import (0 when nothing was added).
     pub pairs: usize,
+    /// How long pairing took after the import's processing (none when nothing was added), and
+    /// how many articles it asked (the new ones and those whose candidates they can be).
+    pub pairing: Option<(std::time::Duration, usize)>,
     /// Why pairing failed, when it did (the articles imported are kept all the same).
     pub pairing_failed: Option<LibraryError>,
 }
@@ -104,8 +107,12 @@ impl Library {
         let report = self.import(paths, progress)?;
         let mut out = Imported::default();
         if !report.added.is_empty() && report.stopped.is_none() {
+            let started = std::time::Instant::now();
             match self.reopen().and_then(|lib| pair(lib, true, || false)) {
-                Ok(found) => out.pairs = found.pairs().len(),
+                Ok(found) => {
+                    out.pairs = found.pairs().len();
+                    out.pairing = Some((started.elapsed(), found.queried));
+                }
                 Err(e) => out.pairing_failed = Some(e),
             }
         }
@@ -123,6 +130,10 @@ pub fn pair(lib: Library, keep: bool, cancelled: impl Fn() -> bool) -> Result<Fo
     if !keep && let Some(found) = pairs::stored(&lib)? {
         return Ok(found);
     }
-    let threads = work::workers();
-    pairs::find(lib, threads, keep, cancelled)
+    pairs::find(lib, threads(), keep, cancelled)
+}
+
+/// The threads pairing runs on.
+pub fn threads() -> usize {
+    work::workers()
 }

@@ -19,7 +19,7 @@ use std::sync::Mutex;
 use rusqlite::{OptionalExtension, params};
 
 use crate::model::Article;
-use crate::pairing::{self, Evidence, Pairing, Side, StoredEvidence, Verdict};
+use crate::pairing::{self, Evidence, Keyed, Pairing, Side, StoredEvidence, Verdict};
 
 use super::cache::{decode_article, decode_evidence};
 use super::error::Result;
@@ -71,6 +71,9 @@ pub struct Found {
     /// … and taken from the remembered verdicts (none of either when the library was unchanged
     /// since its pairs were last found: they are taken as they were).
     pub remembered: usize,
+    /// The articles whose candidates were gathered this time (every article on a library paired
+    /// for the first time; the changed ones and those near them after a few changes).
+    pub queried: usize,
 }
 
 impl Found {
@@ -93,14 +96,37 @@ impl Found {
     }
 }
 
-/// Pair the library (see the module's documentation). Takes its own connection (the article
-/// texts a verification needs are read through it from worker threads). `cancelled` is asked
-/// between rounds; a cancelled run returns what it has. With `remember`, the verdicts computed
-/// are kept for the next run when the library can be written.
+/// How much of the library a pairing asks again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// Only what changed: the articles not settled (new, changed, or a partner of theirs
+    /// removed or changed) and the articles whose candidates the new ones can be.
+    Changes,
+    /// Every article, as after a change of the pipeline (the verdicts remembered still count).
+    Full,
+}
+
+/// Pair the library (see the module's documentation), asking only what changed
+/// ([`Pass::Changes`]). Takes its own connection (the article texts a verification needs are
+/// read through it from worker threads). `cancelled` is asked between rounds; a cancelled run
+/// returns what it has. With `remember`, the verdicts computed and the articles settled are
+/// kept for the next run when the library can be written.
 pub fn find(
     lib: Library,
     threads: usize,
     remember: bool,
+    cancelled: impl Fn() -> bool,
+) -> Result<Found> {
+    find_as(lib, threads, remember, Pass::Changes, cancelled)
+}
+
+/// [`find`], asking every article again with [`Pass::Full`] (and never taking the pairs last
+/// found as they were).
+pub fn find_as(
+    lib: Library,
+    threads: usize,
+    remember: bool,
+    pass: Pass,
     cancelled: impl Fn() -> bool,
 ) -> Result<Found> {
     let choices = lib.choices()?;
@@ -110,12 +136,18 @@ pub fn find(
     let mut sides: HashMap<ArticleId, Side> = HashMap::new();
     let mut p = Pairing::new();
     lib.each_evidence_slice(1024, |slice| {
-        let unpacked = pairing::parallel(slice, threads, |chunk| {
-            chunk.iter().map(|(_, b)| unpack(b).ok()).collect()
+        // Unpacked, read and hashed on every thread; added in order on this one.
+        let keyed = pairing::parallel(slice, threads, |chunk| {
+            (chunk.iter())
+                .map(|(_, b)| {
+                    let raw = unpack(b).ok()?;
+                    StoredEvidence::parse(&raw).map(|ev| Keyed::of(&ev))
+                })
+                .collect()
         });
-        for ((id, _), raw) in slice.iter().zip(&unpacked) {
-            if let Some(ev) = raw.as_deref().and_then(StoredEvidence::parse) {
-                p.add_stored(ids.len(), &ev);
+        for ((id, _), ev) in slice.iter().zip(&keyed) {
+            if let Some(ev) = ev {
+                p.add_keyed(ids.len(), ev);
                 ids.push(*id);
                 sides.insert(*id, ev.side);
             }
@@ -124,7 +156,9 @@ pub fn find(
     p.refresh();
     // The library as it was when its pairs were last found: take them as they were.
     let (fingerprint, articles) = lib.pairing_fingerprint()?;
-    if let Some(auto) = lib.stored_pairs(&fingerprint)? {
+    if pass == Pass::Changes
+        && let Some(auto) = lib.stored_pairs(&fingerprint)?
+    {
         return Ok(Found {
             pairing: p,
             articles,
@@ -134,17 +168,30 @@ pub fn find(
             choices,
             verified: 0,
             remembered: 0,
+            queried: 0,
         });
     }
     let known = lib.known_verdicts()?;
-    let remembered = std::sync::atomic::AtomicUsize::new(0);
+    // How many remembered verdicts of each article still hold.
+    let mut held: HashMap<ArticleId, usize> = HashMap::new();
+    for &(k, e) in known.keys() {
+        *held.entry(k).or_default() += 1;
+        *held.entry(e).or_default() += 1;
+    }
+    let state = lib.settle_state();
+    let settled = match pass {
+        Pass::Changes => lib.settled(&state)?,
+        Pass::Full => HashMap::new(),
+    };
+    let (open, taken) = to_ask(&mut p, &ids, &settled, &held, &known);
+    let remembered = std::sync::atomic::AtomicUsize::new(taken);
     // A cancelled run's pairs are partial: not worth keeping.
     let stopped = std::sync::atomic::AtomicBool::new(false);
     let unreadable: Mutex<HashSet<usize>> = Mutex::new(HashSet::new());
     let reader = Mutex::new(lib);
     let computed = pairing::settle_known(
         &mut p,
-        0..ids.len(),
+        open.iter().copied(),
         threads,
         |k, e| {
             let v = known.get(&(*ids.get(k)?, *ids.get(e)?)).copied();
@@ -180,16 +227,38 @@ pub fn find(
         .filter(|(k, e, _)| !unreadable.contains(k) && !unreadable.contains(e))
         .filter_map(|&(k, e, v)| Some((*ids.get(k)?, *ids.get(e)?, v)))
         .collect();
-    if remember && lib.writable().is_ok() && !keep.is_empty() {
+    let stopped = stopped.into_inner();
+    if remember && lib.writable().is_ok() {
         // Only a cache: a failure to remember costs time next start, nothing else.
-        let _ = lib.put_verdicts(&keep);
+        if !keep.is_empty() {
+            let _ = lib.put_verdicts(&keep);
+        }
+        if !stopped {
+            // The articles asked, and those a new verdict names, with the verdicts of them
+            // the library now holds.
+            let mut now = held;
+            for &(k, e, _) in &keep {
+                *now.entry(k).or_default() += 1;
+                *now.entry(e).or_default() += 1;
+            }
+            let mut rows: Vec<(ArticleId, usize)> = open
+                .iter()
+                .filter(|i| !unreadable.contains(i))
+                .filter_map(|&i| ids.get(i))
+                .chain(keep.iter().flat_map(|(k, e, _)| [k, e]))
+                .map(|&id| (id, now.get(&id).copied().unwrap_or(0)))
+                .collect();
+            rows.sort_unstable();
+            rows.dedup();
+            let _ = lib.put_settled(&state, &rows, pass == Pass::Full);
+        }
     }
     let auto: Vec<(ArticleId, ArticleId, f64)> = p
         .matches()
         .into_iter()
         .filter_map(|m| Some((*ids.get(m.ko)?, *ids.get(m.en)?, m.score)))
         .collect();
-    if remember && !stopped.into_inner() && unreadable.is_empty() && lib.writable().is_ok() {
+    if remember && !stopped && unreadable.is_empty() && lib.writable().is_ok() {
         let _ = lib.put_stored_pairs(&fingerprint, &auto);
     }
     Ok(Found {
@@ -201,7 +270,48 @@ pub fn find(
         choices,
         verified: computed.len(),
         remembered: remembered.into_inner(),
+        queried: open.len(),
     })
+}
+
+/// The items to ask (gather and verify candidates for), and how many remembered verdicts were
+/// taken as they stand. An article is settled when its row says so for its hash and it still
+/// holds as many remembered verdicts as then. When every article is settled but a few, the
+/// verdicts remembered are taken for all (the pairs are matched from every verdict), and the
+/// articles whose candidates a new or changed article can be are asked too; otherwise every
+/// article is asked, as a library paired for the first time is.
+fn to_ask(
+    p: &mut Pairing,
+    ids: &[ArticleId],
+    settled: &HashMap<ArticleId, usize>,
+    held: &HashMap<ArticleId, usize>,
+    known: &HashMap<(ArticleId, ArticleId), Verdict>,
+) -> (Vec<usize>, usize) {
+    let mut fresh = Vec::new();
+    let mut open = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        match settled.get(id) {
+            None => fresh.push(i),
+            Some(&n) if n != held.get(id).copied().unwrap_or(0) => open.push(i),
+            Some(_) => {}
+        }
+    }
+    if fresh.len() + open.len() == ids.len() {
+        return ((0..ids.len()).collect(), 0);
+    }
+    let item: HashMap<ArticleId, usize> = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+    let mut taken = 0;
+    for (&(k, e), v) in known {
+        if let (Some(&k), Some(&e)) = (item.get(&k), item.get(&e)) {
+            p.record(k, e, v);
+            taken += 1;
+        }
+    }
+    open.extend(p.gatherers(fresh.iter().copied()));
+    open.extend(fresh);
+    open.sort_unstable();
+    open.dedup();
+    (open, taken)
 }
 
 /// The pairs last found, when the library is unchanged since: read, not computed (a few
@@ -226,6 +336,7 @@ pub fn stored(lib: &Library) -> Result<Option<Found>> {
         choices: lib.choices()?,
         verified: 0,
         remembered: 0,
+        queried: 0,
     }))
 }
 
@@ -476,6 +587,57 @@ impl Library {
             [&self.pipeline],
         )
         .map_err(|e| self.write_err(what, e))?;
+        tx.commit().map_err(|e| self.write_err(what, e))
+    }
+
+    /// What settles an article: this pipeline and the pairing decision.
+    fn settle_state(&self) -> String {
+        format!("{} {}", self.pipeline, crate::pairing::DECISION)
+    }
+
+    /// The articles settled in `state` with their current hash, and the verdicts of each then.
+    fn settled(&self, state: &str) -> Result<HashMap<ArticleId, usize>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT s.article, s.verdicts FROM pairing_settled s
+                 JOIN articles a ON a.id = s.article AND a.hash = s.hash
+                 WHERE s.state = ?1",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map([state], |r| {
+                Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as usize))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.sql_err(e))?;
+        Ok(rows)
+    }
+
+    /// Keep articles settled in `state` (with their hash now), each with the verdicts of it the
+    /// library holds. `all`: these are all the settled articles.
+    fn put_settled(&self, state: &str, rows: &[(ArticleId, usize)], all: bool) -> Result<()> {
+        self.writable()?;
+        let what = "the pairing state";
+        let tx = self.write_tx().map_err(|e| self.write_err(what, e))?;
+        let cleared = if all {
+            tx.execute("DELETE FROM pairing_settled", [])
+        } else {
+            tx.execute("DELETE FROM pairing_settled WHERE state <> ?1", [state])
+        };
+        cleared.map_err(|e| self.write_err(what, e))?;
+        {
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO pairing_settled (article, hash, state, verdicts)
+                     SELECT id, hash, ?2, ?3 FROM articles WHERE id = ?1",
+                )
+                .map_err(|e| self.write_err(what, e))?;
+            for &(id, verdicts) in rows {
+                put.execute(params![id, state, verdicts as i64])
+                    .map_err(|e| self.write_err(what, e))?;
+            }
+        }
         tx.commit().map_err(|e| self.write_err(what, e))
     }
 

@@ -253,6 +253,18 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX articles_by_outlet
         ON articles(outlet IS NULL, outlet, published IS NULL, published DESC, id);
     CREATE INDEX articles_by_read ON articles(read, published IS NULL, published DESC, id);",
+    // 10: the articles pairing has settled, so that pairing a library after a few articles
+    // came, went or changed asks only those and the articles whose candidates they can change
+    // (`library::pairs`): the article's candidates were gathered and verified with `state`
+    // (the pipeline and the pairing decision) while it had `hash` and `verdicts` remembered
+    // verdicts of it held. Another hash, another state or fewer verdicts (a partner removed
+    // or changed): asked again.
+    "CREATE TABLE pairing_settled (
+        article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        hash TEXT NOT NULL,
+        state TEXT NOT NULL,
+        verdicts INTEGER NOT NULL
+    );",
 ];
 
 /// The schema version this duet writes.

@@ -8,7 +8,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::evidence::{Evidence, Side};
+use super::evidence::{Evidence, Side, StoredEvidence};
 
 /// Articles are numbered in the order they are added.
 pub type DocId = usize;
@@ -20,7 +20,7 @@ struct Doc {
     day: Option<String>,
     /// Interned keys, sorted.
     keys: Vec<u32>,
-    /// The weight it could share (see [`Index::refresh`]).
+    /// The weight it could share (see [`Index::refresh`]); NaN until computed.
     total: f64,
 }
 
@@ -38,10 +38,52 @@ pub struct Index {
     /// Every key's weight as of the last [`Index::refresh`], while no article was added since
     /// (`None` then: weights are computed as asked, from the current frequencies).
     weights: Option<Vec<f64>>,
-    ids: FxHashMap<Box<str>, u32>,
+    /// Each key's id, by the hash of its text (see [`Keyed`]).
+    ids: FxHashMap<u64, u32>,
     keys: Vec<KeyInfo>,
     docs: Vec<Doc>,
     counts: [usize; 2],
+}
+
+/// An article's evidence as the index takes it: each key as a 64-bit hash of its text, with
+/// the weight of its kind. Made on any thread (hashing millions of keys is most of the work of
+/// adding a large library), added in order with [`Index::add_keyed`]. Two keys of one hash
+/// would count as one: among the keys of a library (tens of thousands distinct in 100,000
+/// generated articles, a few million at most) that happens about never.
+#[derive(Debug, Clone)]
+pub struct Keyed {
+    pub side: Side,
+    pub length: f64,
+    pub day: Option<String>,
+    keys: Vec<(u64, f64)>,
+}
+
+impl Keyed {
+    /// The evidence as the library stores it, its keys hashed.
+    pub fn of(ev: &StoredEvidence) -> Keyed {
+        Keyed::new(ev.side, ev.length, ev.day.clone(), ev.keys.iter().copied())
+    }
+
+    pub fn new<'k>(
+        side: Side,
+        length: f64,
+        day: Option<String>,
+        keys: impl Iterator<Item = &'k str>,
+    ) -> Keyed {
+        let keys = keys
+            .map(|k| {
+                let mut h = rustc_hash::FxHasher::default();
+                std::hash::Hasher::write(&mut h, k.as_bytes());
+                (std::hash::Hasher::finish(&h), kind_weight(k))
+            })
+            .collect();
+        Keyed {
+            side,
+            length,
+            day,
+            keys,
+        }
+    }
 }
 
 fn slot(side: Side) -> usize {
@@ -74,12 +116,52 @@ const COMMON_FLOOR: usize = 30;
 /// 0.88 against 0.96 on a generated 40,000-article library); past that each query's work is
 /// bounded.
 const COMMON_CEILING: usize = 1000;
-/// Candidates are gathered through an article's rarest keys, this many at most.
+/// Candidates are gathered through an article's rarest keys, this many at most …
 const QUERY_KEYS: usize = 40;
+/// … and through no more postings than this in all (rarest key first; the first key is always
+/// followed): what a query costs is the postings it walks, and the rarest keys are what a
+/// translation shares. Up to about 5,000 articles (keys of 125 articles at most are followed:
+/// 40 of them walk 5,000 postings at most) this never cuts; at 100,000 articles a query costs a
+/// tenth of the 40 × 1,000 postings it may walk otherwise.
+const QUERY_POSTINGS: usize = 4000;
+
+/// The work space of [`Index::candidates`], kept per thread and reused from query to query:
+/// allocating and zeroing sums the size of the library for every query would make pairing a
+/// whole library quadratic.
+#[derive(Default)]
+struct Scratch {
+    /// The raw sum of each article, non-zero only while a query runs.
+    sums: Vec<f32>,
+    /// The articles whose sum the query made non-zero, in the order it touched them.
+    touched: Vec<u32>,
+    /// The weight of each key the query's article holds, 0 for the others (while it runs).
+    held: Vec<f64>,
+}
 
 thread_local! {
-    /// The candidate sums of [`Index::candidates`], reused from query to query.
-    static ACC: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// A raw sum in the shortlist's heap: the greatest is the worst (smaller sum, then later id),
+/// so the heap's top is the one to drop.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Raw {
+    sum: f32,
+    id: u32,
+}
+
+impl Eq for Raw {}
+
+impl Ord for Raw {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other.sum.total_cmp(&self.sum).then(self.id.cmp(&other.id))
+    }
+}
+
+impl PartialOrd for Raw {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 impl Index {
@@ -94,7 +176,7 @@ impl Index {
     }
 
     /// Add one article from the parts of its evidence (the keys in any order, repeats
-    /// allowed); returns its id. A key is copied only the first time the index meets it.
+    /// allowed); returns its id.
     pub fn add_keys<'k>(
         &mut self,
         side: Side,
@@ -102,23 +184,24 @@ impl Index {
         day: Option<&str>,
         keys: impl ExactSizeIterator<Item = &'k str>,
     ) -> DocId {
+        self.add_keyed(&Keyed::new(side, length, day.map(str::to_string), keys))
+    }
+
+    /// Add one article's [`Keyed`] evidence; returns its id.
+    pub fn add_keyed(&mut self, ev: &Keyed) -> DocId {
         self.weights = None;
         let id = self.docs.len();
-        let s = slot(side);
-        let mut interned: Vec<u32> = Vec::with_capacity(keys.len());
-        for k in keys {
-            let kid = match self.ids.get(k) {
-                Some(&kid) => kid,
-                None => {
-                    let kid = self.keys.len() as u32;
-                    self.ids.insert(k.into(), kid);
-                    self.keys.push(KeyInfo {
-                        kind: kind_weight(k),
-                        ..KeyInfo::default()
-                    });
-                    kid
-                }
-            };
+        let s = slot(ev.side);
+        let mut interned: Vec<u32> = Vec::with_capacity(ev.keys.len());
+        for &(hash, kind) in &ev.keys {
+            let next = self.keys.len() as u32;
+            let kid = *self.ids.entry(hash).or_insert(next);
+            if kid == next {
+                self.keys.push(KeyInfo {
+                    kind,
+                    ..KeyInfo::default()
+                });
+            }
             interned.push(kid);
         }
         interned.sort_unstable();
@@ -128,13 +211,14 @@ impl Index {
         }
         self.counts[s] += 1;
         self.docs.push(Doc {
-            side,
-            length,
-            day: day.map(str::to_string),
+            side: ev.side,
+            length: ev.length,
+            day: ev.day.clone(),
             keys: interned,
-            total: 0.0,
+            // (computed when asked, or by the refresh that ends a batch of adds: before it,
+            // every key's weight is two logarithms)
+            total: f64::NAN,
         });
-        self.docs[id].total = self.compute_total(id);
         id
     }
 
@@ -184,7 +268,12 @@ impl Index {
     /// The weight an article could share: the sum over its keys, as of the last
     /// [`Index::refresh`] (or when the article was added, if later).
     fn total(&self, d: DocId) -> f64 {
-        self.docs[d].total
+        let total = self.docs[d].total;
+        if total.is_nan() {
+            self.compute_total(d)
+        } else {
+            total
+        }
     }
 
     fn compute_total(&self, d: DocId) -> f64 {
@@ -222,19 +311,22 @@ impl Index {
                 }
             }
         }
+        self.normalised(a, b, shared)
+    }
+
+    /// The weight two articles share over the geometric mean of what each could share.
+    fn normalised(&self, a: DocId, b: DocId, shared: f64) -> f64 {
         let norm = (self.total(a) * self.total(b)).sqrt();
         if norm > 0.0 { shared / norm } else { 0.0 }
     }
 
-    /// The articles of the other language that share the most rare evidence with `d`, best
-    /// first, at most `k`, with their similarity.
-    pub fn candidates(&self, d: DocId, k: usize) -> Vec<(DocId, f64)> {
+    /// The keys an article gathers its candidates through, (how many articles of the other
+    /// language hold it, key), rarest first: its rarest keys only (a translation shares most
+    /// of them), so the work per query stays bounded however large the library grows.
+    fn query(&self, d: DocId) -> Vec<(usize, u32)> {
         let doc = &self.docs[d];
         let other = 1 - slot(doc.side);
-        let n_other = self.counts[other];
-        let cap = COMMON_FLOOR.max(((n_other as f64 * COMMON_SHARE) as usize).min(COMMON_CEILING));
-        // The rarest keys only: a translation shares most of them, and the work per query
-        // stays bounded however large the library grows.
+        let cap = self.cap(other);
         let mut query: Vec<(usize, u32)> = doc
             .keys
             .iter()
@@ -243,52 +335,157 @@ impl Index {
             .collect();
         query.sort_unstable();
         query.truncate(QUERY_KEYS);
-        // Sums per touched article, in a buffer kept per thread and cleared by what was
-        // touched: allocating and zeroing one the size of the library for every query would
-        // make pairing a whole library quadratic.
-        let acc = ACC.with(|buf| {
-            let mut acc = buf.borrow_mut();
-            if acc.len() < self.docs.len() {
-                acc.resize(self.docs.len(), 0.0);
+        let mut walked = 0;
+        let within = query
+            .iter()
+            .position(|&(df, _)| {
+                walked += df;
+                walked > QUERY_POSTINGS
+            })
+            .map_or(query.len(), |i| i.max(1));
+        query.truncate(within);
+        query
+    }
+
+    /// Keys held by more articles of side `slot` than this are never followed.
+    fn cap(&self, slot: usize) -> usize {
+        let n = self.counts[slot];
+        COMMON_FLOOR.max(((n as f64 * COMMON_SHARE) as usize).min(COMMON_CEILING))
+    }
+
+    /// The last key `d` queries through when its query was cut (by [`QUERY_KEYS`] or
+    /// [`QUERY_POSTINGS`]): keys past it are not followed; `None` when every key that may be
+    /// followed is.
+    fn query_edge(&self, d: DocId) -> Option<(usize, u32)> {
+        let q = self.query(d);
+        let other = 1 - slot(self.docs[d].side);
+        let cap = self.cap(other);
+        let followable = (self.docs[d].keys.iter())
+            .filter(|&&k| (1..=cap).contains(&self.keys[k as usize].postings[other].len()))
+            .count();
+        (q.len() < followable).then(|| q[q.len() - 1])
+    }
+
+    /// The articles of the other language whose candidates `d` can be one of: those that
+    /// gather candidates through a key `d` holds (see [`Index::candidates`]). When `d` is new,
+    /// these are the articles whose candidates it may change; the rest gather as before.
+    pub fn gatherers(&self, d: DocId) -> Vec<DocId> {
+        let own = slot(self.docs[d].side);
+        let other = 1 - own;
+        let cap = self.cap(own);
+        let mut out = Vec::new();
+        // Each gatherer's rarest query key, computed once.
+        let mut last: FxHashMap<u32, Option<(usize, u32)>> = FxHashMap::default();
+        for &key in &self.docs[d].keys {
+            let info = &self.keys[key as usize];
+            let df = info.postings[own].len();
+            if df == 0 || df > cap {
+                continue;
             }
-            let mut touched: Vec<u32> = Vec::new();
+            for &e in &info.postings[other] {
+                // Does `key` rank among the keys `e` queries through?
+                let edge = *last.entry(e).or_insert_with(|| self.query_edge(e as DocId));
+                if edge.is_none_or(|edge| (df, key) <= edge) {
+                    out.push(e as DocId);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The articles of the other language that share the most rare evidence with `d`, best
+    /// first, at most `k`, with their similarity.
+    pub fn candidates(&self, d: DocId, k: usize) -> Vec<(DocId, f64)> {
+        let other = 1 - slot(self.docs[d].side);
+        let query = self.query(d);
+        // The raw sums of the articles touched, the best `keep` of them (the raw sums favour
+        // long articles: a generous shortlist, ranked by the normalised similarity below).
+        let keep = k * 4 + 8;
+        let mut out = SCRATCH.with(|cell| {
+            let mut scratch = cell.borrow_mut();
+            let Scratch {
+                sums,
+                touched,
+                held,
+            } = &mut *scratch;
+            if sums.len() < self.docs.len() {
+                sums.resize(self.docs.len(), 0.0);
+            }
+            // Every posting is written to `touched`, which counts only those that made a
+            // sum non-zero: whether a posting is the first of its article is as good as
+            // random, and a branch on it would cost more than the rest of the walk.
+            let walk: usize = (query.iter()).map(|&(df, _)| df).sum();
+            touched.resize(walk, 0);
+            let mut n = 0;
             for &(_, key) in &query {
                 let w = self.weight(key) as f32;
                 for &e in &self.keys[key as usize].postings[other] {
-                    let slot = &mut acc[e as usize];
-                    if *slot == 0.0 {
-                        touched.push(e);
-                    }
+                    let slot = &mut sums[e as usize];
+                    touched[n] = e;
+                    n += usize::from(*slot == 0.0);
                     *slot += w;
                 }
             }
-            touched
+            touched.truncate(n);
+            let mut best: std::collections::BinaryHeap<Raw> =
+                std::collections::BinaryHeap::with_capacity(keep + 1);
+            for &e in touched.iter() {
+                let raw = Raw {
+                    sum: std::mem::take(&mut sums[e as usize]),
+                    id: e,
+                };
+                if best.len() < keep {
+                    best.push(raw);
+                } else if best.peek().is_some_and(|worst| raw < *worst) {
+                    best.pop();
+                    best.push(raw);
+                }
+            }
+            // The similarity of each: the weights of the keys shared, read from `held`.
+            if held.len() < self.keys.len() {
+                held.resize(self.keys.len(), 0.0);
+            }
+            let own = &self.docs[d].keys;
+            for &key in own {
+                held[key as usize] = self.weight(key);
+            }
+            let out: Vec<(DocId, f64)> = best
                 .into_iter()
-                .map(|e| {
-                    let sum = std::mem::take(&mut acc[e as usize]);
-                    (e, f64::from(sum))
+                .map(|r| {
+                    let e = r.id as DocId;
+                    (
+                        e,
+                        self.normalised(d, e, shared_weight(&self.docs[e].keys, held)),
+                    )
                 })
-                .collect::<Vec<(u32, f64)>>()
+                .collect();
+            for &key in own {
+                held[key as usize] = 0.0;
+            }
+            out
         });
-        // The raw sums favour long articles: keep a generous shortlist, then rank by the
-        // normalised similarity.
-        let mut raw = acc;
-        let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        let keep = k * 4 + 8;
-        if raw.len() > keep {
-            raw.select_nth_unstable_by(keep, order);
-            raw.truncate(keep);
-        }
-        raw.sort_unstable_by(order);
-        let mut out: Vec<(DocId, f64)> = raw
-            .into_iter()
-            .map(|(e, _)| (e as DocId, self.similarity(d, e as DocId)))
-            .collect();
         out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out.truncate(k);
-        // (collected in place, `out` still holds the capacity of every article touched: lists
-        // kept for later rounds must not keep it)
-        out.shrink_to_fit();
         out
     }
+}
+
+/// The weight of the keys of `keys` that `held` gives a weight: what [`Index::similarity`]'s
+/// merge sums (to the last bits or so: not in the same order), read straight from an array,
+/// with no branch on which list is ahead.
+fn shared_weight(keys: &[u32], held: &[f64]) -> f64 {
+    // Four sums, each over every fourth key: one chain of additions would wait on each.
+    let mut sums = [0.0f64; 4];
+    let mut chunks = keys.chunks_exact(4);
+    for c in &mut chunks {
+        for (sum, &k) in sums.iter_mut().zip(c) {
+            *sum += held.get(k as usize).copied().unwrap_or(0.0);
+        }
+    }
+    let rest: f64 = (chunks.remainder().iter())
+        .map(|&k| held.get(k as usize).copied().unwrap_or(0.0))
+        .sum();
+    (sums[0] + sums[1]) + (sums[2] + sums[3]) + rest
 }

@@ -20,6 +20,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::Article;
 pub use evidence::{Evidence, Side, StoredEvidence};
+pub use index::Keyed;
 use index::{DocId, Index};
 pub use verify::Verdict;
 
@@ -120,15 +121,17 @@ impl Pairing {
         self.added(item, d);
     }
 
-    /// [`Pairing::add`] from evidence as the library stores it (no key copied but the new).
+    /// [`Pairing::add`] from evidence as the library stores it.
     pub fn add_stored(&mut self, item: usize, ev: &StoredEvidence) {
+        self.add_keyed(item, &Keyed::of(ev));
+    }
+
+    /// [`Pairing::add`] from evidence with its keys hashed (see [`Keyed`]: made on any thread).
+    pub fn add_keyed(&mut self, item: usize, ev: &Keyed) {
         if self.doc.contains_key(&item) {
             return;
         }
-        let keys = ev.keys.iter().copied();
-        let d = self
-            .index
-            .add_keys(ev.side, ev.length, ev.day.as_deref(), keys);
+        let d = self.index.add_keyed(ev);
         self.added(item, d);
     }
 
@@ -159,6 +162,21 @@ impl Pairing {
                 .collect()
         });
         self.shortlists.extend(docs.into_iter().zip(lists));
+    }
+
+    /// The items of the other language whose candidates one of `items` can be (see
+    /// [`index::Index::gatherers`]): after `items` were added, the others that must gather
+    /// their candidates again.
+    pub fn gatherers(&self, items: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut out: Vec<usize> = items
+            .into_iter()
+            .filter_map(|item| self.doc.get(&item))
+            .flat_map(|&d| self.index.gatherers(d))
+            .map(|d| self.item[d])
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The candidate pairs verified so far: (Korean item, English item, score if accepted).

@@ -335,19 +335,11 @@ fn other_side(app: &mut App, words: &ArticleWords, popup: WordPopup) {
 /// 0–5, K, I: the status of the selected word's Korean lemma, kept for the session and saved
 /// to the library (with where the word was seen, for its Anki card).
 fn set_status(app: &mut App, words: &ArticleWords, popup: WordPopup, status: Status) -> Effects {
-    let Some(lemma) = words
-        .korean_lemma(popup.passage, popup.side, popup.index)
-        .map(str::to_string)
-    else {
+    let Some(lemma) = words.korean_lemma(popup).map(str::to_string) else {
         app.status = Some("no Korean word here to give a status".into());
         return Effects::redraw();
     };
-    let ko_index = match popup.side {
-        Side::Ko => Some(popup.index),
-        Side::En => words
-            .spot(popup.passage, Side::En, popup.index)
-            .and_then(|w| w.links.first().copied()),
-    };
+    let ko_index = words.korean_index(popup);
     let Some(r) = app.reader.as_ref() else {
         return Effects::none();
     };

@@ -204,14 +204,23 @@ impl ArticleWords {
             .position(|w| w.range.contains(&offset))
     }
 
-    /// The Korean lemma a status set on this word is about: its own, or (an English word) that
-    /// of the first Korean word it is aligned with.
-    pub fn korean_lemma(&self, passage: usize, side: Side, index: usize) -> Option<&str> {
-        let w = self.spot(passage, side, index)?;
-        match side {
-            Side::Ko => w.lemma(),
-            Side::En => self.spot(passage, Side::Ko, *w.links.first()?)?.lemma(),
+    /// The Korean word the popup is about: its own, or (on an English word) the Korean word
+    /// Tab came from when it is aligned with it, else the first one it is aligned with.
+    pub fn korean_index(&self, popup: WordPopup) -> Option<usize> {
+        let w = self.spot(popup.passage, popup.side, popup.index)?;
+        match popup.side {
+            Side::Ko => Some(popup.index),
+            Side::En => popup
+                .from
+                .filter(|i| w.links.contains(i))
+                .or_else(|| w.links.first().copied()),
         }
+    }
+
+    /// The Korean lemma a status set in the popup is about ([`ArticleWords::korean_index`]).
+    pub fn korean_lemma(&self, popup: WordPopup) -> Option<&str> {
+        let i = self.korean_index(popup)?;
+        self.spot(popup.passage, Side::Ko, i)?.lemma()
     }
 
     /// Where a word was seen, for its Anki card: its sentence pair with the word and the words
@@ -612,7 +621,13 @@ mod tests {
                 .position(|s| &en[s.range.clone()] == "Sullivan")
                 .unwrap();
         assert_eq!(p.en[sullivan].links, [0]);
-        assert_eq!(w.korean_lemma(0, Side::En, sullivan), Some("설리번"));
+        let on_sullivan = WordPopup {
+            passage: 0,
+            side: Side::En,
+            index: sullivan,
+            from: None,
+        };
+        assert_eq!(w.korean_lemma(on_sullivan), Some("설리번"));
         assert_eq!(w.counts.get("대통령"), Some(&1));
         let seen = w.seen(&d, None, 0, 2).unwrap();
         assert_eq!(seen.word, "대통령을");

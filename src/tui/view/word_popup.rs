@@ -100,15 +100,12 @@ pub fn lines(app: &App, words: &ArticleWords, popup: WordPopup, rows: usize) -> 
     } else {
         (linked.join(" "), theme.word())
     };
-    // The Korean word the popup is about: the selected one, or the first one an English word
-    // is aligned with.
-    let korean = match popup.side {
-        Side::Ko => Some((spot, text_of(app, popup.passage, Side::Ko, &spot.range))),
-        Side::En => spot.links.first().and_then(|&i| {
-            let w = words.spot(popup.passage, Side::Ko, i)?;
-            Some((w, text_of(app, popup.passage, Side::Ko, &w.range)))
-        }),
-    };
+    // The Korean word the popup is about: the selected one, or the one an English word is
+    // aligned with that Tab came from (else the first).
+    let korean = words.korean_index(popup).and_then(|i| {
+        let w = words.spot(popup.passage, Side::Ko, i)?;
+        Some((w, text_of(app, popup.passage, Side::Ko, &w.range)))
+    });
     let raw = korean.as_ref().and_then(|(w, _)| w.lemma());
     let lemma = raw.map(sanitize);
     // The readings after the best one, dimmed: ` (or 하다, 되다)`.
@@ -132,10 +129,26 @@ pub fn lines(app: &App, words: &ArticleWords, popup: WordPopup, rows: usize) -> 
             body.push(vec![label("English"), aligned]);
         }
         (_, korean) => {
-            let mut line = vec![label("Korean"), aligned];
-            if let (Some((w, _)), Some(l)) = (korean, &lemma)
-                && linked.len() == 1
-            {
+            // Of several Korean words, the one the status keys and the lemma are about is
+            // the one highlighted.
+            let about = words.korean_index(popup);
+            let mut line = vec![label("Korean")];
+            if linked.len() > 1 {
+                for (k, (&j, text)) in spot.links.iter().zip(&linked).enumerate() {
+                    if k > 0 {
+                        line.push(plain(" ".into()));
+                    }
+                    let style = if Some(j) == about {
+                        theme.word()
+                    } else {
+                        theme.plain()
+                    };
+                    line.push((text.clone(), style));
+                }
+            } else {
+                line.push(aligned);
+            }
+            if let (Some((w, _)), Some(l)) = (korean, &lemma) {
                 line.push(plain(" → ".into()));
                 line.push((l.clone(), theme.accent()));
                 line.extend(other_lemmas(&w.lemmas));
