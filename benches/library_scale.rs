@@ -491,7 +491,7 @@ fn scale(c: &mut Criterion) {
     group
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+        .measurement_time(Duration::from_secs(5));
     for &n in &sizes {
         let heavy = if n >= 100_000 { 1 } else { 3 };
         let (lib, import) = library(n);
