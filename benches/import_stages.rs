@@ -1,8 +1,12 @@
-//! Where an import's time goes: each stage of processing one article, timed over the files of a
-//! folder on one thread (ms per article and share of the total), then the pairing
+//! Where an import's time goes. First the whole import as `duet import` runs it (all cores,
+//! batches written to a fresh library in a temporary folder), and apart from it the pairing
+//! pass it ends with: articles a second, wall and CPU seconds, peak memory of each (CPU and
+//! memory from `/proc`, Linux only). Then each stage of processing one article, timed over the
+//! files on one thread (ms per article and share of the total), and the pairing
 //! verifications an import of them would run. Say which folder with `IMPORT_DIR` (for example
 //! one made by `cargo run --release --example gen_library -- --articles 2000 DIR`); without it
-//! the bundled articles and test pages are used. `IMPORT_FILES` caps the number of files.
+//! the bundled articles and test pages are used. `IMPORT_FILES` caps the number of files of the
+//! stage table; `IMPORT_WHOLE=0` skips the whole import.
 //!
 //! `cargo bench --bench import_stages`
 
@@ -36,6 +40,9 @@ fn main() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(usize::MAX);
+    if std::env::var("IMPORT_WHOLE").as_deref() != Ok("0") {
+        whole_import(&dirs);
+    }
     let files: Vec<PathBuf> = duet::ingest::discover(&dirs)
         .into_iter()
         .flatten()
@@ -138,4 +145,107 @@ fn main() {
         settle.as_secs_f64() * 1000.0 / verified.max(1) as f64,
         p.matches().len()
     );
+}
+
+/// `duet import DIRS` into a fresh library, then its pairing pass, each measured on its own.
+fn whole_import(dirs: &[PathBuf]) {
+    let Ok(tmp) = tempfile::tempdir() else {
+        println!("whole import: no temporary folder");
+        return;
+    };
+    let open = || duet::library::Library::open(duet::library::Home::at(tmp.path()));
+    let Ok((lib, _)) = open() else {
+        println!("whole import: the library did not open");
+        return;
+    };
+    let before = Usage::now();
+    let report = match lib.import(dirs, &mut |_, _| {}) {
+        Ok(r) => r,
+        Err(e) => {
+            println!("whole import: {e}");
+            return;
+        }
+    };
+    let imported = before.spent();
+    let added = report.added.len();
+    println!(
+        "whole import, all cores: {added} articles ({} duplicates) in {:.2} s wall, {:.2} s CPU: \
+         {:.0} articles/s; peak {} MB",
+        report.duplicates.len(),
+        imported.wall,
+        imported.cpu,
+        added as f64 / imported.wall.max(1e-9),
+        imported.peak_mb()
+    );
+    drop(lib);
+    let Ok((lib, _)) = open() else { return };
+    let before = Usage::now();
+    let found = duet::library::intake::pair(lib, true, || false);
+    let paired = before.spent();
+    println!(
+        "  then the pairing pass: {} pairs in {:.2} s wall, {:.2} s CPU; peak {} MB",
+        found.map_or(0, |f| f.pairs().len()),
+        paired.wall,
+        paired.cpu,
+        paired.peak_mb()
+    );
+}
+
+/// Wall time, this process's CPU time and its peak resident memory since the last reset.
+struct Usage {
+    start: Instant,
+    cpu: f64,
+}
+
+struct Spent {
+    wall: f64,
+    cpu: f64,
+    peak_kb: Option<u64>,
+}
+
+impl Spent {
+    fn peak_mb(&self) -> String {
+        self.peak_kb
+            .map_or_else(|| "n/a".to_string(), |kb| (kb / 1024).to_string())
+    }
+}
+
+impl Usage {
+    /// Now, the peak memory counted afresh from here (Linux: `/proc/self/clear_refs`).
+    fn now() -> Usage {
+        let _ = std::fs::write("/proc/self/clear_refs", "5");
+        Usage {
+            start: Instant::now(),
+            cpu: cpu_seconds(),
+        }
+    }
+
+    fn spent(&self) -> Spent {
+        Spent {
+            wall: self.start.elapsed().as_secs_f64(),
+            cpu: cpu_seconds() - self.cpu,
+            peak_kb: peak_kb(),
+        }
+    }
+}
+
+/// User + system time of this process (`/proc/self/stat`, in clock ticks of 1/100 s).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let ticks: Vec<f64> = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    ticks.iter().sum::<f64>() / 100.0
+}
+
+/// `VmHWM` of `/proc/self/status`, in KB.
+fn peak_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

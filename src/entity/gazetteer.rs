@@ -4,12 +4,9 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::perceptron::IdHasher;
-
-type Map = HashMap<String, Vec<usize>, BuildHasherDefault<IdHasher>>;
+type Map = rustc_hash::FxHashMap<String, Vec<usize>>;
 
 use super::EntityKind;
 

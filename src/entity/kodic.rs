@@ -3,8 +3,6 @@
 //! `scripts/build_kodic_names.py` from the dictionary source inside the `lindera-ko-dic` crate
 //! package). A feature of the Korean model, not a rule: the list holds common words too.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -16,19 +14,24 @@ pub const PLACE: u8 = 2;
 pub const ORG: u8 = 4;
 pub const OTHER: u8 = 8;
 
-/// The kinds a listed word has, as bits.
-pub fn kinds(word: &str) -> u8 {
-    type Map = HashMap<String, u8, BuildHasherDefault<super::perceptron::IdHasher>>;
-    static LIST: OnceLock<Map> = OnceLock::new();
-    let list = LIST.get_or_init(|| {
+/// Set beside a word's kinds when longer listed words start with it: a word with neither
+/// kinds nor this bit ends the search for a longer one.
+const LONGER: u8 = 0x80;
+
+/// The listed words and the proper prefixes of them (two characters and more), with their kinds
+/// and [`LONGER`]; the keys point into the list's text, kept for the life of the process.
+fn list() -> &'static rustc_hash::FxHashMap<&'static str, u8> {
+    static LIST: OnceLock<rustc_hash::FxHashMap<&'static str, u8>> = OnceLock::new();
+    LIST.get_or_init(|| {
         let mut text = String::new();
-        let mut map = Map::default();
+        let mut map = rustc_hash::FxHashMap::default();
         if flate2::read::GzDecoder::new(DATA)
             .read_to_string(&mut text)
             .is_err()
         {
             return map;
         }
+        let text: &'static str = Box::leak(text.into_boxed_str());
         for line in text.lines() {
             if let Some((w, k)) = line.split_once('\t') {
                 let bits = k.bytes().fold(0u8, |b, c| {
@@ -39,12 +42,20 @@ pub fn kinds(word: &str) -> u8 {
                         _ => OTHER,
                     }
                 });
-                map.insert(w.to_string(), bits);
+                *map.entry(w).or_insert(0) |= bits;
+                // Every shorter prefix of two characters or more leads on to this word.
+                for (end, _) in w.char_indices().skip(2) {
+                    *map.entry(&w[..end]).or_insert(0) |= LONGER;
+                }
             }
         }
         map
-    });
-    list.get(word).copied().unwrap_or(0)
+    })
+}
+
+/// The kinds a listed word has, as bits.
+pub fn kinds(word: &str) -> u8 {
+    list().get(word).map_or(0, |b| b & !LONGER)
 }
 
 /// The word's likeliest reading in mecab-ko-dic is a noun that takes 하다 or 되다 (`저지`
@@ -64,14 +75,20 @@ pub fn predicative(word: &str) -> bool {
 
 /// The longest listed word starting at `start` and ending before `end`: its length and kinds.
 pub fn longest(chars: &[char], start: usize, end: usize) -> Option<(usize, u8)> {
+    let list = list();
     let mut s = String::new();
     let mut best = None;
     for (k, c) in chars[start..end.min(start + 10)].iter().enumerate() {
         s.push(*c);
         if k >= 1 {
-            let b = kinds(&s);
-            if b != 0 {
-                best = Some((k + 1, b));
+            let Some(&b) = list.get(s.as_str()) else {
+                break;
+            };
+            if b & !LONGER != 0 {
+                best = Some((k + 1, b & !LONGER));
+            }
+            if b & LONGER == 0 {
+                break;
             }
         }
     }

@@ -5,11 +5,11 @@ pub use super::features::{EN_LOWER_OVERRIDE, lower_vocabulary};
 use super::features::{
     Sentence, english_features, english_tokens, gold_tags, korean_features, spans_from_tags,
 };
-use super::perceptron::{Model, Trainer};
+use super::perceptron::{Features, Model, Trainer};
 use super::{Span, find};
 
 /// Features and gold tags of one sentence.
-pub type Example = (Vec<Vec<u64>>, Vec<u8>);
+pub type Example = (Features, Vec<u8>);
 
 pub fn korean_example(s: &Sentence) -> Example {
     let chars: Vec<char> = s.text.chars().collect();

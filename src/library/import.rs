@@ -88,9 +88,12 @@ impl Library {
         // Hashes added by this import, for duplicates among the files given.
         let mut fresh: HashMap<String, ArticleId> = HashMap::new();
         let mut stopped = None;
-        work::par_map(
+        // A batch's worth of results may wait while the one before is written: the workers
+        // do not stop for the database.
+        work::par_map_ahead(
             files,
             work::workers(),
+            BATCH,
             |path| examine(&path, &known),
             |outcome| {
                 done += 1;

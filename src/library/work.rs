@@ -17,6 +17,22 @@ pub fn par_map<T, R>(
     items: Vec<T>,
     workers: usize,
     f: impl Fn(T) -> R + Sync,
+    sink: impl FnMut(R) -> bool,
+) where
+    T: Send,
+    R: Send,
+{
+    par_map_ahead(items, workers, workers * 4, f, sink);
+}
+
+/// [`par_map`] with up to `ahead` results waiting for the sink: a sink that now and then
+/// takes long (a batch written to the database) then keeps the workers busy meanwhile, and
+/// memory stays bounded by `ahead` results.
+pub fn par_map_ahead<T, R>(
+    items: Vec<T>,
+    workers: usize,
+    ahead: usize,
+    f: impl Fn(T) -> R + Sync,
     mut sink: impl FnMut(R) -> bool,
 ) where
     T: Send,
@@ -25,7 +41,7 @@ pub fn par_map<T, R>(
     let queue = Mutex::new(items.into_iter().enumerate());
     let stop = AtomicBool::new(false);
     // Bounded: a slow sink holds back the workers instead of piling up results.
-    let (tx, rx) = mpsc::sync_channel::<(usize, R)>(workers * 4);
+    let (tx, rx) = mpsc::sync_channel::<(usize, R)>(ahead.max(1));
     std::thread::scope(|scope| {
         for _ in 0..workers.max(1) {
             let tx = tx.clone();

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::{H, Sentence};
 use crate::entity::gazetteer::{self, en_key};
-use crate::entity::perceptron::{tag_begin, tag_inside};
+use crate::entity::perceptron::{Features, tag_begin, tag_inside};
 
 /// A word of English text: its character range.
 pub fn english_tokens(chars: &[char]) -> Vec<(usize, usize)> {
@@ -192,7 +192,7 @@ pub fn lower_vocabulary(sentences: &[Sentence]) -> Vec<String> {
 }
 
 /// Features of each English word (`tokens` from [`english_tokens`]).
-pub fn english_features(chars: &[char], tokens: &[(usize, usize)]) -> Vec<Vec<u64>> {
+pub fn english_features(chars: &[char], tokens: &[(usize, usize)]) -> Features {
     let g = gazetteer::shipped();
     let words: Vec<&[char]> = tokens.iter().map(|(s, e)| &chars[*s..*e]).collect();
     let lower: Vec<String> = words
@@ -243,12 +243,12 @@ pub fn english_features(chars: &[char], tokens: &[(usize, usize)]) -> Vec<Vec<u6
             (lower[k as usize].as_str(), shapes[k as usize].as_str())
         }
     };
-    let mut out = Vec::with_capacity(n);
+    let mut out = Features::with_capacity(n, 32);
     for i in 0..n {
         let ii = i as isize;
         let w = words[i];
         let lw = lower[i].as_str();
-        let mut v = Vec::with_capacity(32);
+        let v = out.current();
         let mut push = |t: u8, parts: &[&str]| {
             let mut h = H::new(t);
             for p in parts {
@@ -313,7 +313,7 @@ pub fn english_features(chars: &[char], tokens: &[(usize, usize)]) -> Vec<Vec<u6
             push(24, &[known, st]);
             push(25, &[known, ps1]);
         }
-        out.push(v);
+        out.end_position();
     }
     out
 }

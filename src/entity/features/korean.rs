@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use super::{H, alnum, class, f};
-use crate::entity::perceptron::{tag_begin, tag_inside};
+use crate::entity::perceptron::{Features, tag_begin, tag_inside};
 use crate::entity::{gazetteer, kodic};
 use crate::text::particles;
 
@@ -160,7 +160,7 @@ fn org_chars() -> &'static [(&'static str, Vec<char>)] {
 
 /// Korean words with a marker at each character: inside a gazetteer name (and of which kind),
 /// and the cue flags.
-pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
+pub fn korean_features(chars: &[char]) -> Features {
     let n = chars.len();
     let g = gazetteer::shipped();
     // Word bounds (space-separated eojeol) of each position.
@@ -277,11 +277,11 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
             chars[k as usize]
         }
     };
-    let mut out = Vec::with_capacity(n);
+    let mut out = Features::with_capacity(n, 40);
     for i in 0..n {
         let ii = i as isize;
         let c = chars[i];
-        let mut v = Vec::with_capacity(40);
+        let v = out.current();
         v.push(f(0, &[]));
         v.push(f(1, &[c]));
         v.push(f(2, &[at(ii - 1)]));
@@ -395,12 +395,12 @@ pub fn korean_features(chars: &[char]) -> Vec<Vec<u64>> {
             v.push(h.done());
         }
         if widx[i] != usize::MAX {
-            word_features(&mut v, &parts, widx[i], i, c);
+            word_features(v, &parts, widx[i], i, c);
         }
         if i + 1 < n && chars[i + 1] == '(' && class(at(ii + 2)) == 'C' {
             v.push(f(26, &[]));
         }
-        out.push(v);
+        out.end_position();
     }
     out
 }
