@@ -23,11 +23,13 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 use duet::library::{Home, Library};
+use duet::search::stored::Stored;
 use duet::search::{Corpus, Memory, Source};
 
 /// Set in the child that measures the finder (its own process, for its peak memory).
@@ -318,21 +320,16 @@ fn finder(lib: &Path) -> Finder {
     }
 }
 
-/// The finder's corpus of the whole library, as `duet find --library` reads it: each article
-/// from its cache, the entities from the cached alignments.
-fn library_corpus(lib: &Library) -> Corpus {
-    let mut articles = Vec::new();
-    let mut bitexts = Vec::new();
-    for entry in lib.entries().expect("the library's entries") {
-        let p = lib.load(entry.id).expect("an article from the cache");
-        articles.push(p.article);
-        bitexts.push(p.bitext);
-    }
-    let mut corpus = Corpus::from_articles(&articles);
-    let index =
-        duet::entity::EntityIndex::build(articles.iter().map(|a| a.path.as_str()).zip(&bitexts));
-    corpus.set_entities(&index);
-    corpus
+/// The finder's corpus of the whole library, read as the reader's finder reads it (its
+/// `FinderLibrary` job: every article from its cache, entities joined from the cached ones).
+fn library_corpus(lib: &Library) -> Arc<Corpus> {
+    let ids: Vec<_> = (lib.entries().expect("the library's entries").iter())
+        .map(|e| e.id)
+        .collect();
+    Stored::load(lib, &ids, true, &|| false)
+        .expect("read the corpus")
+        .expect("not cancelled")
+        .corpus
 }
 
 fn queries() -> Vec<String> {
