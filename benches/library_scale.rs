@@ -326,7 +326,8 @@ fn library_corpus(lib: &Library) -> Arc<Corpus> {
     let ids: Vec<_> = (lib.entries().expect("the library's entries").iter())
         .map(|e| e.id)
         .collect();
-    Stored::load(lib, &ids, true, &|| false)
+    Stored::default()
+        .with(lib, &ids, true, &|| false)
         .expect("read the corpus")
         .expect("not cancelled")
         .corpus
