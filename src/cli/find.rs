@@ -6,12 +6,14 @@
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use anyhow::Context;
+use duet::Bitext;
 use duet::library::ArticleId;
+use duet::search::stored::Stored;
 use duet::search::{Corpus, Memory, Source, filter};
-use duet::{Article, Bitext};
 use serde::Serialize;
 
 use super::library::clean;
@@ -32,22 +34,30 @@ struct Row<'a> {
     score: i32,
 }
 
-/// The articles searched: parsed from files, or loaded from the library (with their ids and
-/// the alignments it keeps, so nothing is aligned again).
+/// The corpus searched: of files, or of the library (from its cache, with the articles' ids).
 struct Searched {
-    articles: Vec<Article>,
-    bitexts: Option<Vec<Bitext>>,
+    corpus: Arc<Corpus>,
     ids: Option<Vec<ArticleId>>,
     /// Some file or article could not be read (each said on stderr).
     failed: bool,
+}
+
+fn sources(args: &FindArgs) -> Vec<Source> {
+    match args.source {
+        Some(FindSource::Articles) => vec![Source::Articles],
+        Some(FindSource::Entities) => vec![Source::Entities],
+        Some(FindSource::Text) => vec![Source::Text],
+        None => Source::ALL.to_vec(),
+    }
 }
 
 pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
     if args.stdin {
         return run_stdin(args);
     }
+    let entities = sources(args).contains(&Source::Entities);
     if args.library {
-        return search(args, &from_library(super::library::open()?)?);
+        return search(args, &from_library(super::library::open()?, entities)?);
     }
     if args.paths.is_empty() {
         // As the reader: the library when it has articles, else the bundled samples.
@@ -62,13 +72,20 @@ pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
             eprintln!("duet: {n}");
         }
         if let Some(lib) = lib {
-            return search(args, &from_library(*lib)?);
+            return search(args, &from_library(*lib, entities)?);
         }
     }
     let (articles, failed) = parse_all(&library_paths(&args.paths)?);
+    let mut corpus = Corpus::from_articles(&articles);
+    if entities {
+        let bitexts: Vec<Bitext> = articles.iter().map(duet::align::align_article).collect();
+        let index = duet::entity::EntityIndex::build(
+            articles.iter().map(|a| a.path.as_str()).zip(&bitexts),
+        );
+        corpus.set_entities(&index);
+    }
     let searched = Searched {
-        articles,
-        bitexts: None,
+        corpus: Arc::new(corpus),
         ids: None,
         failed,
     };
@@ -76,52 +93,24 @@ pub fn run(args: &FindArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Every article of the library that can be shown, from its cache (an article not processed
-/// by this version yet is processed now, as the reader would).
-fn from_library(lib: duet::library::Library) -> anyhow::Result<Searched> {
-    let mut out = Searched {
-        articles: Vec::new(),
-        bitexts: Some(Vec::new()),
-        ids: Some(Vec::new()),
-        failed: false,
-    };
-    for entry in lib.entries()? {
-        match lib.load(entry.id) {
-            Ok(p) => {
-                out.articles.push(p.article);
-                out.bitexts.get_or_insert_default().push(p.bitext);
-                out.ids.get_or_insert_default().push(entry.id);
-            }
-            Err(e) => {
-                eprintln!("duet: article {}: {e}", entry.id);
-                out.failed = true;
-            }
-        }
+/// by this version yet is processed now, as the reader would), with the entities found when
+/// each was processed.
+fn from_library(lib: duet::library::Library, entities: bool) -> anyhow::Result<Searched> {
+    let ids: Vec<ArticleId> = lib.entries()?.iter().map(|e| e.id).collect();
+    let stored = Stored::load(&lib, &ids, entities, &|| false)?.unwrap_or_default();
+    for (id, e) in &stored.failed {
+        eprintln!("duet: article {id}: {e}");
     }
-    Ok(out)
+    Ok(Searched {
+        corpus: stored.corpus,
+        ids: Some(stored.ids),
+        failed: !stored.failed.is_empty(),
+    })
 }
 
 fn search(args: &FindArgs, searched: &Searched) -> anyhow::Result<ExitCode> {
-    let articles = &searched.articles;
-    let sources: Vec<Source> = match args.source {
-        Some(FindSource::Articles) => vec![Source::Articles],
-        Some(FindSource::Entities) => vec![Source::Entities],
-        Some(FindSource::Text) => vec![Source::Text],
-        None => Source::ALL.to_vec(),
-    };
-    let mut corpus = Corpus::from_articles(articles);
-    if sources.contains(&Source::Entities) {
-        let aligned: Vec<Bitext>;
-        let bitexts = match &searched.bitexts {
-            Some(b) => b,
-            None => {
-                aligned = articles.iter().map(duet::align::align_article).collect();
-                &aligned
-            }
-        };
-        let index =
-            duet::entity::EntityIndex::build(articles.iter().map(|a| a.path.as_str()).zip(bitexts));
-        corpus.set_entities(&index);
-    }
+    let corpus = &searched.corpus;
+    let sources = sources(args);
     let limit = args.limit.unwrap_or(20);
     let never = AtomicBool::new(false);
     let mut lists = Vec::new();
@@ -154,10 +143,10 @@ fn search(args: &FindArgs, searched: &Searched) -> anyhow::Result<ExitCode> {
     }
     let rows: Vec<Row> = found
         .iter()
-        .map(|(source, hit)| {
-            let item = corpus.item(*source, hit);
-            let doc = corpus.doc(item);
-            Row {
+        .filter_map(|(source, hit)| {
+            let item = corpus.item(*source, hit)?;
+            let doc = corpus.doc(&item);
+            Some(Row {
                 id: searched
                     .ids
                     .as_ref()
@@ -169,7 +158,7 @@ fn search(args: &FindArgs, searched: &Searched) -> anyhow::Result<ExitCode> {
                 sentence: item.sentence,
                 text: &hit.text,
                 score: hit.score,
-            }
+            })
         })
         .collect();
     let printed = if args.json {

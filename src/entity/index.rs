@@ -79,6 +79,36 @@ impl EntityIndex {
         index
     }
 
+    /// One index of the indexes of parts of a library (each article's, as the library caches
+    /// them): their entities joined across them by shared names, as [`EntityIndex::build`]
+    /// joins articles. Mentions keep their place but not their text (the finder needs only
+    /// where and how many).
+    pub fn join(parts: impl IntoIterator<Item = EntityIndex>) -> EntityIndex {
+        let mut index = EntityIndex::default();
+        let mut locals = Vec::new();
+        for part in parts {
+            let offset = index.articles.len();
+            index.articles.extend(part.articles);
+            locals.extend(part.entities.into_iter().map(|e| {
+                Local {
+                    kind: e.kind,
+                    ko: e.names.ko,
+                    en: e.names.en,
+                    hanja: e.hanja,
+                    mentions: (e.mentions.into_iter())
+                        .map(|m| Mention {
+                            article: offset + m.article,
+                            text: String::new(),
+                            ..m
+                        })
+                        .collect(),
+                }
+            }));
+        }
+        index.entities = merge(locals);
+        index
+    }
+
     /// The entity with this id.
     pub fn entity(&self, id: usize) -> Option<&Entity> {
         self.entities.get(id)

@@ -445,7 +445,8 @@ pub(crate) fn encode(index: &EntityIndex) -> Vec<u8> {
     lz4_flex::compress_prepend_size(&serde_json::to_vec(index).unwrap_or_default())
 }
 
-fn decode(blob: &[u8]) -> Option<EntityIndex> {
+/// Read back a blob of [`encode`]; `None` for a damaged one.
+pub(crate) fn decode(blob: &[u8]) -> Option<EntityIndex> {
     let json = super::unpack(blob).ok()?;
     serde_json::from_slice(&json).ok()
 }

@@ -7,9 +7,11 @@ use std::sync::atomic::AtomicBool;
 
 use serde::Serialize;
 
-use super::index::{Cancelled, TermHits, WordIndex};
+use super::index::{Cancelled, Entry, TermHits, Top, WordIndex};
 use super::matcher::{self, Prepared};
 use super::query::Query;
+pub use super::texts::Item;
+use super::texts::Texts;
 use crate::entity::EntityIndex;
 use crate::model::{Article, BlockKind};
 
@@ -43,23 +45,30 @@ pub struct Doc {
     pub date: Option<String>,
 }
 
-/// Something a search can find: a title, a name, a sentence.
+/// An item of the articles or entities source, owned (there are few of them: the text source's
+/// are in [`Texts`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item {
-    /// Index into [`Corpus::docs`].
-    pub doc: u32,
-    /// What is matched and shown.
-    pub text: String,
-    /// Other spellings matched as well (an entity's names in the other language).
-    pub alts: Vec<String>,
-    /// Index into the article's blocks, and of the sentence inside that block.
-    pub block: Option<usize>,
-    pub sentence: Option<usize>,
-    /// 0 a title or an entity name, 1 other metadata (outlet, byline), 2 body text: at equal
-    /// scores the lower comes first.
-    pub rank: u8,
-    /// A short description shown beside it (an entity's type and mention count).
-    pub note: String,
+struct Named {
+    doc: u32,
+    text: String,
+    alts: Vec<String>,
+    block: Option<usize>,
+    rank: u8,
+    note: String,
+}
+
+impl Named {
+    fn view(&self) -> Item<'_> {
+        Item {
+            doc: self.doc,
+            text: &self.text,
+            alts: &self.alts,
+            block: self.block,
+            sentence: None,
+            rank: self.rank,
+            note: &self.note,
+        }
+    }
 }
 
 /// A found item: which, how well, what to highlight (byte ranges in the text shown).
@@ -72,11 +81,13 @@ pub struct Hit {
     pub ranges: Vec<Range<usize>>,
 }
 
-/// Results of one search: the best `limit` hits, best first, and how many matched in all.
+/// Results of one search: the best `limit` hits, best first, and how many matched in all
+/// (`more`: at least `total`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
     pub hits: Vec<Hit>,
     pub total: usize,
+    pub more: bool,
 }
 
 /// A searchable corpus: the articles, entities and text of a set of articles (a library, or the
@@ -86,11 +97,12 @@ pub struct Corpus {
     pub docs: Vec<Doc>,
     /// Each doc's place when sorted newest first (a tie-break).
     recency: Vec<u32>,
-    /// Each text item's tie-break (rank, then recency), packed.
-    text_order: Vec<u32>,
-    articles: Vec<Item>,
-    entities: Vec<Item>,
-    text: Vec<Item>,
+    articles: Vec<Named>,
+    entities: Vec<Named>,
+    /// Each articles and entities item's tie-break (rank, then recency), packed.
+    articles_order: Vec<u32>,
+    entities_order: Vec<u32>,
+    text: Texts,
     text_index: WordIndex,
 }
 
@@ -102,10 +114,78 @@ pub struct Memory {
 
 impl Corpus {
     /// The articles and text sources of these articles (entities come with [`Corpus::set_entities`]).
-    pub fn from_articles<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Corpus {
+    /// Articles may be borrowed or owned (each dropped once read).
+    pub fn from_articles<A: std::borrow::Borrow<Article>>(
+        articles: impl IntoIterator<Item = A>,
+    ) -> Corpus {
         let mut lib = Corpus::default();
+        lib.push_articles(articles);
+        lib.order_all();
+        let text = &lib.text;
+        lib.text_index = WordIndex::build(text.len(), |i| lib.entry(i));
+        lib
+    }
+
+    /// This corpus with more articles (the next docs, after this one's): their items added
+    /// and the text index extended ([`WordIndex::extended`]), nothing of this one read again.
+    /// The entities stay this corpus's until [`Corpus::set_entities`].
+    pub fn with_articles<A: std::borrow::Borrow<Article>>(
+        &self,
+        articles: impl IntoIterator<Item = A>,
+    ) -> Corpus {
+        let mut next = Corpus {
+            docs: self.docs.clone(),
+            recency: Vec::new(),
+            articles: self.articles.clone(),
+            entities: self.entities.clone(),
+            articles_order: Vec::new(),
+            entities_order: Vec::new(),
+            text: self.text.clone(),
+            text_index: WordIndex::default(),
+        };
+        next.push_articles(articles);
+        next.order_all();
+        next.text_index = self.text_index.extended(next.text.len(), |i| next.entry(i));
+        next
+    }
+
+    /// Text item `i` as the index takes it.
+    fn entry(&self, i: usize) -> Entry<'_> {
+        let rank = self.text.rank(i);
+        Entry {
+            text: self.text.text(i),
+            extra: furniture(rank),
+            headed: self.text.is_title(i),
+            order: self.order_of(rank, self.text.doc(i)),
+        }
+    }
+
+    /// The newest-first places of the docs, and the tie-breaks that follow from them.
+    fn order_all(&mut self) {
+        let mut by_date: Vec<u32> = (0..self.docs.len() as u32).collect();
+        by_date.sort_by(|&a, &b| self.docs[b as usize].date.cmp(&self.docs[a as usize].date));
+        self.recency = vec![0; self.docs.len()];
+        for (place, &d) in by_date.iter().enumerate() {
+            self.recency[d as usize] = place as u32;
+        }
+        self.articles_order = (self.articles.iter())
+            .map(|it| self.order_of(it.rank, it.doc))
+            .collect();
+        self.entities_order = (self.entities.iter())
+            .map(|it| self.order_of(it.rank, it.doc))
+            .collect();
+    }
+
+    /// Add the docs and items of these articles (the index is not touched).
+    fn push_articles<A: std::borrow::Borrow<Article>>(
+        &mut self,
+        articles: impl IntoIterator<Item = A>,
+    ) {
+        let lib = self;
+        let first = lib.docs.len();
         for (d, a) in articles.into_iter().enumerate() {
-            let d = d as u32;
+            let a: &Article = a.borrow();
+            let d = (first + d) as u32;
             let title = a
                 .title
                 .clone()
@@ -118,36 +198,35 @@ impl Corpus {
             });
             let meta = |text: &str, rank: u8, block: Option<usize>, lib: &mut Corpus| {
                 if !text.trim().is_empty() {
-                    lib.articles.push(Item {
+                    lib.articles.push(Named {
                         doc: d,
                         text: text.to_string(),
                         alts: Vec::new(),
                         block,
-                        sentence: None,
                         rank,
                         note: String::new(),
                     });
                 }
             };
-            meta(&title, 0, None, &mut lib);
+            meta(&title, 0, None, lib);
             if let Some(en) = a.title_en.as_deref().filter(|t| *t != title) {
-                meta(en, 0, None, &mut lib);
+                meta(en, 0, None, lib);
             }
             for s in &a.subtitles {
-                meta(s, 1, None, &mut lib);
+                meta(s, 1, None, lib);
             }
             if let Some(o) = &a.outlet {
-                meta(o, 1, None, &mut lib);
+                meta(o, 1, None, lib);
             }
             if let Some(date) = &lib.docs[d as usize].date.clone() {
-                meta(date, 1, None, &mut lib);
+                meta(date, 1, None, lib);
             }
             for author in &a.authors {
-                meta(author, 1, None, &mut lib);
+                meta(author, 1, None, lib);
             }
             for (b, block) in a.blocks.iter().enumerate() {
                 if block.kind == BlockKind::Byline {
-                    meta(&block.text, 1, Some(b), &mut lib);
+                    meta(&block.text, 1, Some(b), lib);
                 }
             }
             // The text: titles, then every sentence of every block.
@@ -155,15 +234,7 @@ impl Corpus {
                 .into_iter()
                 .flatten()
             {
-                lib.text.push(Item {
-                    doc: d,
-                    text: t.to_string(),
-                    alts: Vec::new(),
-                    block: None,
-                    sentence: None,
-                    rank: 0,
-                    note: String::new(),
-                });
+                lib.text.push(d, t, None, None, 0);
             }
             for (b, block) in a.blocks.iter().enumerate() {
                 // References, keywords, bylines and captions are not the article's sentences.
@@ -182,31 +253,11 @@ impl Corpus {
                     if text.is_empty() {
                         continue;
                     }
-                    lib.text.push(Item {
-                        doc: d,
-                        text: text.to_string(),
-                        alts: Vec::new(),
-                        block: Some(b),
-                        sentence: Some(s),
-                        rank,
-                        note: String::new(),
-                    });
+                    lib.text.push(d, text, Some(b), Some(s), rank);
                 }
             }
         }
-        lib.text_index = WordIndex::build(
-            lib.text
-                .iter()
-                .map(|i| (i.text.as_str(), furniture(i), i.sentence.is_none())),
-        );
-        let mut by_date: Vec<u32> = (0..lib.docs.len() as u32).collect();
-        by_date.sort_by(|&a, &b| lib.docs[b as usize].date.cmp(&lib.docs[a as usize].date));
-        lib.recency = vec![0; lib.docs.len()];
-        for (place, &d) in by_date.iter().enumerate() {
-            lib.recency[d as usize] = place as u32;
-        }
-        lib.text_order = lib.text.iter().map(|it| lib.order_of(it)).collect();
-        lib
+        lib.text.shrink();
     }
 
     /// The entities source: one item per entity of `index`, whose articles are this corpus's
@@ -217,16 +268,24 @@ impl Corpus {
             .entities
             .iter()
             .filter_map(|e| {
-                let mut counts: Vec<usize> = vec![0; self.docs.len()];
-                for m in &e.mentions {
-                    if let Some(c) = counts.get_mut(m.article) {
-                        *c += 1;
+                // Its articles in order, counted: the first of those mentioning it most.
+                let mut docs: Vec<usize> = (e.mentions.iter())
+                    .map(|m| m.article)
+                    .filter(|&d| d < self.docs.len())
+                    .collect();
+                docs.sort_unstable();
+                let mut doc = *docs.first()?;
+                let (mut most, mut run) = (0, 0);
+                for (k, &d) in docs.iter().enumerate() {
+                    run = if k > 0 && docs[k - 1] == d {
+                        run + 1
+                    } else {
+                        1
+                    };
+                    if run > most {
+                        (most, doc) = (run, d);
                     }
                 }
-                let (doc, _) = counts
-                    .iter()
-                    .enumerate()
-                    .max_by_key(|&(d, &c)| (c, std::cmp::Reverse(d)))?;
                 let label = e.label().to_string();
                 let alts = e
                     .names
@@ -237,25 +296,25 @@ impl Corpus {
                     .filter(|n| **n != label)
                     .cloned()
                     .collect();
-                Some(Item {
+                Some(Named {
                     doc: doc as u32,
                     text: label,
                     alts,
                     block: None,
-                    sentence: None,
                     rank: 0,
                     note: format!("{} ×{}", e.kind.name(), e.mentions.len()),
                 })
             })
             .collect();
+        self.order_all();
     }
 
     /// Titles and names before body text, then the newest: one number, smaller first.
-    fn order_of(&self, it: &Item) -> u32 {
-        ((it.rank as u32) << 28)
+    fn order_of(&self, rank: u8, doc: u32) -> u32 {
+        ((rank as u32) << 28)
             | self
                 .recency
-                .get(it.doc as usize)
+                .get(doc as usize)
                 .copied()
                 .unwrap_or(0)
                 .min((1 << 28) - 1)
@@ -266,16 +325,46 @@ impl Corpus {
         self.text_index.word_count()
     }
 
-    pub fn items(&self, source: Source) -> &[Item] {
+    /// Bytes the text source holds (its items and their index).
+    pub fn text_bytes(&self) -> usize {
+        self.text.bytes() + self.text_index.bytes()
+    }
+
+    /// How many items a source has.
+    pub fn len(&self, source: Source) -> usize {
         match source {
-            Source::Articles => &self.articles,
-            Source::Entities => &self.entities,
-            Source::Text => &self.text,
+            Source::Articles => self.articles.len(),
+            Source::Entities => self.entities.len(),
+            Source::Text => self.text.len(),
         }
     }
 
-    pub fn item(&self, source: Source, hit: &Hit) -> &Item {
-        &self.items(source)[hit.item as usize]
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Item `i` of a source.
+    pub fn get(&self, source: Source, i: u32) -> Option<Item<'_>> {
+        let i = i as usize;
+        match source {
+            Source::Articles => self.articles.get(i).map(Named::view),
+            Source::Entities => self.entities.get(i).map(Named::view),
+            Source::Text => self.text.get(i),
+        }
+    }
+
+    /// The item a hit names.
+    pub fn item(&self, source: Source, hit: &Hit) -> Option<Item<'_>> {
+        self.get(source, hit.item)
+    }
+
+    /// Which of the same-reading sentences of its article a text item is (0 for the first, and
+    /// for other items).
+    pub fn same_before(&self, source: Source, i: u32) -> usize {
+        match source {
+            Source::Text => self.text.same_before(i as usize),
+            _ => 0,
+        }
     }
 
     pub fn doc(&self, item: &Item) -> &Doc {
@@ -297,7 +386,7 @@ impl Corpus {
             return Ok(Results::default());
         }
         let terms = matcher::prepare(&query);
-        let scored: Vec<(u32, i32)> = match source {
+        let top = match source {
             Source::Text if terms.iter().all(|p| p.term.is_word()) => {
                 let mut hits = Vec::with_capacity(terms.len());
                 for p in &terms {
@@ -307,13 +396,17 @@ impl Corpus {
                         .find(|h| p.same_kinds(&h.term) && p.term.narrows(&h.term.term));
                     hits.push(self.text_index.match_words(p, prev, cancel)?);
                 }
-                let found = self.text_index.items_matching(&hits, cancel)?;
+                let text = |i: u32| (self.text.text(i as usize), self.text.is_title(i as usize));
+                let top = self.text_index.top(&hits, limit, text, cancel)?;
                 memory.text_terms = hits;
-                found
+                top
             }
-            _ => self.scan(source, &terms, &query, cancel)?,
+            _ => {
+                let scored = self.scan(source, &terms, &query, cancel)?;
+                self.select(source, scored, limit)
+            }
         };
-        Ok(self.rank(source, &terms, &query, scored, limit))
+        Ok(self.hits(source, &terms, &query, top))
     }
 
     /// Every item of a source, matched one by one.
@@ -328,73 +421,82 @@ impl Corpus {
         let raw = raw.join(" ");
         let fuzzy = source != Source::Text;
         let mut out = Vec::new();
-        for (i, item) in self.items(source).iter().enumerate() {
+        for i in 0..self.len(source) {
             if i % 4096 == 0 && cancel.load(std::sync::atomic::Ordering::Relaxed) {
                 return Err(Cancelled);
             }
-            if let Some((score, _, _)) = best_name(item, terms, &raw, fuzzy) {
-                out.push((i as u32, score - i32::from(furniture(item))));
+            let Some(item) = self.get(source, i as u32) else {
+                break;
+            };
+            if let Some((score, _, _)) = best_name(&item, terms, &raw, fuzzy) {
+                out.push((i as u32, score - i32::from(furniture(item.rank))));
             }
         }
         Ok(out)
     }
 
-    /// The best `limit`, in order, with their highlights.
-    fn rank(
-        &self,
-        source: Source,
-        terms: &[Prepared],
-        query: &Query,
-        mut scored: Vec<(u32, i32)>,
-        limit: usize,
-    ) -> Results {
-        let items = self.items(source);
+    /// The best `limit` of a scan, in order.
+    fn select(&self, source: Source, mut scored: Vec<(u32, i32)>, limit: usize) -> Top {
         let total = scored.len();
-        // Best score, then titles and names before body text, then the newest, then the first.
-        let orders: Vec<u32>;
-        let order: &[u32] = if source == Source::Text {
-            &self.text_order
-        } else {
-            orders = items.iter().map(|it| self.order_of(it)).collect();
-            &orders
+        let order = |item: u32| -> u32 {
+            let i = item as usize;
+            match source {
+                Source::Articles => self.articles_order[i],
+                Source::Entities => self.entities_order.get(i).copied().unwrap_or(0),
+                Source::Text => self.order_of(self.text.rank(i), self.text.doc(i)),
+            }
         };
-        let key =
-            |&(item, score): &(u32, i32)| (std::cmp::Reverse(score), order[item as usize], item);
+        // Best score, then titles and names before body text, then the newest, then the first.
+        let key = |&(item, score): &(u32, i32)| (std::cmp::Reverse(score), order(item), item);
         if limit < scored.len() {
             scored.select_nth_unstable_by_key(limit, key);
             scored.truncate(limit);
         }
         scored.sort_unstable_by_key(key);
+        Top {
+            best: scored,
+            total,
+            more: false,
+        }
+    }
+
+    /// The best items as hits, with their highlights.
+    fn hits(&self, source: Source, terms: &[Prepared], query: &Query, top: Top) -> Results {
+        let Top {
+            best: mut scored,
+            total,
+            more,
+        } = top;
         if source == Source::Text {
-            reading_order(items, &mut scored);
+            reading_order(&self.text, &mut scored);
         }
         let raw: Vec<&str> = query.terms.iter().map(|t| t.text.as_str()).collect();
         let raw = raw.join(" ");
         let hits = scored
             .into_iter()
-            .map(|(item, score)| {
-                let it = &items[item as usize];
-                let (_, text, ranges) = best_name(it, terms, &raw, source != Source::Text)
-                    .unwrap_or((score, it.text.as_str(), Vec::new()));
-                Hit {
+            .filter_map(|(item, score)| {
+                let it = self.get(source, item)?;
+                let (_, text, ranges) = best_name(&it, terms, &raw, source != Source::Text)
+                    .unwrap_or((score, it.text, Vec::new()));
+                Some(Hit {
                     item,
                     score,
                     text: text.to_string(),
                     ranges,
-                }
+                })
             })
             .collect();
-        Results { hits, total }
+        Results { hits, total, more }
     }
 }
 
 /// Sentences of one article that match equally well (the same score before the length
 /// penalty) keep the places they were given, but in reading order: the first sentence naming
 /// 설리번 comes before a later, shorter one.
-fn reading_order(items: &[Item], scored: &mut [(u32, i32)]) {
+fn reading_order(texts: &Texts, scored: &mut [(u32, i32)]) {
     let quality = |&(item, score): &(u32, i32)| {
-        let it = &items[item as usize];
-        (it.doc, score + matcher::length_penalty(&it.text))
+        let i = item as usize;
+        (texts.doc(i), score + matcher::length_penalty(texts.text(i)))
     };
     let mut groups: std::collections::HashMap<(u32, i32), Vec<usize>> = Default::default();
     for (place, hit) in scored.iter().enumerate() {
@@ -411,19 +513,19 @@ fn reading_order(items: &[Item], scored: &mut [(u32, i32)]) {
 
 /// The best of an item's names (its text and other spellings) for the query.
 fn best_name<'a>(
-    item: &'a Item,
+    item: &Item<'a>,
     terms: &[Prepared],
     raw: &str,
     fuzzy: bool,
 ) -> Option<(i32, &'a str, Vec<Range<usize>>)> {
     let mut best: Option<(i32, &str, Vec<Range<usize>>)> = None;
-    for name in std::iter::once(&item.text).chain(&item.alts) {
+    for name in std::iter::once(item.text).chain(item.alts.iter().map(String::as_str)) {
         let m = matcher::match_field(terms, name)
             .or_else(|| fuzzy.then(|| matcher::fuzzy_field(raw, name)).flatten());
         if let Some(m) = m
             && best.as_ref().is_none_or(|b| m.score > b.0)
         {
-            best = Some((m.score, name.as_str(), m.ranges));
+            best = Some((m.score, name, m.ranges));
         }
     }
     best
@@ -431,8 +533,8 @@ fn best_name<'a>(
 
 /// Taken off the score of article furniture (rank 3: references, keywords, bylines, captions in
 /// the text source), so the article's own sentences come first.
-fn furniture(item: &Item) -> u8 {
-    if item.rank >= 3 { 100 } else { 0 }
+fn furniture(rank: u8) -> u8 {
+    if rank >= 3 { 100 } else { 0 }
 }
 
 fn file_name(path: &str) -> String {

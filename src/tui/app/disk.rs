@@ -92,12 +92,17 @@ impl App {
 pub(super) fn handle(app: &mut App, event: DiskEvent) -> Effects {
     match event {
         // New articles: the list is counted again, the cursor stays on its article.
-        DiskEvent::More(_) | DiskEvent::Updated(_) => {
-            if matches!(event, DiskEvent::Updated(_)) {
+        DiskEvent::More(ref entries) | DiskEvent::Updated(ref entries) => {
+            let changed = matches!(event, DiskEvent::Updated(_));
+            if changed {
                 app.disk.processing = None;
             }
             let keep = app.library.row(app.library_cursor.selected).map(Entry::id);
             app.requery(None, keep);
+            let ids: Vec<_> = entries.iter().map(|e| e.id).collect();
+            let mut fx = Effects::redraw();
+            fx.merge(app.finder_library_arrived(&ids, changed));
+            return fx;
         }
         DiskEvent::Listed(listing) => {
             let Listing {

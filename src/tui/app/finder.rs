@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use super::App;
 use super::lists::{Handled, Then, list_key};
+use crate::library::ArticleId;
+use crate::search::stored::Stored;
 use crate::search::{Hit, Item, Memory, Source};
 use crate::text::lang::is_hangul;
 use crate::tui::action::Action;
@@ -26,10 +28,23 @@ impl App {
         fx
     }
 
+    /// In a library: read the finder's corpus unless it is (being) read already.
+    pub(super) fn finder_start(&mut self) -> Effects {
+        if self.finder.stored.is_some() || !self.disk.is_library() {
+            return Effects::none();
+        }
+        self.finder_build()
+    }
+
+    /// The corpus is being read and there is none to search yet (the overlay says so).
+    pub fn finder_indexing(&self) -> bool {
+        self.finder.building && self.finder.corpus.is_none()
+    }
+
     /// The item a hit of `source` names, and a short name of its article (for the result list).
-    pub fn finder_item(&self, source: Source, hit: &Hit) -> Option<(String, &Item)> {
+    pub fn finder_item(&self, source: Source, hit: &Hit) -> Option<(String, Item<'_>)> {
         let corpus = self.finder.results_corpus()?;
-        let item = corpus.items(source).get(hit.item as usize)?;
+        let item = corpus.get(source, hit.item)?;
         let doc = corpus.docs.get(item.doc as usize)?;
         let date = doc
             .date
@@ -41,17 +56,10 @@ impl App {
     }
 
     /// Which of the same-reading sentences of its article a text hit is (0 for other items).
-    fn finder_nth(&self, hit: &Hit, item: &Item) -> usize {
-        match (&self.finder.corpus, item.sentence) {
-            (Some(corpus), Some(_)) => corpus
-                .items(Source::Text)
-                .get(..hit.item as usize)
-                .unwrap_or_default()
-                .iter()
-                .filter(|it| it.doc == item.doc && it.sentence.is_some() && it.text == item.text)
-                .count(),
-            _ => 0,
-        }
+    fn finder_nth(&self, source: Source, hit: &Hit) -> usize {
+        self.finder
+            .results_corpus()
+            .map_or(0, |c| c.same_before(source, hit.item))
     }
 
     /// The finder's preview of a hit: for a sentence, the sentence paired with it in the other
@@ -62,20 +70,20 @@ impl App {
         if item.sentence.is_none() && !item.alts.is_empty() {
             // The name shown is the one that matched (`hit.text`): preview one in the other script.
             let ko = has_hangul(&hit.text);
-            return std::iter::once(&item.text)
-                .chain(&item.alts)
+            return std::iter::once(item.text)
+                .chain(item.alts.iter().map(String::as_str))
                 .find(|a| has_hangul(a) != ko)
-                .cloned();
+                .map(str::to_string);
         }
-        let &(id, _) = self.finder.articles.get(item.doc as usize)?;
+        let id = self.finder.entry_of(item.doc as usize)?;
         let doc = match &self.reader {
             Some(r) if r.entry == id => &r.doc,
             _ => self.docs.peek(id)?,
         };
-        let (passage, bead) = doc.sentence_position(&item.text, self.finder_nth(hit, item))?;
+        let (passage, bead) = doc.sentence_position(item.text, self.finder_nth(source, hit))?;
         let p = doc.passages.get(passage)?;
         let (ko, en) = p.beads.get(bead?)?;
-        let (other, ranges) = if has_hangul(&item.text) {
+        let (other, ranges) = if has_hangul(item.text) {
             (p.en.as_deref()?, en)
         } else {
             (p.ko.as_deref()?, ko)
@@ -89,6 +97,9 @@ impl App {
     /// time; a build that finishes short of the articles loaded meanwhile starts another). The
     /// job shares the loaded articles; none is copied.
     pub(super) fn finder_build(&mut self) -> Effects {
+        if let Some(home) = self.disk.home.clone() {
+            return self.finder_library(home);
+        }
         if !self.finder.stale() || self.finder.building || self.finder.articles.is_empty() {
             return Effects::none();
         }
@@ -104,6 +115,78 @@ impl App {
             generation,
             job: Job::FinderCorpus(articles),
         })
+    }
+
+    /// The library's corpus: every article read from its cache on a worker once (whatever
+    /// rows the list has read), then extended with the articles stored since (a feed refresh,
+    /// an import); read again only when articles it holds were processed again.
+    fn finder_library(&mut self, home: crate::library::Home) -> Effects {
+        let f = &mut self.finder;
+        if f.building || f.library_failed {
+            return Effects::none();
+        }
+        let (base, ids) = match &f.stored {
+            Some(_) if f.rebuild => (None, None),
+            None => (None, None),
+            Some(stored) => {
+                let mut new: Vec<_> = (f.arrived.drain(..))
+                    .filter(|a| !f.indexed.contains(a))
+                    .collect();
+                if new.is_empty() {
+                    return Effects::none();
+                }
+                new.sort_unstable();
+                new.dedup();
+                (Some(Arc::clone(stored)), Some(new))
+            }
+        };
+        if base.is_none() {
+            // All of it is read: what arrived is in it.
+            f.arrived.clear();
+            f.rebuild = false;
+        }
+        f.building = true;
+        let generation = self.next_generation(JobKind::FinderCorpus);
+        Effects::none().with(Command::Start {
+            generation,
+            job: Job::FinderLibrary { home, base, ids },
+        })
+    }
+
+    /// Articles stored in the library (`changed`: processed again) since its corpus was read:
+    /// added to it (changed ones it holds: it is read again), on a worker, once the running
+    /// build is done.
+    pub(super) fn finder_library_arrived(&mut self, ids: &[ArticleId], changed: bool) -> Effects {
+        let f = &mut self.finder;
+        if f.stored.is_none() && !f.building {
+            return Effects::none();
+        }
+        f.library_failed = false;
+        // During a build it is unknown whether it read them before or after: read again.
+        if changed && (f.building || ids.iter().any(|a| f.indexed.contains(a))) {
+            f.rebuild = true;
+        }
+        f.arrived.extend_from_slice(ids);
+        self.finder_build()
+    }
+
+    /// The library's corpus came: search in it, and add the articles stored meanwhile.
+    pub(super) fn finder_library_built(&mut self, stored: Option<Arc<Stored>>) -> Effects {
+        self.finder.building = false;
+        let Some(stored) = stored else {
+            return Effects::none();
+        };
+        self.finder.indexed = stored.ids.iter().copied().collect();
+        self.finder
+            .indexed
+            .extend(stored.failed.iter().map(|(a, _)| *a));
+        self.finder.corpus = Some(Arc::clone(&stored.corpus));
+        self.finder.built_for = stored.ids.len();
+        self.finder.stored = Some(stored);
+        self.finder.memory = Memory::default();
+        let mut fx = self.finder_build();
+        fx.merge(self.finder_search_again());
+        fx
     }
 
     /// Search again for the finder's query, on a worker: a new query cancels the running one
@@ -179,12 +262,16 @@ pub(super) fn finder_key(app: &mut App, query: &mut FinderQuery, action: Action)
 /// sentence pair is highlighted on both sides); `None` when there is nothing to open.
 fn open_hit(app: &mut App, query: &FinderQuery) -> Option<Effects> {
     let hit = query.hit()?;
-    let (_, item) = app.finder_item(query.effective().0, hit)?;
-    let (doc, text) = (item.doc as usize, item.text.clone());
+    let source = query.effective().0;
+    let (_, item) = app.finder_item(source, hit)?;
+    let (doc, text) = (item.doc as usize, item.text.to_string());
     // A sentence repeated in its article: which of the same-reading ones this is.
-    let nth = app.finder_nth(hit, item);
-    let &(id, _) = app.finder.articles.get(doc)?;
-    let i = app.library.position(id)?;
+    let nth = app.finder_nth(source, hit);
+    let id = app.finder.entry_of(doc)?;
+    let Some(i) = app.library.position(id) else {
+        app.status = Some("that article is hidden by the list's filters (u, O)".into());
+        return None;
+    };
     app.finder.pending = Some((id, text, nth));
     let fx = app.open(i);
     app.relayout();

@@ -116,6 +116,7 @@ pub(super) fn apply(app: &mut App, kind: JobKind, output: Result<JobOutput, JobE
             fx.merge(app.finder_build());
             fx.merge(app.finder_search_again());
         }
+        JobOutput::FinderLibrary(stored) => fx.merge(app.finder_library_built(stored)),
         JobOutput::Bookmarked {
             id,
             made,
@@ -156,6 +157,7 @@ fn failed(app: &mut App, kind: JobKind, e: &JobError) {
         JobKind::FinderCorpus => {
             app.finder.building = false;
             app.finder.failed_for = Some(app.finder.articles.len());
+            app.finder.library_failed = app.disk.is_library();
             e.to_string()
         }
         JobKind::EntityReach => format!("library: {e}"),

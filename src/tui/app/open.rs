@@ -73,8 +73,9 @@ impl App {
             r.at.passage = r.first_shown();
         }
         disk::restore(self, id);
+        // A finder hit in either article of a pair opens the pair at it.
         if let Some((want, text, nth)) = self.finder.pending.take()
-            && want == id
+            && (want == id || Some(want) == partner)
             && let Some(r) = self.reader.as_mut()
             && let Some(at) = r
                 .doc

@@ -96,11 +96,13 @@ fn key_pressed(app: &mut App, key: Key) -> Effects {
 
 /// Time passes: the spinner turns while the library loads or the feeds refresh.
 fn tick(app: &mut App) -> Effects {
+    // A library's finder corpus is read after the first frame (ticks come after it).
+    let mut fx = app.finder_start();
     if app.loading() || app.feeds.refreshing.is_some() {
         app.spinner = app.spinner.wrapping_add(1);
-        return Effects::redraw();
+        fx.merge(Effects::redraw());
     }
-    Effects::none()
+    fx
 }
 
 fn quit(app: &mut App) -> Effects {

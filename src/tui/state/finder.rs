@@ -1,14 +1,19 @@
 //! The finder. [`Finder`] is the session's part: the loaded articles (shared with their
-//! documents, never copied), the searchable corpus a job builds from them (`Job::FinderCorpus`),
-//! and what the last search left to narrow from. [`FinderQuery`] is the open overlay's: the query
-//! typed so far, the source searched, the results and the selected one. Each keystroke starts a
+//! documents, never copied), the searchable corpus a job builds from them (`Job::FinderCorpus`)
+//! or, in a library, of every article from its cache whatever rows the list has read
+//! (`Job::FinderLibrary`: built once after the first frame, extended as articles arrive, built
+//! again when indexed ones were processed again), and what the last search left to narrow from.
+//! [`FinderQuery`] is the open overlay's: the query typed so far, the source searched, the results and the selected one. Each keystroke starts a
 //! `Job::Find` (a new generation: the running search is cancelled, a late result dropped); the
 //! results are set in the query when they arrive.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
+use crate::library::ArticleId;
 use crate::library::entities::LoadedReach;
 use crate::model::Article;
+use crate::search::stored::Stored;
 use crate::search::{Corpus, Memory, Results, Source};
 use crate::tui::state::library_list::EntryId;
 use crate::tui::state::list_cursor::ListCursor;
@@ -38,9 +43,27 @@ pub struct Finder {
     /// A hit being opened: the sentence to go to once its document is shown (its text, and how
     /// many sentences of its article before it read the same).
     pub pending: Option<(EntryId, String, usize)>,
+    /// In a library: the corpus read from its cache (`corpus` is its corpus) and the articles
+    /// it holds (or could not read).
+    pub stored: Option<Arc<Stored>>,
+    pub indexed: HashSet<ArticleId>,
+    /// In a library: articles stored since the corpus was read (to add), and whether some it
+    /// holds were processed again since (to read it all again).
+    pub arrived: Vec<ArticleId>,
+    pub rebuild: bool,
+    /// In a library: the last read failed (not tried again until articles arrive).
+    pub library_failed: bool,
 }
 
 impl Finder {
+    /// The entry of a corpus doc.
+    pub fn entry_of(&self, doc: usize) -> Option<EntryId> {
+        match &self.stored {
+            Some(stored) => stored.ids.get(doc).copied().map(EntryId::of_article),
+            None => self.articles.get(doc).map(|(id, _)| *id),
+        }
+    }
+
     /// The corpus to look hits up in: the one the shown results came from, else the newest.
     pub fn results_corpus(&self) -> Option<&Arc<Corpus>> {
         self.shown.as_ref().or(self.corpus.as_ref())

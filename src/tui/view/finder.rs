@@ -29,12 +29,17 @@ pub fn draw(app: &App, p: &mut Painter<'_>, area: Rect, query: &FinderQuery) -> 
             }
         })
         .collect();
-    let title = format!(
-        "Find {}  {}/{}",
-        tabs.join(" "),
-        query.results.hits.len().min(query.results.total),
-        query.results.total
-    );
+    let title = if app.finder_indexing() {
+        format!("Find {}  indexing…", tabs.join(" "))
+    } else {
+        format!(
+            "Find {}  {}/{}{}",
+            tabs.join(" "),
+            query.results.hits.len().min(query.results.total),
+            query.results.total,
+            if query.results.more { "+" } else { "" }
+        )
+    };
     let w = area.width.saturating_sub(4).clamp(20, 100);
     let h = area.height.saturating_sub(4).clamp(5, 24);
     let r = Modal::new(&title, w, h).upper_third().draw(p, area);
@@ -97,7 +102,7 @@ fn hit_row(app: &App, p: &mut Painter<'_>, row: Rect, source: Source, hit: &Hit,
             let place = if it.note.is_empty() {
                 doc
             } else {
-                it.note.clone() + " · " + &doc
+                format!("{} · {doc}", it.note)
             };
             format!("  {place}")
         })

@@ -15,6 +15,7 @@ use crate::library::bookmarks::{Bookmark, FileBookmark, Mark};
 use crate::library::entities::LoadedReach;
 use crate::library::{ArticleId, Home, Library};
 use crate::model::{Article, Bitext};
+use crate::search::stored::Stored;
 use crate::search::{Corpus, Memory, Results, Source};
 use crate::tui::state::doc::Doc;
 use crate::tui::state::entities::{ArticleEntities, ReachKey};
@@ -88,6 +89,13 @@ pub enum Job {
     },
     /// The loaded articles (shared with their documents).
     FinderCorpus(Vec<Arc<Article>>),
+    /// The finder's corpus of the library in `home`, from its cache: of every article (`ids`
+    /// `None`), or `base` with these articles added.
+    FinderLibrary {
+        home: Home,
+        base: Option<Arc<Stored>>,
+        ids: Option<Vec<ArticleId>>,
+    },
     /// Look up in the library on disk the articles that mention an entity.
     EntityReach {
         home: Home,
@@ -146,6 +154,8 @@ pub enum JobOutput {
     /// The corpus and how many articles it was built from, and its entities' reach (the same
     /// entity index, by name).
     FinderCorpus(Arc<Corpus>, usize, Arc<LoadedReach>),
+    /// The library's corpus (`None`: the build was cancelled).
+    FinderLibrary(Option<Arc<Stored>>),
     EntityReach {
         key: ReachKey,
         reach: crate::library::EntityReach,
@@ -184,7 +194,7 @@ impl Job {
             | Job::OpenStoredPair { .. } => JobKind::Open,
             Job::Pairs(_) | Job::LibraryPairs { .. } => JobKind::Pairs,
             Job::Entities { .. } => JobKind::Entities,
-            Job::FinderCorpus(_) => JobKind::FinderCorpus,
+            Job::FinderCorpus(_) | Job::FinderLibrary { .. } => JobKind::FinderCorpus,
             Job::Find { .. } => JobKind::Find,
             Job::EntityReach { .. } => JobKind::EntityReach,
             Job::Words { .. } => JobKind::Words,
@@ -209,7 +219,7 @@ impl Job {
             Job::Pairs(_) => "pairing the articles".into(),
             Job::LibraryPairs { .. } => "pairing the library".into(),
             Job::Entities { .. } => "finding the entities".into(),
-            Job::FinderCorpus(_) => "building the finder".into(),
+            Job::FinderCorpus(_) | Job::FinderLibrary { .. } => "building the finder".into(),
             Job::Find { .. } => "searching".into(),
             Job::EntityReach { .. } => "looking the entity up in the library".into(),
             Job::Words { .. } => "finding the article's words".into(),
@@ -271,6 +281,17 @@ impl Job {
             Job::FinderCorpus(articles) => {
                 let (corpus, reach) = build_corpus(&articles);
                 JobOutput::FinderCorpus(Arc::new(corpus), articles.len(), Arc::new(reach))
+            }
+            Job::FinderLibrary { home, base, ids } => {
+                let (lib, _) = Library::open(home)?;
+                let ids = match ids {
+                    Some(ids) => ids,
+                    None => lib.entries()?.iter().map(|e| e.id).collect(),
+                };
+                let base = base.unwrap_or_default();
+                let stop = || cancel.is_cancelled();
+                let stored = base.with(&lib, &ids, true, &stop)?;
+                JobOutput::FinderLibrary(stored.map(Arc::new))
             }
             Job::EntityReach { home, key } => {
                 let (lib, _) = Library::open(home)?;
