@@ -107,13 +107,22 @@ fn acronym_letters(s: &str) -> Option<String> {
 pub fn en_key(s: &str) -> String {
     let lower = s.to_lowercase();
     let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    lower
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == ' ')
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Letters and digits, the words between them one space apart (one pass: a tagger asks
+    // this of every word and phrase).
+    let mut key = String::with_capacity(lower.len());
+    let mut space = false;
+    for c in lower.chars() {
+        if c.is_alphanumeric() {
+            if space && !key.is_empty() {
+                key.push(' ');
+            }
+            space = false;
+            key.push(c);
+        } else if c == ' ' {
+            space = true;
+        }
+    }
+    key
 }
 
 impl Gazetteer {
@@ -208,6 +217,15 @@ mod tests {
         assert!(g.pairs("모스크바", "Moscow"));
         assert_eq!(g.ko_kind("백악관"), Some(EntityKind::Org));
         assert_eq!(g.en_kind("Pyongyang"), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn keys_drop_case_the_and_punctuation() {
+        assert_eq!(en_key("the U.S."), "us");
+        assert_eq!(en_key("  South   Korea's "), "south koreas");
+        assert_eq!(en_key("Bosnia - Herzegovina"), "bosnia herzegovina");
+        assert_eq!(en_key("-- !"), "");
+        assert_eq!(en_key("The  Hague"), "hague");
     }
 
     #[test]

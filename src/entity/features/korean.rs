@@ -420,6 +420,12 @@ struct WordParts {
     gaz: u8,
 }
 
+/// [`particles`] as characters, longest first (a word's end is compared with each).
+fn particle_chars() -> &'static [Vec<char>] {
+    static LIST: OnceLock<Vec<Vec<char>>> = OnceLock::new();
+    LIST.get_or_init(|| particles().map(|p| p.chars().collect()).collect())
+}
+
 fn word_parts(chars: &[char], ws: usize, we: usize) -> WordParts {
     let mut cs = ws;
     while cs < we && !alnum(chars[cs]) {
@@ -435,9 +441,9 @@ fn word_parts(chars: &[char], ws: usize, we: usize) -> WordParts {
     }
     let mut stem_end = ce;
     let mut particle = 0;
-    for p in particles() {
-        let k = p.chars().count();
-        if ce >= cs + k + 2 && chars[ce - k..ce].iter().copied().eq(p.chars()) {
+    for p in particle_chars() {
+        let k = p.len();
+        if ce >= cs + k + 2 && chars[ce - k..ce] == p[..] {
             stem_end = ce - k;
             particle = f(30, &chars[stem_end..ce]);
             break;

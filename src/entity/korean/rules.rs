@@ -48,7 +48,7 @@ fn name_like(word: &str) -> bool {
         || gazetteer::shipped().ko_kind(word).is_some()
         || ORG_SUFFIXES
             .iter()
-            .any(|x| x.chars().count() >= 2 && word.ends_with(x))
+            .any(|x| word.ends_with(x) && x.chars().count() >= 2)
         || (k >= 2 && "다고는은을를의에데진된한될던며서도만로과와이가면써요게지해".contains(last))
     {
         return false;
@@ -111,6 +111,36 @@ pub(super) fn title_of(word: &str) -> Option<&'static str> {
         })
         .max_by_key(|t| t.len())
         .copied()
+}
+
+/// The organisation suffix words that take the words before them as a name (`랜드 연구소`),
+/// in [`ORG_SUFFIXES`] order, treaties after: two syllables or more, and not the generic
+/// ones that end ordinary nouns too.
+fn name_suffixes() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        ORG_SUFFIXES
+            .iter()
+            .chain(&["협정", "조약"])
+            .filter(|x| {
+                x.chars().count() >= 2
+                    && !matches!(
+                        **x,
+                        "정부"
+                            | "그룹"
+                            | "은행"
+                            | "대학"
+                            | "뉴스"
+                            | "전자"
+                            | "연합"
+                            | "증권"
+                            | "방송"
+                            | "신문"
+                    )
+            })
+            .copied()
+            .collect()
+    })
 }
 
 /// Names before titles and roles (`숀 사벳 백악관 대변인은`, `세르게이 러브로프 외상은`),
@@ -447,27 +477,7 @@ pub(super) fn rules(chars: &[char], spans: &mut Vec<Span>) {
             continue;
         }
         // Organisation suffix words: `랜드 연구소`, `중국 외교부`, `동방경제포럼`.
-        let Some(suffix) = ORG_SUFFIXES
-            .iter()
-            .chain(&["협정", "조약"])
-            .filter(|x| {
-                x.chars().count() >= 2
-                    && !matches!(
-                        **x,
-                        "정부"
-                            | "그룹"
-                            | "은행"
-                            | "대학"
-                            | "뉴스"
-                            | "전자"
-                            | "연합"
-                            | "증권"
-                            | "방송"
-                            | "신문"
-                    )
-            })
-            .find(|x| st.ends_with(**x))
-        else {
+        let Some(suffix) = name_suffixes().iter().find(|x| st.ends_with(**x)) else {
             continue;
         };
         let len = st.chars().count();
