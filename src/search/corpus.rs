@@ -436,28 +436,16 @@ impl Corpus {
     }
 
     /// The best `limit` of a scan, in order.
-    fn select(&self, source: Source, mut scored: Vec<(u32, i32)>, limit: usize) -> Top {
-        let total = scored.len();
-        let order = |item: u32| -> u32 {
+    fn select(&self, source: Source, scored: Vec<(u32, i32)>, limit: usize) -> Top {
+        // Best score, then titles and names before body text, then the newest, then the first.
+        Top::of(scored, limit, |item: u32| -> u32 {
             let i = item as usize;
             match source {
                 Source::Articles => self.articles_order[i],
                 Source::Entities => self.entities_order.get(i).copied().unwrap_or(0),
                 Source::Text => self.order_of(self.text.rank(i), self.text.doc(i)),
             }
-        };
-        // Best score, then titles and names before body text, then the newest, then the first.
-        let key = |&(item, score): &(u32, i32)| (std::cmp::Reverse(score), order(item), item);
-        if limit < scored.len() {
-            scored.select_nth_unstable_by_key(limit, key);
-            scored.truncate(limit);
-        }
-        scored.sort_unstable_by_key(key);
-        Top {
-            best: scored,
-            total,
-            more: false,
-        }
+        })
     }
 
     /// The best items as hits, with their highlights.

@@ -67,6 +67,24 @@ pub struct Top {
     pub more: bool,
 }
 
+impl Top {
+    /// The best `limit` of `scored`, best first: score, then `order` of the item, then the item.
+    pub(crate) fn of(mut scored: Vec<(u32, i32)>, limit: usize, order: impl Fn(u32) -> u32) -> Top {
+        let total = scored.len();
+        let key = |&(item, score): &(u32, i32)| (Reverse(score), order(item), item);
+        if limit < scored.len() {
+            scored.select_nth_unstable_by_key(limit, key);
+            scored.truncate(limit);
+        }
+        scored.sort_unstable_by_key(key);
+        Top {
+            best: scored,
+            total,
+            more: false,
+        }
+    }
+}
+
 /// A posting is an item number, its top bit set when the word is the item's first.
 const FIRST: u32 = 1 << 31;
 const ITEM: u32 = FIRST - 1;
@@ -380,7 +398,7 @@ impl WordIndex {
             [one] => self.top_one(one, limit, cancel),
             _ => {
                 let scored = self.items_matching(terms, text, cancel)?;
-                Ok(self.select(scored, limit))
+                Ok(Top::of(scored, limit, |item| self.order[item as usize]))
             }
         }
     }
@@ -461,22 +479,6 @@ impl WordIndex {
             }
         }
         Ok((total, false))
-    }
-
-    /// The best `limit` of scored items, best first.
-    fn select(&self, mut scored: Vec<(u32, i32)>, limit: usize) -> Top {
-        let total = scored.len();
-        let key = |&(item, score): &(u32, i32)| (Reverse(score), self.order[item as usize], item);
-        if limit < scored.len() {
-            scored.select_nth_unstable_by_key(limit, key);
-            scored.truncate(limit);
-        }
-        scored.sort_unstable_by_key(key);
-        Top {
-            best: scored,
-            total,
-            more: false,
-        }
     }
 
     /// Items matching every term, with their scores, in no order. The rarest term's items are
