@@ -11,23 +11,14 @@ use std::path::Path;
 
 use duet::library::intake;
 use duet::library::pairs::{self, Found};
-use duet::library::{ArticleId, Home, Library};
+use duet::library::{Home, Library};
 use duet::pairing::Side;
 use duet::tui::app::App;
 use duet::tui::keys::config::Config;
 use duet::tui::run::headless::{app_with_library, draw};
 use duet::tui::state::disk::Save;
 use duet::tui::view::dump;
-use support::editions::{seed, story_files as files};
-
-fn id_of(lib: &Library, name: &str) -> ArticleId {
-    lib.entries()
-        .unwrap()
-        .into_iter()
-        .find(|e| e.source.as_deref().is_some_and(|s| s.ends_with(name)))
-        .unwrap_or_else(|| panic!("{name} not imported"))
-        .id
-}
+use support::editions::{id_of, seed, story_files as files};
 
 fn open(home: &Home) -> Library {
     Library::open(home.clone()).unwrap().0

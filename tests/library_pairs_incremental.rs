@@ -10,7 +10,7 @@ use duet::Lang;
 use duet::library::pairs::{self, Found, Pass};
 use duet::library::{ArticleId, Home, Library};
 use support::cli::fixture;
-use support::editions::{half, seed};
+use support::editions::{half, id_of, seed};
 
 /// The bundled bilingual stories (the others are Korean only).
 const STORIES: [&str; 2] = ["003_e153fa2be147832b.txt", "004_8e658290ee760122.txt"];
@@ -25,15 +25,6 @@ fn editions(dir: &Path, stories: &[&str]) {
             std::fs::write(dir.join(format!("{stem}_{tag}.txt")), half(&article, lang)).unwrap();
         }
     }
-}
-
-fn id_of(lib: &Library, name: &str) -> ArticleId {
-    lib.entries()
-        .unwrap()
-        .into_iter()
-        .find(|e| e.source.as_deref().is_some_and(|s| s.ends_with(name)))
-        .unwrap_or_else(|| panic!("{name} not imported"))
-        .id
 }
 
 /// Pair as `duet` does after a change: only what changed, remembered for next time.

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use duet::library::{ArticleId, Library};
 use duet::{Article, Lang};
 
 pub use super::cli::seed;
@@ -36,4 +37,14 @@ pub fn story_files(dir: &Path) -> PathBuf {
     }
     std::fs::copy(seed("000_11a10f181be35a82.txt"), src.join("other_ko.txt")).expect("copy");
     src
+}
+
+/// The id of the library's article imported from a file whose path ends with `name`.
+pub fn id_of(lib: &Library, name: &str) -> ArticleId {
+    lib.entries()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.source.as_deref().is_some_and(|s| s.ends_with(name)))
+        .unwrap_or_else(|| panic!("{name} not imported"))
+        .id
 }
