@@ -116,3 +116,73 @@ fn adding_changing_and_removing_articles_asks_only_those_and_pairs_as_a_full_pas
     );
     assert_eq!(ids(&removed), full(&lib));
 }
+
+/// The keys the pairing index kept for each article with evidence (`pairing_keys`), by hash.
+fn kept_keys(db: &Path) -> Vec<(String, Vec<u8>)> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = c
+        .prepare("SELECT hash, keyed FROM pairing_keys WHERE keyed IS NOT NULL ORDER BY article")
+        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+#[test]
+fn kept_keys_missing_damaged_or_of_another_article_pair_as_the_evidence_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = dir.path().join("from");
+    editions(&from, &STORIES);
+    std::fs::copy(seed("000_11a10f181be35a82.txt"), from.join("000.txt")).unwrap();
+    let home = dir.path().join("lib");
+    let db = home.join("library.db");
+    let (lib, _) = Library::open(Home::at(&home)).unwrap();
+    lib.import(std::slice::from_ref(&from), &mut |_, _| {})
+        .unwrap();
+    let found = incremental(&lib);
+    let expected = full(&lib);
+    assert_eq!(ids(&found), expected);
+    assert_eq!(expected.len(), 2, "{expected:?}");
+    // Every article with evidence has its keys kept once paired.
+    let kept = kept_keys(&db);
+    assert_eq!(kept.len(), found.articles);
+
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let again = |what: &str| {
+        assert_eq!(full(&lib), expected, "{what}");
+        // Paired and remembered: the keys are kept again as they were.
+        let found = pairs::find_as(lib.reopen().unwrap(), 2, true, Pass::Full, || false).unwrap();
+        assert_eq!(ids(&found), expected, "{what}");
+        assert_eq!(kept_keys(&db), kept, "{what}");
+    };
+    // Gone.
+    c.execute("DELETE FROM pairing_keys", []).unwrap();
+    again("no keys kept");
+    // Damaged: a byte changed in one, another cut short, a third empty.
+    let (first, second, third) = (&kept[0].0, &kept[1].0, &kept[2].0);
+    let flip = "UPDATE pairing_keys SET keyed = substr(keyed, 1, 20) || x'ff' || substr(keyed, 22)
+                WHERE hash = ?1";
+    c.execute(flip, [first]).unwrap();
+    let cut = "UPDATE pairing_keys SET keyed = substr(keyed, 1, length(keyed) - 9) WHERE hash = ?1";
+    c.execute(cut, [second]).unwrap();
+    c.execute(
+        "UPDATE pairing_keys SET keyed = x'' WHERE hash = ?1",
+        [third],
+    )
+    .unwrap();
+    again("damaged keys");
+    // Whole and sound, but another article's.
+    c.execute(
+        "UPDATE pairing_keys SET keyed = (SELECT keyed FROM pairing_keys WHERE hash = ?2)
+         WHERE hash = ?1",
+        [first, second],
+    )
+    .unwrap();
+    again("another article's keys");
+
+    // An article removed takes its keys with it.
+    let (ko, _) = expected[0];
+    lib.remove(&[ko]).unwrap();
+    let left = incremental(&lib);
+    assert_eq!(kept_keys(&db).len(), left.articles);
+    assert_eq!(ids(&left), full(&lib));
+}

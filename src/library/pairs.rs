@@ -131,31 +131,43 @@ pub fn find_as(
 ) -> Result<Found> {
     let choices = lib.choices()?;
     // Read a slice at a time straight into the index: neither the stored evidence nor its keys
-    // as strings ever sit in memory whole.
+    // ever sit in memory whole. Each article's keys come hashed as the index takes them
+    // (`pairing_keys`); those that have none yet (or a damaged one) are hashed from their
+    // evidence, and kept for the next run.
     let mut ids: Vec<ArticleId> = Vec::new();
     let mut sides: HashMap<ArticleId, Side> = HashMap::new();
     let mut p = Pairing::new();
-    lib.each_evidence_slice(1024, |slice| {
-        // Unpacked, read and hashed on every thread; added in order on this one.
+    let mut to_keep: Vec<(ArticleId, String, Option<Vec<u8>>)> = Vec::new();
+    let (fingerprint, articles, without) = lib.each_evidence_row_slice(true, 1024, |slice| {
         let keyed = pairing::parallel(slice, threads, |chunk| {
-            (chunk.iter())
-                .map(|(_, b)| {
-                    let raw = unpack(b).ok()?;
-                    StoredEvidence::parse(&raw).map(|ev| Keyed::of(&ev))
-                })
-                .collect()
+            chunk.iter().map(EvidenceRow::keyed).collect()
         });
-        for ((id, _), ev) in slice.iter().zip(&keyed) {
-            if let Some(ev) = ev {
-                p.add_keyed(ids.len(), ev);
-                ids.push(*id);
-                sides.insert(*id, ev.side);
+        for (row, ev) in slice.iter().zip(keyed) {
+            let ev = match ev {
+                Some(ev) => Some(ev),
+                // Kept keys that do not read back: from the evidence itself.
+                None if row.evidence.is_none() => (lib.evidence_blob(&row.hash).ok().flatten())
+                    .flatten()
+                    .and_then(|blob| keyed_of_evidence(&blob)),
+                None => None,
+            };
+            let Some((ev, hashed)) = ev else { continue };
+            if hashed {
+                to_keep.push((row.id, row.hash.clone(), Some(ev.to_bytes(&row.hash))));
             }
+            p.add_keyed(ids.len(), &ev);
+            ids.push(row.id);
+            sides.insert(row.id, ev.side);
         }
     })?;
+    to_keep.extend(without.into_iter().map(|(id, hash)| (id, hash, None)));
     p.refresh();
+    if remember && !to_keep.is_empty() && lib.writable().is_ok() {
+        // Only a cache: without it the next run hashes the evidence again.
+        let _ = lib.put_keyed(&to_keep);
+    }
+    drop(to_keep);
     // The library as it was when its pairs were last found: take them as they were.
-    let (fingerprint, articles) = lib.pairing_fingerprint()?;
     if pass == Pass::Changes
         && let Some(auto) = lib.stored_pairs(&fingerprint)?
     {
@@ -183,7 +195,7 @@ pub fn find_as(
         Pass::Changes => lib.settled(&state)?,
         Pass::Full => HashMap::new(),
     };
-    let (open, also, taken) = to_ask(&mut p, &ids, &settled, &held, &known);
+    let (open, also, taken) = to_ask(&mut p, &ids, &settled, &held, &known, threads);
     let remembered = std::sync::atomic::AtomicUsize::new(taken);
     // A cancelled run's pairs are partial: not worth keeping.
     let stopped = std::sync::atomic::AtomicBool::new(false);
@@ -295,6 +307,7 @@ fn to_ask(
     settled: &HashMap<ArticleId, (usize, Bars)>,
     held: &HashMap<ArticleId, usize>,
     known: &HashMap<(ArticleId, ArticleId), Verdict>,
+    threads: usize,
 ) -> ToAsk {
     let mut fresh = Vec::new();
     let mut open = Vec::new();
@@ -316,10 +329,11 @@ fn to_ask(
             taken += 1;
         }
     }
-    let also = p.reached(fresh.iter().copied(), |i| {
+    let bars = |i: usize| {
         let id = ids.get(i)?;
         settled.get(id).map(|&(_, bars)| bars)
-    });
+    };
+    let also = p.reached(fresh.iter().copied(), bars, threads);
     open.extend(fresh);
     open.sort_unstable();
     (open, also, taken)
@@ -359,6 +373,56 @@ fn load_article(reader: &Mutex<Library>, id: ArticleId) -> Option<Article> {
         lib.article_blob(id).ok()??
     };
     decode_article(&blob).ok()
+}
+
+/// One article with evidence as [`Library::each_evidence_row_slice`] reads it: its keys as
+/// kept for the index, or else its evidence.
+struct EvidenceRow {
+    id: ArticleId,
+    hash: String,
+    keyed: Option<Vec<u8>>,
+    evidence: Option<Vec<u8>>,
+}
+
+impl EvidenceRow {
+    /// The article's keys as the index takes them, and whether they were hashed from the
+    /// evidence now (none kept; `None` too when the kept ones do not read back and the row
+    /// holds no evidence).
+    fn keyed(&self) -> Option<(Keyed, bool)> {
+        match (self.keyed.as_deref()).and_then(|k| Keyed::from_bytes(k, &self.hash)) {
+            Some(k) => Some((k, false)),
+            None => keyed_of_evidence(self.evidence.as_deref()?),
+        }
+    }
+}
+
+/// An evidence blob (LZ4 of `Evidence::to_bytes`) with its keys hashed: (keys, true).
+fn keyed_of_evidence(blob: &[u8]) -> Option<(Keyed, bool)> {
+    let raw = unpack(blob).ok()?;
+    StoredEvidence::parse(&raw).map(|ev| (Keyed::of(&ev), true))
+}
+
+/// What the automatic pairs are found from, hashed: the pipeline, the pairing decision's
+/// version, and each article with evidence by id and hash, in id order.
+struct Fingerprint(blake3::Hasher, usize);
+
+impl Fingerprint {
+    fn new(pipeline: &str) -> Fingerprint {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(pipeline.as_bytes());
+        hasher.update(crate::pairing::DECISION.as_bytes());
+        Fingerprint(hasher, 0)
+    }
+
+    fn add(&mut self, id: ArticleId, hash: &str) {
+        self.0.update(format!("\n{id} {hash}").as_bytes());
+        self.1 += 1;
+    }
+
+    /// The hash, and how many articles.
+    fn finish(self) -> (String, usize) {
+        (self.0.finalize().to_hex().to_string(), self.1)
+    }
 }
 
 impl Library {
@@ -508,29 +572,112 @@ impl Library {
         Ok(rows)
     }
 
-    /// What the automatic pairs are found from: the articles with evidence (id and hash),
-    /// the pipeline and the pairing decision's version, hashed; and how many such articles.
+    /// What the automatic pairs are found from (see [`Fingerprint`]), and how many articles
+    /// have evidence.
     fn pairing_fingerprint(&self) -> Result<(String, usize)> {
+        let (fingerprint, articles, _) = self.each_evidence_row_slice(false, 1024, |_| {})?;
+        Ok((fingerprint, articles))
+    }
+
+    /// Every article with evidence handed over `size` at a time, in id order, with `blobs` its
+    /// keys as kept for the pairing index (`pairing_keys`) or, when it has none kept for its
+    /// hash, its evidence; returns what [`Fingerprint`] makes of them, and the articles found
+    /// without evidence whose `pairing_keys` row does not say so yet. An article processed by
+    /// this pipeline has an `evidence` row (NULL when it cannot be half of a pair); one not
+    /// processed yet has none and is left out.
+    fn each_evidence_row_slice(
+        &self,
+        blobs: bool,
+        size: usize,
+        mut each: impl FnMut(&[EvidenceRow]),
+    ) -> Result<(String, usize, Vec<(ArticleId, String)>)> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT a.id, a.hash FROM articles a
-                 JOIN evidence e ON e.hash = a.hash AND e.pipeline = ?1
-                 WHERE e.evidence IS NOT NULL ORDER BY a.id",
-            )
+            .prepare_cached(if blobs {
+                "SELECT a.id, a.hash, k.hash = a.hash AND k.pipeline = ?1,
+                    CASE WHEN k.hash = a.hash AND k.pipeline = ?1 THEN k.keyed END
+                 FROM articles a LEFT JOIN pairing_keys k ON k.article = a.id ORDER BY a.id"
+            } else {
+                "SELECT a.id, a.hash, k.hash = a.hash AND k.pipeline = ?1,
+                    CASE WHEN k.hash = a.hash AND k.pipeline = ?1 THEN k.keyed IS NOT NULL END
+                 FROM articles a LEFT JOIN pairing_keys k ON k.article = a.id ORDER BY a.id"
+            })
             .map_err(|e| self.sql_err(e))?;
-        let mut hasher = blake3::Hasher::new();
-        hasher.update(self.pipeline.as_bytes());
-        hasher.update(crate::pairing::DECISION.as_bytes());
+        let mut fingerprint = Fingerprint::new(&self.pipeline);
+        let mut without = Vec::new();
         let mut rows = stmt.query([&self.pipeline]).map_err(|e| self.sql_err(e))?;
-        let mut count = 0;
+        let mut slice = Vec::with_capacity(size);
         while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
-            let id: ArticleId = row.get(0).map_err(|e| self.sql_err(e))?;
-            let hash: String = row.get(1).map_err(|e| self.sql_err(e))?;
-            hasher.update(format!("\n{id} {hash}").as_bytes());
-            count += 1;
+            let get = |e| self.sql_err(e);
+            let id: ArticleId = row.get(0).map_err(get)?;
+            let hash: String = row.get(1).map_err(get)?;
+            let kept = row.get::<_, Option<bool>>(2).map_err(get)? == Some(true);
+            use rusqlite::types::ValueRef;
+            let (keyed, evidence) = match row.get_ref(3).map_err(get)? {
+                // Kept: no evidence.
+                ValueRef::Null | ValueRef::Integer(0) if kept => continue,
+                ValueRef::Blob(b) if kept => (Some(b.to_vec()), None),
+                ValueRef::Integer(_) if kept => (None, None),
+                // None kept (or damage: anything but a blob): the evidence says.
+                _ => match self.evidence_blob(&hash)? {
+                    None => continue,
+                    Some(None) => {
+                        without.push((id, hash));
+                        continue;
+                    }
+                    Some(Some(blob)) => (None, blobs.then_some(blob)),
+                },
+            };
+            fingerprint.add(id, &hash);
+            slice.push(EvidenceRow {
+                id,
+                hash,
+                keyed,
+                evidence,
+            });
+            if slice.len() == size {
+                each(&slice);
+                slice.clear();
+            }
         }
-        Ok((hasher.finalize().to_hex().to_string(), count))
+        if !slice.is_empty() {
+            each(&slice);
+        }
+        let (fingerprint, articles) = fingerprint.finish();
+        Ok((fingerprint, articles, without))
+    }
+
+    /// The evidence of the articles of `hash` by this pipeline: `None` when they were not
+    /// processed by it, `Some(None)` when they cannot be half of a pair.
+    fn evidence_blob(&self, hash: &str) -> Result<Option<Option<Vec<u8>>>> {
+        self.conn
+            .prepare_cached("SELECT evidence FROM evidence WHERE hash = ?1 AND pipeline = ?2")
+            .and_then(|mut s| {
+                s.query_row(params![hash, self.pipeline], |r| r.get(0))
+                    .optional()
+            })
+            .map_err(|e| self.sql_err(e))
+    }
+
+    /// Keep articles' keys hashed for the pairing index ([`Keyed::to_bytes`]; `None`: the
+    /// article has no evidence), each with the hash it has now.
+    fn put_keyed(&self, rows: &[(ArticleId, String, Option<Vec<u8>>)]) -> Result<()> {
+        self.writable()?;
+        let what = "the pairing keys";
+        let tx = self.write_tx().map_err(|e| self.write_err(what, e))?;
+        {
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO pairing_keys (article, hash, pipeline, keyed)
+                     SELECT id, hash, ?3, ?4 FROM articles WHERE id = ?1 AND hash = ?2",
+                )
+                .map_err(|e| self.write_err(what, e))?;
+            for (id, hash, keyed) in rows {
+                put.execute(params![id, hash, self.pipeline, keyed])
+                    .map_err(|e| self.write_err(what, e))?;
+            }
+        }
+        tx.commit().map_err(|e| self.write_err(what, e))
     }
 
     /// The automatic pairs last found, if the library is as it was then.

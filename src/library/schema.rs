@@ -270,6 +270,17 @@ pub const MIGRATIONS: &[&str] = &[
     // A row without them is asked again.
     "ALTER TABLE pairing_settled ADD COLUMN raw_bar REAL;
     ALTER TABLE pairing_settled ADD COLUMN similarity_bar REAL;",
+    // 12: each article's pairing evidence as the pairing index takes it (`pairing::Keyed`:
+    // its keys hashed, with a checksum; NULL for an article without evidence), valid while
+    // the article has `hash` and the pipeline is `pipeline`, so that pairing a library reads
+    // it in one pass in id order and never parses or hashes the evidence again. Written by
+    // the pairing pass; a row that does not hold or read back is taken from `evidence` again.
+    "CREATE TABLE pairing_keys (
+        article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        hash TEXT NOT NULL,
+        pipeline TEXT NOT NULL,
+        keyed BLOB
+    );",
 ];
 
 /// The schema version this duet writes.

@@ -18,18 +18,37 @@ struct Doc {
     side: Side,
     length: f64,
     day: Option<String>,
-    /// Interned keys, sorted.
-    keys: Vec<u32>,
     /// The weight it could share (see [`Index::refresh`]); NaN until computed.
     total: f64,
 }
 
+/// The articles holding each key, by side (Korean, English), as flat arrays: those of the
+/// articles indexed by the last [`Index::refresh`] one key after another, those added since
+/// in a list per key. One array per side and no list per key keeps a large library's
+/// postings in about the memory their ids take.
 #[derive(Debug, Clone, Default)]
-struct KeyInfo {
-    /// Kind multiplier, from the key's prefix.
-    kind: f64,
-    /// Articles holding the key: Korean, English.
-    postings: [Vec<u32>; 2],
+struct Postings {
+    /// Whether a refresh indexed the articles (until then nothing is indexed: a library's
+    /// articles are added in bulk and indexed at once).
+    ready: bool,
+    /// Key `k`'s articles of side `s` are `docs[s][starts[s][k]..starts[s][k + 1]]`.
+    starts: [Vec<u32>; 2],
+    docs: [Vec<u32>; 2],
+    /// The articles added since the refresh, by key and side.
+    later: FxHashMap<u32, [Vec<u32>; 2]>,
+}
+
+impl Postings {
+    /// The articles of side `s` holding key `k`: the indexed ones, then those added since.
+    fn of(&self, k: u32, s: usize) -> [&[u32]; 2] {
+        let k = k as usize;
+        let flat = match (self.starts[s].get(k), self.starts[s].get(k + 1)) {
+            (Some(&a), Some(&b)) => &self.docs[s][a as usize..b as usize],
+            _ => &[],
+        };
+        let later = self.later.get(&(k as u32)).map_or(&[][..], |l| &l[s][..]);
+        [flat, later]
+    }
 }
 
 /// The index over all articles added so far.
@@ -40,23 +59,36 @@ pub struct Index {
     weights: Option<Vec<f64>>,
     /// Each key's id, by the hash of its text (see [`Keyed`]).
     ids: FxHashMap<u64, u32>,
-    keys: Vec<KeyInfo>,
+    /// Each key's kind multiplier, from its kind.
+    kinds: Vec<f64>,
+    /// How many articles of each side hold each key.
+    df: [Vec<u32>; 2],
     docs: Vec<Doc>,
+    /// Every article's keys (interned, sorted) one after another: article `d`'s are
+    /// `keys[starts[d]..starts[d + 1]]`.
+    keys: Vec<u32>,
+    starts: Vec<usize>,
+    postings: Postings,
     counts: [usize; 2],
 }
 
-/// An article's evidence as the index takes it: each key as a 64-bit hash of its text, with
-/// the weight of its kind. Made on any thread (hashing millions of keys is most of the work of
-/// adding a large library), added in order with [`Index::add_keyed`]. Two keys of one hash
-/// would count as one: among the keys of a library (tens of thousands distinct in 100,000
-/// generated articles, a few million at most) that happens about never.
-#[derive(Debug, Clone)]
+/// An article's evidence as the index takes it: each key as a 64-bit hash of its text, its
+/// kind in the top bits (see [`key_of`]). Made on any thread (hashing millions of keys is most
+/// of the work of adding a large library), added in order with [`Index::add_keyed`]; kept by a
+/// library beside the evidence ([`Keyed::to_bytes`]) so that no run parses or hashes a key
+/// twice. Two keys of one hash would count as one: among the keys of a library (tens of
+/// thousands distinct in 100,000 generated articles, a few million at most) that happens about
+/// never.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Keyed {
     pub side: Side,
     pub length: f64,
     pub day: Option<String>,
-    keys: Vec<(u64, f64)>,
+    keys: Vec<u64>,
 }
+
+/// The first bytes of [`Keyed::to_bytes`]: the format and its version.
+const KEYED_MAGIC: &[u8; 4] = b"dk1\0";
 
 impl Keyed {
     /// The evidence as the library stores it, its keys hashed.
@@ -70,19 +102,119 @@ impl Keyed {
         day: Option<String>,
         keys: impl Iterator<Item = &'k str>,
     ) -> Keyed {
-        let keys = keys
-            .map(|k| {
-                let mut h = rustc_hash::FxHasher::default();
-                std::hash::Hasher::write(&mut h, k.as_bytes());
-                (std::hash::Hasher::finish(&h), kind_weight(k))
-            })
-            .collect();
         Keyed {
             side,
             length,
             day,
-            keys,
+            keys: keys.map(key_of).collect(),
         }
+    }
+
+    /// A compact form to keep under the name `owner` (a library: the article's hash): the
+    /// magic, the side, the day, the length, the keys, and a checksum of all of it and of
+    /// `owner` (a damaged blob, or one read back under another owner, is `None`, never other
+    /// keys).
+    pub fn to_bytes(&self, owner: &str) -> Vec<u8> {
+        let day = self.day.as_deref().unwrap_or("").as_bytes();
+        let day = &day[..day.len().min(255)];
+        let mut out = Vec::with_capacity(26 + day.len() + self.keys.len() * 8);
+        out.extend_from_slice(KEYED_MAGIC);
+        out.push(match self.side {
+            Side::Ko => 0,
+            Side::En => 1,
+        });
+        out.push(day.len() as u8);
+        out.extend_from_slice(day);
+        out.extend_from_slice(&self.length.to_le_bytes());
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        for k in &self.keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        let sum = checksum(&out, owner);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    /// Read [`Keyed::to_bytes`] of `owner` back; `None` for anything else (damaged, cut, of
+    /// another owner or foreign).
+    pub fn from_bytes(bytes: &[u8], owner: &str) -> Option<Keyed> {
+        let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+        if checksum(body, owner) != u64::from_le_bytes(sum.try_into().ok()?) {
+            return None;
+        }
+        let rest = body.strip_prefix(KEYED_MAGIC)?;
+        let (&side, rest) = rest.split_first()?;
+        let side = match side {
+            0 => Side::Ko,
+            1 => Side::En,
+            _ => return None,
+        };
+        let (&day_len, rest) = rest.split_first()?;
+        let (day, rest) = rest.split_at_checked(day_len as usize)?;
+        let day = match std::str::from_utf8(day).ok()? {
+            "" => None,
+            d => Some(d.to_string()),
+        };
+        let (length, rest) = rest.split_at_checked(8)?;
+        let length = f64::from_le_bytes(length.try_into().ok()?);
+        if !length.is_finite() || length <= 0.0 {
+            return None;
+        }
+        let (n, rest) = rest.split_at_checked(4)?;
+        let n = u32::from_le_bytes(n.try_into().ok()?) as usize;
+        if rest.len() != n.checked_mul(8)? {
+            return None;
+        }
+        let keys = rest
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .collect();
+        Some(Keyed {
+            side,
+            length,
+            day,
+            keys,
+        })
+    }
+}
+
+/// A sum of bytes and their owner's name that a flipped bit or a cut changes (against damage
+/// and mix-ups, not tampering).
+fn checksum(bytes: &[u8], owner: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    std::hash::Hasher::write(&mut h, owner.as_bytes());
+    std::hash::Hasher::write(&mut h, bytes);
+    std::hash::Hasher::write_usize(&mut h, bytes.len());
+    std::hash::Hasher::finish(&h)
+}
+
+/// The bits of a key that say its kind (see [`kind_weight`]).
+const KIND_SHIFT: u32 = 61;
+
+/// A key as the index holds it: the hash of its text, with its kind in the top bits.
+fn key_of(key: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    std::hash::Hasher::write(&mut h, key.as_bytes());
+    let kind: u64 = match key.as_bytes().first() {
+        Some(b'n') => 1,
+        Some(b'm') => 2,
+        Some(b'w') => 3,
+        Some(b's') => 4,
+        Some(b'c') => 5,
+        _ => 0,
+    };
+    (std::hash::Hasher::finish(&h) & ((1 << KIND_SHIFT) - 1)) | (kind << KIND_SHIFT)
+}
+
+/// How much a key's kind says (a number or an acronym more than a lexicon concept).
+fn kind_weight(key: u64) -> f64 {
+    match key >> KIND_SHIFT {
+        1 => 1.5,
+        2 => 0.5,
+        3 => 1.5,
+        4 => 1.0,
+        5 => 0.5,
+        _ => 1.0,
     }
 }
 
@@ -90,17 +222,6 @@ fn slot(side: Side) -> usize {
     match side {
         Side::Ko => 0,
         Side::En => 1,
-    }
-}
-
-fn kind_weight(key: &str) -> f64 {
-    match key.as_bytes().first() {
-        Some(b'n') => 1.5,
-        Some(b'm') => 0.5,
-        Some(b'w') => 1.5,
-        Some(b's') => 1.0,
-        Some(b'c') => 0.5,
-        _ => 1.0,
     }
 }
 
@@ -207,39 +328,94 @@ impl Index {
         self.add_keyed(&Keyed::new(side, length, day.map(str::to_string), keys))
     }
 
-    /// Add one article's [`Keyed`] evidence; returns its id.
+    /// Add one article's [`Keyed`] evidence; returns its id. Nothing added before the first
+    /// [`Index::refresh`] is found by a query until it ran.
     pub fn add_keyed(&mut self, ev: &Keyed) -> DocId {
         self.weights = None;
         let id = self.docs.len();
         let s = slot(ev.side);
-        let mut interned: Vec<u32> = Vec::with_capacity(ev.keys.len());
-        for &(hash, kind) in &ev.keys {
-            let next = self.keys.len() as u32;
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        let start = self.keys.len();
+        for &hash in &ev.keys {
+            let next = self.kinds.len() as u32;
             let kid = *self.ids.entry(hash).or_insert(next);
             if kid == next {
-                self.keys.push(KeyInfo {
-                    kind,
-                    ..KeyInfo::default()
-                });
+                self.kinds.push(kind_weight(hash));
+                self.df[0].push(0);
+                self.df[1].push(0);
             }
-            interned.push(kid);
+            self.keys.push(kid);
         }
-        interned.sort_unstable();
-        interned.dedup();
-        for &k in &interned {
-            self.keys[k as usize].postings[s].push(id as u32);
+        let own = &mut self.keys[start..];
+        own.sort_unstable();
+        let mut n = 0;
+        for i in 0..own.len() {
+            if i == 0 || own[i] != own[n - 1] {
+                own[n] = own[i];
+                n += 1;
+            }
+        }
+        self.keys.truncate(start + n);
+        self.starts.push(self.keys.len());
+        for &k in &self.keys[start..] {
+            self.df[s][k as usize] += 1;
+            if self.postings.ready {
+                self.postings.later.entry(k).or_default()[s].push(id as u32);
+            }
         }
         self.counts[s] += 1;
         self.docs.push(Doc {
             side: ev.side,
             length: ev.length,
             day: ev.day.clone(),
-            keys: interned,
             // (computed when asked, or by the refresh that ends a batch of adds: before it,
             // every key's weight is two logarithms)
             total: f64::NAN,
         });
         id
+    }
+
+    /// Whether the articles are indexed (a refresh ran since the first was added).
+    pub fn indexed(&self) -> bool {
+        self.postings.ready || self.docs.is_empty()
+    }
+
+    /// Article `d`'s keys, interned and sorted.
+    fn keys_of(&self, d: DocId) -> &[u32] {
+        &self.keys[self.starts[d]..self.starts[d + 1]]
+    }
+
+    /// Index every article's keys in flat arrays (see [`Postings`]).
+    fn index_postings(&mut self) {
+        self.keys.shrink_to_fit();
+        let mut postings = Postings {
+            ready: true,
+            ..Postings::default()
+        };
+        for s in 0..2 {
+            let mut starts = Vec::with_capacity(self.kinds.len() + 1);
+            let mut at = 0u32;
+            starts.push(0);
+            for &df in &self.df[s] {
+                at += df;
+                starts.push(at);
+            }
+            postings.docs[s] = vec![0; at as usize];
+            postings.starts[s] = starts;
+        }
+        // Each key's next free place, per side; articles in id order, so each key's list is.
+        let mut next: [Vec<u32>; 2] = postings.starts.clone();
+        for d in 0..self.docs.len() {
+            let s = slot(self.docs[d].side);
+            for &k in &self.keys[self.starts[d]..self.starts[d + 1]] {
+                let at = &mut next[s][k as usize];
+                postings.docs[s][*at as usize] = d as u32;
+                *at += 1;
+            }
+        }
+        self.postings = postings;
     }
 
     pub fn len(&self) -> usize {
@@ -272,10 +448,9 @@ impl Index {
     }
 
     fn compute_weight(&self, k: u32) -> f64 {
-        let info = &self.keys[k as usize];
-        let mut w = info.kind;
+        let mut w = self.kinds[k as usize];
         for s in 0..2 {
-            let df = info.postings[s].len();
+            let df = self.df[s][k as usize];
             if df == 0 {
                 return 0.0;
             }
@@ -297,17 +472,18 @@ impl Index {
     }
 
     fn compute_total(&self, d: DocId) -> f64 {
-        self.docs[d].keys.iter().map(|&k| self.weight(k)).sum()
+        self.keys_of(d).iter().map(|&k| self.weight(k)).sum()
     }
 
     /// Recompute every article's total weight from the current key frequencies. Adding an
     /// article changes the frequencies a little; a batch of adds should end with a refresh,
     /// a single add need not.
     pub fn refresh(&mut self) {
+        self.index_postings();
         // The weights of the current frequencies, computed once (similarity asks for them
         // again and again: two logarithms each).
         self.weights = None;
-        let weights = (0..self.keys.len() as u32)
+        let weights = (0..self.kinds.len() as u32)
             .map(|k| self.compute_weight(k))
             .collect();
         self.weights = Some(weights);
@@ -318,7 +494,7 @@ impl Index {
 
     /// Similarity of two articles (0..1), from the keys they share.
     pub fn similarity(&self, a: DocId, b: DocId) -> f64 {
-        let (ka, kb) = (&self.docs[a].keys, &self.docs[b].keys);
+        let (ka, kb) = (self.keys_of(a), self.keys_of(b));
         let (mut i, mut j, mut shared) = (0, 0, 0.0);
         while i < ka.len() && j < kb.len() {
             match ka[i].cmp(&kb[j]) {
@@ -344,13 +520,10 @@ impl Index {
     /// language hold it, key), rarest first: its rarest keys only (a translation shares most
     /// of them), so the work per query stays bounded however large the library grows.
     fn query(&self, d: DocId) -> Vec<(usize, u32)> {
-        let doc = &self.docs[d];
-        let other = 1 - slot(doc.side);
+        let other = 1 - slot(self.docs[d].side);
         let cap = self.cap(other);
-        let mut query: Vec<(usize, u32)> = doc
-            .keys
-            .iter()
-            .map(|&key| (self.keys[key as usize].postings[other].len(), key))
+        let mut query: Vec<(usize, u32)> = (self.keys_of(d).iter())
+            .map(|&key| (self.df[other][key as usize] as usize, key))
             .filter(|&(df, _)| df > 0 && df <= cap)
             .collect();
         query.sort_unstable();
@@ -393,17 +566,16 @@ impl Index {
             if sums.len() < self.docs.len() {
                 sums.resize(self.docs.len(), 0.0);
             }
-            if held.len() < self.keys.len() {
-                held.resize(self.keys.len(), 0.0);
+            if held.len() < self.kinds.len() {
+                held.resize(self.kinds.len(), 0.0);
             }
             touched.clear();
-            for &key in &self.docs[d].keys {
-                let info = &self.keys[key as usize];
-                if !(1..=cap).contains(&info.postings[own].len()) {
+            for &key in self.keys_of(d) {
+                if !(1..=cap).contains(&(self.df[own][key as usize] as usize)) {
                     continue;
                 }
                 let w = self.weight(key) as f32;
-                for &e in &info.postings[other] {
+                for &e in self.postings.of(key, other).iter().copied().flatten() {
                     let slot = &mut sums[e as usize];
                     if *slot == 0.0 {
                         touched.push(e);
@@ -411,7 +583,7 @@ impl Index {
                     *slot += w;
                 }
             }
-            let own_keys = &self.docs[d].keys;
+            let own_keys = self.keys_of(d);
             for &key in own_keys {
                 held[key as usize] = self.weight(key);
             }
@@ -425,7 +597,7 @@ impl Index {
                     continue;
                 }
                 let e = e as DocId;
-                let sim = self.normalised(d, e, shared_weight(&self.docs[e].keys, held));
+                let sim = self.normalised(d, e, shared_weight(self.keys_of(e), held));
                 if sim >= bar.similarity * DRIFT {
                     out.push(e);
                 }
@@ -469,11 +641,13 @@ impl Index {
             let mut n = 0;
             for &(_, key) in &query {
                 let w = self.weight(key) as f32;
-                for &e in &self.keys[key as usize].postings[other] {
-                    let slot = &mut sums[e as usize];
-                    touched[n] = e;
-                    n += usize::from(*slot == 0.0);
-                    *slot += w;
+                for part in self.postings.of(key, other) {
+                    for &e in part {
+                        let slot = &mut sums[e as usize];
+                        touched[n] = e;
+                        n += usize::from(*slot == 0.0);
+                        *slot += w;
+                    }
                 }
             }
             touched.truncate(n);
@@ -492,10 +666,10 @@ impl Index {
                 }
             }
             // The similarity of each: the weights of the keys shared, read from `held`.
-            if held.len() < self.keys.len() {
-                held.resize(self.keys.len(), 0.0);
+            if held.len() < self.kinds.len() {
+                held.resize(self.kinds.len(), 0.0);
             }
-            let own = &self.docs[d].keys;
+            let own = self.keys_of(d);
             for &key in own {
                 held[key as usize] = self.weight(key);
             }
@@ -511,7 +685,7 @@ impl Index {
                     let e = r.id as DocId;
                     (
                         e,
-                        self.normalised(d, e, shared_weight(&self.docs[e].keys, held)),
+                        self.normalised(d, e, shared_weight(self.keys_of(e), held)),
                     )
                 })
                 .collect();

@@ -150,6 +150,9 @@ impl Pairing {
     /// Gather the candidates of `items` once, for every round of verification to come (each
     /// round asks again for those still open; the index does not change in between).
     pub fn prepare(&mut self, items: impl IntoIterator<Item = usize>, threads: usize) {
+        if !self.index.indexed() {
+            self.refresh();
+        }
         let docs: Vec<DocId> = items
             .into_iter()
             .filter_map(|item| self.doc.get(&item).copied())
@@ -196,14 +199,20 @@ impl Pairing {
     pub fn reached(
         &self,
         items: impl IntoIterator<Item = usize>,
-        bars: impl Fn(usize) -> Option<Bars>,
+        bars: impl Fn(usize) -> Option<Bars> + Sync,
+        threads: usize,
     ) -> Vec<(usize, usize)> {
+        let docs: Vec<DocId> = (items.into_iter())
+            .filter_map(|item| self.doc.get(&item).copied())
+            .collect();
+        let reached = parallel(&docs, threads, |chunk| {
+            (chunk.iter())
+                .map(|&d| self.index.reached_by(d, |e| bars(self.item[e])))
+                .collect()
+        });
         let mut out = Vec::new();
-        for item in items {
-            let Some(&d) = self.doc.get(&item) else {
-                continue;
-            };
-            for e in self.index.reached_by(d, |e| bars(self.item[e])) {
+        for (&d, reached) in docs.iter().zip(reached) {
+            for e in reached {
                 let key = self.oriented(d, e);
                 if !self.verdicts.contains_key(&key) && self.plausible(key.0, key.1) {
                     out.push((self.item[key.0], self.item[key.1]));
@@ -694,7 +703,7 @@ mod tests {
         p.add(4, &ev(Side::En, &["w:unrelated"]));
         p.refresh();
         let settled = |i: usize| bars.get(i).copied().flatten();
-        assert_eq!(p.reached([3, 4], settled), vec![(0, 3)]);
+        assert_eq!(p.reached([3, 4], settled, 2), vec![(0, 3)]);
         // Once 0 accepted 3, a weaker look-alike no longer reaches it.
         p.record(0, 3, &verdict(0.7, 0.1, 10));
         p.prepare([0], 1);
@@ -702,10 +711,10 @@ mod tests {
         p.add(5, &ev(Side::En, &["n:5", "w:alpha", "c:said"]));
         p.refresh();
         assert_eq!(
-            p.reached([5], |i| if i == 0 { accepted } else { None }),
+            p.reached([5], |i| if i == 0 { accepted } else { None }, 2),
             vec![]
         );
         // Without the accepted pair the same look-alike would be verified.
-        assert_eq!(p.reached([5], settled), vec![(0, 5)]);
+        assert_eq!(p.reached([5], settled, 2), vec![(0, 5)]);
     }
 }
