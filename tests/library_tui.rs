@@ -285,3 +285,17 @@ fn the_list_reads_only_the_rows_around_the_cursor_and_jumps_exactly() {
     let last = outlet(&app, app.selected());
     assert!(last.is_none() || last >= first, "{last:?} after {first:?}");
 }
+
+#[test]
+fn the_status_line_says_opening_only_while_an_article_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, _) = Library::open(Home::at(dir.path().join("lib"))).unwrap();
+    lib.import(&[support::articles()], &mut |_, _| {}).unwrap();
+    for row in [0, 1] {
+        let mut app = app_with_library(&lib, 120, 30, Config::default(), true).unwrap();
+        press(&mut app, if row == 0 { "Enter" } else { "j Enter" });
+        let screen = dump(&draw(&app));
+        assert!(app.reader().is_some(), "row {row} opens:\n{screen}");
+        assert!(!screen.contains("opening"), "row {row}:\n{screen}");
+    }
+}

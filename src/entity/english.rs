@@ -108,7 +108,8 @@ const COMMON: &[&str] = &[
 pub fn find(chars: &[char]) -> Vec<Span> {
     let tokens = english_tokens(chars);
     let feats = english_features(chars, &tokens);
-    let em = model().emissions(&feats);
+    let mut em = model().emissions(&feats);
+    outside_at_sentence_ends(chars, &tokens, &mut em);
     let tags = model().decode_emissions(&em);
     let mut spans = spans_from_tags(chars, &tokens, &tags);
     for s in spans.iter_mut() {
@@ -146,6 +147,43 @@ pub fn find(chars: &[char]) -> Vec<Span> {
     });
     spans.sort_by_key(|s| s.start);
     spans
+}
+
+/// A name never runs across the end of a sentence (`… met Tom Sullivan. Sullivan said`, `He met
+/// Kim. Lee arrived`): a period of its own, unless it closes an initial or an abbreviation
+/// (`J. Smith`, `Mr. Kim`, `Samsung Co. Ltd`), and a question mark are outside every name.
+fn outside_at_sentence_ends(
+    chars: &[char],
+    tokens: &[(usize, usize)],
+    em: &mut [[f32; super::perceptron::TAGS]],
+) {
+    const ABBREVIATIONS: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr",
+        "Adm", "Gov", "Sen", "Rep", "Prof", "Rev", "Mt", "Ft", "Inc", "Co", "Corp", "Ltd", "Bros",
+        "No", "vs",
+    ];
+    for (k, &(a, b)) in tokens.iter().enumerate() {
+        let ends = match &chars[a..b] {
+            ['?'] => true,
+            ['.'] => {
+                !(k > 0 && tokens[k - 1].1 == a && {
+                    let word = &chars[tokens[k - 1].0..a];
+                    let initial = word.len() == 1 && word[0].is_uppercase();
+                    initial
+                        || ABBREVIATIONS
+                            .iter()
+                            .any(|x| x.chars().eq(word.iter().copied()))
+                })
+            }
+            _ => false,
+        };
+        if ends && let Some(row) = em.get_mut(k) {
+            // Tag 0 is outside; the rest begin or continue a name.
+            for score in row.iter_mut().skip(1) {
+                *score = -1e9;
+            }
+        }
+    }
 }
 
 /// `Western` in `Western and Asian diplomats`, `Northern` in `Northern provinces`: an adjective
@@ -468,6 +506,31 @@ mod tests {
         assert!(t.contains(&"China"), "{t:?}");
         assert!(t.contains(&"Moscow"), "{t:?}");
         assert!(!t.contains(&"However"), "{t:?}");
+    }
+
+    #[test]
+    fn names_end_at_a_sentence_end_but_not_at_an_initial_or_title() {
+        let text = "Jake Sullivan met Tom Sullivan. Sullivan said so. He met Kim. Lee Jae-myung \
+                    came. J. Smith met Mr. Lee at Samsung Electronics Co. Ltd. on Monday.";
+        let chars: Vec<char> = text.chars().collect();
+        let t: Vec<String> = find(&chars).into_iter().map(|s| s.text).collect();
+        for name in [
+            "Tom Sullivan",
+            "Sullivan",
+            "Kim",
+            "Lee Jae-myung",
+            "J. Smith",
+        ] {
+            assert!(t.iter().any(|x| x == name), "{name} in {t:?}");
+        }
+        assert!(
+            t.iter()
+                .any(|x| x.starts_with("Samsung Electronics Co. Ltd")),
+            "{t:?}"
+        );
+        for across in ["Sullivan. Sullivan", "Kim. Lee", "so. He"] {
+            assert!(!t.iter().any(|x| x.contains(across)), "{across} in {t:?}");
+        }
     }
 
     #[test]

@@ -415,7 +415,9 @@ fn join_article(found: Vec<Found>) -> Vec<Local> {
             sets.join(i, p);
         }
     }
-    let reps: Vec<usize> = first.values().copied().collect();
+    // In mention order: which full name a short form joins must not depend on hash order.
+    let mut reps: Vec<usize> = first.values().copied().collect();
+    reps.sort_unstable();
     // Short forms and spelling variants on each side.
     for &i in &reps {
         let (fi, ki) = (&found[i], &keys[i]);
@@ -706,6 +708,32 @@ fn merge(locals: Vec<Local>) -> Vec<Entity> {
 mod tests {
     use super::*;
     use crate::align::align_sentences;
+
+    #[test]
+    fn a_short_form_of_two_full_names_joins_the_same_one_every_time() {
+        // `Sullivan` could be either full name; each build hashes with new keys.
+        let ko = vec![
+            "제이크 설리번 보좌관이 월요일 톰 설리번 의원을 만났다.".to_string(),
+            "설리번은 회담이 잘 됐다고 말했다.".to_string(),
+        ];
+        let en = vec![
+            "Adviser Jake Sullivan met Senator Tom Sullivan on Monday.".to_string(),
+            "Sullivan said the talks went well.".to_string(),
+        ];
+        let bitext = align_sentences(&ko, &en);
+        let first = EntityIndex::build([("a", &bitext)]);
+        let names = |i: &EntityIndex| {
+            (i.entities.iter())
+                .map(|e| (e.names.clone(), e.mentions.len()))
+                .collect::<Vec<_>>()
+        };
+        let joined =
+            |e: &Entity| e.names.en.iter().any(|n| n == "Sullivan") && e.mentions.len() > 2;
+        assert!(first.entities.iter().any(joined), "{:?}", names(&first));
+        for _ in 0..24 {
+            assert_eq!(EntityIndex::build([("a", &bitext)]), first);
+        }
+    }
 
     #[test]
     fn links_across_languages_and_short_forms() {

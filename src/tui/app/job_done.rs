@@ -91,7 +91,6 @@ pub(super) fn apply(app: &mut App, kind: JobKind, output: Result<JobOutput, JobE
             app.docs.insert(key, Arc::clone(&doc), false);
             if app.opening == Some(ko) {
                 app.show(ko, doc);
-                app.status = None;
             }
         }
         JobOutput::Pairs(found) => {

@@ -64,7 +64,10 @@ impl App {
         if let Some(e) = partner.and_then(|p| self.library.by_id_mut(p)) {
             e.read = true;
         }
-        self.opening = None;
+        if self.opening.take().is_some() {
+            // "opening…" is done.
+            self.status = None;
+        }
         self.reader = Some(Reader::new(id, doc));
         self.pane = Pane::Reader;
         self.library_cursor.selected = i;
