@@ -402,6 +402,10 @@ fn keyed_of_evidence(blob: &[u8]) -> Option<(Keyed, bool)> {
     StoredEvidence::parse(&raw).map(|ev| (Keyed::of(&ev), true))
 }
 
+/// What [`Library::each_evidence_row_slice`] read: the fingerprint, how many articles have
+/// evidence, and the articles found without (id, hash) not yet kept as such.
+type Read = (String, usize, Vec<(ArticleId, String)>);
+
 /// What the automatic pairs are found from, hashed: the pipeline, the pairing decision's
 /// version, and each article with evidence by id and hash, in id order.
 struct Fingerprint(blake3::Hasher, usize);
@@ -590,7 +594,7 @@ impl Library {
         blobs: bool,
         size: usize,
         mut each: impl FnMut(&[EvidenceRow]),
-    ) -> Result<(String, usize, Vec<(ArticleId, String)>)> {
+    ) -> Result<Read> {
         let mut stmt = self
             .conn
             .prepare_cached(if blobs {
