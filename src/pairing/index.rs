@@ -279,6 +279,18 @@ struct Scratch {
     held: Vec<f64>,
 }
 
+impl Scratch {
+    /// Room for a query over `docs` articles and `kinds` keys (both only ever grow, zeroed).
+    fn fit(sums: &mut Vec<f32>, held: &mut Vec<f64>, docs: usize, kinds: usize) {
+        if sums.len() < docs {
+            sums.resize(docs, 0.0);
+        }
+        if held.len() < kinds {
+            held.resize(kinds, 0.0);
+        }
+    }
+}
+
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
@@ -563,12 +575,7 @@ impl Index {
                 touched,
                 held,
             } = &mut *scratch;
-            if sums.len() < self.docs.len() {
-                sums.resize(self.docs.len(), 0.0);
-            }
-            if held.len() < self.kinds.len() {
-                held.resize(self.kinds.len(), 0.0);
-            }
+            Scratch::fit(sums, held, self.docs.len(), self.kinds.len());
             touched.clear();
             for &key in self.keys_of(d) {
                 if !(1..=cap).contains(&(self.df[own][key as usize] as usize)) {
@@ -630,9 +637,7 @@ impl Index {
                 touched,
                 held,
             } = &mut *scratch;
-            if sums.len() < self.docs.len() {
-                sums.resize(self.docs.len(), 0.0);
-            }
+            Scratch::fit(sums, held, self.docs.len(), self.kinds.len());
             // Every posting is written to `touched`, which counts only those that made a
             // sum non-zero: whether a posting is the first of its article is as good as
             // random, and a branch on it would cost more than the rest of the walk.
@@ -666,9 +671,6 @@ impl Index {
                 }
             }
             // The similarity of each: the weights of the keys shared, read from `held`.
-            if held.len() < self.kinds.len() {
-                held.resize(self.kinds.len(), 0.0);
-            }
             let own = self.keys_of(d);
             for &key in own {
                 held[key as usize] = self.weight(key);
