@@ -24,7 +24,8 @@ use super::{ArticleId, Library, unpack, work};
 /// (8: pages whose story is only in embedded JSON are read from it.)
 /// (9: the entity index: an adjective of direction before a noun, `Western diplomats`, is no name.)
 /// (10: the entity index: a listed name that is first a noun taking 하다, `저지`, needs the model.)
-pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/10");
+/// (11: the entity index: an English name ends at a sentence end; short forms join in mention order.)
+pub const PIPELINE: &str = concat!(env!("CARGO_PKG_VERSION"), "/11");
 
 /// A processed article: what the reader needs to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
